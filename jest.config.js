@@ -1,0 +1,19 @@
+/** @type {import("jest").Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  setupFiles: ["<rootDir>/tests/setup/customFunctionsGlobal.ts"],
+  transform: {
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      {
+        tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", ignoreDeprecations: "6.0" },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls office-addin-manifest's ESM-only dependencies; its plain module is enough.
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+};

@@ -1,0 +1,21 @@
+/**
+ * A problem found in input data, located so a user can find and fix it: the record (1-based, in
+ * the order given), the text line where the input was a text file, the record id when known,
+ * the field, and the reason.
+ */
+export interface Problem {
+  readonly row: number;
+  readonly line?: number;
+  readonly id?: string;
+  readonly field: string;
+  readonly message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line !== undefined ? `line ${p.line} (record ${p.row})` : `record ${p.row}`;
+  const id = p.id ? `, id ${p.id}` : "";
+  return `${where}${id}, field ${p.field}: ${p.message}`;
+}
+
+/** A result that is either a value or the problems that prevented it. */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };

@@ -1,0 +1,97 @@
+import type { AidLedger } from "../ledger";
+import type { CellInput } from "./args";
+import { aidConvert, aidCount, aidList, aidPeople, aidRate, aidSource, aidTotal } from "./aidFunctions";
+import type { CellValue, Result } from "./result";
+
+export interface ParameterSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly optional: boolean;
+}
+
+export interface FunctionSpec {
+  /** As users type it in a cell. */
+  readonly name: string;
+  readonly description: string;
+  readonly parameters: readonly ParameterSpec[];
+  readonly example: string;
+  /** True when the answer is a spilled array. */
+  readonly spills: boolean;
+  readonly evaluate: (ledger: AidLedger, args: readonly CellInput[]) => Result<CellValue | CellValue[][]>;
+}
+
+const place = { name: "place", optional: false, description: 'A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.' };
+const year = { name: "year", optional: true, description: "The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years." };
+const theme = { name: "theme", optional: true, description: 'A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.' };
+const kind = (fallback: string) => ({
+  name: "kind",
+  optional: true,
+  description: `"committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "${fallback}".`,
+});
+const from = { name: "from", optional: false, description: '"USD" or "JPY".' };
+const to = { name: "to", optional: false, description: '"USD" or "JPY".' };
+const rateYear = { name: "year", optional: true, description: "Use the rate of the report covering this year. Omit for the latest report." };
+
+/** Every AID function, in the order the README and the task pane list them. */
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    name: "AIDTOTAL",
+    description: "Total amount of the matching commitments, converted at the rates the reports state.",
+    parameters: [place, year, { name: "currency", optional: true, description: '"USD" (default) or "JPY".' }, theme, kind("committed")],
+    example: '=AIDTOTAL("Africa",2016)',
+    spills: false,
+    evaluate: (l, a) => aidTotal(l, a[0], a[1], a[2], a[3], a[4]),
+  },
+  {
+    name: "AIDCOUNT",
+    description: "Number of matching records.",
+    parameters: [place, year, theme, kind("all")],
+    example: '=AIDCOUNT("Southeast Asia",,"maritime")',
+    spills: false,
+    evaluate: (l, a) => aidCount(l, a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "AIDPEOPLE",
+    description: "People to be trained or developed under the matching records, never counting a stated part twice.",
+    parameters: [place, year, theme, kind("all")],
+    example: '=AIDPEOPLE("Africa",2016)',
+    spills: false,
+    evaluate: (l, a) => aidPeople(l, a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "AIDLIST",
+    description: "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY.",
+    parameters: [place, year, theme, kind("all")],
+    example: '=AIDLIST("Viet Nam")',
+    spills: true,
+    evaluate: (l, a) => aidList(l, a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "AIDSOURCE",
+    description: "Where a record's figure is stated: document, section and the evidence phrase.",
+    parameters: [{ name: "id", optional: false, description: "A record id, as in the first column of AIDLIST." }],
+    example: '=AIDSOURCE("ticad6-peace-stability-2016")',
+    spills: false,
+    evaluate: (l, a) => aidSource(l, a[0]),
+  },
+  {
+    name: "AIDRATE",
+    description: "Units of one currency per unit of another at the rate a report states (the median of its stated pairs).",
+    parameters: [from, to, rateYear],
+    example: '=AIDRATE("USD","JPY",2016)',
+    spills: false,
+    evaluate: (l, a) => aidRate(l, a[0], a[1], a[2]),
+  },
+  {
+    name: "AIDCONVERT",
+    description: "Converts an amount at the rate a report states, rounded to the target currency's minor unit.",
+    parameters: [{ name: "amount", optional: false, description: "The amount to convert." }, from, to, rateYear],
+    example: '=AIDCONVERT(1000000,"USD","JPY",2016)',
+    spills: false,
+    evaluate: (l, a) => aidConvert(l, a[0], a[1], a[2], a[3]),
+  },
+];
+
+export function functionSpec(name: string): FunctionSpec | undefined {
+  return FUNCTIONS.find((f) => f.name === name.toUpperCase());
+}

@@ -1,0 +1,117 @@
+import type { LedgerRecord } from "./dataset/ledgerRecord";
+import { toLedgerRecords } from "./dataset/ledgerRecord";
+import type { Checked, Problem } from "./dataset/problems";
+import type { CommitmentRecord } from "./dataset/schema";
+import { validateRecords } from "./dataset/validate";
+import { type Fraction, add, fraction, roundHalfAwayFromZero } from "./money/fraction";
+import type { Currency } from "./money/money";
+import { PlaceDirectory, type Taxonomy } from "./places/taxonomy";
+import { ThemeDirectory, type ThemeList } from "./places/themes";
+import { AidIndex, type Query } from "./query/aidIndex";
+import { type DocumentRate, type RateBook, type UserRate, convertMinor, deriveRates } from "./rates/rateBook";
+import { type Result, fail, ok } from "./functions/result";
+
+/** The reference data every ledger is built with. */
+export interface ReferenceData {
+  readonly taxonomy: Taxonomy;
+  readonly themes: ThemeList;
+}
+
+/**
+ * One loaded dataset, ready to answer: records, rates, places, themes and the index. Immutable:
+ * a refresh builds a new ledger and swaps it in whole, so an answer never mixes two datasets.
+ */
+export class AidLedger {
+  readonly index: AidIndex;
+  private readonly byId: ReadonlyMap<string, LedgerRecord>;
+
+  constructor(
+    readonly records: readonly LedgerRecord[],
+    readonly rates: RateBook,
+    readonly places: PlaceDirectory,
+    readonly themes: ThemeDirectory,
+  ) {
+    this.index = new AidIndex(records);
+    this.byId = new Map(records.map((r) => [r.record.id, r]));
+  }
+
+  record(id: string): LedgerRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  get ids(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  /** Sum of matching amounts in `currency`, in exact minor units, rounded once. */
+  total(query: Query, currency: Currency): Result<bigint> {
+    const cell = this.index.money(query, currency);
+    let sum: Fraction = fraction(cell.direct);
+    const missing: DocumentRate[] = [];
+    for (const p of cell.pending) {
+      const doc = this.rates.get(p.document)!;
+      if (!doc.jpyPerUsd) missing.push(doc);
+      else sum = add(sum, convertMinor(p.minor, currency === "USD" ? "JPY" : "USD", doc.jpyPerUsd));
+    }
+    if (missing.length > 0) return fail("NA", missingRateMessage(missing, currency));
+    return ok(roundHalfAwayFromZero(sum));
+  }
+
+  /**
+   * One record's amount in `currency`, exact minor units rounded once: the amount itself, the
+   * equivalent the text states, or the amount at its document's rate.
+   */
+  convertRecord(r: LedgerRecord, currency: Currency): Result<bigint> | null {
+    if (!r.amount) return null;
+    if (r.amount.currency === currency) return ok(r.amount.minor);
+    if (r.equivalent?.currency === currency) return ok(r.equivalent.minor);
+    const doc = this.rates.get(r.record.sourceFile)!;
+    if (!doc.jpyPerUsd) return fail("NA", missingRateMessage([doc], currency));
+    return ok(roundHalfAwayFromZero(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd)));
+  }
+
+  /** How a record's `currency` value was obtained, in words: for the explain view and the Facts sheet. */
+  rateUsed(r: LedgerRecord, currency: Currency): { rate: Fraction | null; source: string } | null {
+    if (!r.amount) return null;
+    if (r.amount.currency === currency) return { rate: null, source: "Stated in this currency" };
+    if (r.equivalent?.currency === currency) return { rate: null, source: "The report's own figure for this record" };
+    const doc = this.rates.get(r.record.sourceFile)!;
+    if (!doc.jpyPerUsd) return { rate: null, source: `No rate: ${doc.title} states no JPY/USD pair` };
+    return { rate: doc.jpyPerUsd, source: `${doc.title} default rate (${doc.basis === "user" ? "user-supplied" : "median of stated pairs"})` };
+  }
+}
+
+function missingRateMessage(docs: readonly DocumentRate[], currency: Currency): string {
+  const names = docs.map((d) => `"${d.title}" (${d.document})`).join(" and ");
+  const from = currency === "USD" ? "JPY" : "USD";
+  return `No JPY/USD rate for ${names}: it states no amount in both currencies, so its ${from} figures cannot be shown in ${currency}. Add a rate for it in the Rates table, or narrow the filters.`;
+}
+
+export interface LedgerInput {
+  readonly rows: readonly unknown[];
+  readonly reference: ReferenceData;
+  readonly userRates?: readonly UserRate[];
+  /** Text line of each row, when the rows came from a text file. */
+  readonly lines?: readonly number[];
+}
+
+/** Validates rows and builds a ledger; on any problem, returns every problem and no ledger. */
+export function createLedger(input: LedgerInput): Checked<AidLedger> {
+  const taxonomyPlaces = new PlaceDirectory(input.reference.taxonomy);
+  const themes = new ThemeDirectory(input.reference.themes);
+  const validated = validateRecords(input.rows, { places: taxonomyPlaces, themes, ...(input.lines ? { lines: input.lines } : {}) });
+  if (!validated.ok) return validated;
+  return buildLedger(validated.value, input.reference, input.userRates ?? []);
+}
+
+/** Builds a ledger from records already validated (validateRecords). */
+export function buildLedger(records: readonly CommitmentRecord[], reference: ReferenceData, userRates: readonly UserRate[] = []): Checked<AidLedger> {
+  const ledgerRecords = toLedgerRecords(records);
+  const rates = deriveRates(ledgerRecords, userRates);
+  if (!rates.ok) return rates;
+  const recipients = records.filter((r) => r.recipientType === "organization" || r.recipientType === "fund").map((r) => r.recipient);
+  const places = new PlaceDirectory(reference.taxonomy, recipients);
+  return { ok: true, value: new AidLedger(ledgerRecords, rates.value, places, new ThemeDirectory(reference.themes)) };
+}
+
+export type { Problem };

@@ -1,0 +1,139 @@
+import type { LedgerRecord } from "../dataset/ledgerRecord";
+import type { Checked, Problem } from "../dataset/problems";
+import { type Fraction, compare, divide, fraction, median } from "../money/fraction";
+import { type Amount, fractionToDecimal, parsePositiveDecimal, toMajorFraction } from "../money/money";
+
+/** A record that states both currencies: "$500 million (approximately ¥52 billion)". */
+export interface StatedPair {
+  readonly recordId: string;
+  readonly usd: Amount;
+  readonly jpy: Amount;
+  readonly jpyPerUsd: Fraction;
+}
+
+/** A rate the user supplies for a document that states none (e.g. a row of the Rates sheet). */
+export interface UserRate {
+  readonly document: string;
+  /** Yen per US dollar, as a decimal string such as "110.5". */
+  readonly jpyPerUsd: string;
+  readonly note?: string | null;
+}
+
+export type RateBasis = "stated-median" | "user" | "none";
+
+/** The rate that converts one document's single-currency records, and how it was derived. */
+export interface DocumentRate {
+  readonly document: string;
+  readonly title: string;
+  /** The years its records count in (announced or FY), which is what "the report covering a year" means. */
+  readonly covers: { readonly from: number; readonly to: number } | null;
+  readonly pairs: readonly StatedPair[];
+  readonly jpyPerUsd: Fraction | null;
+  readonly basis: RateBasis;
+  readonly derivation: string;
+}
+
+/** Formats a rate for people: up to 6 decimal places, trailing zeros dropped. */
+export function formatRate(rate: Fraction): string {
+  return fractionToDecimal(rate).toDecimalPlaces(6).toString();
+}
+
+export function pairOf(r: LedgerRecord): StatedPair | null {
+  if (!r.amount || !r.equivalent) return null;
+  const [usd, jpy] = r.amount.currency === "USD" ? [r.amount, r.equivalent] : [r.equivalent, r.amount];
+  return { recordId: r.record.id, usd, jpy, jpyPerUsd: divide(toMajorFraction(jpy), toMajorFraction(usd)) };
+}
+
+function describe(pairs: readonly StatedPair[], rate: Fraction): string {
+  const listed = [...pairs].sort((a, b) => compare(a.jpyPerUsd, b.jpyPerUsd)).map((p) => `${formatRate(p.jpyPerUsd)} (${p.recordId})`).join(", ");
+  const rule =
+    pairs.length === 1
+      ? "the only pair"
+      : pairs.length % 2 === 1
+        ? "the middle value"
+        : "the mean of the two middle values";
+  return `Median of ${pairs.length} stated JPY/USD pair${pairs.length === 1 ? "" : "s"} [${listed}]: ${rule}, ${formatRate(rate)} JPY per USD.`;
+}
+
+/**
+ * The rates of a dataset. Each document's default rate is the median of the JPY-per-USD rates its
+ * own stated pairs imply; a document that states no pair has no rate unless the user supplies one.
+ * A user rate for a document that states its own is refused: the tool converts at the reports' rates.
+ */
+export class RateBook {
+  private readonly byDocument: ReadonlyMap<string, DocumentRate>;
+
+  constructor(readonly documents: readonly DocumentRate[]) {
+    this.byDocument = new Map(documents.map((d) => [d.document, d]));
+  }
+
+  get(document: string): DocumentRate | undefined {
+    return this.byDocument.get(document);
+  }
+
+  /**
+   * The report covering a year: of the documents whose records count in that year, the one whose
+   * coverage ends latest (then by file name). With no year, the latest report of all.
+   */
+  forYear(year: number | null): DocumentRate | undefined {
+    const candidates = this.documents.filter((d) => d.covers && (year === null || (d.covers.from <= year && year <= d.covers.to)));
+    candidates.sort((a, b) => b.covers!.to - a.covers!.to || a.document.localeCompare(b.document));
+    return candidates[0];
+  }
+
+  /** "2006-2010 (004_...txt), 2013-2016 (000_...txt)": for messages. */
+  describeCoverage(): string {
+    return this.documents
+      .filter((d) => d.covers)
+      .map((d) => `${d.covers!.from}-${d.covers!.to} (${d.title})`)
+      .join("; ");
+  }
+}
+
+export function deriveRates(records: readonly LedgerRecord[], userRates: readonly UserRate[] = []): Checked<RateBook> {
+  const docs = new Map<string, { title: string; pairs: StatedPair[]; years: number[] }>();
+  for (const r of records) {
+    const doc = docs.get(r.record.sourceFile) ?? { title: r.record.sourceTitle, pairs: [], years: [] };
+    docs.set(r.record.sourceFile, doc);
+    const pair = pairOf(r);
+    if (pair) doc.pairs.push(pair);
+    if (r.countingYear !== null) doc.years.push(r.countingYear);
+  }
+
+  const problems: Problem[] = [];
+  const supplied = new Map<string, { rate: Fraction; note: string }>();
+  userRates.forEach((u, i) => {
+    const at = (field: string, message: string) => problems.push({ row: i + 1, field, message });
+    const doc = docs.get(u.document);
+    const rate = parsePositiveDecimal(u.jpyPerUsd.trim());
+    if (!doc) at("document", `no record in the dataset comes from "${u.document}"`);
+    else if (doc.pairs.length > 0) at("document", `"${u.document}" states its own rate (${doc.pairs.length} pair(s)); a user rate is only for documents that state none`);
+    else if (supplied.has(u.document)) at("document", `a rate for "${u.document}" is already given`);
+    if (!rate) at("jpyPerUsd", `"${u.jpyPerUsd}" is not a positive decimal number of yen per US dollar`);
+    if (doc && doc.pairs.length === 0 && rate && !supplied.has(u.document)) supplied.set(u.document, { rate, note: u.note ?? "" });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const documents: DocumentRate[] = [...docs.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([document, d]) => {
+      const covers = d.years.length ? { from: Math.min(...d.years), to: Math.max(...d.years) } : null;
+      if (d.pairs.length > 0) {
+        const rate = median(d.pairs.map((p) => p.jpyPerUsd));
+        return { document, title: d.title, covers, pairs: d.pairs, jpyPerUsd: rate, basis: "stated-median" as const, derivation: describe(d.pairs, rate) };
+      }
+      const user = supplied.get(document);
+      if (user) {
+        const note = user.note ? ` (${user.note})` : "";
+        return { document, title: d.title, covers, pairs: [], jpyPerUsd: user.rate, basis: "user" as const, derivation: `Supplied by the user: ${formatRate(user.rate)} JPY per USD${note}. The document states no pair.` };
+      }
+      return { document, title: d.title, covers, pairs: [], jpyPerUsd: null, basis: "none" as const, derivation: "The document states no amount in both currencies, so it has no rate. Supply one to convert its records." };
+    });
+  return { ok: true, value: new RateBook(documents) };
+}
+
+/** Exact conversion of minor units between USD and JPY at a JPY-per-USD rate; not rounded. */
+export function convertMinor(minor: bigint, from: "USD" | "JPY", rate: Fraction): Fraction {
+  // cents -> yen: cents / 100 * rate; yen -> cents: yen / rate * 100.
+  return from === "USD" ? fraction(minor * rate.num, 100n * rate.den) : fraction(minor * 100n * rate.den, rate.num);
+}
