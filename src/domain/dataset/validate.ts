@@ -1,6 +1,7 @@
 import type { PlaceDirectory } from "../places/taxonomy";
 import type { ThemeDirectory } from "../places/themes";
 import type { Checked, Problem } from "./problems";
+import { untracedFigures } from "./evidence";
 import { type CommitmentRecord, commitmentRecordSchema } from "./schema";
 
 export interface ValidationContext {
@@ -13,7 +14,8 @@ export interface ValidationContext {
 /**
  * Validates a whole dataset: every row against the schema, then the rules that span records
  * (unique ids, partOf targets and cycles, one title per document, regions and countries that
- * agree with the taxonomy, known themes). Reports every problem, not just the first.
+ * agree with the taxonomy, known themes) and traceability (each figure is stated in the record's
+ * evidence phrase). Reports every problem, not just the first.
  */
 export function validateRecords(rows: readonly unknown[], context: ValidationContext): Checked<CommitmentRecord[]> {
   const problems: Problem[] = [];
@@ -64,6 +66,7 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
       at(r, "theme", `unknown theme "${r.theme}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`);
     }
     if (r.partOf !== null && r.partOf !== r.id && !byId.has(r.partOf)) at(r, "partOf", `no record has id "${r.partOf}"`);
+    for (const p of untracedFigures(r)) at(r, p.field, p.message);
   }
 
   for (const r of records) {

@@ -1,0 +1,53 @@
+import { bundledReference, bundledRows, createLedger, type AidLedger, type CommitmentRecord } from "../../src/domain";
+
+/** A deep copy of the bundled rows, to edit in a test without touching the shared data. */
+export function bundledCopy(): CommitmentRecord[] {
+  return JSON.parse(JSON.stringify(bundledRows())) as CommitmentRecord[];
+}
+
+/** Builds a ledger from rows and fails the test with the problems if they are invalid. */
+export function ledgerOf(rows: readonly unknown[], userRates: { document: string; jpyPerUsd: string }[] = []): AidLedger {
+  const built = createLedger({ rows, reference: bundledReference(), userRates });
+  if (!built.ok) throw new Error(JSON.stringify(built.problems, null, 2));
+  return built.value;
+}
+
+/** A minimal valid record, overridable field by field. Its evidence states its figures unless given. */
+export function record(overrides: Partial<CommitmentRecord> = {}): CommitmentRecord {
+  const r: CommitmentRecord = {
+    id: "test-record",
+    sourceFile: "test-report.txt",
+    sourceTitle: "Test report",
+    sourceSection: "Section",
+    evidence: "a phrase",
+    donor: "Japan",
+    announced: "2016-05",
+    fiscalYear: null,
+    periodFrom: null,
+    periodTo: null,
+    kind: "grant",
+    amount: "1000",
+    currency: "USD",
+    approximate: false,
+    equivalentAmount: null,
+    equivalentCurrency: null,
+    recipient: "Kenya",
+    recipientType: "country",
+    region: "Africa",
+    subregion: "East Africa",
+    country: "KE",
+    channel: "bilateral",
+    theme: "counter-terrorism",
+    crsPurpose: null,
+    people: null,
+    quantity: null,
+    unit: null,
+    partOf: null,
+    notes: null,
+    ...overrides,
+  };
+  if (overrides.evidence === undefined) {
+    r.evidence = `a test phrase stating ${[r.amount, r.equivalentAmount, r.people, r.quantity].filter((v) => v !== null).join(" and ")}`;
+  }
+  return r;
+}
