@@ -1,0 +1,50 @@
+// Lint as the Office add-in templates do (eslint-plugin-office-addins: recommended + react, with
+// prettier), plus type-aware typescript-eslint rules, plus the import rules that keep the layers apart.
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+
+const gplTooling = {
+  name: "hyperformula",
+  message: "HyperFormula is GPLv3: keep it in src/tooling, src/cli, bench and tests, out of the deployed add-in.",
+};
+
+export default [
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"] },
+  ...officeAddins.configs.recommended,
+  ...officeAddins.configs.react,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["src/**/*.{ts,tsx}"] })),
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    settings: { react: { version: "19" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The domain is plain TypeScript: no Office, no UI, no Node, no GPL tooling.
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [gplTooling, "react", "react-dom", "@fluentui/react-components", "office-addin-mock"],
+          patterns: [
+            { group: ["node:*", "fs", "path", "child_process"], message: "The domain runs in the browser too: no Node modules." },
+            { group: ["**/host/**", "**/taskpane/**", "**/tooling/**", "**/cli/**"], message: "The domain imports nothing from the other layers." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Excel", "Office", "CustomFunctions", "document", "window"],
+    },
+  },
+  {
+    files: ["src/host/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [gplTooling], patterns: [{ group: ["**/tooling/**", "**/cli/**"], message: "Tooling stays out of the add-in bundles." }] },
+      ],
+    },
+  },
+];
