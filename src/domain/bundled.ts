@@ -25,6 +25,6 @@ export function bundledRows(): readonly unknown[] {
  */
 export function loadBundledLedger(): AidLedger {
   const built = createLedger({ rows: bundledRows(), reference: bundledReference() });
-  if (!built.ok) throw new Error(`The bundled dataset is invalid:\n${built.problems.map(formatProblem).join("\n")}`);
+  if (!built.ok) throw new Error(`The bundled dataset is invalid:\n${built.problems.map((p) => formatProblem(p)).join("\n")}`);
   return built.value;
 }

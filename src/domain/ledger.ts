@@ -30,6 +30,8 @@ export class AidLedger {
     readonly rates: RateBook,
     readonly places: PlaceDirectory,
     readonly themes: ThemeDirectory,
+    /** The rates the user supplied (Rates table), kept so they are written back with the data. */
+    readonly userRates: readonly UserRate[] = [],
   ) {
     this.index = new AidIndex(records);
     this.byId = new Map(records.map((r) => [r.record.id, r]));
@@ -111,7 +113,7 @@ export function buildLedger(records: readonly CommitmentRecord[], reference: Ref
   if (!rates.ok) return rates;
   const recipients = records.filter((r) => r.recipientType === "organization" || r.recipientType === "fund").map((r) => r.recipient);
   const places = new PlaceDirectory(reference.taxonomy, recipients);
-  return { ok: true, value: new AidLedger(ledgerRecords, rates.value, places, new ThemeDirectory(reference.themes)) };
+  return { ok: true, value: new AidLedger(ledgerRecords, rates.value, places, new ThemeDirectory(reference.themes), userRates) };
 }
 
 export type { Problem };

@@ -11,8 +11,9 @@ export interface Problem {
   readonly message: string;
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line !== undefined ? `line ${p.line} (record ${p.row})` : `record ${p.row}`;
+/** "line 4 (record 3), id x, field amount: reason". A sheet says "row" where a text file says "line". */
+export function formatProblem(p: Problem, lineLabel: "line" | "row" = "line"): string {
+  const where = p.line !== undefined ? `${lineLabel} ${p.line} (record ${p.row})` : `record ${p.row}`;
   const id = p.id ? `, id ${p.id}` : "";
   return `${where}${id}, field ${p.field}: ${p.message}`;
 }

@@ -1,0 +1,48 @@
+import type { SheetCell } from "./port";
+
+/**
+ * Excel on the web refuses a request or response over 5 MB (RequestPayloadSizeLimitExceeded).
+ * Writes are split into chunks whose serialized values stay well under that, leaving room for
+ * the request's own envelope (addresses, formats, the other operations in the batch).
+ */
+export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** UTF-8 size of a row as it travels: a JSON array of values. */
+export function serializedSize(row: readonly SheetCell[]): number {
+  const json = JSON.stringify(row);
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Splits rows into consecutive chunks of at most `budget` serialized bytes (and `maxRows` rows).
+ * A single row larger than the budget is refused: no request could carry it.
+ */
+export function chunkRows<T extends readonly SheetCell[]>(rows: readonly T[], budget = DEFAULT_CHUNK_BUDGET_BYTES, maxRows = 50_000): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 2;
+  rows.forEach((row, i) => {
+    const rowSize = serializedSize(row) + 1;
+    if (rowSize + 2 > budget) throw new RangeError(`row ${i + 1} is ${rowSize} bytes, more than one request can carry (${budget} bytes)`);
+    if (current.length > 0 && (size + rowSize > budget || current.length >= maxRows)) {
+      chunks.push(current);
+      current = [];
+      size = 2;
+    }
+    current.push(row);
+    size += rowSize;
+  });
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,154 @@
+import fc from "fast-check";
+import { bundledReference, createLedger, functionSpec, loadBundledLedger } from "../../../src/domain";
+import { isFormulaLike, toSafeCell } from "../../../src/domain/workbook/cellSafety";
+import { chunkRows, serializedSize } from "../../../src/domain/workbook/chunking";
+import { diffDatasets, isEmptyDiff } from "../../../src/domain/workbook/diff";
+import { contentHash } from "../../../src/domain/workbook/identity";
+import type { SheetCell, TableData, TableSpec } from "../../../src/domain/workbook/port";
+import { commitmentsTable, factsTable, ratesTable, readCommitments, readUserRates } from "../../../src/domain/workbook/tables";
+import { bundledCopy, ledgerOf } from "../helpers";
+
+const ledger = loadBundledLedger();
+const asData = (t: TableSpec): TableData => ({ header: t.columns.map((c) => c.name), rows: t.rows });
+
+describe("Commitments", () => {
+  test("one row per record, every field as a column, and it reads back to the same records", () => {
+    const table = commitmentsTable(ledger);
+    expect(table.rows).toHaveLength(ledger.records.length);
+    const read = readCommitments(asData(table));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const rebuilt = createLedger({ rows: read.value.rows, reference: bundledReference() });
+    expect(rebuilt.ok && rebuilt.value.records.map((r) => r.record)).toEqual(ledger.records.map((r) => r.record));
+  });
+
+  test("columns can be reordered; a bad cell is reported by sheet row and column", () => {
+    const table = commitmentsTable(ledger);
+    const header = table.columns.map((c) => c.name).reverse();
+    const rows = table.rows.map((r) => [...r].reverse());
+    const fy = header.indexOf("fiscalYear");
+    rows[2] = rows[2]!.map((v, i) => (i === fy ? "twenty" : v));
+    const read = readCommitments({ header, rows });
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problems).toEqual([expect.objectContaining({ line: 4, field: "fiscalYear", message: '"twenty" is not a whole number' })]);
+  });
+});
+
+function total(place: string, year: number, currency: string): number {
+  const r = functionSpec("AIDTOTAL")!.evaluate(ledger, [place, year, currency]);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as number;
+}
+
+describe("Facts", () => {
+  const facts = factsTable(ledger);
+  const col = (name: string) => facts.columns.findIndex((c) => c.name === name);
+
+  test("summing AmountUSD of a year's committed facts in a region gives AIDTOTAL", () => {
+    const [region, year, kind, usd, jpy] = ["Region", "Year", "Kind", "AmountUSD", "AmountJPY"].map(col);
+    const committed = ["pledge", "contribution", "grant", "loan"];
+    for (const [place, y] of [["Africa", 2016], ["Asia", 2016], ["Middle East", 2015]] as const) {
+      const rows = facts.rows.filter((r) => r[region!] === place && r[year!] === y && committed.includes(r[kind!] as string));
+      const sum = (i: number) => rows.reduce((n, r) => n + ((r[i] as number | null) ?? 0), 0);
+      expect(sum(usd!)).toBeCloseTo(total(place, y, "USD"), 2);
+      // Each fact is rounded to the yen on its own; the total once.
+      expect(Math.abs(sum(jpy!) - total(place, y, "JPY"))).toBeLessThanOrEqual(rows.length / 2);
+    }
+  });
+
+  test("an amount with no stated rate is empty, with the reason; the rate used is shown otherwise", () => {
+    const customs = facts.rows.find((r) => r[0] === "viet-nam-haiphong-customs-2009")!;
+    expect(customs[col("AmountUSD")]).toBeNull();
+    expect(customs[col("AmountJPY")]).toBe(861000000);
+    expect(customs[col("Note")]).toMatch(/No USD: .*states no JPY\/USD rate/);
+    const asean = facts.rows.find((r) => r[0] === "asia-counter-terrorism-japan-asean-2016")!;
+    expect(asean[col("RateUsed")]).toBeCloseTo(1871 / 18, 5);
+    expect(asean[col("RateSource")]).toMatch(/default rate \(median of stated pairs\)/);
+    const ticad = facts.rows.find((r) => r[0] === "ticad6-peace-stability-2016")!;
+    expect([ticad[col("AmountUSD")], ticad[col("AmountJPY")], ticad[col("RateUsed")]]).toEqual([500000000, 52000000000, 104]);
+  });
+
+  test("people that are part of another record's people are left out, with the reason", () => {
+    const part = facts.rows.find((r) => r[0] === "ticad6-vocational-training-2016")!;
+    expect(part[col("People")]).toBeNull();
+    expect(part[col("Note")]).toMatch(/part of ticad6-hrd-2016/);
+  });
+});
+
+describe("Rates", () => {
+  test("lists every stated pair and each document's default or its absence", () => {
+    const rates = ratesTable(ledger);
+    const entries = rates.rows.map((r) => `${r[0]}:${r[2]}`);
+    expect(entries.filter((e) => e === "000_ecb32d6e9fafa848.txt:pair")).toHaveLength(4);
+    expect(entries).toContain("000_ecb32d6e9fafa848.txt:default");
+    expect(entries).toContain("004_ee4f842758621c53.txt:none");
+  });
+
+  test("a user row supplies a rate, and is written back", () => {
+    const rates = ratesTable(ledger);
+    const data = asData(rates);
+    const userRow: SheetCell[] = ["004_ee4f842758621c53.txt", null, "user", null, null, null, 95.5, null, "Budget office rate"];
+    const read = readUserRates({ header: data.header, rows: [...data.rows, userRow] });
+    expect(read).toEqual({ ok: true, value: { rates: [{ document: "004_ee4f842758621c53.txt", jpyPerUsd: "95.5", note: "Budget office rate" }], lines: [data.rows.length + 2] } });
+    const withRate = ledgerOf(bundledCopy(), read.ok ? read.value.rates : []);
+    expect(ratesTable(withRate).rows.find((r) => r[2] === "user")).toEqual(["004_ee4f842758621c53.txt", expect.stringContaining("Counter-Terrorism"), "user", null, null, null, 95.5, null, "Budget office rate"]);
+  });
+});
+
+describe("cell safety", () => {
+  test.each(["=1+1", "+5", "-3", "@SUM(A1)", "\tx", "\nx", "\rx", "\u0001x"])("%j is written as text", (text) => {
+    expect(isFormulaLike(text)).toBe(true);
+    expect(toSafeCell(text)).toBe(`'${text}`);
+  });
+
+  test("ordinary text, numbers, booleans and empty cells pass unchanged", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), (v) => {
+        const safe = toSafeCell(v);
+        if (typeof v === "string" && /^[=+\-@\u0000-\u001f\u007f]/.test(v)) expect(safe).toBe(`'${v}`);
+        else expect(safe).toBe(v);
+      }),
+    );
+  });
+});
+
+describe("chunking", () => {
+  test("chunks keep order, lose nothing and stay under the budget", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 6 }), { maxLength: 300 }), fc.integer({ min: 300, max: 5000 }), (rows, budget) => {
+        const chunks = chunkRows(rows, budget);
+        expect(chunks.flat()).toEqual(rows);
+        for (const c of chunks) expect(JSON.stringify(c).length).toBeLessThanOrEqual(budget);
+      }),
+    );
+  });
+
+  test("sizes count UTF-8 bytes, and a row too big for any request is refused", () => {
+    expect(serializedSize(["¥"])).toBe(JSON.stringify(["¥"]).length + 1);
+    expect(() => chunkRows([["x".repeat(100)]], 50)).toThrow(/row 1 is/);
+  });
+});
+
+describe("diff and identity", () => {
+  test("added, removed and changed records, field by field", () => {
+    const before = bundledCopy();
+    const after = bundledCopy();
+    after[0]!.amount = "1900000000";
+    after.splice(1, 1);
+    after.push({ ...before[2]!, id: "a-new-record" });
+    const diff = diffDatasets(before, after);
+    expect(diff.added.map((r) => r.id)).toEqual(["a-new-record"]);
+    expect(diff.removed.map((r) => r.id)).toEqual([before[1]!.id]);
+    expect(diff.changed).toEqual([{ id: before[0]!.id, changes: [{ field: "amount", from: "1800000000", to: "1900000000" }] }]);
+    expect(isEmptyDiff(diffDatasets(before, bundledCopy()))).toBe(true);
+  });
+
+  test("the content hash changes with any field and not with nothing", () => {
+    const rows = bundledCopy();
+    const h = contentHash(rows);
+    expect(contentHash(bundledCopy())).toBe(h);
+    rows[5]!.notes = "edited";
+    expect(contentHash(rows)).not.toBe(h);
+    expect(h).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+  });
+});
