@@ -11,7 +11,7 @@ export type { CellInput } from "./functions/args";
 export { LIST_HEADER } from "./functions/aidFunctions";
 export { RECORD_FIELDS, FIELD_NAMES, type FieldName, type FieldSpec } from "./dataset/fields";
 export { type CommitmentRecord, KINDS, type Kind } from "./dataset/schema";
-export { type Checked, type Problem, formatProblem } from "./dataset/problems";
+export { type Checked, type Problem, formatProblem, formatSheetProblem } from "./dataset/problems";
 export { detectFormat, parseDatasetText, toCsv, toJson, type DatasetFormat } from "./dataset/io";
 export type { LedgerRecord } from "./dataset/ledgerRecord";
 export { type DocumentRate, type RateBook, type UserRate, formatRate } from "./rates/rateBook";

@@ -11,8 +11,17 @@ export interface Problem {
   readonly message: string;
 }
 
-/** "line 4 (record 3), id x, field amount: reason". A sheet says "row" where a text file says "line". */
-export function formatProblem(p: Problem, lineLabel: "line" | "row" = "line"): string {
+/** "line 4 (record 3), id x, field amount: reason": a problem in a text file. */
+export function formatProblem(p: Problem): string {
+  return describe(p, "line");
+}
+
+/** "row 4 (record 3), id x, field amount: reason": a problem in a sheet, whose lines are rows. */
+export function formatSheetProblem(p: Problem): string {
+  return describe(p, "row");
+}
+
+function describe(p: Problem, lineLabel: string): string {
   const where = p.line !== undefined ? `${lineLabel} ${p.line} (record ${p.row})` : `record ${p.row}`;
   const id = p.id ? `, id ${p.id}` : "";
   return `${where}${id}, field ${p.field}: ${p.message}`;
