@@ -15,7 +15,8 @@ const text = z.string().trim().min(1, "must not be empty");
 const year = z.number().int("must be a whole number").min(1900, "must be 1900 or later").max(2200, "must be 2200 or earlier");
 const count = z.number().int("must be a whole number").positive("must be greater than zero").max(Number.MAX_SAFE_INTEGER);
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens");
-const decimalText = z.string().regex(/^\d+(?:\.\d+)?$/, "must be a plain decimal number such as 120000000 or 14.6");
+const DECIMAL_TEXT = /^\d+(?:\.\d+)?$/;
+const decimalText = z.string().regex(DECIMAL_TEXT, "must be a plain decimal number such as 120000000 or 14.6");
 const currency = z.enum(CURRENCIES, { error: () => "must be USD or JPY (the currencies the reports state)" });
 
 /**
@@ -63,14 +64,16 @@ export const commitmentRecordSchema = z
     if ((r.amount === null) !== (r.currency === null)) {
       issue(r.amount === null ? "amount" : "currency", "amount and currency go together: give both or neither");
     }
-    if (r.amount !== null && r.currency !== null) {
+    // Zod runs refinements even after a field failed: only re-check amounts that are well-formed.
+    const wellFormed = (v: unknown) => typeof v === "string" && DECIMAL_TEXT.test(v);
+    if (r.amount !== null && r.currency !== null && wellFormed(r.amount)) {
       const parsed = parseAmount(r.amount, r.currency);
       if ("error" in parsed) issue("amount", parsed.error);
     }
     if ((r.equivalentAmount === null) !== (r.equivalentCurrency === null)) {
       issue(r.equivalentAmount === null ? "equivalentAmount" : "equivalentCurrency", "equivalentAmount and equivalentCurrency go together");
     }
-    if (r.equivalentAmount !== null && r.equivalentCurrency !== null) {
+    if (r.equivalentAmount !== null && r.equivalentCurrency !== null && wellFormed(r.equivalentAmount)) {
       if (r.amount === null) issue("equivalentAmount", "a stated equivalent needs the amount it is equivalent to");
       if (r.equivalentCurrency === r.currency) issue("equivalentCurrency", "must differ from currency");
       const parsed = parseAmount(r.equivalentAmount, r.equivalentCurrency);

@@ -21,10 +21,13 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
   const problems: Problem[] = [];
   const records: CommitmentRecord[] = [];
   const rowOf = new Map<CommitmentRecord, number>();
+  const idOf = (row: unknown) => (typeof row === "object" && row !== null && typeof (row as { id?: unknown }).id === "string" ? (row as { id: string }).id : undefined);
+  // Ids of every row, valid or not: a record whose parent has a problem is not reported again.
+  const anyIds = new Set(rows.map(idOf));
 
   rows.forEach((row, index) => {
     const where = { row: index + 1, ...(context.lines?.[index] !== undefined ? { line: context.lines[index] } : {}) };
-    const rawId = typeof row === "object" && row !== null && typeof (row as { id?: unknown }).id === "string" ? (row as { id: string }).id : undefined;
+    const rawId = idOf(row);
     const parsed = commitmentRecordSchema.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -65,7 +68,7 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
       const near = context.themes.suggest(r.theme);
       at(r, "theme", `unknown theme "${r.theme}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`);
     }
-    if (r.partOf !== null && r.partOf !== r.id && !byId.has(r.partOf)) at(r, "partOf", `no record has id "${r.partOf}"`);
+    if (r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf)) at(r, "partOf", `no record has id "${r.partOf}"`);
     for (const p of untracedFigures(r)) at(r, p.field, p.message);
   }
 

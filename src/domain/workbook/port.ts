@@ -77,6 +77,8 @@ export interface WorkbookPort {
   /** A table by its name, or null when the workbook has none. */
   readTable(table: string): Promise<TableData | null>;
   readIdentity(): Promise<DatasetIdentity | null>;
+  /** Stores the identity alone, after the user's own edits to the tables were taken in. */
+  writeIdentity(identity: DatasetIdentity): Promise<void>;
   /** Adds a PivotTable, or says why it cannot (e.g. the host lacks the PivotTable API). */
   addPivotTable(spec: PivotSpec): Promise<PivotResult>;
   /** Makes every formula, the AID functions included, compute again. */
