@@ -8,17 +8,24 @@ const gplTooling = {
   message: "HyperFormula is GPLv3: keep it in src/tooling, src/cli, bench and tests, out of the deployed add-in.",
 };
 
+// The Office configs carry their own copy of the typescript-eslint plugin; give every config the
+// project's copy, so the Office rules and the type-aware rules run on one plugin.
+const withProjectTsPlugin = (config) =>
+  config.plugins?.["@typescript-eslint"] ? { ...config, plugins: { ...config.plugins, "@typescript-eslint": tseslint.plugin } } : config;
+
 export default [
-  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs"] },
-  ...officeAddins.configs.recommended,
-  ...officeAddins.configs.react,
-  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["src/**/*.{ts,tsx}"] })),
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs", "scripts/*.js"] },
+  ...officeAddins.configs.react.map(withProjectTsPlugin),
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...withProjectTsPlugin(c), files: ["src/**/*.{ts,tsx}"] })),
   {
     files: ["src/**/*.{ts,tsx}"],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     settings: { react: { version: "19" } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // React 17+ JSX transform: React need not be in scope.
+      "react/react-in-jsx-scope": "off",
+      "react/jsx-uses-react": "off",
     },
   },
   {

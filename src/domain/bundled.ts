@@ -16,7 +16,7 @@ export function bundledReference(): ReferenceData {
 
 /** The commitment rows shipped with the add-in (data/commitments.json), unvalidated. */
 export function bundledRows(): readonly unknown[] {
-  return commitments as readonly unknown[];
+  return commitments;
 }
 
 /**
@@ -25,6 +25,9 @@ export function bundledRows(): readonly unknown[] {
  */
 export function loadBundledLedger(): AidLedger {
   const built = createLedger({ rows: bundledRows(), reference: bundledReference() });
-  if (!built.ok) throw new Error(`The bundled dataset is invalid:\n${built.problems.map((p) => formatProblem(p)).join("\n")}`);
+  if (!built.ok)
+    throw new Error(
+      `The bundled dataset is invalid:\n${built.problems.map((p) => formatProblem(p)).join("\n")}`
+    );
   return built.value;
 }

@@ -2,11 +2,29 @@
  * The domain's public surface: what the host adapter, the task pane, the command line and the
  * tooling use. Plain TypeScript: no Office, DOM or Node imports anywhere under src/domain.
  */
-export { AidLedger, buildLedger, createLedger, type LedgerInput, type ReferenceData } from "./ledger";
+export {
+  AidLedger,
+  buildLedger,
+  createLedger,
+  type LedgerInput,
+  type ReferenceData,
+} from "./ledger";
 export { LedgerStore } from "./ledgerStore";
 export { bundledReference, bundledRows, loadBundledLedger } from "./bundled";
-export { FUNCTIONS, functionSpec, type FunctionSpec, type ParameterSpec } from "./functions/catalog";
-export { type AidError, type CellValue, type ErrorCode, ERROR_TEXT, isAidError, type Result } from "./functions/result";
+export {
+  FUNCTIONS,
+  functionSpec,
+  type FunctionSpec,
+  type ParameterSpec,
+} from "./functions/catalog";
+export {
+  type AidError,
+  type CellValue,
+  type ErrorCode,
+  ERROR_TEXT,
+  isAidError,
+  type Result,
+} from "./functions/result";
 export type { CellInput } from "./functions/args";
 export { LIST_HEADER } from "./functions/aidFunctions";
 export { RECORD_FIELDS, FIELD_NAMES, type FieldName, type FieldSpec } from "./dataset/fields";
@@ -20,8 +38,22 @@ export { loadDatasetText } from "./loadDataset";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
 export { explainCall, type Explanation, type ExplainedRecord } from "./functions/explain";
 export * from "./workbook/port";
-export { TABLES, SUMMARY_PIVOT, commitmentsTable, factsTable, ratesTable, ledgerTables, readCommitments, readUserRates } from "./workbook/tables";
+export {
+  TABLES,
+  SUMMARY_PIVOT,
+  commitmentsTable,
+  factsTable,
+  ratesTable,
+  ledgerTables,
+  readCommitments,
+  readUserRates,
+} from "./workbook/tables";
 export { toSafeCell, isFormulaLike } from "./workbook/cellSafety";
-export { chunkRows, serializedSize, EXCEL_REQUEST_LIMIT_BYTES, DEFAULT_CHUNK_BUDGET_BYTES } from "./workbook/chunking";
+export {
+  chunkRows,
+  serializedSize,
+  EXCEL_REQUEST_LIMIT_BYTES,
+  DEFAULT_CHUNK_BUDGET_BYTES,
+} from "./workbook/chunking";
 export { diffDatasets, isEmptyDiff, type DatasetDiff, type FieldChange } from "./workbook/diff";
 export { contentHash } from "./workbook/identity";

@@ -3,12 +3,19 @@ import { toLedgerRecords } from "./dataset/ledgerRecord";
 import type { Checked, Problem } from "./dataset/problems";
 import type { CommitmentRecord } from "./dataset/schema";
 import { validateRecords } from "./dataset/validate";
-import { type Fraction, add, fraction, roundHalfAwayFromZero } from "./money/fraction";
+import { type Fraction, roundHalfAwayFromZero } from "./money/fraction";
 import type { Currency } from "./money/money";
 import { PlaceDirectory, type Taxonomy } from "./places/taxonomy";
 import { ThemeDirectory, type ThemeList } from "./places/themes";
 import { AidIndex, type Query } from "./query/aidIndex";
-import { type DocumentRate, type RateBook, type UserRate, convertMinor, deriveRates } from "./rates/rateBook";
+import {
+  type DocumentRate,
+  type RateBook,
+  type UserRate,
+  convertMinor,
+  convertMinorUnreduced,
+  deriveRates,
+} from "./rates/rateBook";
 import { type Result, fail, ok } from "./functions/result";
 
 /** The reference data every ledger is built with. */
@@ -31,7 +38,7 @@ export class AidLedger {
     readonly places: PlaceDirectory,
     readonly themes: ThemeDirectory,
     /** The rates the user supplied (Rates table), kept so they are written back with the data. */
-    readonly userRates: readonly UserRate[] = [],
+    readonly userRates: readonly UserRate[] = []
   ) {
     this.index = new AidIndex(records);
     this.byId = new Map(records.map((r) => [r.record.id, r]));
@@ -48,15 +55,28 @@ export class AidLedger {
   /** Sum of matching amounts in `currency`, in exact minor units, rounded once. */
   total(query: Query, currency: Currency): Result<bigint> {
     const cell = this.index.money(query, currency);
-    let sum: Fraction = fraction(cell.direct);
+    if (cell.pending.length === 0) return ok(cell.direct);
+    // One exact sum over a common denominator, rounded once. No reduction on the way: only the
+    // final rounding needs the value, and gcd on large numbers is the costly part.
+    let num = cell.direct;
+    let den = 1n;
     const missing: DocumentRate[] = [];
     for (const p of cell.pending) {
       const doc = this.rates.get(p.document)!;
-      if (!doc.jpyPerUsd) missing.push(doc);
-      else sum = add(sum, convertMinor(p.minor, currency === "USD" ? "JPY" : "USD", doc.jpyPerUsd));
+      if (!doc.jpyPerUsd) {
+        missing.push(doc);
+        continue;
+      }
+      const part = convertMinorUnreduced(
+        p.minor,
+        currency === "USD" ? "JPY" : "USD",
+        doc.jpyPerUsd
+      );
+      num = num * part.den + part.num * den;
+      den *= part.den;
     }
     if (missing.length > 0) return fail("NA", missingRateMessage(missing, currency));
-    return ok(roundHalfAwayFromZero(sum));
+    return ok(roundHalfAwayFromZero({ num, den }));
   }
 
   /**
@@ -69,17 +89,24 @@ export class AidLedger {
     if (r.equivalent?.currency === currency) return ok(r.equivalent.minor);
     const doc = this.rates.get(r.record.sourceFile)!;
     if (!doc.jpyPerUsd) return fail("NA", missingRateMessage([doc], currency));
-    return ok(roundHalfAwayFromZero(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd)));
+    return ok(
+      roundHalfAwayFromZero(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd))
+    );
   }
 
   /** How a record's `currency` value was obtained, in words: for the explain view and the Facts sheet. */
   rateUsed(r: LedgerRecord, currency: Currency): { rate: Fraction | null; source: string } | null {
     if (!r.amount) return null;
     if (r.amount.currency === currency) return { rate: null, source: "Stated in this currency" };
-    if (r.equivalent?.currency === currency) return { rate: null, source: "The report's own figure for this record" };
+    if (r.equivalent?.currency === currency)
+      return { rate: null, source: "The report's own figure for this record" };
     const doc = this.rates.get(r.record.sourceFile)!;
-    if (!doc.jpyPerUsd) return { rate: null, source: `No rate: ${doc.title} states no JPY/USD pair` };
-    return { rate: doc.jpyPerUsd, source: `${doc.title} default rate (${doc.basis === "user" ? "user-supplied" : "median of stated pairs"})` };
+    if (!doc.jpyPerUsd)
+      return { rate: null, source: `No rate: ${doc.title} states no JPY/USD pair` };
+    return {
+      rate: doc.jpyPerUsd,
+      source: `${doc.title} default rate (${doc.basis === "user" ? "user-supplied" : "median of stated pairs"})`,
+    };
   }
 }
 
@@ -101,19 +128,38 @@ export interface LedgerInput {
 export function createLedger(input: LedgerInput): Checked<AidLedger> {
   const taxonomyPlaces = new PlaceDirectory(input.reference.taxonomy);
   const themes = new ThemeDirectory(input.reference.themes);
-  const validated = validateRecords(input.rows, { places: taxonomyPlaces, themes, ...(input.lines ? { lines: input.lines } : {}) });
+  const validated = validateRecords(input.rows, {
+    places: taxonomyPlaces,
+    themes,
+    ...(input.lines ? { lines: input.lines } : {}),
+  });
   if (!validated.ok) return validated;
   return buildLedger(validated.value, input.reference, input.userRates ?? []);
 }
 
 /** Builds a ledger from records already validated (validateRecords). */
-export function buildLedger(records: readonly CommitmentRecord[], reference: ReferenceData, userRates: readonly UserRate[] = []): Checked<AidLedger> {
+export function buildLedger(
+  records: readonly CommitmentRecord[],
+  reference: ReferenceData,
+  userRates: readonly UserRate[] = []
+): Checked<AidLedger> {
   const ledgerRecords = toLedgerRecords(records);
   const rates = deriveRates(ledgerRecords, userRates);
   if (!rates.ok) return rates;
-  const recipients = records.filter((r) => r.recipientType === "organization" || r.recipientType === "fund").map((r) => r.recipient);
+  const recipients = records
+    .filter((r) => r.recipientType === "organization" || r.recipientType === "fund")
+    .map((r) => r.recipient);
   const places = new PlaceDirectory(reference.taxonomy, recipients);
-  return { ok: true, value: new AidLedger(ledgerRecords, rates.value, places, new ThemeDirectory(reference.themes), userRates) };
+  return {
+    ok: true,
+    value: new AidLedger(
+      ledgerRecords,
+      rates.value,
+      places,
+      new ThemeDirectory(reference.themes),
+      userRates
+    ),
+  };
 }
 
 export type { Problem };

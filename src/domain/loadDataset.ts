@@ -10,7 +10,7 @@ import type { UserRate } from "./rates/rateBook";
 export function loadDatasetText(
   text: string,
   reference: ReferenceData,
-  options: { format?: DatasetFormat; fileName?: string; userRates?: readonly UserRate[] } = {},
+  options: { format?: DatasetFormat; fileName?: string; userRates?: readonly UserRate[] } = {}
 ): Checked<AidLedger> {
   const format = options.format ?? detectFormat(text, options.fileName);
   const raw = parseDatasetText(text, format);

@@ -8,7 +8,9 @@ const ledger = loadBundledLedger();
 /** Splits a formula's argument list the way a user types it: empty arguments are omitted ones. */
 function argsOf(formula: string): (string | number | null)[] {
   const inner = /^=\w+\((.*)\)$/.exec(formula)![1]!;
-  return inner.split(",").map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1) : Number(a)));
+  return inner
+    .split(",")
+    .map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1) : Number(a)));
 }
 
 test("the README documents every function with a heading and every dataset field", () => {
@@ -31,7 +33,10 @@ test("every worked example in the README gives the value the README states", () 
     if (stated!.includes("#N/A")) expect(result.ok ? result.value : result.error.code).toBe("NA");
     else if (stated!.endsWith("…")) {
       const digits = stated!.split(".")[1]!.length - 1;
-      expect(result.ok && Math.trunc((result.value as number) * 10 ** digits)).toBe(Math.trunc(Number(stated!.slice(0, -1)) * 10 ** digits));
-    } else expect([formula, result.ok ? result.value : result.error]).toEqual([formula, Number(stated)]);
+      expect(result.ok && Math.trunc((result.value as number) * 10 ** digits)).toBe(
+        Math.trunc(Number(stated!.slice(0, -1)) * 10 ** digits)
+      );
+    } else
+      expect([formula, result.ok ? result.value : result.error]).toEqual([formula, Number(stated)]);
   }
 });

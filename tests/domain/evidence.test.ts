@@ -14,20 +14,44 @@ test.each([
 
 describe("untracedEvidence (the source documents themselves)", () => {
   // A document the project writes itself, in the shape of the real ones.
-  const doc = ["(9) A Made-up Report", "| Heading One", "Japan gave $5 million to the test fund in 2016.", "| Heading Two", "Japan lent ¥3 billion for ports."].join("\n");
+  const doc = [
+    "(9) A Made-up Report",
+    "| Heading One",
+    "Japan gave $5 million to the test fund in 2016.",
+    "| Heading Two",
+    "Japan lent ¥3 billion for ports.",
+  ].join("\n");
   const sources = new Map([["made-up.txt", doc]]);
-  const base = { sourceFile: "made-up.txt", sourceSection: "A Made-up Report > Heading Two", evidence: "lent ¥3 billion for ports" };
+  const base = {
+    sourceFile: "made-up.txt",
+    sourceSection: "A Made-up Report > Heading Two",
+    evidence: "lent ¥3 billion for ports",
+  };
 
   test("a phrase inside its section traces", () => {
     expect(untracedEvidence(record(base), sources)).toEqual([]);
   });
 
   test("a phrase from another section, a missing phrase, heading or document are each reported", () => {
-    expect(untracedEvidence(record({ ...base, evidence: "$5 million to the test fund" }), sources)).toEqual([
-      { field: "evidence", message: 'occurs in made-up.txt but not within section "A Made-up Report > Heading Two"' },
+    expect(
+      untracedEvidence(record({ ...base, evidence: "$5 million to the test fund" }), sources)
+    ).toEqual([
+      {
+        field: "evidence",
+        message: 'occurs in made-up.txt but not within section "A Made-up Report > Heading Two"',
+      },
     ]);
-    expect(untracedEvidence(record({ ...base, evidence: "lent ¥4 billion" }), sources)[0]!.message).toMatch(/does not occur verbatim/);
-    expect(untracedEvidence(record({ ...base, sourceSection: "A Made-up Report > Heading Three" }), sources)[0]!.field).toBe("sourceSection");
-    expect(untracedEvidence(record({ ...base, sourceFile: "other.txt" }), sources)[0]!.field).toBe("sourceFile");
+    expect(
+      untracedEvidence(record({ ...base, evidence: "lent ¥4 billion" }), sources)[0]!.message
+    ).toMatch(/does not occur verbatim/);
+    expect(
+      untracedEvidence(
+        record({ ...base, sourceSection: "A Made-up Report > Heading Three" }),
+        sources
+      )[0]!.field
+    ).toBe("sourceSection");
+    expect(untracedEvidence(record({ ...base, sourceFile: "other.txt" }), sources)[0]!.field).toBe(
+      "sourceFile"
+    );
   });
 });

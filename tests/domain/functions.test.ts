@@ -16,15 +16,27 @@ const error = (name: string, ...args: CellInput[]) => {
 };
 
 /** Sums of the bundled records' stated figures, computed here from the data rather than typed in. */
-function statedSum(filter: (r: AidLedger["records"][number]) => boolean, currency: "USD" | "JPY"): number {
-  return ledger.records
-    .filter(filter)
-    .reduce((n, r) => n + Number(r.amount!.currency === currency ? r.amount!.minor : r.equivalent!.minor), 0) / (currency === "USD" ? 100 : 1);
+function statedSum(
+  filter: (r: AidLedger["records"][number]) => boolean,
+  currency: "USD" | "JPY"
+): number {
+  return (
+    ledger.records
+      .filter(filter)
+      .reduce(
+        (n, r) =>
+          n + Number(r.amount!.currency === currency ? r.amount!.minor : r.equivalent!.minor),
+        0
+      ) / (currency === "USD" ? 100 : 1)
+  );
 }
 
 describe("AIDTOTAL", () => {
   const africa2016 = (r: AidLedger["records"][number]) =>
-    r.record.region === "Africa" && r.countingYear === 2016 && ["pledge", "contribution", "grant", "loan"].includes(r.record.kind) && r.amount !== null;
+    r.record.region === "Africa" &&
+    r.countingYear === 2016 &&
+    ["pledge", "contribution", "grant", "loan"].includes(r.record.kind) &&
+    r.amount !== null;
 
   test('=AIDTOTAL("Africa",2016) is the README example, 2.42 billion dollars', () => {
     expect(value("AIDTOTAL", "Africa", 2016)).toBe(2420000000);
@@ -38,19 +50,23 @@ describe("AIDTOTAL", () => {
 
   test("single-currency records convert at their document's median rate, rounded once", () => {
     // Asia 2016: JPY 45bn (converted at 1871/18) + USD 150,000 + USD 100,000 (FY2016).
-    expect(value("AIDTOTAL", "Asia", 2016)).toBe(Number((45e9 * 18 / 1871 + 250000).toFixed(2)));
+    expect(value("AIDTOTAL", "Asia", 2016)).toBe(Number(((45e9 * 18) / 1871 + 250000).toFixed(2)));
   });
 
   test("places: aliases, ISO codes, subregions, organizations, any case", () => {
     expect(value("AIDTOTAL", "UNODC", null, null, null, "all")).toBe(780000);
     expect(value("AIDTOTAL", "mm", 2016)).toBe(100000);
     expect(value("AIDTOTAL", "the islamic republic of iran", 2015)).toBe(430000);
-    expect(value("AIDTOTAL", "East Africa", null, "USD", null, "cumulative")).toBe(14600000 + 4500000 + 408500000);
+    expect(value("AIDTOTAL", "East Africa", null, "USD", null, "cumulative")).toBe(
+      14600000 + 4500000 + 408500000
+    );
   });
 
   test("kind filters: committed by default, cumulative, all, or one kind", () => {
     expect(value("AIDTOTAL", "*", 2016, "USD", null, "cumulative")).toBe(0);
-    expect(value("AIDTOTAL", "*", null, "USD", null, "cumulative")).toBe(1800000000 + 14600000 + 4500000 + 408500000);
+    expect(value("AIDTOTAL", "*", null, "USD", null, "cumulative")).toBe(
+      1800000000 + 14600000 + 4500000 + 408500000
+    );
     expect(value("AIDTOTAL", "*", 2016, "USD", "", "contribution")).toBe(250000);
   });
 
@@ -68,8 +84,13 @@ describe("AIDTOTAL", () => {
   });
 
   test("once the user supplies a rate, those records convert with it", () => {
-    const withRate = ledgerOf(bundledCopy(), [{ document: "004_ee4f842758621c53.txt", jpyPerUsd: "100" }]);
-    expect(functionSpec("AIDTOTAL")!.evaluate(withRate, ["Viet Nam"])).toEqual({ ok: true, value: 8610000 });
+    const withRate = ledgerOf(bundledCopy(), [
+      { document: "004_ee4f842758621c53.txt", jpyPerUsd: "100" },
+    ]);
+    expect(functionSpec("AIDTOTAL")!.evaluate(withRate, ["Viet Nam"])).toEqual({
+      ok: true,
+      value: 8610000,
+    });
   });
 
   test.each([
@@ -78,7 +99,11 @@ describe("AIDTOTAL", () => {
     [["Africa", "20x6"], "VALUE", /year must be a year/],
     [["Africa", 2016.5], "VALUE", /year must be a year/],
     [["Africa", 2016, "EUR"], "VALUE", /currency must be "USD" or "JPY"/],
-    [["Africa", 2016, "USD", "maritme"], "NA", /Unknown theme "maritme". Did you mean "maritime-security"/],
+    [
+      ["Africa", 2016, "USD", "maritme"],
+      "NA",
+      /Unknown theme "maritme". Did you mean "maritime-security"/,
+    ],
     [["Africa", 2016, "USD", "", "gifts"], "VALUE", /kind must be one of/],
   ] as const)("AIDTOTAL(%j) is %s", (args, code, message) => {
     const e = error("AIDTOTAL", ...(args as unknown as CellInput[]));
@@ -94,10 +119,16 @@ describe("AIDCOUNT and AIDPEOPLE", () => {
   });
 
   test("people stated as part of another figure are not counted twice", () => {
-    const people = ledger.records.filter((r) => r.record.region === "Africa" && r.countingYear === 2016 && r.record.people !== null);
-    const parts = people.filter((r) => r.record.partOf !== null && ledger.record(r.record.partOf)!.record.people !== null);
+    const people = ledger.records.filter(
+      (r) => r.record.region === "Africa" && r.countingYear === 2016 && r.record.people !== null
+    );
+    const parts = people.filter(
+      (r) => r.record.partOf !== null && ledger.record(r.record.partOf)!.record.people !== null
+    );
     expect(parts.map((r) => r.record.id)).toEqual(["ticad6-vocational-training-2016"]);
-    const expected = people.reduce((n, r) => n + r.record.people!, 0) - parts.reduce((n, r) => n + r.record.people!, 0);
+    const expected =
+      people.reduce((n, r) => n + r.record.people!, 0) -
+      parts.reduce((n, r) => n + r.record.people!, 0);
     expect(value("AIDPEOPLE", "Africa", 2016)).toBe(expected);
   });
 });
@@ -105,10 +136,27 @@ describe("AIDCOUNT and AIDPEOPLE", () => {
 describe("AIDLIST", () => {
   test("spills a header and one row per record, with converted columns and error cells", () => {
     const rows = value("AIDLIST", "Viet Nam") as unknown[][];
-    expect(rows[0]).toEqual(["id", "date", "recipient", "theme", "kind", "amount", "currency", "USD", "JPY"]);
+    expect(rows[0]).toEqual([
+      "id",
+      "date",
+      "recipient",
+      "theme",
+      "kind",
+      "amount",
+      "currency",
+      "USD",
+      "JPY",
+    ]);
     expect(rows).toHaveLength(1 + (value("AIDCOUNT", "Viet Nam") as number));
     const customs = rows.find((r) => r[0] === "viet-nam-haiphong-customs-2009")!;
-    expect(customs.slice(1, 7)).toEqual(["2009-09", "Viet Nam", "counter-terrorism", "grant", 861000000, "JPY"]);
+    expect(customs.slice(1, 7)).toEqual([
+      "2009-09",
+      "Viet Nam",
+      "counter-terrorism",
+      "grant",
+      861000000,
+      "JPY",
+    ]);
     expect(customs[7]).toEqual(expect.objectContaining({ code: "NA" }));
     expect(customs[8]).toBe(861000000);
   });
@@ -123,11 +171,14 @@ describe("AIDSOURCE", () => {
   test("cites document, section and evidence", () => {
     const r = ledger.record("ticad6-peace-stability-2016")!.record;
     const cite = value("AIDSOURCE", r.id) as string;
-    for (const part of [r.sourceTitle, r.sourceFile, r.sourceSection, r.evidence]) expect(cite).toContain(part);
+    for (const part of [r.sourceTitle, r.sourceFile, r.sourceSection, r.evidence])
+      expect(cite).toContain(part);
   });
 
   test("an unknown id suggests the nearest", () => {
-    expect(error("AIDSOURCE", "ticad6-peace").message).toMatch(/Did you mean "ticad6-peace-stability-2016"/);
+    expect(error("AIDSOURCE", "ticad6-peace").message).toMatch(
+      /Did you mean "ticad6-peace-stability-2016"/
+    );
   });
 });
 
@@ -146,8 +197,12 @@ describe("AIDRATE and AIDCONVERT", () => {
   });
 
   test("no report, or a report without a rate, is #N/A with the reason", () => {
-    expect(error("AIDRATE", "USD", "JPY", 2009).message).toMatch(/Japan's International Counter-Terrorism Cooperation.*states no JPY\/USD rate/);
-    expect(error("AIDCONVERT", 5, "USD", "JPY", 2020).message).toMatch(/No report in the dataset covers 2020/);
+    expect(error("AIDRATE", "USD", "JPY", 2009).message).toMatch(
+      /Japan's International Counter-Terrorism Cooperation.*states no JPY\/USD rate/
+    );
+    expect(error("AIDCONVERT", 5, "USD", "JPY", 2020).message).toMatch(
+      /No report in the dataset covers 2020/
+    );
     expect(error("AIDCONVERT", "five", "USD", "JPY").code).toBe("VALUE");
   });
 });
@@ -155,7 +210,10 @@ describe("AIDRATE and AIDCONVERT", () => {
 test("every catalogued function has a description, parameters and an example that evaluates", () => {
   for (const f of FUNCTIONS) {
     expect(f.description.length).toBeGreaterThan(10);
-    const args = /^=\w+\((.*)\)$/.exec(f.example)![1]!.split(",").map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1) : Number(a)));
+    const args = /^=\w+\((.*)\)$/
+      .exec(f.example)![1]!
+      .split(",")
+      .map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1) : Number(a)));
     expect(f.evaluate(ledger, args).ok).toBe(true);
   }
 });

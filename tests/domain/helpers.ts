@@ -1,4 +1,10 @@
-import { bundledReference, bundledRows, createLedger, type AidLedger, type CommitmentRecord } from "../../src/domain";
+import {
+  bundledReference,
+  bundledRows,
+  createLedger,
+  type AidLedger,
+  type CommitmentRecord,
+} from "../../src/domain";
 
 /** A deep copy of the bundled rows, to edit in a test without touching the shared data. */
 export function bundledCopy(): CommitmentRecord[] {
@@ -6,7 +12,10 @@ export function bundledCopy(): CommitmentRecord[] {
 }
 
 /** Builds a ledger from rows and fails the test with the problems if they are invalid. */
-export function ledgerOf(rows: readonly unknown[], userRates: { document: string; jpyPerUsd: string }[] = []): AidLedger {
+export function ledgerOf(
+  rows: readonly unknown[],
+  userRates: { document: string; jpyPerUsd: string }[] = []
+): AidLedger {
   const built = createLedger({ rows, reference: bundledReference(), userRates });
   if (!built.ok) throw new Error(JSON.stringify(built.problems, null, 2));
   return built.value;

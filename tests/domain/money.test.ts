@@ -1,6 +1,18 @@
 import fc from "fast-check";
-import { add, compare, fraction, median, roundHalfAwayFromZero } from "../../src/domain/money/fraction";
-import { formatMinor, minorToNumber, numberToFraction, parseAmount, roundToMinor } from "../../src/domain/money/money";
+import {
+  add,
+  compare,
+  fraction,
+  median,
+  roundHalfAwayFromZero,
+} from "../../src/domain/money/fraction";
+import {
+  formatMinor,
+  minorToNumber,
+  numberToFraction,
+  parseAmount,
+  roundToMinor,
+} from "../../src/domain/money/money";
 
 describe("rounding: once, half away from zero (Excel's ROUND)", () => {
   test.each([
@@ -46,7 +58,12 @@ describe("amount parsing", () => {
 });
 
 describe("fractions", () => {
-  const arb = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n })).map(([n, d]) => fraction(n, d));
+  const arb = fc
+    .tuple(
+      fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+      fc.bigInt({ min: 1n, max: 10n ** 6n })
+    )
+    .map(([n, d]) => fraction(n, d));
 
   test("addition is exact: sums do not depend on order", () => {
     fc.assert(
@@ -54,12 +71,14 @@ describe("fractions", () => {
         const forward = values.reduce(add, fraction(0n));
         const backward = [...values].reverse().reduce(add, fraction(0n));
         expect(compare(forward, backward)).toBe(0);
-      }),
+      })
     );
   });
 
   test("the median of an even list is the mean of its two middle values", () => {
-    expect(median([fraction(1n), fraction(4n), fraction(2n), fraction(3n)])).toEqual(fraction(5n, 2n));
+    expect(median([fraction(1n), fraction(4n), fraction(2n), fraction(3n)])).toEqual(
+      fraction(5n, 2n)
+    );
     expect(median([fraction(3n), fraction(1n), fraction(2n)])).toEqual(fraction(2n));
   });
 
@@ -68,4 +87,31 @@ describe("fractions", () => {
     expect(cents.reduce((a, b) => a + b, 0)).not.toBe(100);
     expect(cents.map(numberToFraction).reduce(add, fraction(0n))).toEqual(fraction(100n));
   });
+});
+
+test("the fast path to a number gives the same double as the exact decimal string", () => {
+  fc.assert(
+    fc.property(
+      fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }),
+      fc.constantFrom("USD" as const, "JPY" as const),
+      (minor, currency) => {
+        expect(minorToNumber(minor, currency)).toBe(Number(formatMinor(minor, currency)));
+      }
+    ),
+    { numRuns: 2000 }
+  );
+  expect(minorToNumber(2n ** 60n + 1n, "USD")).toBe(Number(formatMinor(2n ** 60n + 1n, "USD")));
+});
+
+test("the whole-number fast path of parseAmount agrees with the decimal path", () => {
+  fc.assert(
+    fc.property(
+      fc.bigInt({ min: 0n, max: 10n ** 13n - 1n }),
+      fc.constantFrom("USD" as const, "JPY" as const),
+      (n, currency) => {
+        const viaDecimal = parseAmount(`${n}.0`, currency);
+        expect(parseAmount(n.toString(), currency)).toEqual(viaDecimal);
+      }
+    )
+  );
 });

@@ -10,7 +10,12 @@ test("each bundled document's default rate is the median of the pairs it states"
   const wp = ledger.rates.get(WP)!;
   // Pairs stated by the White Paper: 180.5bn/1.8bn, 14bn/120m, 52bn/500m, 187bn/1.8bn yen per dollar.
   expect(wp.pairs.map((p) => p.jpyPerUsd)).toEqual(
-    expect.arrayContaining([fraction(1805n, 18n), fraction(350n, 3n), fraction(104n), fraction(935n, 9n)]),
+    expect.arrayContaining([
+      fraction(1805n, 18n),
+      fraction(350n, 3n),
+      fraction(104n),
+      fraction(935n, 9n),
+    ])
   );
   expect(wp.pairs).toHaveLength(4);
   // Even count: mean of the middle two, 935/9 and 104.
@@ -29,14 +34,29 @@ test("a document that states no pair has no rate, and says so", () => {
 
 test("a user rate fills a document that states none, and is refused for one that states its own", () => {
   const rows = [
-    record({ id: "a", sourceFile: "one.txt", amount: "100", currency: "USD", equivalentAmount: "11000", equivalentCurrency: "JPY" }),
+    record({
+      id: "a",
+      sourceFile: "one.txt",
+      amount: "100",
+      currency: "USD",
+      equivalentAmount: "11000",
+      equivalentCurrency: "JPY",
+    }),
     record({ id: "b", sourceFile: "two.txt", amount: "1000", currency: "JPY" }),
   ];
   const ledger = ledgerOf(rows, [{ document: "two.txt", jpyPerUsd: "125" }]);
-  expect(ledger.rates.get("two.txt")).toEqual(expect.objectContaining({ basis: "user", jpyPerUsd: fraction(125n) }));
-  expect(() => ledgerOf(rows, [{ document: "one.txt", jpyPerUsd: "125" }])).toThrow(/states its own rate/);
-  expect(() => ledgerOf(rows, [{ document: "two.txt", jpyPerUsd: "-3" }])).toThrow(/not a positive decimal/);
-  expect(() => ledgerOf(rows, [{ document: "three.txt", jpyPerUsd: "100" }])).toThrow(/no record in the dataset comes from/);
+  expect(ledger.rates.get("two.txt")).toEqual(
+    expect.objectContaining({ basis: "user", jpyPerUsd: fraction(125n) })
+  );
+  expect(() => ledgerOf(rows, [{ document: "one.txt", jpyPerUsd: "125" }])).toThrow(
+    /states its own rate/
+  );
+  expect(() => ledgerOf(rows, [{ document: "two.txt", jpyPerUsd: "-3" }])).toThrow(
+    /not a positive decimal/
+  );
+  expect(() => ledgerOf(rows, [{ document: "three.txt", jpyPerUsd: "100" }])).toThrow(
+    /no record in the dataset comes from/
+  );
 });
 
 test("the report covering a year is the one whose records count in it; the latest when no year is given", () => {

@@ -6,8 +6,21 @@ const { taxonomy } = bundledReference();
 const places = new PlaceDirectory(taxonomy);
 
 test("seven top-level regions, in the documented order", () => {
-  expect(taxonomy.regions.map((r) => r.name)).toEqual(["Africa", "Asia", "Middle East", "Europe", "Latin America and the Caribbean", "Oceania", "Global"]);
-  expect(taxonomy.regions.find((r) => r.name === "Asia")!.subregions.map((s) => s.name)).toEqual(["East Asia", "Southeast Asia", "South Asia", "Central Asia"]);
+  expect(taxonomy.regions.map((r) => r.name)).toEqual([
+    "Africa",
+    "Asia",
+    "Middle East",
+    "Europe",
+    "Latin America and the Caribbean",
+    "Oceania",
+    "Global",
+  ]);
+  expect(taxonomy.regions.find((r) => r.name === "Asia")!.subregions.map((s) => s.name)).toEqual([
+    "East Asia",
+    "Southeast Asia",
+    "South Asia",
+    "Central Asia",
+  ]);
 });
 
 test.each([

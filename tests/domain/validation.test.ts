@@ -1,4 +1,11 @@
-import { bundledReference, createLedger, formatProblem, loadDatasetText, toCsv, toJson } from "../../src/domain";
+import {
+  bundledReference,
+  createLedger,
+  formatProblem,
+  loadDatasetText,
+  toCsv,
+  toJson,
+} from "../../src/domain";
 import { bundledCopy, record } from "./helpers";
 
 function problemsOf(rows: unknown[]) {
@@ -29,14 +36,20 @@ test("every problem is reported with its record, id, field and reason", () => {
   const lines = problems.map(formatProblem);
   expect(lines).toEqual(
     expect.arrayContaining([
-      expect.stringMatching(/^record 2, id b, field amount: USD amounts have at most 2 decimal places/),
+      expect.stringMatching(
+        /^record 2, id b, field amount: USD amounts have at most 2 decimal places/
+      ),
       expect.stringMatching(/^record 3, id c, field kind: must be one of pledge/),
       expect.stringMatching(/^record 4, id a, field id: duplicate id; record 1 has it too/),
-      expect.stringMatching(/^record 5, id d, field region: Viet Nam \(VN\) is in Asia, not Africa/),
+      expect.stringMatching(
+        /^record 5, id d, field region: Viet Nam \(VN\) is in Asia, not Africa/
+      ),
       expect.stringMatching(/^record 6, id e, field partOf: no record has id "nope"/),
-      expect.stringMatching(/^record 7, id f, field theme: unknown theme "maritme"; did you mean maritime-security/),
+      expect.stringMatching(
+        /^record 7, id f, field theme: unknown theme "maritme"; did you mean maritime-security/
+      ),
       expect.stringMatching(/^record 8, id g, field amount: a record states at least one figure/),
-    ]),
+    ])
   );
 });
 
@@ -53,13 +66,18 @@ test("cross-field rules: pairs of fields, periods, equivalents", () => {
     record({ id: "d", quantity: 3 }),
   ]);
   expect(problems.map((p) => `${p.id}:${p.field}`)).toEqual(
-    expect.arrayContaining(["a:currency", "b:periodTo", "c:equivalentCurrency", "d:unit"]),
+    expect.arrayContaining(["a:currency", "b:periodTo", "c:equivalentCurrency", "d:unit"])
   );
 });
 
 test("partOf cycles are found", () => {
   const problems = problemsOf([record({ id: "a", partOf: "b" }), record({ id: "b", partOf: "a" })]);
-  expect(problems.filter((p) => p.field === "partOf").map((p) => p.id).sort()).toEqual(["a", "b"]);
+  expect(
+    problems
+      .filter((p) => p.field === "partOf")
+      .map((p) => p.id)
+      .sort()
+  ).toEqual(["a", "b"]);
 });
 
 test("JSON and CSV round-trip to the same records", () => {
@@ -74,7 +92,11 @@ test("JSON and CSV round-trip to the same records", () => {
 });
 
 test("a malformed CSV names the text line and field of each problem", () => {
-  const csv = toCsv([record({ id: "a" }), record({ id: "b", notes: "two\nlines" }), record({ id: "c" })])
+  const csv = toCsv([
+    record({ id: "a" }),
+    record({ id: "b", notes: "two\nlines" }),
+    record({ id: "c" }),
+  ])
     .replace(",2016-05,,", ",2016-05,20x6,") // record a: fiscalYear
     .replace("c,test-report.txt", "c,test-report.txt")
     .split("\n");
@@ -97,8 +119,21 @@ test("a file that is not JSON says so and builds nothing", () => {
 
 test("every figure must be stated in the record's evidence phrase", () => {
   const problems = problemsOf([
-    record({ id: "a", amount: "500000000", evidence: "approximately $500 million (approximately ¥52 billion)", equivalentAmount: "53000000000", equivalentCurrency: "JPY" }),
-    record({ id: "b", amount: null, currency: null, quantity: 3, unit: "vessels", evidence: "provision of two patrol vessels" }),
+    record({
+      id: "a",
+      amount: "500000000",
+      evidence: "approximately $500 million (approximately ¥52 billion)",
+      equivalentAmount: "53000000000",
+      equivalentCurrency: "JPY",
+    }),
+    record({
+      id: "b",
+      amount: null,
+      currency: null,
+      quantity: 3,
+      unit: "vessels",
+      evidence: "provision of two patrol vessels",
+    }),
   ]);
   expect(problems.map(formatProblem)).toEqual([
     'record 1, id a, field equivalentAmount: 53000000000 is not stated in the evidence phrase "approximately $500 million (approximately ¥52 billion)"',

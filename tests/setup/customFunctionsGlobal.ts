@@ -5,7 +5,7 @@
 class CustomFunctionsError extends Error {
   constructor(
     public readonly code: string,
-    message?: string,
+    message?: string
   ) {
     super(message);
   }

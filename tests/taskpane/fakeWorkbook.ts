@@ -1,4 +1,14 @@
-import type { DatasetIdentity, PivotResult, PivotSpec, Selection, SheetCell, TableData, TableSpec, WorkbookPort, WriteProgress } from "../../src/domain";
+import type {
+  DatasetIdentity,
+  PivotResult,
+  PivotSpec,
+  Selection,
+  SheetCell,
+  TableData,
+  TableSpec,
+  WorkbookPort,
+  WriteProgress,
+} from "../../src/domain";
 
 /**
  * An in-memory workbook behind the WorkbookPort, for testing the session and the pane without
@@ -17,14 +27,22 @@ export class FakeWorkbook implements WorkbookPort {
   private tableWatchers: ((table: string) => void)[] = [];
   private selectionWatchers: (() => void)[] = [];
 
-  async writeTables(tables: readonly TableSpec[], identity: DatasetIdentity, onProgress?: (p: WriteProgress) => void): Promise<void> {
+  async writeTables(
+    tables: readonly TableSpec[],
+    identity: DatasetIdentity,
+    onProgress?: (p: WriteProgress) => void
+  ): Promise<void> {
     if (this.failNextWrite) {
       const e = this.failNextWrite;
       this.failNextWrite = null;
       throw e;
     }
     tables.forEach((t, i) => onProgress?.({ done: i + 1, total: tables.length }));
-    for (const t of tables) this.tables.set(t.table, { header: t.columns.map((c) => c.name), rows: t.rows.map((r) => [...r]) });
+    for (const t of tables)
+      this.tables.set(t.table, {
+        header: t.columns.map((c) => c.name),
+        rows: t.rows.map((r) => [...r]),
+      });
     this.identity = identity;
   }
   async readTable(table: string): Promise<TableData | null> {
@@ -44,13 +62,17 @@ export class FakeWorkbook implements WorkbookPort {
   async recalculate(): Promise<void> {
     this.recalculations++;
   }
-  async watchTables(_tables: readonly string[], onChange: (table: string) => void): Promise<() => Promise<void>> {
+  async watchTables(
+    _tables: readonly string[],
+    onChange: (table: string) => void
+  ): Promise<() => Promise<void>> {
     this.tableWatchers.push(onChange);
     return async () => void (this.tableWatchers = this.tableWatchers.filter((w) => w !== onChange));
   }
   async watchSelection(onChange: () => void): Promise<() => Promise<void>> {
     this.selectionWatchers.push(onChange);
-    return async () => void (this.selectionWatchers = this.selectionWatchers.filter((w) => w !== onChange));
+    return async () =>
+      void (this.selectionWatchers = this.selectionWatchers.filter((w) => w !== onChange));
   }
   async getSelection(): Promise<Selection> {
     return this.selection;

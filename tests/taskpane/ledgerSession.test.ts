@@ -1,25 +1,60 @@
-import { LedgerStore, TABLES, bundledReference, bundledRows, functionSpec, loadBundledLedger, toCsv, toJson, type CommitmentRecord } from "../../src/domain";
+import {
+  LedgerStore,
+  TABLES,
+  bundledReference,
+  bundledRows,
+  functionSpec,
+  loadBundledLedger,
+  toCsv,
+  toJson,
+  type CommitmentRecord,
+} from "../../src/domain";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
 import { bundledCopy } from "../domain/helpers";
 import { FakeWorkbook } from "./fakeWorkbook";
 
-function setup(fetched: Awaited<ReturnType<ConstructorParameters<typeof LedgerSession>[0]["fetchText"]>> = { ok: false, reason: "offline" }) {
+function setup(
+  fetched: Awaited<ReturnType<ConstructorParameters<typeof LedgerSession>[0]["fetchText"]>> = {
+    ok: false,
+    reason: "offline",
+  }
+) {
   const port = new FakeWorkbook();
   const store = new LedgerStore(loadBundledLedger);
-  const session = new LedgerSession({ port, store, reference: bundledReference(), bundledRows, version: "1.2.3", fetchText: async () => fetched, now: () => new Date("2026-11-22T00:00:00Z") });
+  const session = new LedgerSession({
+    port,
+    store,
+    reference: bundledReference(),
+    bundledRows,
+    version: "1.2.3",
+    fetchText: async () => fetched,
+    now: () => new Date("2026-11-22T00:00:00Z"),
+  });
   return { port, store, session };
 }
 
-const total = (store: LedgerStore, ...args: (string | number | null)[]) => functionSpec("AIDTOTAL")!.evaluate(store.current(), args);
+const total = (store: LedgerStore, ...args: (string | number | null)[]) =>
+  functionSpec("AIDTOTAL")!.evaluate(store.current(), args);
 
 test("Load data writes the three tables, stores the identity, adds the pivot and recalculates", async () => {
   const { port, store, session } = setup();
   const before = store.current();
   const result = await session.load();
   expect(result).toEqual({ ok: true, pivot: { created: true } });
-  expect([...port.tables.keys()]).toEqual([TABLES.commitments.table, TABLES.facts.table, TABLES.rates.table]);
+  expect([...port.tables.keys()]).toEqual([
+    TABLES.commitments.table,
+    TABLES.facts.table,
+    TABLES.rates.table,
+  ]);
   expect(port.tables.get(TABLES.commitments.table)!.rows).toHaveLength(bundledRows().length);
-  expect(port.identity).toEqual(expect.objectContaining({ source: "bundled", version: "1.2.3", records: bundledRows().length, loadedAt: "2026-11-22T00:00:00.000Z" }));
+  expect(port.identity).toEqual(
+    expect.objectContaining({
+      source: "bundled",
+      version: "1.2.3",
+      records: bundledRows().length,
+      loadedAt: "2026-11-22T00:00:00.000Z",
+    })
+  );
   expect(port.identity!.contentHash).toMatch(/^fnv1a64:/);
   expect(port.pivots.map((p) => p.sourceTable)).toEqual([TABLES.facts.table]);
   expect(port.recalculations).toBe(1);
@@ -30,7 +65,10 @@ test("Load data writes the three tables, stores the identity, adds the pivot and
 test("where the host has no PivotTables, the load still succeeds and says why", async () => {
   const { port, session } = setup();
   port.pivotSupported = false;
-  expect(await session.load()).toEqual({ ok: true, pivot: { created: false, reason: "PivotTables need ExcelApi 1.8" } });
+  expect(await session.load()).toEqual({
+    ok: true,
+    pivot: { created: false, reason: "PivotTables need ExcelApi 1.8" },
+  });
 });
 
 test("a refresh from a file shows the change first, and the functions switch only after the write", async () => {
@@ -39,11 +77,28 @@ test("a refresh from a file shows the change first, and the functions switch onl
   const rows = bundledCopy();
   const ticad = rows.find((r) => r.id === "ticad6-peace-stability-2016")!;
   // A new figure needs evidence that states it (and no longer the old yen equivalent).
-  const edited = rows.map((r) => (r.id === ticad.id ? { ...r, amount: "600000000", equivalentAmount: null, equivalentCurrency: null, evidence: "approximately $600 million" } : r));
+  const edited = rows.map((r) =>
+    r.id === ticad.id
+      ? {
+          ...r,
+          amount: "600000000",
+          equivalentAmount: null,
+          equivalentCurrency: null,
+          evidence: "approximately $600 million",
+        }
+      : r
+  );
   const prepared = await session.prepare({ kind: "file", name: "edited.csv", text: toCsv(edited) });
   expect(prepared.ok).toBe(true);
   if (!prepared.ok) return;
-  expect(prepared.value.diff.changed).toEqual([{ id: ticad.id, changes: expect.arrayContaining([expect.objectContaining({ field: "amount", from: "500000000", to: "600000000" })]) }]);
+  expect(prepared.value.diff.changed).toEqual([
+    {
+      id: ticad.id,
+      changes: expect.arrayContaining([
+        expect.objectContaining({ field: "amount", from: "500000000", to: "600000000" }),
+      ]),
+    },
+  ]);
   expect(total(store, "Africa", 2016)).toEqual({ ok: true, value: 2420000000 }); // not applied yet
   const applied = await session.apply(prepared.value);
   expect(applied.ok).toBe(true);
@@ -59,10 +114,17 @@ test("a malformed file lists every problem and changes nothing", async () => {
   const rows = bundledCopy() as (CommitmentRecord | Record<string, unknown>)[];
   rows[3] = { ...rows[3], amount: "12.345" };
   rows[7] = { ...rows[7], region: "Atlantis" };
-  const prepared = await session.prepare({ kind: "file", name: "bad.json", text: toJson(rows as CommitmentRecord[]) });
+  const prepared = await session.prepare({
+    kind: "file",
+    name: "bad.json",
+    text: toJson(rows as CommitmentRecord[]),
+  });
   expect(prepared.ok).toBe(false);
   if (prepared.ok) return;
-  expect(prepared.problems.map((p) => [p.row, p.field])).toEqual([[4, "amount"], [8, "region"]]);
+  expect(prepared.problems.map((p) => [p.row, p.field])).toEqual([
+    [4, "amount"],
+    [8, "region"],
+  ]);
   expect(port.tables).toEqual(tablesBefore);
   expect(store.current()).toBe(ledgerBefore);
 });
@@ -76,7 +138,10 @@ test("a write the workbook refuses leaves the previous tables and the functions'
   if (!prepared.ok) throw new Error("bundled must be valid");
   port.failNextWrite = new Error("RequestPayloadSizeLimitExceeded");
   const result = await session.apply(prepared.value);
-  expect(result).toEqual({ ok: false, message: expect.stringMatching(/Nothing was changed.*RequestPayloadSizeLimitExceeded/) });
+  expect(result).toEqual({
+    ok: false,
+    message: expect.stringMatching(/Nothing was changed.*RequestPayloadSizeLimitExceeded/),
+  });
   expect(store.current()).toBe(ledgerBefore);
   expect(port.identity).toBe(identityBefore);
   expect(session.snapshot.busy).toBe(false);
@@ -85,7 +150,10 @@ test("a write the workbook refuses leaves the previous tables and the functions'
 test("a refresh from an address that cannot be fetched says why", async () => {
   const { session } = setup({ ok: false, reason: "only https addresses are allowed" });
   const prepared = await session.prepare({ kind: "url", url: "http://example.test/data.json" });
-  expect(prepared).toEqual({ ok: false, problems: [{ row: 0, field: "(address)", message: "only https addresses are allowed" }] });
+  expect(prepared).toEqual({
+    ok: false,
+    problems: [{ row: 0, field: "(address)", message: "only https addresses are allowed" }],
+  });
 });
 
 test("a reopened workbook answers from its own tables, not from the bundled data", async () => {
@@ -97,7 +165,14 @@ test("a reopened workbook answers from its own tables, not from the bundled data
   // Reopen: a new session and store over the same workbook.
   const port = first.port;
   const store = new LedgerStore(loadBundledLedger);
-  const session = new LedgerSession({ port, store, reference: bundledReference(), bundledRows, version: "9.9.9", fetchText: async () => ({ ok: false, reason: "" }) });
+  const session = new LedgerSession({
+    port,
+    store,
+    reference: bundledReference(),
+    bundledRows,
+    version: "9.9.9",
+    fetchText: async () => ({ ok: false, reason: "" }),
+  });
   await session.start();
   expect(store.current().records[0]!.record.notes).toBe("edited in the workbook");
   expect(session.snapshot.identity?.source).toBe("workbook");
@@ -108,7 +183,9 @@ test("valid edits are taken in and recalculated; invalid ones are listed by row 
   await session.start();
   await session.load();
   const col = port.tables.get(TABLES.commitments.table)!.header;
-  const row = port.tables.get(TABLES.commitments.table)!.rows.findIndex((r) => r[col.indexOf("id")] === "ticad6-climate-disasters-2016");
+  const row = port.tables
+    .get(TABLES.commitments.table)!
+    .rows.findIndex((r) => r[col.indexOf("id")] === "ticad6-climate-disasters-2016");
   port.editCell(TABLES.commitments.table, row, "kind", "cumulative");
   await flush();
   expect(total(store, "Africa", 2016)).toEqual({ ok: true, value: 620000000 });
@@ -117,7 +194,13 @@ test("valid edits are taken in and recalculated; invalid ones are listed by row 
   port.editCell(TABLES.commitments.table, row, "amount", "lots");
   await flush();
   expect(store.current()).toBe(good);
-  expect(session.snapshot.editProblems).toEqual([expect.objectContaining({ line: row + 2, field: "amount", message: expect.stringMatching(/must be a plain decimal number/) })]);
+  expect(session.snapshot.editProblems).toEqual([
+    expect.objectContaining({
+      line: row + 2,
+      field: "amount",
+      message: expect.stringMatching(/must be a plain decimal number/),
+    }),
+  ]);
 });
 
 test("a rate the user adds in the Rates table converts the document that states none", async () => {
@@ -126,7 +209,13 @@ test("a rate the user adds in the Rates table converts the document that states 
   await session.load();
   expect(total(store, "Viet Nam").ok).toBe(false);
   const rates = port.tables.get(TABLES.rates.table)!;
-  port.tables.set(TABLES.rates.table, { header: rates.header, rows: [...rates.rows, ["004_ee4f842758621c53.txt", null, "user", null, null, null, 100, null, "budget office"]] });
+  port.tables.set(TABLES.rates.table, {
+    header: rates.header,
+    rows: [
+      ...rates.rows,
+      ["004_ee4f842758621c53.txt", null, "user", null, null, null, 100, null, "budget office"],
+    ],
+  });
   port.editCell(TABLES.rates.table, rates.rows.length, "Derivation", "budget office, 2026");
   await flush();
   expect(total(store, "Viet Nam")).toEqual({ ok: true, value: 8610000 });

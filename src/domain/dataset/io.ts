@@ -28,26 +28,45 @@ function parseJson(text: string): Checked<RawRows> {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ row: 0, field: "(file)", message: `not valid JSON: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ row: 0, field: "(file)", message: `not valid JSON: ${(e as Error).message}` }],
+    };
   }
-  if (!Array.isArray(data)) return { ok: false, problems: [{ row: 0, field: "(file)", message: "expected a JSON array of records" }] };
+  if (!Array.isArray(data))
+    return {
+      ok: false,
+      problems: [{ row: 0, field: "(file)", message: "expected a JSON array of records" }],
+    };
   const problems: Problem[] = [];
   data.forEach((row, i) => {
-    if (typeof row !== "object" || row === null || Array.isArray(row)) problems.push({ row: i + 1, field: "(record)", message: "each record must be a JSON object" });
+    if (typeof row !== "object" || row === null || Array.isArray(row))
+      problems.push({
+        row: i + 1,
+        field: "(record)",
+        message: "each record must be a JSON object",
+      });
   });
-  return problems.length ? { ok: false, problems } : { ok: true, value: { rows: data as Record<string, unknown>[] } };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, value: { rows: data as Record<string, unknown>[] } };
 }
 
 /**
  * Converts one text cell to its field's type. Empty means absent. Returns a reason for a value
  * that cannot be that type, so the row, field and reason can be reported.
  */
-export function fromText(field: (typeof RECORD_FIELDS)[number], text: string): { value: unknown } | { error: string } {
+export function fromText(
+  field: (typeof RECORD_FIELDS)[number],
+  text: string
+): { value: unknown } | { error: string } {
   const t = text.trim();
   if (t === "") return { value: null };
   switch (field.type) {
     case "integer":
-      return /^-?\d+$/.test(t) ? { value: Number(t) } : { error: `"${text}" is not a whole number` };
+      return /^-?\d+$/.test(t)
+        ? { value: Number(t) }
+        : { error: `"${text}" is not a whole number` };
     case "boolean": {
       const lower = t.toLowerCase();
       if (lower === "true") return { value: true };
@@ -61,15 +80,28 @@ export function fromText(field: (typeof RECORD_FIELDS)[number], text: string): {
 
 function parseCsv(text: string): Checked<RawRows> {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
-  const problems: Problem[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, field: "(file)", message: `CSV: ${e.message}` }));
+  const problems: Problem[] = parsed.errors.map((e) => ({
+    row: (e.row ?? 0) + 1,
+    field: "(file)",
+    message: `CSV: ${e.message}`,
+  }));
   const table = parsed.data;
   const header = table[0] ?? [];
-  const known = new Map<string, (typeof RECORD_FIELDS)[number]>(RECORD_FIELDS.map((f) => [f.name, f]));
+  const known = new Map<string, (typeof RECORD_FIELDS)[number]>(
+    RECORD_FIELDS.map((f) => [f.name, f])
+  );
   header.forEach((name) => {
-    if (!known.has(name.trim())) problems.push({ row: 0, line: 1, field: name, message: `unknown column "${name}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}` });
+    if (!known.has(name.trim()))
+      problems.push({
+        row: 0,
+        line: 1,
+        field: name,
+        message: `unknown column "${name}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}`,
+      });
   });
   for (const f of RECORD_FIELDS) {
-    if (f.required && !header.map((h) => h.trim()).includes(f.name)) problems.push({ row: 0, line: 1, field: f.name, message: "required column is missing" });
+    if (f.required && !header.map((h) => h.trim()).includes(f.name))
+      problems.push({ row: 0, line: 1, field: f.name, message: "required column is missing" });
   }
   if (problems.length) return { ok: false, problems };
 
@@ -86,12 +118,23 @@ function parseCsv(text: string): Checked<RawRows> {
     const row: Record<string, unknown> = {};
     const rowNumber = rows.length + 1;
     if (cells.length !== header.length) {
-      problems.push({ row: rowNumber, line: startLine, field: "(record)", message: `has ${cells.length} cells; the header has ${header.length}` });
+      problems.push({
+        row: rowNumber,
+        line: startLine,
+        field: "(record)",
+        message: `has ${cells.length} cells; the header has ${header.length}`,
+      });
     }
     header.forEach((name, c) => {
       const field = known.get(name.trim())!;
       const converted = fromText(field, cells[c] ?? "");
-      if ("error" in converted) problems.push({ row: rowNumber, line: startLine, field: field.name, message: converted.error });
+      if ("error" in converted)
+        problems.push({
+          row: rowNumber,
+          line: startLine,
+          field: field.name,
+          message: converted.error,
+        });
       else row[field.name] = converted.value;
     });
     rows.push(row);
@@ -113,9 +156,13 @@ function orderFields(r: CommitmentRecord): Record<FieldName, unknown> {
 
 /** The dataset as CSV (RFC 4180, header row with the field names). Booleans print as TRUE/FALSE. */
 export function toCsv(records: readonly CommitmentRecord[]): string {
-  const rows = records.map((r) => RECORD_FIELDS.map((f) => {
-    const v = r[f.name];
-    return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
-  }));
-  return Papa.unparse({ fields: RECORD_FIELDS.map((f) => f.name), data: rows }, { newline: "\n" }) + "\n";
+  const rows = records.map((r) =>
+    RECORD_FIELDS.map((f) => {
+      const v = r[f.name];
+      return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+    })
+  );
+  return (
+    Papa.unparse({ fields: RECORD_FIELDS.map((f) => f.name), data: rows }, { newline: "\n" }) + "\n"
+  );
 }

@@ -40,7 +40,7 @@ function amountOf(value: string | null, currency: CommitmentRecord["currency"]):
 export function toLedgerRecords(records: readonly CommitmentRecord[]): LedgerRecord[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   const ancestorStates = (r: CommitmentRecord, has: (a: CommitmentRecord) => boolean): boolean => {
-    for (let id = r.partOf; id !== null; ) {
+    for (let id = r.partOf; id !== null;) {
       const parent = byId.get(id);
       if (!parent || parent === r) return false;
       if (has(parent)) return true;

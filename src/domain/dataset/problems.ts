@@ -22,10 +22,13 @@ export function formatSheetProblem(p: Problem): string {
 }
 
 function describe(p: Problem, lineLabel: string): string {
-  const where = p.line !== undefined ? `${lineLabel} ${p.line} (record ${p.row})` : `record ${p.row}`;
+  const where =
+    p.line !== undefined ? `${lineLabel} ${p.line} (record ${p.row})` : `record ${p.row}`;
   const id = p.id ? `, id ${p.id}` : "";
   return `${where}${id}, field ${p.field}: ${p.message}`;
 }
 
 /** A result that is either a value or the problems that prevented it. */
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Checked<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly Problem[] };

@@ -17,21 +17,35 @@ export interface ValidationContext {
  * agree with the taxonomy, known themes) and traceability (each figure is stated in the record's
  * evidence phrase). Reports every problem, not just the first.
  */
-export function validateRecords(rows: readonly unknown[], context: ValidationContext): Checked<CommitmentRecord[]> {
+export function validateRecords(
+  rows: readonly unknown[],
+  context: ValidationContext
+): Checked<CommitmentRecord[]> {
   const problems: Problem[] = [];
   const records: CommitmentRecord[] = [];
   const rowOf = new Map<CommitmentRecord, number>();
-  const idOf = (row: unknown) => (typeof row === "object" && row !== null && typeof (row as { id?: unknown }).id === "string" ? (row as { id: string }).id : undefined);
+  const idOf = (row: unknown) =>
+    typeof row === "object" && row !== null && typeof (row as { id?: unknown }).id === "string"
+      ? (row as { id: string }).id
+      : undefined;
   // Ids of every row, valid or not: a record whose parent has a problem is not reported again.
   const anyIds = new Set(rows.map(idOf));
 
   rows.forEach((row, index) => {
-    const where = { row: index + 1, ...(context.lines?.[index] !== undefined ? { line: context.lines[index] } : {}) };
+    const where = {
+      row: index + 1,
+      ...(context.lines?.[index] !== undefined ? { line: context.lines[index] } : {}),
+    };
     const rawId = idOf(row);
     const parsed = commitmentRecordSchema.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = issue.path.length > 0 ? issue.path.join(".") : issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "(record)";
+        const field =
+          issue.path.length > 0
+            ? issue.path.join(".")
+            : issue.code === "unrecognized_keys"
+              ? issue.keys.join(", ")
+              : "(record)";
         problems.push({ ...where, ...(rawId ? { id: rawId } : {}), field, message: issue.message });
       }
       return;
@@ -58,7 +72,11 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
     const first = titles.get(r.sourceFile);
     if (!first) titles.set(r.sourceFile, r);
     else if (first.sourceTitle !== r.sourceTitle) {
-      at(r, "sourceTitle", `"${r.sourceFile}" is titled "${first.sourceTitle}" in record ${rowOf.get(first)}; one document, one title`);
+      at(
+        r,
+        "sourceTitle",
+        `"${r.sourceFile}" is titled "${first.sourceTitle}" in record ${rowOf.get(first)}; one document, one title`
+      );
     }
   }
 
@@ -66,9 +84,14 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
     checkPlace(r, context.places, (field, message) => at(r, field, message));
     if (!context.themes.has(r.theme)) {
       const near = context.themes.suggest(r.theme);
-      at(r, "theme", `unknown theme "${r.theme}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`);
+      at(
+        r,
+        "theme",
+        `unknown theme "${r.theme}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`
+      );
     }
-    if (r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf)) at(r, "partOf", `no record has id "${r.partOf}"`);
+    if (r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf))
+      at(r, "partOf", `no record has id "${r.partOf}"`);
     for (const p of untracedFigures(r)) at(r, p.field, p.message);
   }
 
@@ -76,7 +99,8 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
     const seen = new Set<string>([r.id]);
     for (let next = r.partOf; next !== null; next = byId.get(next)?.partOf ?? null) {
       if (seen.has(next)) {
-        if (next === r.id && r.partOf !== r.id) at(r, "partOf", `partOf forms a cycle through "${r.partOf}"`);
+        if (next === r.id && r.partOf !== r.id)
+          at(r, "partOf", `partOf forms a cycle through "${r.partOf}"`);
         break;
       }
       seen.add(next);
@@ -86,7 +110,11 @@ export function validateRecords(rows: readonly unknown[], context: ValidationCon
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: records };
 }
 
-function checkPlace(r: CommitmentRecord, places: PlaceDirectory, report: (field: string, message: string) => void): void {
+function checkPlace(
+  r: CommitmentRecord,
+  places: PlaceDirectory,
+  report: (field: string, message: string) => void
+): void {
   if (!places.isRegion(r.region)) {
     report("region", `unknown region "${r.region}"; regions are ${places.regionNames.join(", ")}`);
     return;
@@ -94,16 +122,24 @@ function checkPlace(r: CommitmentRecord, places: PlaceDirectory, report: (field:
   if (r.subregion !== null) {
     const region = places.regionOfSubregion(r.subregion);
     if (region === undefined) report("subregion", `unknown subregion "${r.subregion}"`);
-    else if (region !== r.region) report("subregion", `"${r.subregion}" is in ${region}, not ${r.region}`);
+    else if (region !== r.region)
+      report("subregion", `"${r.subregion}" is in ${region}, not ${r.region}`);
   }
   if (r.country !== null) {
     const country = places.country(r.country);
     if (!country) {
       report("country", `unknown ISO code "${r.country}"`);
     } else {
-      if (country.region !== r.region) report("region", `${country.name} (${country.iso2}) is in ${country.region}, not ${r.region}`);
+      if (country.region !== r.region)
+        report(
+          "region",
+          `${country.name} (${country.iso2}) is in ${country.region}, not ${r.region}`
+        );
       if (country.subregion !== r.subregion) {
-        report("subregion", `${country.name} (${country.iso2}) is in ${country.subregion ?? "no subregion"}, not ${r.subregion ?? "no subregion"}`);
+        report(
+          "subregion",
+          `${country.name} (${country.iso2}) is in ${country.subregion ?? "no subregion"}, not ${r.subregion ?? "no subregion"}`
+        );
       }
     }
   }
@@ -115,7 +151,9 @@ function checkPlace(r: CommitmentRecord, places: PlaceDirectory, report: (field:
   }
   if (r.recipientType === "region") {
     const named = places.resolve(r.recipient);
-    if (named?.kind !== "region" && named?.kind !== "subregion") report("recipient", `"${r.recipient}" is not a region or subregion of the taxonomy`);
-    else if (named.kind === "region" && named.name !== r.region) report("region", `recipient "${r.recipient}" is the region ${named.name}`);
+    if (named?.kind !== "region" && named?.kind !== "subregion")
+      report("recipient", `"${r.recipient}" is not a region or subregion of the taxonomy`);
+    else if (named.kind === "region" && named.name !== r.region)
+      report("region", `recipient "${r.recipient}" is the region ${named.name}`);
   }
 }

@@ -1,11 +1,26 @@
 import { dateLabelOf } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
 import { fraction, roundHalfAwayFromZero } from "../money/fraction";
-import { type Currency, fractionToDecimal, minorToNumber, numberToFraction, roundToMinor } from "../money/money";
+import {
+  type Currency,
+  fractionToDecimal,
+  minorToNumber,
+  numberToFraction,
+  roundToMinor,
+} from "../money/money";
 import { nearestNames, normalizeName } from "../places/names";
 import type { KindFilter, Query } from "../query/aidIndex";
 import { convertMinor, type DocumentRate } from "../rates/rateBook";
-import { type CellInput, parseCurrency, parseKind, parseNumber, parsePlace, parseText, parseTheme, parseYear } from "./args";
+import {
+  type CellInput,
+  parseCurrency,
+  parseKind,
+  parseNumber,
+  parsePlace,
+  parseText,
+  parseTheme,
+  parseYear,
+} from "./args";
 import { type CellValue, type Result, fail, ok } from "./result";
 
 /**
@@ -14,7 +29,14 @@ import { type CellValue, type Result, fail, ok } from "./result";
  * means the same thing everywhere. Each returns a value or an AidError; none throws on input.
  */
 
-function buildQuery(ledger: AidLedger, place: CellInput, year: CellInput, theme: CellInput, kind: CellInput, defaultKind: KindFilter): Result<Query> {
+function buildQuery(
+  ledger: AidLedger,
+  place: CellInput,
+  year: CellInput,
+  theme: CellInput,
+  kind: CellInput,
+  defaultKind: KindFilter
+): Result<Query> {
   const p = parsePlace(ledger, place);
   if (!p.ok) return p;
   const y = parseYear(year);
@@ -27,7 +49,14 @@ function buildQuery(ledger: AidLedger, place: CellInput, year: CellInput, theme:
 }
 
 /** AIDTOTAL(place, [year], [currency], [theme], [kind]): sum of matching amounts; kind defaults to "committed". */
-export function aidTotal(ledger: AidLedger, place: CellInput, year?: CellInput, currency?: CellInput, theme?: CellInput, kind?: CellInput): Result<number> {
+export function aidTotal(
+  ledger: AidLedger,
+  place: CellInput,
+  year?: CellInput,
+  currency?: CellInput,
+  theme?: CellInput,
+  kind?: CellInput
+): Result<number> {
   const q = buildQuery(ledger, place, year, theme, kind, "committed");
   if (!q.ok) return q;
   const c = parseCurrency(currency, "currency", "USD");
@@ -37,21 +66,49 @@ export function aidTotal(ledger: AidLedger, place: CellInput, year?: CellInput, 
 }
 
 /** AIDCOUNT(place, [year], [theme], [kind]): number of matching records; kind defaults to "all". */
-export function aidCount(ledger: AidLedger, place: CellInput, year?: CellInput, theme?: CellInput, kind?: CellInput): Result<number> {
+export function aidCount(
+  ledger: AidLedger,
+  place: CellInput,
+  year?: CellInput,
+  theme?: CellInput,
+  kind?: CellInput
+): Result<number> {
   const q = buildQuery(ledger, place, year, theme, kind, "all");
   return q.ok ? ok(ledger.index.count(q.value)) : q;
 }
 
 /** AIDPEOPLE(place, [year], [theme], [kind]): people to be trained or developed; parts of a stated figure are not added again. */
-export function aidPeople(ledger: AidLedger, place: CellInput, year?: CellInput, theme?: CellInput, kind?: CellInput): Result<number> {
+export function aidPeople(
+  ledger: AidLedger,
+  place: CellInput,
+  year?: CellInput,
+  theme?: CellInput,
+  kind?: CellInput
+): Result<number> {
   const q = buildQuery(ledger, place, year, theme, kind, "all");
   return q.ok ? ok(ledger.index.peopleCount(q.value)) : q;
 }
 
-export const LIST_HEADER = ["id", "date", "recipient", "theme", "kind", "amount", "currency", "USD", "JPY"] as const;
+export const LIST_HEADER = [
+  "id",
+  "date",
+  "recipient",
+  "theme",
+  "kind",
+  "amount",
+  "currency",
+  "USD",
+  "JPY",
+] as const;
 
 /** AIDLIST(place, [year], [theme], [kind]): a header row, then one row per matching record. */
-export function aidList(ledger: AidLedger, place: CellInput, year?: CellInput, theme?: CellInput, kind?: CellInput): Result<CellValue[][]> {
+export function aidList(
+  ledger: AidLedger,
+  place: CellInput,
+  year?: CellInput,
+  theme?: CellInput,
+  kind?: CellInput
+): Result<CellValue[][]> {
   const q = buildQuery(ledger, place, year, theme, kind, "all");
   if (!q.ok) return q;
   const rows: CellValue[][] = [[...LIST_HEADER]];
@@ -82,28 +139,50 @@ export function aidSource(ledger: AidLedger, id: CellInput): Result<string> {
   if (!text.ok) return text;
   const r = ledger.record(text.value);
   if (!r) {
-    const near = nearestNames(text.value, new Map([...ledger.ids].map((i) => [normalizeName(i), i])));
-    return fail("NA", `No record has id "${text.value}".${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : ""}`);
+    const near = nearestNames(
+      text.value,
+      new Map([...ledger.ids].map((i) => [normalizeName(i), i]))
+    );
+    return fail(
+      "NA",
+      `No record has id "${text.value}".${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : ""}`
+    );
   }
   const s = r.record;
   return ok(`${s.sourceTitle} [${s.sourceFile}], ${s.sourceSection}: "${s.evidence}"`);
 }
 
-function reportFor(ledger: AidLedger, year: CellInput): Result<DocumentRate & { jpyPerUsd: NonNullable<DocumentRate["jpyPerUsd"]> }> {
+function reportFor(
+  ledger: AidLedger,
+  year: CellInput
+): Result<DocumentRate & { jpyPerUsd: NonNullable<DocumentRate["jpyPerUsd"]> }> {
   const y = parseYear(year);
   if (!y.ok) return y;
   const doc = ledger.rates.forYear(y.value);
   if (!doc) {
-    return fail("NA", y.value === null ? "The dataset has no dated records, so no report rate applies." : `No report in the dataset covers ${y.value}. Reports cover: ${ledger.rates.describeCoverage()}.`);
+    return fail(
+      "NA",
+      y.value === null
+        ? "The dataset has no dated records, so no report rate applies."
+        : `No report in the dataset covers ${y.value}. Reports cover: ${ledger.rates.describeCoverage()}.`
+    );
   }
   if (!doc.jpyPerUsd) {
-    return fail("NA", `"${doc.title}" (${doc.document}), the report covering ${y.value ?? "the latest year"}, states no JPY/USD rate. Add a rate for it in the Rates table.`);
+    return fail(
+      "NA",
+      `"${doc.title}" (${doc.document}), the report covering ${y.value ?? "the latest year"}, states no JPY/USD rate. Add a rate for it in the Rates table.`
+    );
   }
   return ok({ ...doc, jpyPerUsd: doc.jpyPerUsd });
 }
 
 /** AIDRATE(from, to, [year]): units of `to` per unit of `from`, at the rate of the report covering `year` (default: the latest report). */
-export function aidRate(ledger: AidLedger, from: CellInput, to: CellInput, year?: CellInput): Result<number> {
+export function aidRate(
+  ledger: AidLedger,
+  from: CellInput,
+  to: CellInput,
+  year?: CellInput
+): Result<number> {
   const f = parseCurrency(from, "from");
   if (!f.ok) return f;
   const t = parseCurrency(to, "to");
@@ -111,12 +190,21 @@ export function aidRate(ledger: AidLedger, from: CellInput, to: CellInput, year?
   const doc = reportFor(ledger, year);
   if (!doc.ok) return doc;
   if (f.value === t.value) return ok(1);
-  const rate = f.value === "USD" ? doc.value.jpyPerUsd : fraction(doc.value.jpyPerUsd.den, doc.value.jpyPerUsd.num);
+  const rate =
+    f.value === "USD"
+      ? doc.value.jpyPerUsd
+      : fraction(doc.value.jpyPerUsd.den, doc.value.jpyPerUsd.num);
   return ok(fractionToDecimal(rate).toNumber());
 }
 
 /** AIDCONVERT(amount, from, to, [year]): the amount at the rate of the report covering `year`, rounded once to the target's minor unit. */
-export function aidConvert(ledger: AidLedger, amount: CellInput, from: CellInput, to: CellInput, year?: CellInput): Result<number> {
+export function aidConvert(
+  ledger: AidLedger,
+  amount: CellInput,
+  from: CellInput,
+  to: CellInput,
+  year?: CellInput
+): Result<number> {
   const a = parseNumber(amount, "amount");
   if (!a.ok) return a;
   const f = parseCurrency(from, "from");

@@ -1,6 +1,14 @@
 import type { AidLedger } from "../ledger";
 import type { CellInput } from "./args";
-import { aidConvert, aidCount, aidList, aidPeople, aidRate, aidSource, aidTotal } from "./aidFunctions";
+import {
+  aidConvert,
+  aidCount,
+  aidList,
+  aidPeople,
+  aidRate,
+  aidSource,
+  aidTotal,
+} from "./aidFunctions";
 import type { CellValue, Result } from "./result";
 
 export interface ParameterSpec {
@@ -17,12 +25,29 @@ export interface FunctionSpec {
   readonly example: string;
   /** True when the answer is a spilled array. */
   readonly spills: boolean;
-  readonly evaluate: (ledger: AidLedger, args: readonly CellInput[]) => Result<CellValue | CellValue[][]>;
+  readonly evaluate: (
+    ledger: AidLedger,
+    args: readonly CellInput[]
+  ) => Result<CellValue | CellValue[][]>;
 }
 
-const place = { name: "place", optional: false, description: 'A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.' };
-const year = { name: "year", optional: true, description: "The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years." };
-const theme = { name: "theme", optional: true, description: 'A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.' };
+const place = {
+  name: "place",
+  optional: false,
+  description:
+    'A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.',
+};
+const year = {
+  name: "year",
+  optional: true,
+  description:
+    "The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.",
+};
+const theme = {
+  name: "theme",
+  optional: true,
+  description: 'A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.',
+};
 const kind = (fallback: string) => ({
   name: "kind",
   optional: true,
@@ -30,14 +55,25 @@ const kind = (fallback: string) => ({
 });
 const from = { name: "from", optional: false, description: '"USD" or "JPY".' };
 const to = { name: "to", optional: false, description: '"USD" or "JPY".' };
-const rateYear = { name: "year", optional: true, description: "Use the rate of the report covering this year. Omit for the latest report." };
+const rateYear = {
+  name: "year",
+  optional: true,
+  description: "Use the rate of the report covering this year. Omit for the latest report.",
+};
 
 /** Every AID function, in the order the README and the task pane list them. */
 export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: "AIDTOTAL",
-    description: "Total amount of the matching commitments, converted at the rates the reports state.",
-    parameters: [place, year, { name: "currency", optional: true, description: '"USD" (default) or "JPY".' }, theme, kind("committed")],
+    description:
+      "Total amount of the matching commitments, converted at the rates the reports state.",
+    parameters: [
+      place,
+      year,
+      { name: "currency", optional: true, description: '"USD" (default) or "JPY".' },
+      theme,
+      kind("committed"),
+    ],
     example: '=AIDTOTAL("Africa",2016)',
     spills: false,
     evaluate: (l, a) => aidTotal(l, a[0], a[1], a[2], a[3], a[4]),
@@ -52,7 +88,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: "AIDPEOPLE",
-    description: "People to be trained or developed under the matching records, never counting a stated part twice.",
+    description:
+      "People to be trained or developed under the matching records, never counting a stated part twice.",
     parameters: [place, year, theme, kind("all")],
     example: '=AIDPEOPLE("Africa",2016)',
     spills: false,
@@ -60,7 +97,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: "AIDLIST",
-    description: "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY.",
+    description:
+      "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY.",
     parameters: [place, year, theme, kind("all")],
     example: '=AIDLIST("Viet Nam")',
     spills: true,
@@ -69,14 +107,21 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: "AIDSOURCE",
     description: "Where a record's figure is stated: document, section and the evidence phrase.",
-    parameters: [{ name: "id", optional: false, description: "A record id, as in the first column of AIDLIST." }],
+    parameters: [
+      {
+        name: "id",
+        optional: false,
+        description: "A record id, as in the first column of AIDLIST.",
+      },
+    ],
     example: '=AIDSOURCE("ticad6-peace-stability-2016")',
     spills: false,
     evaluate: (l, a) => aidSource(l, a[0]),
   },
   {
     name: "AIDRATE",
-    description: "Units of one currency per unit of another at the rate a report states (the median of its stated pairs).",
+    description:
+      "Units of one currency per unit of another at the rate a report states (the median of its stated pairs).",
     parameters: [from, to, rateYear],
     example: '=AIDRATE("USD","JPY",2016)',
     spills: false,
@@ -84,8 +129,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     name: "AIDCONVERT",
-    description: "Converts an amount at the rate a report states, rounded to the target currency's minor unit.",
-    parameters: [{ name: "amount", optional: false, description: "The amount to convert." }, from, to, rateYear],
+    description:
+      "Converts an amount at the rate a report states, rounded to the target currency's minor unit.",
+    parameters: [
+      { name: "amount", optional: false, description: "The amount to convert." },
+      from,
+      to,
+      rateYear,
+    ],
     example: '=AIDCONVERT(1000000,"USD","JPY",2016)',
     spills: false,
     evaluate: (l, a) => aidConvert(l, a[0], a[1], a[2], a[3]),

@@ -42,23 +42,53 @@ function formatAmount(r: LedgerRecord): string | null {
  * How an AID call with these argument values is answered: the answer itself (the same evaluate
  * the cell uses), what each argument was read as, and the records and rates behind it.
  */
-export function explainCall(ledger: AidLedger, name: string, args: readonly CellInput[]): Explanation {
+export function explainCall(
+  ledger: AidLedger,
+  name: string,
+  args: readonly CellInput[]
+): Explanation {
   const spec = functionSpec(name);
   const call = `${name}(${args.map((a) => (a === null || a === undefined ? "" : typeof a === "string" ? `"${a}"` : String(a))).join(",")})`;
-  if (!spec) return { call, answer: null, error: { code: "NA", message: `${name} is not an AID function` }, reading: [], records: [], rateDerivation: null };
+  if (!spec)
+    return {
+      call,
+      answer: null,
+      error: { code: "NA", message: `${name} is not an AID function` },
+      reading: [],
+      records: [],
+      rateDerivation: null,
+    };
   const result = spec.evaluate(ledger, args);
-  const base = { call, answer: result.ok ? result.value : null, error: result.ok ? null : result.error };
+  const base = {
+    call,
+    answer: result.ok ? result.value : null,
+    error: result.ok ? null : result.error,
+  };
 
   if (name === "AIDRATE" || name === "AIDCONVERT") {
     const yearArg = name === "AIDRATE" ? args[2] : args[3];
     const year = parseYear(yearArg ?? null);
     const doc = year.ok ? ledger.rates.forYear(year.value) : undefined;
-    return { ...base, reading: doc ? [`Report covering ${year.ok && year.value !== null ? year.value : "the latest year"}: ${doc.title} (${doc.document})`] : [], records: [], rateDerivation: doc?.derivation ?? null };
+    return {
+      ...base,
+      reading: doc
+        ? [
+            `Report covering ${year.ok && year.value !== null ? year.value : "the latest year"}: ${doc.title} (${doc.document})`,
+          ]
+        : [],
+      records: [],
+      rateDerivation: doc?.derivation ?? null,
+    };
   }
   if (name === "AIDSOURCE") {
     const id = parseText(args[0] ?? null, "id");
     const r = id.ok ? ledger.record(id.value) : undefined;
-    return { ...base, reading: [], records: r ? [explainRecord(ledger, r, "USD")] : [], rateDerivation: null };
+    return {
+      ...base,
+      reading: [],
+      records: r ? [explainRecord(ledger, r, "USD")] : [],
+      rateDerivation: null,
+    };
   }
 
   // AIDTOTAL, AIDCOUNT, AIDPEOPLE, AIDLIST: the same filters.
@@ -71,7 +101,8 @@ export function explainCall(ledger: AidLedger, name: string, args: readonly Cell
   const t = parseTheme(ledger, themeArg ?? null);
   const k = parseKind(kindArg ?? null, isTotal ? "committed" : "all");
   const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
-  if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok) return { ...base, reading: [], records: [], rateDerivation: null };
+  if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok)
+    return { ...base, reading: [], records: [], rateDerivation: null };
   const reading = [
     `Place: ${p.value.kind === "all" ? "every place" : `${p.value.name} (${p.value.kind})`}`,
     `Year: ${y.value ?? "any year, including records with none"}`,
@@ -79,14 +110,18 @@ export function explainCall(ledger: AidLedger, name: string, args: readonly Cell
     `Kind: ${k.value}`,
     ...(isTotal ? [`Currency: ${c.value}`] : []),
   ];
-  const records = ledger.index.list({ place: p.value, year: y.value, theme: t.value, kind: k.value }).map((r) => explainRecord(ledger, r, c.value));
+  const records = ledger.index
+    .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
+    .map((r) => explainRecord(ledger, r, c.value));
   return { ...base, reading, records, rateDerivation: null };
 }
 
 function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): ExplainedRecord {
   const converted = ledger.convertRecord(r, currency);
   const used = ledger.rateUsed(r, currency);
-  const rate = used?.rate ? `${used.source}: ${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD` : (used?.source ?? "No amount");
+  const rate = used?.rate
+    ? `${used.source}: ${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
+    : (used?.source ?? "No amount");
   const partNote = r.amount && !r.countsMoney ? ` Not added: part of ${r.record.partOf}.` : "";
   return {
     id: r.record.id,

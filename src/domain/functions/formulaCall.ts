@@ -14,7 +14,10 @@ export interface AidCall {
 
 const NAMES = FUNCTIONS.map((f) => f.name).join("|");
 // An optional namespace prefix ("AID.") is allowed, as an organization may build with one.
-const CALL_START = new RegExp(`(?:^|[^A-Za-z0-9_.])(?:[A-Za-z_][A-Za-z0-9_]*\\.)?(${NAMES})\\s*\\(`, "i");
+const CALL_START = new RegExp(
+  `(?:^|[^A-Za-z0-9_.])(?:[A-Za-z_][A-Za-z0-9_]*\\.)?(${NAMES})\\s*\\(`,
+  "i"
+);
 const REFERENCE = /^(?:(?:'[^']+'|[A-Za-z0-9_]+)!)?\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
 
 /**
@@ -59,9 +62,12 @@ export function parseAidCall(formula: string): AidCall | null {
 function classify(raw: string): CallArgument {
   const text = raw.trim();
   if (text === "") return { kind: "omitted" };
-  if (/^".*"$/s.test(text)) return { kind: "literal", value: text.slice(1, -1).replace(/""/g, '"') };
-  if (/^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return { kind: "literal", value: Number(text) };
-  if (/^(TRUE|FALSE)$/i.test(text)) return { kind: "literal", value: text.toUpperCase() === "TRUE" };
+  if (/^".*"$/s.test(text))
+    return { kind: "literal", value: text.slice(1, -1).replace(/""/g, '"') };
+  if (/^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text))
+    return { kind: "literal", value: Number(text) };
+  if (/^(TRUE|FALSE)$/i.test(text))
+    return { kind: "literal", value: text.toUpperCase() === "TRUE" };
   if (REFERENCE.test(text)) return { kind: "reference", address: text };
   return { kind: "expression", text };
 }

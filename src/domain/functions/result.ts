@@ -10,13 +10,21 @@ export interface AidError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AidError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AidError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
+export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** How each code prints in a cell. */
-export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = { VALUE: "#VALUE!", NA: "#N/A", NUM: "#NUM!" };
+export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
+  VALUE: "#VALUE!",
+  NA: "#N/A",
+  NUM: "#NUM!",
+};
 
 /** A value a function can put in a cell (or in one cell of a spilled array). */
 export type CellValue = string | number | boolean | AidError;

@@ -32,19 +32,26 @@ export interface Amount {
 }
 
 const DECIMAL_TEXT = /^\d+(?:\.\d+)?$/;
+const SHORT_INTEGER = /^\d{1,13}$/;
 
 /**
  * Parses a non-negative decimal string ("408500000", "14.6") into minor units.
  * Returns a reason instead of throwing, so validation can report it against a field.
  */
 export function parseAmount(text: string, currency: Currency): Amount | { readonly error: string } {
+  // Whole amounts of up to 13 digits (nearly all) are exact as bigint at once; the rest go through decimal.js.
+  if (SHORT_INTEGER.test(text)) return { minor: BigInt(text) * MINOR_FACTOR[currency], currency };
   if (!DECIMAL_TEXT.test(text)) {
-    return { error: `"${text}" is not a plain decimal number (digits, optionally one "." and more digits)` };
+    return {
+      error: `"${text}" is not a plain decimal number (digits, optionally one "." and more digits)`,
+    };
   }
   const value = new Money(text);
   const digits = MINOR_DIGITS[currency];
   if (value.decimalPlaces() > digits) {
-    return { error: `${currency} amounts have at most ${digits} decimal places; "${text}" has ${value.decimalPlaces()}` };
+    return {
+      error: `${currency} amounts have at most ${digits} decimal places; "${text}" has ${value.decimalPlaces()}`,
+    };
   }
   const minor = value.times(10 ** digits);
   if (minor.greaterThan(Number.MAX_SAFE_INTEGER)) {
@@ -65,7 +72,9 @@ export function roundToMinor(majorValue: Fraction, currency: Currency): bigint {
 
 /** "123.45" for 12345 USD cents; "52000000000" for yen. Exact. */
 export function formatMinor(minor: bigint, currency: Currency): string {
-  return new Money(minor.toString()).dividedBy(MINOR_FACTOR[currency].toString()).toFixed(MINOR_DIGITS[currency]);
+  return new Money(minor.toString())
+    .dividedBy(MINOR_FACTOR[currency].toString())
+    .toFixed(MINOR_DIGITS[currency]);
 }
 
 /**
@@ -73,8 +82,13 @@ export function formatMinor(minor: bigint, currency: Currency): string {
  * The decimal string is exact; the number is the closest double to it (Excel keeps 15 digits).
  */
 export function minorToNumber(minor: bigint, currency: Currency): number {
+  // A safe integer divided by 100 is correctly rounded, so it is the same double as parsing the
+  // exact decimal string; beyond 2^53 go through the exact string.
+  if (minor <= MAX_SAFE && minor >= -MAX_SAFE)
+    return Number(minor) / Number(MINOR_FACTOR[currency]);
   return Number(formatMinor(minor, currency));
 }
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** An exact fraction from a finite JavaScript number as it prints (0.1 is 1/10, not the binary value). */
 export function numberToFraction(value: number): Fraction {

@@ -32,7 +32,11 @@ export function editDistance(a: string, b: string): number {
  * The known display names closest to what was typed: names that contain it or that it contains
  * first, then by edit distance. At most `limit`, never the same name twice.
  */
-export function nearestNames(typed: string, candidates: ReadonlyMap<string, string>, limit = 3): string[] {
+export function nearestNames(
+  typed: string,
+  candidates: ReadonlyMap<string, string>,
+  limit = 3
+): string[] {
   const key = normalizeName(typed);
   if (key === "") return [];
   const scored: { name: string; score: number }[] = [];
@@ -40,7 +44,8 @@ export function nearestNames(typed: string, candidates: ReadonlyMap<string, stri
     const contains = normalized.includes(key) || key.includes(normalized);
     const distance = editDistance(key, normalized);
     const score = contains ? Math.abs(normalized.length - key.length) / 100 : distance;
-    if (contains || distance <= Math.max(2, Math.floor(key.length / 3))) scored.push({ name: display, score });
+    if (contains || distance <= Math.max(2, Math.floor(key.length / 3)))
+      scored.push({ name: display, score });
   }
   scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   return [...new Set(scored.map((s) => s.name))].slice(0, limit);

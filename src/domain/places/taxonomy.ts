@@ -15,7 +15,7 @@ export const taxonomySchema = z.object({
       region: z.string().min(1),
       subregion: z.string().min(1).nullable(),
       aliases: z.array(z.string().min(1)),
-    }),
+    })
   ),
 });
 export type Taxonomy = z.infer<typeof taxonomySchema>;
@@ -25,8 +25,18 @@ export type Country = Taxonomy["countries"][number];
 export type Place =
   | { readonly kind: "all"; readonly key: "*"; readonly name: "*" }
   | { readonly kind: "region"; readonly key: string; readonly name: string }
-  | { readonly kind: "subregion"; readonly key: string; readonly name: string; readonly region: string }
-  | { readonly kind: "country"; readonly key: string; readonly name: string; readonly country: Country }
+  | {
+      readonly kind: "subregion";
+      readonly key: string;
+      readonly name: string;
+      readonly region: string;
+    }
+  | {
+      readonly kind: "country";
+      readonly key: string;
+      readonly name: string;
+      readonly country: Country;
+    }
   | { readonly kind: "recipient"; readonly key: string; readonly name: string };
 
 export const ALL_PLACES: Place = { kind: "all", key: "*", name: "*" };
@@ -53,24 +63,31 @@ export class PlaceDirectory {
   constructor(taxonomy: Taxonomy, recipientNames: Iterable<string> = []) {
     this.regionNames = taxonomy.regions.map((r) => r.name);
     for (const region of taxonomy.regions) {
-      const place: Place = { kind: "region", key: placeKeys.region(region.name), name: region.name };
+      const place: Place = {
+        kind: "region",
+        key: placeKeys.region(region.name),
+        name: region.name,
+      };
       this.add(place, [region.name, ...region.aliases]);
       for (const sub of region.subregions) {
         this.subregionRegion.set(sub.name, region.name);
-        this.add({ kind: "subregion", key: placeKeys.subregion(sub.name), name: sub.name, region: region.name }, [
-          sub.name,
-          ...sub.aliases,
-        ]);
+        this.add(
+          {
+            kind: "subregion",
+            key: placeKeys.subregion(sub.name),
+            name: sub.name,
+            region: region.name,
+          },
+          [sub.name, ...sub.aliases]
+        );
       }
     }
     for (const country of taxonomy.countries) {
       this.countriesByIso2.set(country.iso2, country);
-      this.add({ kind: "country", key: placeKeys.country(country.iso2), name: country.name, country }, [
-        country.name,
-        country.iso2,
-        country.iso3,
-        ...country.aliases,
-      ]);
+      this.add(
+        { kind: "country", key: placeKeys.country(country.iso2), name: country.name, country },
+        [country.name, country.iso2, country.iso3, ...country.aliases]
+      );
     }
     for (const name of recipientNames) {
       const normalized = normalizeName(name);

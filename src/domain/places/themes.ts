@@ -8,7 +8,7 @@ export const themesSchema = z.object({
       id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
       label: z.string().min(1),
       aliases: z.array(z.string().min(1)),
-    }),
+    })
   ),
 });
 export type ThemeList = z.infer<typeof themesSchema>;

@@ -1,8 +1,8 @@
 import type { LedgerRecord } from "../dataset/ledgerRecord";
-import { COMMITTED_KINDS, type Kind, KINDS } from "../dataset/schema";
+import { COMMITTED_KINDS, KINDS } from "../dataset/schema";
 import type { Currency } from "../money/money";
 import { type Place, placeKeys } from "../places/taxonomy";
-import { ExactSums } from "./exactSum";
+import { SlotTable } from "./slotTable";
 
 /** A kind argument: one kind, "committed" (pledge, contribution, grant, loan) or "all". "cumulative" is both a kind and a class. */
 export const KIND_FILTERS = [...KINDS, "committed", "all"] as const;
@@ -28,6 +28,41 @@ export interface MoneyCell {
 
 const OTHER: Readonly<Record<Currency, Currency>> = { USD: "JPY", JPY: "USD" };
 
+const COUNT_LANE = 0;
+const PEOPLE_LANE = 1;
+const USD_LANE = 2;
+const JPY_LANE = 3;
+const PENDING_LANE = 4;
+/** The lane of a document's amounts that need its rate to reach `target`. */
+const pendingLane = (doc: number, target: Currency) =>
+  PENDING_LANE + 2 * doc + (target === "USD" ? 0 : 1);
+
+/** The set of slots that hold something, in the order first marked, so roll-ups skip the empty table. */
+class TouchedSlots {
+  private readonly seen: Uint8Array;
+  private list = new Int32Array(1024);
+  length = 0;
+
+  constructor(size: number) {
+    this.seen = new Uint8Array(size);
+  }
+
+  mark(slot: number): void {
+    if (this.seen[slot] !== 0) return;
+    this.seen[slot] = 1;
+    if (this.length === this.list.length) {
+      const grown = new Int32Array(this.list.length * 2);
+      grown.set(this.list);
+      this.list = grown;
+    }
+    this.list[this.length++] = slot;
+  }
+
+  at(i: number): number {
+    return this.list[i]!;
+  }
+}
+
 /**
  * The precomputed answers behind the AID functions: every combination of place (including its
  * ancestors and "*"), year (or any), theme (or any) and kind filter gets one slot holding the
@@ -35,7 +70,9 @@ const OTHER: Readonly<Record<Currency, Currency>> = { USD: "JPY", JPY: "USD" };
  * so it costs the same at a million records as at ten. Money that needs a document's rate is kept
  * per document, unconverted, so a rate added later needs no rebuild and is applied exactly once.
  *
- * Memory is (places x years x themes x kinds) slots over the values that occur in the data.
+ * Build: each record is written once per place into its exact (year, theme, kind) slot; then three
+ * passes over the dense table fill the "committed"/"all", "any theme" and "any year" slots. The
+ * table spans the places, years and themes that occur in the data.
  */
 export class AidIndex {
   private readonly placeIds = new Map<string, number>([["*", 0]]);
@@ -46,98 +83,162 @@ export class AidIndex {
   private readonly years: number;
   private readonly themes: number;
   private readonly kinds = KINDS.length + 2;
-  private readonly counts: Float64Array;
-  private readonly people: Float64Array;
-  private readonly direct: Record<Currency, ExactSums>;
-  /** pending[target][docId], allocated only for documents that have such amounts. */
-  private readonly pending: Record<Currency, (ExactSums | undefined)[]> = { USD: [], JPY: [] };
-  /** Record positions per place id, for lists (whose cost is the size of the answer anyway). */
-  private readonly postings: number[][] = [[]];
+  /** Lanes per slot: count, people, USD, JPY, then per document the amounts pending its rate, to USD and to JPY. */
+  private readonly table: SlotTable;
+  /** Record positions per place id (offsets into postingList), for lists: their cost is the size of the answer. */
+  private readonly postingStart: Int32Array;
+  private readonly postingList: Int32Array;
 
   constructor(readonly records: readonly LedgerRecord[]) {
-    const recordPlaces: number[][] = records.map((r) => this.placesOf(r));
-    for (const r of records) {
-      if (r.countingYear !== null && !this.yearIds.has(r.countingYear)) this.yearIds.set(r.countingYear, this.yearIds.size + 1);
-      if (!this.themeIds.has(r.record.theme)) this.themeIds.set(r.record.theme, this.themeIds.size + 1);
-      if (!this.docIds.has(r.record.sourceFile)) {
-        this.docIds.set(r.record.sourceFile, this.docIds.size);
-        this.docNames.push(r.record.sourceFile);
+    const n = records.length;
+    // Pass 1: intern every dimension once per record; records with the same place signature share their place ids.
+    const recordPlaces: Int32Array[] = new Array<Int32Array>(n);
+    // region -> subregion -> country -> organization -> place ids; nested maps hash the records' own strings, no new ones.
+    const bySignature = new Map<string, Map<string, Map<string, Map<string, Int32Array>>>>();
+    const year = new Int32Array(n);
+    const theme = new Int32Array(n);
+    const kind = new Int32Array(n);
+    const docOf = new Int32Array(n);
+    const kindIds = new Map<string, number>(KINDS.map((k, i) => [k, i]));
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!.record;
+      const org =
+        r.recipientType === "organization" || r.recipientType === "fund" ? r.recipient : "";
+      let bySub = bySignature.get(r.region);
+      if (!bySub)
+        bySignature.set(
+          r.region,
+          (bySub = new Map<string, Map<string, Map<string, Int32Array>>>())
+        );
+      let byCountry = bySub.get(r.subregion ?? "");
+      if (!byCountry)
+        bySub.set(r.subregion ?? "", (byCountry = new Map<string, Map<string, Int32Array>>()));
+      let byOrg = byCountry.get(r.country ?? "");
+      if (!byOrg) byCountry.set(r.country ?? "", (byOrg = new Map<string, Int32Array>()));
+      let places = byOrg.get(org);
+      if (!places) byOrg.set(org, (places = this.placesOf(records[i]!)));
+      recordPlaces[i] = places;
+      const y = records[i]!.countingYear;
+      if (y !== null && !this.yearIds.has(y)) this.yearIds.set(y, this.yearIds.size + 1);
+      year[i] = y === null ? 0 : this.yearIds.get(y)!;
+      let t = this.themeIds.get(r.theme);
+      if (t === undefined) this.themeIds.set(r.theme, (t = this.themeIds.size + 1));
+      theme[i] = t;
+      kind[i] = kindIds.get(r.kind)!;
+      let d = this.docIds.get(r.sourceFile);
+      if (d === undefined) {
+        this.docIds.set(r.sourceFile, (d = this.docIds.size));
+        this.docNames.push(r.sourceFile);
       }
+      docOf[i] = d;
     }
     this.years = this.yearIds.size + 1;
     this.themes = this.themeIds.size + 1;
-    const size = this.placeIds.size * this.years * this.themes * this.kinds;
-    this.counts = new Float64Array(size);
-    this.people = new Float64Array(size);
-    this.direct = { USD: new ExactSums(size), JPY: new ExactSums(size) };
-    for (let p = this.postings.length; p < this.placeIds.size; p++) this.postings.push([]);
+    const P = this.placeIds.size;
+    const stride = this.years * this.themes * this.kinds;
+    const size = P * stride;
+    this.table = new SlotTable(size, PENDING_LANE + 2 * this.docNames.length, USD_LANE);
+    const table = this.table;
+    const touched = new TouchedSlots(size);
 
-    const yearSlots = [0, 0];
-    const themeSlots = [0, 0];
-    const kindSlots = [0, 0, 0];
-    records.forEach((r, position) => {
-      const places = recordPlaces[position]!;
-      for (const p of places) this.postings[p]!.push(position);
-      const yearCount = r.countingYear === null ? 1 : 2;
-      yearSlots[1] = r.countingYear === null ? 0 : this.yearIds.get(r.countingYear)!;
-      themeSlots[1] = this.themeIds.get(r.record.theme)!;
-      const kind = KINDS.indexOf(r.record.kind);
-      kindSlots[0] = ALL_SLOT;
-      kindSlots[1] = kind;
-      kindSlots[2] = COMMITTED_SLOT;
-      const kindCount = COMMITTED_KINDS.includes(r.record.kind) ? 3 : 2;
-      const money = r.countsMoney ? this.moneyOf(r) : null;
+    // Pass 2: each record into its exact slot, once per place.
+    const placeCount = new Int32Array(P);
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!;
+      const inner = (year[i]! * this.themes + theme[i]!) * this.kinds + kind[i]!;
       const people = r.countsPeople && r.record.people !== null ? r.record.people : 0;
-      for (const p of places) {
-        for (let yi = 0; yi < yearCount; yi++) {
-          for (let ti = 0; ti < 2; ti++) {
-            const base = ((p * this.years + yearSlots[yi]!) * this.themes + themeSlots[ti]!) * this.kinds;
-            for (let ki = 0; ki < kindCount; ki++) {
-              const slot = base + kindSlots[ki]!;
-              this.counts[slot]! += 1;
-              if (people !== 0) this.people[slot]! += people;
-              if (money) {
-                for (const m of money) m.sums.add(slot, m.minor);
-              }
-            }
-          }
+      // Which lane the amount goes to in each target currency: stated in it, its stated equivalent, or pending its document's rate.
+      let usdLane = -1;
+      let jpyLane = -1;
+      let usdValue = 0;
+      let jpyValue = 0;
+      if (r.countsMoney && r.amount) {
+        const amount = Number(r.amount.minor);
+        const equivalent = r.equivalent ? Number(r.equivalent.minor) : -1;
+        if (r.amount.currency === "USD") {
+          usdLane = USD_LANE;
+          usdValue = amount;
+          jpyLane = equivalent >= 0 ? JPY_LANE : pendingLane(docOf[i]!, "JPY");
+          jpyValue = equivalent >= 0 ? equivalent : amount;
+        } else {
+          jpyLane = JPY_LANE;
+          jpyValue = amount;
+          usdLane = equivalent >= 0 ? USD_LANE : pendingLane(docOf[i]!, "USD");
+          usdValue = equivalent >= 0 ? equivalent : amount;
         }
       }
-    });
+      const places = recordPlaces[i]!;
+      for (let j = 0; j < places.length; j++) {
+        const p = places[j]!;
+        placeCount[p]!++;
+        const slot = p * stride + inner;
+        touched.mark(slot);
+        table.addPlain(slot, COUNT_LANE, 1);
+        if (people !== 0) table.addPlain(slot, PEOPLE_LANE, people);
+        if (usdLane >= 0) {
+          table.addExact(slot, usdLane, usdValue);
+          table.addExact(slot, jpyLane, jpyValue);
+        }
+      }
+    }
+    this.rollUp(touched);
+
+    // Postings: record positions grouped by place, in dataset order.
+    this.postingStart = new Int32Array(P + 1);
+    for (let p = 0; p < P; p++) this.postingStart[p + 1] = this.postingStart[p]! + placeCount[p]!;
+    this.postingList = new Int32Array(this.postingStart[P]!);
+    const fill = this.postingStart.slice(0, P);
+    for (let i = 0; i < n; i++) for (const p of recordPlaces[i]!) this.postingList[fill[p]!++] = i;
+  }
+
+  /**
+   * Fills the slots that combine others, visiting only slots that hold something: kind classes
+   * ("all", "committed"), then any theme, then any year (row 0 already holds records with no year).
+   */
+  private rollUp(touched: TouchedSlots): void {
+    const table = this.table;
+    const [T, K, Y] = [this.themes, this.kinds, this.years];
+    const committed = new Uint8Array(KINDS.length);
+    for (const k of COMMITTED_KINDS) committed[KINDS.indexOf(k)] = 1;
+    for (let i = 0, n = touched.length; i < n; i++) {
+      const slot = touched.at(i);
+      const k = slot % K;
+      table.addSlot(slot - k + ALL_SLOT, slot);
+      touched.mark(slot - k + ALL_SLOT);
+      if (committed[k] === 1) {
+        table.addSlot(slot - k + COMMITTED_SLOT, slot);
+        touched.mark(slot - k + COMMITTED_SLOT);
+      }
+    }
+    for (let i = 0, n = touched.length; i < n; i++) {
+      const slot = touched.at(i);
+      const t = Math.floor(slot / K) % T;
+      if (t > 0) {
+        table.addSlot(slot - t * K, slot);
+        touched.mark(slot - t * K);
+      }
+    }
+    for (let i = 0, n = touched.length; i < n; i++) {
+      const slot = touched.at(i);
+      const y = Math.floor(slot / (K * T)) % Y;
+      if (y > 0) table.addSlot(slot - y * K * T, slot);
+    }
   }
 
   /** The place ids a record counts under: "*", its region, subregion, country and recipient organization or fund. */
-  private placesOf(r: LedgerRecord): number[] {
+  private placesOf(r: LedgerRecord): Int32Array {
     const keys = [placeKeys.region(r.record.region)];
     if (r.record.subregion !== null) keys.push(placeKeys.subregion(r.record.subregion));
     if (r.record.country !== null) keys.push(placeKeys.country(r.record.country));
-    if (r.record.recipientType === "organization" || r.record.recipientType === "fund") keys.push(placeKeys.recipient(r.record.recipient));
-    const ids = [0];
-    for (const key of keys) {
+    if (r.record.recipientType === "organization" || r.record.recipientType === "fund")
+      keys.push(placeKeys.recipient(r.record.recipient));
+    const ids = new Int32Array(keys.length + 1);
+    keys.forEach((key, i) => {
       let id = this.placeIds.get(key);
-      if (id === undefined) {
-        id = this.placeIds.size;
-        this.placeIds.set(key, id);
-      }
-      ids.push(id);
-    }
+      if (id === undefined) this.placeIds.set(key, (id = this.placeIds.size));
+      ids[i + 1] = id;
+    });
     return ids;
-  }
-
-  /** Where a record's amount goes for each target currency: the amount, its stated equivalent, or pending its document's rate. */
-  private moneyOf(r: LedgerRecord): { sums: ExactSums; minor: number }[] | null {
-    if (!r.amount) return null;
-    const out: { sums: ExactSums; minor: number }[] = [];
-    for (const target of ["USD", "JPY"] as const) {
-      if (r.amount.currency === target) out.push({ sums: this.direct[target], minor: Number(r.amount.minor) });
-      else if (r.equivalent?.currency === target) out.push({ sums: this.direct[target], minor: Number(r.equivalent.minor) });
-      else {
-        const doc = this.docIds.get(r.record.sourceFile)!;
-        const sums = (this.pending[target][doc] ??= new ExactSums(this.counts.length));
-        out.push({ sums, minor: Number(r.amount.minor) });
-      }
-    }
-    return out;
   }
 
   /** The slot of a query, or -1 when no record can match (a valid place or year the data does not mention). */
@@ -146,40 +247,57 @@ export class AidIndex {
     const y = query.year === null ? 0 : this.yearIds.get(query.year);
     const t = query.theme === null ? 0 : this.themeIds.get(query.theme);
     if (p === undefined || y === undefined || t === undefined) return -1;
-    const k = query.kind === "all" ? ALL_SLOT : query.kind === "committed" ? COMMITTED_SLOT : KINDS.indexOf(query.kind as Kind);
+    const k =
+      query.kind === "all"
+        ? ALL_SLOT
+        : query.kind === "committed"
+          ? COMMITTED_SLOT
+          : KINDS.indexOf(query.kind);
     return ((p * this.years + y) * this.themes + t) * this.kinds + k;
   }
 
   count(query: Query): number {
     const slot = this.slotOf(query);
-    return slot < 0 ? 0 : this.counts[slot]!;
+    return slot < 0 ? 0 : this.table.plain(slot, COUNT_LANE);
   }
 
   peopleCount(query: Query): number {
     const slot = this.slotOf(query);
-    return slot < 0 ? 0 : this.people[slot]!;
+    return slot < 0 ? 0 : this.table.plain(slot, PEOPLE_LANE);
   }
 
   money(query: Query, target: Currency): MoneyCell {
     const slot = this.slotOf(query);
     if (slot < 0) return { direct: 0n, pending: [] };
     const pending: { document: string; minor: bigint }[] = [];
-    this.pending[target].forEach((sums, doc) => {
-      if (sums && !sums.isZero(slot)) pending.push({ document: this.docNames[doc]!, minor: sums.get(slot) });
-    });
-    return { direct: this.direct[target].get(slot), pending };
+    for (let doc = 0; doc < this.docNames.length; doc++) {
+      const lane = pendingLane(doc, target);
+      if (!this.table.isZero(slot, lane))
+        pending.push({ document: this.docNames[doc]!, minor: this.table.exact(slot, lane) });
+    }
+    return { direct: this.table.exact(slot, target === "USD" ? USD_LANE : JPY_LANE), pending };
   }
 
   /** The matching records, in dataset order. */
   list(query: Query): LedgerRecord[] {
     const p = this.placeIds.get(query.place.key);
     if (p === undefined) return [];
-    return this.postings[p]!.map((i) => this.records[i]!).filter((r) => matches(r, query));
+    const out: LedgerRecord[] = [];
+    for (let i = this.postingStart[p]!; i < this.postingStart[p + 1]!; i++) {
+      const r = this.records[this.postingList[i]!]!;
+      if (matches(r, query)) out.push(r);
+    }
+    return out;
   }
 
   /** Size of the precomputed table, for the benchmark. */
   get slots(): number {
-    return this.counts.length;
+    return this.table.slots;
+  }
+
+  /** Bytes held by the precomputed table, for the benchmark. */
+  get tableBytes(): number {
+    return this.table.cells.byteLength;
   }
 
   /** The currency a pending amount is stated in, for messages. */
@@ -202,5 +320,9 @@ export function matches(r: LedgerRecord, query: Query): boolean {
   if (!placeOk) return false;
   if (query.year !== null && r.countingYear !== query.year) return false;
   if (query.theme !== null && r.record.theme !== query.theme) return false;
-  return query.kind === "all" || r.record.kind === query.kind || (query.kind === "committed" && COMMITTED_KINDS.includes(r.record.kind));
+  return (
+    query.kind === "all" ||
+    r.record.kind === query.kind ||
+    (query.kind === "committed" && COMMITTED_KINDS.includes(r.record.kind))
+  );
 }

@@ -1,7 +1,12 @@
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import type { Checked, Problem } from "../dataset/problems";
 import { type Fraction, compare, divide, fraction, median } from "../money/fraction";
-import { type Amount, fractionToDecimal, parsePositiveDecimal, toMajorFraction } from "../money/money";
+import {
+  type Amount,
+  fractionToDecimal,
+  parsePositiveDecimal,
+  toMajorFraction,
+} from "../money/money";
 
 /** A record that states both currencies: "$500 million (approximately ¥52 billion)". */
 export interface StatedPair {
@@ -40,12 +45,26 @@ export function formatRate(rate: Fraction): string {
 
 export function pairOf(r: LedgerRecord): StatedPair | null {
   if (!r.amount || !r.equivalent) return null;
-  const [usd, jpy] = r.amount.currency === "USD" ? [r.amount, r.equivalent] : [r.equivalent, r.amount];
-  return { recordId: r.record.id, usd, jpy, jpyPerUsd: divide(toMajorFraction(jpy), toMajorFraction(usd)) };
+  const [usd, jpy] =
+    r.amount.currency === "USD" ? [r.amount, r.equivalent] : [r.equivalent, r.amount];
+  return {
+    recordId: r.record.id,
+    usd,
+    jpy,
+    jpyPerUsd: divide(toMajorFraction(jpy), toMajorFraction(usd)),
+  };
 }
 
+/** Pairs listed in a derivation; past that, the text says how many more (the Rates table lists all). */
+const LISTED_PAIRS = 12;
+
 function describe(pairs: readonly StatedPair[], rate: Fraction): string {
-  const listed = [...pairs].sort((a, b) => compare(a.jpyPerUsd, b.jpyPerUsd)).map((p) => `${formatRate(p.jpyPerUsd)} (${p.recordId})`).join(", ");
+  const shown =
+    pairs.length <= LISTED_PAIRS
+      ? [...pairs].sort((a, b) => compare(a.jpyPerUsd, b.jpyPerUsd))
+      : pairs.slice(0, LISTED_PAIRS);
+  const more = pairs.length > LISTED_PAIRS ? `, and ${pairs.length - LISTED_PAIRS} more` : "";
+  const listed = shown.map((p) => `${formatRate(p.jpyPerUsd)} (${p.recordId})`).join(", ") + more;
   const rule =
     pairs.length === 1
       ? "the only pair"
@@ -76,7 +95,9 @@ export class RateBook {
    * coverage ends latest (then by file name). With no year, the latest report of all.
    */
   forYear(year: number | null): DocumentRate | undefined {
-    const candidates = this.documents.filter((d) => d.covers && (year === null || (d.covers.from <= year && year <= d.covers.to)));
+    const candidates = this.documents.filter(
+      (d) => d.covers && (year === null || (d.covers.from <= year && year <= d.covers.to))
+    );
     candidates.sort((a, b) => b.covers!.to - a.covers!.to || a.document.localeCompare(b.document));
     return candidates[0];
   }
@@ -90,10 +111,29 @@ export class RateBook {
   }
 }
 
-export function deriveRates(records: readonly LedgerRecord[], userRates: readonly UserRate[] = []): Checked<RateBook> {
+/** The first and last year, by a loop: a spread of a large array would overflow the call stack. */
+function yearRange(years: readonly number[]): { from: number; to: number } | null {
+  if (years.length === 0) return null;
+  let from = years[0]!;
+  let to = from;
+  for (const y of years) {
+    if (y < from) from = y;
+    if (y > to) to = y;
+  }
+  return { from, to };
+}
+
+export function deriveRates(
+  records: readonly LedgerRecord[],
+  userRates: readonly UserRate[] = []
+): Checked<RateBook> {
   const docs = new Map<string, { title: string; pairs: StatedPair[]; years: number[] }>();
   for (const r of records) {
-    const doc = docs.get(r.record.sourceFile) ?? { title: r.record.sourceTitle, pairs: [], years: [] };
+    const doc = docs.get(r.record.sourceFile) ?? {
+      title: r.record.sourceTitle,
+      pairs: [],
+      years: [],
+    };
     docs.set(r.record.sourceFile, doc);
     const pair = pairOf(r);
     if (pair) doc.pairs.push(pair);
@@ -107,33 +147,77 @@ export function deriveRates(records: readonly LedgerRecord[], userRates: readonl
     const doc = docs.get(u.document);
     const rate = parsePositiveDecimal(u.jpyPerUsd.trim());
     if (!doc) at("document", `no record in the dataset comes from "${u.document}"`);
-    else if (doc.pairs.length > 0) at("document", `"${u.document}" states its own rate (${doc.pairs.length} pair(s)); a user rate is only for documents that state none`);
-    else if (supplied.has(u.document)) at("document", `a rate for "${u.document}" is already given`);
-    if (!rate) at("jpyPerUsd", `"${u.jpyPerUsd}" is not a positive decimal number of yen per US dollar`);
-    if (doc && doc.pairs.length === 0 && rate && !supplied.has(u.document)) supplied.set(u.document, { rate, note: u.note ?? "" });
+    else if (doc.pairs.length > 0)
+      at(
+        "document",
+        `"${u.document}" states its own rate (${doc.pairs.length} pair(s)); a user rate is only for documents that state none`
+      );
+    else if (supplied.has(u.document))
+      at("document", `a rate for "${u.document}" is already given`);
+    if (!rate)
+      at("jpyPerUsd", `"${u.jpyPerUsd}" is not a positive decimal number of yen per US dollar`);
+    if (doc && doc.pairs.length === 0 && rate && !supplied.has(u.document))
+      supplied.set(u.document, { rate, note: u.note ?? "" });
   });
   if (problems.length > 0) return { ok: false, problems };
 
   const documents: DocumentRate[] = [...docs.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([document, d]) => {
-      const covers = d.years.length ? { from: Math.min(...d.years), to: Math.max(...d.years) } : null;
+      const covers = yearRange(d.years);
       if (d.pairs.length > 0) {
         const rate = median(d.pairs.map((p) => p.jpyPerUsd));
-        return { document, title: d.title, covers, pairs: d.pairs, jpyPerUsd: rate, basis: "stated-median" as const, derivation: describe(d.pairs, rate) };
+        return {
+          document,
+          title: d.title,
+          covers,
+          pairs: d.pairs,
+          jpyPerUsd: rate,
+          basis: "stated-median" as const,
+          derivation: describe(d.pairs, rate),
+        };
       }
       const user = supplied.get(document);
       if (user) {
         const note = user.note ? ` (${user.note})` : "";
-        return { document, title: d.title, covers, pairs: [], jpyPerUsd: user.rate, basis: "user" as const, derivation: `Supplied by the user: ${formatRate(user.rate)} JPY per USD${note}. The document states no pair.` };
+        return {
+          document,
+          title: d.title,
+          covers,
+          pairs: [],
+          jpyPerUsd: user.rate,
+          basis: "user" as const,
+          derivation: `Supplied by the user: ${formatRate(user.rate)} JPY per USD${note}. The document states no pair.`,
+        };
       }
-      return { document, title: d.title, covers, pairs: [], jpyPerUsd: null, basis: "none" as const, derivation: "The document states no amount in both currencies, so it has no rate. Supply one to convert its records." };
+      return {
+        document,
+        title: d.title,
+        covers,
+        pairs: [],
+        jpyPerUsd: null,
+        basis: "none" as const,
+        derivation:
+          "The document states no amount in both currencies, so it has no rate. Supply one to convert its records.",
+      };
     });
   return { ok: true, value: new RateBook(documents) };
 }
 
 /** Exact conversion of minor units between USD and JPY at a JPY-per-USD rate; not rounded. */
 export function convertMinor(minor: bigint, from: "USD" | "JPY", rate: Fraction): Fraction {
+  const f = convertMinorUnreduced(minor, from, rate);
+  return fraction(f.num, f.den);
+}
+
+/** The same value as convertMinor, not reduced to lowest terms (for sums that are rounded right after). */
+export function convertMinorUnreduced(
+  minor: bigint,
+  from: "USD" | "JPY",
+  rate: Fraction
+): Fraction {
   // cents -> yen: cents / 100 * rate; yen -> cents: yen / rate * 100.
-  return from === "USD" ? fraction(minor * rate.num, 100n * rate.den) : fraction(minor * 100n * rate.den, rate.num);
+  return from === "USD"
+    ? { num: minor * rate.num, den: 100n * rate.den }
+    : { num: minor * 100n * rate.den, den: rate.num };
 }

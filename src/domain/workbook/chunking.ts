@@ -28,13 +28,20 @@ export function serializedSize(row: readonly SheetCell[]): number {
  * Splits rows into consecutive chunks of at most `budget` serialized bytes (and `maxRows` rows).
  * A single row larger than the budget is refused: no request could carry it.
  */
-export function chunkRows<T extends readonly SheetCell[]>(rows: readonly T[], budget = DEFAULT_CHUNK_BUDGET_BYTES, maxRows = 50_000): T[][] {
+export function chunkRows<T extends readonly SheetCell[]>(
+  rows: readonly T[],
+  budget = DEFAULT_CHUNK_BUDGET_BYTES,
+  maxRows = 50_000
+): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let size = 2;
   rows.forEach((row, i) => {
     const rowSize = serializedSize(row) + 1;
-    if (rowSize + 2 > budget) throw new RangeError(`row ${i + 1} is ${rowSize} bytes, more than one request can carry (${budget} bytes)`);
+    if (rowSize + 2 > budget)
+      throw new RangeError(
+        `row ${i + 1} is ${rowSize} bytes, more than one request can carry (${budget} bytes)`
+      );
     if (current.length > 0 && (size + rowSize > budget || current.length >= maxRows)) {
       chunks.push(current);
       current = [];

@@ -15,7 +15,10 @@ export interface DatasetDiff {
 }
 
 /** What replacing `before` by `after` would change, record by record (matched by id) and field by field. */
-export function diffDatasets(before: readonly CommitmentRecord[], after: readonly CommitmentRecord[]): DatasetDiff {
+export function diffDatasets(
+  before: readonly CommitmentRecord[],
+  after: readonly CommitmentRecord[]
+): DatasetDiff {
   const old = new Map(before.map((r) => [r.id, r]));
   const next = new Set(after.map((r) => r.id));
   const added: CommitmentRecord[] = [];
@@ -27,7 +30,11 @@ export function diffDatasets(before: readonly CommitmentRecord[], after: readonl
       added.push(r);
       continue;
     }
-    const changes = FIELD_NAMES.filter((f) => prior[f] !== r[f]).map((field) => ({ field, from: prior[field], to: r[field] }));
+    const changes = FIELD_NAMES.filter((f) => prior[f] !== r[f]).map((field) => ({
+      field,
+      from: prior[field],
+      to: r[field],
+    }));
     if (changes.length > 0) changed.push({ id: r.id, changes });
     else unchanged++;
   }

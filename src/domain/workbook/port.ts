@@ -53,7 +53,8 @@ export interface PivotSpec {
   readonly dataField: string;
 }
 
-export type PivotResult = { readonly created: true } | { readonly created: false; readonly reason: string };
+export type PivotResult =
+  { readonly created: true } | { readonly created: false; readonly reason: string };
 
 /** The active cell: where it is, and its formula (null when it holds a plain value). */
 export interface Selection {
@@ -73,7 +74,11 @@ export interface WorkbookPort {
    * sheet changes, and the identity is stored with them. Other sheets are never touched. On failure
    * it rejects and the previous tables stand.
    */
-  writeTables(tables: readonly TableSpec[], identity: DatasetIdentity, onProgress?: (p: WriteProgress) => void): Promise<void>;
+  writeTables(
+    tables: readonly TableSpec[],
+    identity: DatasetIdentity,
+    onProgress?: (p: WriteProgress) => void
+  ): Promise<void>;
   /** A table by its name, or null when the workbook has none. */
   readTable(table: string): Promise<TableData | null>;
   readIdentity(): Promise<DatasetIdentity | null>;
@@ -84,7 +89,10 @@ export interface WorkbookPort {
   /** Makes every formula, the AID functions included, compute again. */
   recalculate(): Promise<void>;
   /** Calls back after the user changes cells of one of these tables; returns a function that stops watching. */
-  watchTables(tables: readonly string[], onChange: (table: string) => void): Promise<() => Promise<void>>;
+  watchTables(
+    tables: readonly string[],
+    onChange: (table: string) => void
+  ): Promise<() => Promise<void>>;
   /** Calls back when the selection moves. */
   watchSelection(onChange: () => void): Promise<() => Promise<void>>;
   getSelection(): Promise<Selection>;

@@ -40,10 +40,12 @@ export function commitmentsTable(ledger: AidLedger): TableSpec {
     columns: RECORD_FIELDS.map((f) => ({ name: f.name, format: FIELD_FORMAT[f.name] ?? "text" })),
     rows: ledger.records.map((r) =>
       RECORD_FIELDS.map((f) => {
-        if (f.name === "amount") return r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null;
-        if (f.name === "equivalentAmount") return r.equivalent ? minorToNumber(r.equivalent.minor, r.equivalent.currency) : null;
+        if (f.name === "amount")
+          return r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null;
+        if (f.name === "equivalentAmount")
+          return r.equivalent ? minorToNumber(r.equivalent.minor, r.equivalent.currency) : null;
         return r.record[f.name];
-      }),
+      })
     ),
   };
 }
@@ -81,18 +83,26 @@ export function factsTable(ledger: AidLedger): TableSpec {
       const v = ledger.convertRecord(r, c);
       if (v === null) return null;
       if (!v.ok) {
-        notes.push(`No ${c}: ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`);
+        notes.push(
+          `No ${c}: ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
+        );
         return null;
       }
       return minorToNumber(v.value, c);
     };
-    if (r.amount && !r.countsMoney) notes.push(`Amount is part of ${r.record.partOf}'s and counted there`);
-    if (r.record.people !== null && !r.countsPeople) notes.push(`People are part of ${r.record.partOf}'s and counted there`);
+    if (r.amount && !r.countsMoney)
+      notes.push(`Amount is part of ${r.record.partOf}'s and counted there`);
+    if (r.record.people !== null && !r.countsPeople)
+      notes.push(`People are part of ${r.record.partOf}'s and counted there`);
     // The JPY/USD rate behind the converted column: the record's own pair, else its document's rate.
     const pair = r.countsMoney ? pairOf(r) : null;
-    const docRate = r.amount && r.countsMoney && !pair ? ledger.rates.get(r.record.sourceFile)!.jpyPerUsd : null;
+    const docRate =
+      r.amount && r.countsMoney && !pair ? ledger.rates.get(r.record.sourceFile)!.jpyPerUsd : null;
     const rate = pair?.jpyPerUsd ?? docRate;
-    const used = r.amount && r.countsMoney ? ledger.rateUsed(r, r.amount.currency === "USD" ? "JPY" : "USD") : null;
+    const used =
+      r.amount && r.countsMoney
+        ? ledger.rateUsed(r, r.amount.currency === "USD" ? "JPY" : "USD")
+        : null;
     return [
       r.record.id,
       r.countingYear,
@@ -133,13 +143,44 @@ export function ratesTable(ledger: AidLedger): TableSpec {
   for (const d of ledger.rates.documents) {
     const covers = d.covers ? `${d.covers.from}-${d.covers.to}` : null;
     for (const p of d.pairs) {
-      rows.push([d.document, d.title, "pair", p.recordId, minorToNumber(p.usd.minor, "USD"), minorToNumber(p.jpy.minor, "JPY"), Number(formatRate(p.jpyPerUsd)), covers, "Implied by the record's two stated figures"]);
+      rows.push([
+        d.document,
+        d.title,
+        "pair",
+        p.recordId,
+        minorToNumber(p.usd.minor, "USD"),
+        minorToNumber(p.jpy.minor, "JPY"),
+        Number(formatRate(p.jpyPerUsd)),
+        covers,
+        "Implied by the record's two stated figures",
+      ]);
     }
-    if (d.basis !== "user") rows.push([d.document, d.title, d.basis === "none" ? "none" : "default", null, null, null, d.jpyPerUsd ? Number(formatRate(d.jpyPerUsd)) : null, covers, d.derivation]);
+    if (d.basis !== "user")
+      rows.push([
+        d.document,
+        d.title,
+        d.basis === "none" ? "none" : "default",
+        null,
+        null,
+        null,
+        d.jpyPerUsd ? Number(formatRate(d.jpyPerUsd)) : null,
+        covers,
+        d.derivation,
+      ]);
   }
   for (const u of ledger.userRates) {
     const title = ledger.rates.get(u.document)?.title ?? null;
-    rows.push([u.document, title, "user", null, null, null, Number(u.jpyPerUsd), null, u.note ?? null]);
+    rows.push([
+      u.document,
+      title,
+      "user",
+      null,
+      null,
+      null,
+      Number(u.jpyPerUsd),
+      null,
+      u.note ?? null,
+    ]);
   }
   return { ...TABLES.rates, columns: RATE_COLUMNS, rows };
 }
@@ -160,11 +201,19 @@ function cellText(v: SheetCell): string {
  * Reads the Commitments table back into rows for validation: by header name, so the user may
  * reorder columns; values converted by field type. Problems name the sheet row and column.
  */
-export function readCommitments(data: TableData): Checked<{ rows: Record<string, unknown>[]; lines: number[] }> {
+export function readCommitments(
+  data: TableData
+): Checked<{ rows: Record<string, unknown>[]; lines: number[] }> {
   const problems: Problem[] = [];
   const header = data.header.map((h) => h.trim());
   for (const f of RECORD_FIELDS) {
-    if (f.required && !header.includes(f.name)) problems.push({ row: 0, line: 1, field: f.name, message: "column is missing from the Commitments table" });
+    if (f.required && !header.includes(f.name))
+      problems.push({
+        row: 0,
+        line: 1,
+        field: f.name,
+        message: "column is missing from the Commitments table",
+      });
   }
   if (problems.length) return { ok: false, problems };
   const rows: Record<string, unknown>[] = [];
@@ -180,7 +229,13 @@ export function readCommitments(data: TableData): Checked<{ rows: Record<string,
       else if (f.type === "boolean" && typeof v === "boolean") row[f.name] = v;
       else {
         const converted = fromText(f, cellText(v));
-        if ("error" in converted) problems.push({ row: rows.length + 1, line: sheetRow(i), field: f.name, message: converted.error });
+        if ("error" in converted)
+          problems.push({
+            row: rows.length + 1,
+            line: sheetRow(i),
+            field: f.name,
+            message: converted.error,
+          });
         else row[f.name] = converted.value;
       }
     });
@@ -196,15 +251,39 @@ export function readCommitments(data: TableData): Checked<{ rows: Record<string,
  */
 export function readUserRates(data: TableData): Checked<{ rates: UserRate[]; lines: number[] }> {
   const col = (name: string) => data.header.findIndex((h) => h.trim() === name);
-  const [doc, entry, rate, note] = [col("Document"), col("Entry"), col("JpyPerUsd"), col("Derivation")];
+  const [doc, entry, rate, note] = [
+    col("Document"),
+    col("Entry"),
+    col("JpyPerUsd"),
+    col("Derivation"),
+  ];
   if (doc < 0 || entry < 0 || rate < 0) {
-    return { ok: false, problems: [{ row: 0, line: 1, field: "Rates", message: "the Rates table needs the columns Document, Entry and JpyPerUsd" }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          row: 0,
+          line: 1,
+          field: "Rates",
+          message: "the Rates table needs the columns Document, Entry and JpyPerUsd",
+        },
+      ],
+    };
   }
   const rates: UserRate[] = [];
   const lines: number[] = [];
   data.rows.forEach((cells, i) => {
-    if (cellText(cells[entry] ?? null).trim().toLowerCase() !== "user") return;
-    rates.push({ document: cellText(cells[doc] ?? null).trim(), jpyPerUsd: cellText(cells[rate] ?? null).trim(), note: note >= 0 ? cellText(cells[note] ?? null) || null : null });
+    if (
+      cellText(cells[entry] ?? null)
+        .trim()
+        .toLowerCase() !== "user"
+    )
+      return;
+    rates.push({
+      document: cellText(cells[doc] ?? null).trim(),
+      jpyPerUsd: cellText(cells[rate] ?? null).trim(),
+      note: note >= 0 ? cellText(cells[note] ?? null) || null : null,
+    });
     lines.push(sheetRow(i));
   });
   return { ok: true, value: { rates, lines } };

@@ -1,0 +1,177 @@
+/**
+ * The `aid` command, as a function: arguments and I/O in, exit code out, so every command and
+ * exit code is testable in-process. src/cli/aid.ts wires it to the real process.
+ *
+ * Exit codes: 0 done (a formula that evaluates to an error value is still done), 1 the data or
+ * formula is invalid, 2 usage error or unreadable file.
+ */
+import {
+  type AidLedger,
+  bundledReference,
+  type Checked,
+  FUNCTIONS,
+  formatProblem,
+  loadBundledLedger,
+  loadDatasetText,
+  type Problem,
+  toCsv,
+  toJson,
+} from "../domain";
+import { evaluateFormula } from "./calc";
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Reads a whole text file; throws when it cannot (missing, a directory, no permission). */
+  readonly readFile: (path: string) => string;
+}
+
+export const EXIT = { OK: 0, INVALID: 1, USAGE: 2 } as const;
+
+export const USAGE = `aid: Japan's security-related aid commitments, from the command line.
+
+Usage:
+  aid calc [--data <file>] '<formula>'   Evaluate one formula with the AID functions (HyperFormula).
+  aid dataset --json | --csv              Print the bundled dataset (validated records).
+  aid validate <file>                     Validate a dataset file (.json or .csv).
+  aid help | --help                       Show this help.
+
+Examples:
+${FUNCTIONS.map((f) => `  aid calc '${f.example}'`).join("\n")}
+  aid calc '=1+AIDCOUNT("*")'
+  aid calc --data my-commitments.csv '=AIDPEOPLE("*")'
+  aid dataset --csv > commitments.csv
+  aid validate commitments.csv
+
+Functions:
+${FUNCTIONS.map((f) => `  ${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`).join("\n")}
+
+A formula that evaluates to an error prints it with its reason (e.g. #N/A: Unknown place ...)
+and exits 0; a formula that cannot be parsed exits 1. Invalid data files exit 1 with every
+problem listed; usage errors and unreadable files exit 2.
+`;
+
+class UsageError extends Error {}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`aid: ${message}\nRun "aid help" for usage.\n`);
+  return EXIT.USAGE;
+}
+
+/** Reads and validates a dataset file; problems or a read failure are printed here. */
+function loadFile(path: string, io: CliIo): { ledger: AidLedger } | { exit: number } {
+  let text: string;
+  try {
+    text = io.readFile(path);
+  } catch (e) {
+    io.stderr(`aid: cannot read ${path}: ${(e as Error).message}\n`);
+    return { exit: EXIT.USAGE };
+  }
+  const built: Checked<AidLedger> = loadDatasetText(text, bundledReference(), { fileName: path });
+  if (!built.ok) {
+    printProblems(path, built.problems, io);
+    return { exit: EXIT.INVALID };
+  }
+  return { ledger: built.value };
+}
+
+function printProblems(path: string, problems: readonly Problem[], io: CliIo): void {
+  const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
+  io.stderr(
+    `invalid: ${path} has ${count}:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}\n`
+  );
+}
+
+/** `calc [--data <file>] <formula>`: options and the formula in any order. */
+function calc(args: readonly string[], io: CliIo): number {
+  let dataFile: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--data") {
+      const file = args[++i];
+      if (file === undefined) throw new UsageError("--data needs a file name");
+      dataFile = file;
+    } else if (arg.startsWith("--data=")) {
+      dataFile = arg.slice("--data=".length);
+    } else if (arg.startsWith("--")) {
+      throw new UsageError(`unknown option ${arg} for calc`);
+    } else {
+      rest.push(arg);
+    }
+  }
+  if (rest.length === 0)
+    throw new UsageError("calc needs a formula, e.g. aid calc '=AIDTOTAL(\"Africa\",2016)'");
+  if (rest.length > 1)
+    throw new UsageError(
+      `calc takes one formula; got ${rest.length} arguments (quote the formula)`
+    );
+  const formula = rest[0]!.trim();
+  if (!formula.startsWith("="))
+    throw new UsageError(`a formula starts with "="; got ${JSON.stringify(rest[0])}`);
+
+  let ledger: AidLedger;
+  if (dataFile !== undefined) {
+    const loaded = loadFile(dataFile, io);
+    if ("exit" in loaded) return loaded.exit;
+    ledger = loaded.ledger;
+  } else {
+    ledger = loadBundledLedger();
+  }
+  const result = evaluateFormula(formula, ledger);
+  if (result.syntaxError) {
+    io.stderr(`aid: cannot parse ${formula}: ${result.text}\n`);
+    return EXIT.INVALID;
+  }
+  io.stdout(`${result.text}\n`);
+  return EXIT.OK;
+}
+
+function dataset(args: readonly string[], io: CliIo): number {
+  const formats = args.filter((a) => a === "--json" || a === "--csv");
+  const other = args.filter((a) => a !== "--json" && a !== "--csv");
+  if (other.length > 0) throw new UsageError(`unknown argument ${other[0]} for dataset`);
+  if (formats.length !== 1) throw new UsageError("dataset needs exactly one of --json or --csv");
+  const records = loadBundledLedger().records.map((r) => r.record);
+  io.stdout(formats[0] === "--json" ? toJson(records) : toCsv(records));
+  return EXIT.OK;
+}
+
+function validate(args: readonly string[], io: CliIo): number {
+  if (args.length !== 1 || args[0]!.startsWith("--"))
+    throw new UsageError("validate needs one file name, e.g. aid validate commitments.csv");
+  const path = args[0]!;
+  const loaded = loadFile(path, io);
+  if ("exit" in loaded) return loaded.exit;
+  const n = loaded.ledger.records.length;
+  io.stdout(`valid: ${n} record${n === 1 ? "" : "s"}\n`);
+  return EXIT.OK;
+}
+
+/** Runs the `aid` command with `argv` (the arguments after the program name) and returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout(USAGE);
+        return EXIT.OK;
+      case "calc":
+        return calc(args, io);
+      case "dataset":
+        return dataset(args, io);
+      case "validate":
+        return validate(args, io);
+      case undefined:
+        io.stderr(USAGE);
+        return EXIT.USAGE;
+      default:
+        return usageError(io, `unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(io, e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,194 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as vm from "vm";
+import { FUNCTIONS } from "../../src/domain";
+import { ROOT } from "./helpers";
+
+/*
+ * One production build (webpack.config.js, as `npm run build` runs it) into a temporary folder,
+ * then checks on what would be deployed.
+ */
+
+jest.setTimeout(240_000);
+
+interface Stats {
+  hasErrors(): boolean;
+  toString(options: object): string;
+}
+const webpack = require("webpack") as (config: object) => {
+  run(callback: (error: Error | null, stats?: Stats) => void): void;
+  close(callback: () => void): void;
+};
+const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+  env: object,
+  options: object
+) => Promise<{ output: { path: string } }>;
+
+let out: string;
+let printed: string[] = [];
+const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+
+beforeAll(async () => {
+  delete process.env.AID_URL;
+  delete process.env.AID_NAMESPACE;
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "aid-ledger-build-"));
+  const config = await makeConfig({}, { mode: "production" });
+  config.output.path = out;
+  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+  try {
+    const compiler = webpack({ ...config, mode: "production" });
+    const stats = await new Promise<Stats>((resolve, reject) =>
+      compiler.run((error, result) =>
+        error || !result ? reject(error ?? new Error("no stats")) : resolve(result)
+      )
+    );
+    await new Promise<void>((resolve) => compiler.close(resolve));
+    if (stats.hasErrors())
+      throw new Error(
+        `The production build failed:\n${stats.toString({ all: false, errors: true })}`
+      );
+  } finally {
+    printed = log.mock.calls.map((args) => args.join(" "));
+    log.mockRestore();
+  }
+});
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+test("emits the page, both bundles, the metadata, the manifest and the icons", () => {
+  for (const file of [
+    "taskpane.html",
+    "functions.js",
+    "taskpane.js",
+    "functions.json",
+    "manifest.xml",
+    "support.html",
+    "assets/icon-16.png",
+    "assets/icon-32.png",
+    "assets/icon-64.png",
+    "assets/icon-80.png",
+    "assets/icon-128.png",
+  ]) {
+    expect(fs.existsSync(path.join(out, file))).toBe(true);
+  }
+});
+
+test("the build prints the minified and gzip size of each bundle", () => {
+  expect(printed).toContainEqual(
+    expect.stringMatching(
+      /^Bundle sizes: functions\.js [\d.]+ KiB \([\d.]+ KiB gzip\), taskpane\.js [\d.]+ KiB \([\d.]+ KiB gzip\)$/
+    )
+  );
+});
+
+test("taskpane.html loads office.js from Microsoft's CDN, then the functions, then the pane", () => {
+  const scripts = [...read("taskpane.html").matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map(
+    (m) => m[1]
+  );
+  expect(scripts).toEqual([
+    "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    "functions.js",
+    "taskpane.js",
+  ]);
+});
+
+test("office.js is not bundled", () => {
+  for (const file of ["functions.js", "taskpane.js"])
+    expect(read(file)).not.toContain("OSF._OfficeAppFactory");
+});
+
+test("functions.json names exactly the catalog's functions, and equals the golden copy", () => {
+  const metadata = JSON.parse(read("functions.json")) as {
+    functions: { id: string; name: string }[];
+  };
+  expect(metadata.functions.map((f) => f.id)).toEqual(FUNCTIONS.map((f) => f.name));
+  expect(metadata.functions.map((f) => f.name)).toEqual(FUNCTIONS.map((f) => f.name));
+  expect(metadata).toEqual(
+    JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "golden", "functions.json"), "utf8"))
+  );
+});
+
+test("no emitted file contains HyperFormula (GPLv3, for tooling only) or any GPL licence notice", () => {
+  const files = fs.readdirSync(out).filter((f) => /\.(js|html|json|txt|map)$/.test(f));
+  expect(files.length).toBeGreaterThan(4);
+  for (const file of files) {
+    const content = read(file);
+    expect({ file, hyperformula: /hyperformula/i.test(content) }).toEqual({
+      file,
+      hyperformula: false,
+    });
+    if (file.endsWith(".LICENSE.txt"))
+      expect({ file, gpl: /\bGPL|General Public License/i.test(content) }).toEqual({
+        file,
+        gpl: false,
+      });
+  }
+});
+
+test("the domain is bundled once, in functions.js, so the pane and the functions share one ledger", () => {
+  const marker = "The bundled dataset is invalid";
+  expect(read("functions.js")).toContain(marker);
+  expect(read("taskpane.js")).not.toContain(marker);
+});
+
+test("functions.js loads where there is no CustomFunctions global (a browser, a preview)", () => {
+  const context: Record<string, unknown> = {};
+  context.self = context;
+  expect(() => vm.runInNewContext(read("functions.js"), context)).not.toThrow();
+});
+
+test("in Excel's runtime, functions.js registers each catalog function once, and they answer", () => {
+  const registered: [string, (...args: unknown[]) => unknown][] = [];
+  class ExcelError {
+    constructor(
+      readonly code: string,
+      readonly message?: string
+    ) {}
+  }
+  const context: Record<string, unknown> = {
+    CustomFunctions: {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.push([id, fn]),
+      Error: ExcelError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!" },
+    },
+  };
+  context.self = context;
+  vm.runInNewContext(read("functions.js"), context);
+  expect(registered.map(([id]) => id)).toEqual(FUNCTIONS.map((f) => f.name));
+  const aidTotal = new Map(registered).get("AIDTOTAL")!;
+  expect(aidTotal("Africa", 2016)).toBe(2420000000);
+  expect(() => aidTotal("Afrika", 2016)).toThrow(
+    expect.objectContaining({ code: "#N/A", message: expect.stringContaining('"Afrika"') }) as Error
+  );
+});
+
+test("the emitted manifest keeps the dev server's URLs and no Namespace when AID_URL and AID_NAMESPACE are unset", () => {
+  const manifest = read("manifest.xml");
+  expect(manifest).toBe(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+  expect(manifest).toContain('DefaultValue="https://localhost:3000/taskpane.html"');
+});
+
+test("with AID_URL and AID_NAMESPACE set, the build's manifest transform points at that host and adds the namespace", async () => {
+  process.env.AID_URL = "https://aid.example.org/ledger/";
+  process.env.AID_NAMESPACE = "AID";
+  try {
+    const config = (await makeConfig({}, { mode: "production" })) as unknown as {
+      plugins: { patterns?: { from: string; transform?: (content: Buffer) => string }[] }[];
+    };
+    const pattern = config.plugins
+      .flatMap((p) => p.patterns ?? [])
+      .find((p) => p.from === "manifest*.xml");
+    const manifest = pattern!.transform!(fs.readFileSync(path.join(ROOT, "manifest.xml")));
+    expect(manifest).not.toContain("https://localhost");
+    expect(manifest).toContain(
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://aid.example.org/ledger/taskpane.html"/>'
+    );
+    expect(manifest).toContain('<Namespace resid="Functions.Namespace"/>');
+  } finally {
+    delete process.env.AID_URL;
+    delete process.env.AID_NAMESPACE;
+  }
+});
