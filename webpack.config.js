@@ -104,6 +104,10 @@ module.exports = async (env = {}, options = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new OwnAssociationsPlugin(),
+      // The version the bundled dataset is stored under in a workbook's identity.
+      new webpack.DefinePlugin({
+        AID_LEDGER_VERSION: JSON.stringify(require("./package.json").version),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

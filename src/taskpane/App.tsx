@@ -3,6 +3,7 @@ import { useCallback, useSyncExternalStore } from "react";
 import { FUNCTIONS, type LedgerStore } from "../domain";
 import { DatasetSummary } from "./DatasetSummary";
 import { FunctionCatalog } from "./FunctionCatalog";
+import type { LedgerSession } from "./session/ledgerSession";
 
 const useStyles = makeStyles({
   root: {
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** The ledger the custom functions answer from; the pane shows what it holds and follows replacements. */
   readonly store: LedgerStore;
+  /** Load, refresh, edits and explain: the pane's only way to the workbook. */
+  readonly session: LedgerSession;
 }
 
 /** The task pane: the dataset the functions answer from, and the functions. */

@@ -1,22 +1,32 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { createRoot } from "react-dom/client";
+import { bundledReference, bundledRows } from "../domain";
+import { createExcelWorkbook } from "../host/excel/excelWorkbook";
 import { ledgerStore } from "../host/store";
-import { App } from "./App";
+import { mountPane } from "./mountPane";
+import { fetchDatasetText } from "./session/fetchDataset";
+import { LedgerSession } from "./session/ledgerSession";
 
-/** Renders the pane into #container. */
-function render(): void {
+declare const AID_LEDGER_VERSION: string;
+
+/** Wires the pane to Excel: the Excel adapter behind the session, the functions' shared store. */
+function start(): void {
   const container = document.getElementById("container");
   if (!container) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App store={ledgerStore} />
-    </FluentProvider>
-  );
+  const session = new LedgerSession({
+    port: createExcelWorkbook(),
+    store: ledgerStore,
+    reference: bundledReference(),
+    bundledRows,
+    version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
+    fetchText: (url) => fetchDatasetText(url),
+  });
+  mountPane(container, { session, store: ledgerStore });
+  // A workbook that holds Aid Ledger data answers from its own tables from the start.
+  void session.start();
 }
 
-// Inside Office, wait until office.js is ready; in a plain browser (office.js absent) render at once.
+// Inside Office, wait until office.js is ready; in a plain browser (no Excel) the pane cannot reach a workbook.
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady().then(render, render);
+  void Office.onReady().then(start, start);
 } else {
-  render();
+  start();
 }

@@ -299,6 +299,11 @@ export class LedgerSession {
     return { explanation: explainCall(this.deps.store.current(), call.name, args), note: null };
   }
 
+  /** Calls back when the workbook's selection moves (to refresh the explain view); returns a function that stops it. */
+  watchSelection(onChange: () => void): Promise<() => Promise<void>> {
+    return this.deps.port.watchSelection(onChange);
+  }
+
   insertFormula(formula: string): Promise<void> {
     return this.deps.port.insertFormula(formula);
   }

@@ -1,0 +1,25 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot, type Root } from "react-dom/client";
+import type { LedgerStore } from "../domain";
+import { App } from "./App";
+import type { LedgerSession } from "./session/ledgerSession";
+
+/** What the pane needs: the session (its only way to the workbook) and the store the functions answer from. */
+export interface PaneDeps {
+  readonly session: LedgerSession;
+  readonly store: LedgerStore;
+}
+
+/**
+ * Renders the task pane into a container. The Excel entry (index.tsx) and the workbench preview
+ * both call this, each with its own WorkbookPort behind the session: the pane itself is the same.
+ */
+export function mountPane(container: HTMLElement, deps: PaneDeps): Root {
+  const root = createRoot(container);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <App store={deps.store} session={deps.session} />
+    </FluentProvider>
+  );
+  return root;
+}
