@@ -1,6 +1,6 @@
 import { dateLabelOf } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
-import { fraction, roundHalfAwayFromZero } from "../money/fraction";
+import { type Fraction, fraction, multiply, reciprocal } from "../money/fraction";
 import {
   type Currency,
   fractionToDecimal,
@@ -10,7 +10,7 @@ import {
 } from "../money/money";
 import { nearestNames, normalizeName } from "../places/names";
 import type { KindFilter, Query } from "../query/aidIndex";
-import { convertMinor, type DocumentRate } from "../rates/rateBook";
+import type { DocumentRate } from "../rates/rateBook";
 import {
   type CellInput,
   parseCurrency,
@@ -176,6 +176,25 @@ function reportFor(
   return ok({ ...doc, jpyPerUsd: doc.jpyPerUsd });
 }
 
+/** The rate between two currencies in the report covering `year`: to-units per from-unit, exact. */
+function conversionRate(
+  ledger: AidLedger,
+  from: CellInput,
+  to: CellInput,
+  year: CellInput
+): Result<{ to: Currency; rate: Fraction }> {
+  const f = parseCurrency(from, "from");
+  if (!f.ok) return f;
+  const t = parseCurrency(to, "to");
+  if (!t.ok) return t;
+  const doc = reportFor(ledger, year);
+  if (!doc.ok) return doc;
+  const jpyPerUsd = doc.value.jpyPerUsd;
+  const rate =
+    f.value === t.value ? fraction(1n) : f.value === "USD" ? jpyPerUsd : reciprocal(jpyPerUsd);
+  return ok({ to: t.value, rate });
+}
+
 /** AIDRATE(from, to, [year]): units of `to` per unit of `from`, at the rate of the report covering `year` (default: the latest report). */
 export function aidRate(
   ledger: AidLedger,
@@ -183,18 +202,8 @@ export function aidRate(
   to: CellInput,
   year?: CellInput
 ): Result<number> {
-  const f = parseCurrency(from, "from");
-  if (!f.ok) return f;
-  const t = parseCurrency(to, "to");
-  if (!t.ok) return t;
-  const doc = reportFor(ledger, year);
-  if (!doc.ok) return doc;
-  if (f.value === t.value) return ok(1);
-  const rate =
-    f.value === "USD"
-      ? doc.value.jpyPerUsd
-      : fraction(doc.value.jpyPerUsd.den, doc.value.jpyPerUsd.num);
-  return ok(fractionToDecimal(rate).toNumber());
+  const c = conversionRate(ledger, from, to, year);
+  return c.ok ? ok(fractionToDecimal(c.value.rate).toNumber()) : c;
 }
 
 /** AIDCONVERT(amount, from, to, [year]): the amount at the rate of the report covering `year`, rounded once to the target's minor unit. */
@@ -207,18 +216,8 @@ export function aidConvert(
 ): Result<number> {
   const a = parseNumber(amount, "amount");
   if (!a.ok) return a;
-  const f = parseCurrency(from, "from");
-  if (!f.ok) return f;
-  const t = parseCurrency(to, "to");
-  if (!t.ok) return t;
-  const doc = reportFor(ledger, year);
-  if (!doc.ok) return doc;
-  const value = numberToFraction(a.value);
-  if (f.value === t.value) return ok(minorToNumber(roundToMinor(value, t.value), t.value));
-  // Convert the exact major-unit value: scale to the source's minor units, then through the rate.
-  const minorScale = f.value === "USD" ? 100n : 1n;
-  const sourceMinor = { num: value.num * minorScale, den: value.den };
-  const converted = convertMinor(1n, f.value, doc.value.jpyPerUsd);
-  const exact = fraction(sourceMinor.num * converted.num, sourceMinor.den * converted.den);
-  return ok(minorToNumber(roundHalfAwayFromZero(exact), t.value));
+  const c = conversionRate(ledger, from, to, year);
+  if (!c.ok) return c;
+  const exact = multiply(numberToFraction(a.value), c.value.rate);
+  return ok(minorToNumber(roundToMinor(exact, c.value.to), c.value.to));
 }
