@@ -173,8 +173,10 @@ test("a reopened workbook answers from its own tables, not from the bundled data
     version: "9.9.9",
     fetchText: async () => ({ ok: false, reason: "" }),
   });
+  const recalculationsBefore = port.recalculations;
   await session.start();
   expect(store.current().records[0]!.record.notes).toBe("edited in the workbook");
+  expect(port.recalculations).toBe(recalculationsBefore + 1);
   expect(session.snapshot.identity?.source).toBe("workbook");
 });
 

@@ -96,8 +96,12 @@ export class LedgerSession {
     const identity = await this.deps.port.readIdentity();
     if (identity) {
       const built = await this.readWorkbookLedger();
-      if (built.ok) this.deps.store.replace(built.value);
       this.set({ identity, editProblems: built.ok ? [] : built.problems });
+      if (built.ok) {
+        this.deps.store.replace(built.value);
+        // Cells computed while the workbook was opening used the bundled data: compute them again.
+        await this.deps.port.recalculate();
+      }
     }
     await this.deps.port.watchTables(
       [TABLES.commitments.table, TABLES.rates.table],
