@@ -9,6 +9,11 @@
  *   AID_URL=https://host/path/ ...     dist/manifest.xml points at that host instead of localhost:3000
  *   AID_NAMESPACE=AID ...              functions are called =AID.AIDTOTAL(...) (default: no namespace)
  *   npm run dev-server                 https://localhost:3000 (certificates: scripts/devCerts.js)
+ *
+ * Development builds (`--mode development`, as `npm start` serves) also build the workbench,
+ * /workbench.html: the task pane beside a HyperFormula spreadsheet, for machines without Excel.
+ * HyperFormula is GPLv3 tooling: the production build never includes the workbench.
+ *   webpack --mode development --env workbenchOnly   only the workbench (the end-to-end tests)
  */
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -20,6 +25,7 @@ const { buildManifest } = require("./scripts/buildManifest");
 const { getHttpsOptions } = require("./scripts/devCerts");
 
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/host/customFunctions.ts");
+const WORKBENCH_SOURCE = "./src/workbench/index.tsx";
 
 /**
  * custom-functions-metadata-plugin also appends `CustomFunctions.associate(...)` for every function
@@ -138,6 +144,27 @@ module.exports = async (env = {}, options = {}) => {
       maxEntrypointSize: 1024 * 1024,
     },
   };
+
+  // The workbench: development only. Its own entry, sharing no chunk with the add-in's pages.
+  if (env.workbenchOnly && !dev)
+    throw new Error("The workbench is a development page: build it with --mode development.");
+  if (dev) {
+    const workbenchPage = new HtmlWebpackPlugin({
+      filename: "workbench.html",
+      template: "./src/workbench/workbench.html",
+      chunks: ["workbench"],
+    });
+    if (env.workbenchOnly) {
+      config.entry = { workbench: WORKBENCH_SOURCE };
+      config.plugins = [
+        config.plugins.find((p) => p instanceof webpack.DefinePlugin),
+        workbenchPage,
+      ];
+    } else {
+      config.entry.workbench = WORKBENCH_SOURCE;
+      config.plugins.push(workbenchPage);
+    }
+  }
 
   // Only `webpack serve` needs certificates (office-addin-dev-certs may try to install a CA).
   if (env.WEBPACK_SERVE) {

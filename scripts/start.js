@@ -2,8 +2,10 @@
 /**
  * `npm start`. On Windows and macOS: sideload into Excel desktop with office-addin-debugging, as the
  * Office templates do (it starts the dev server itself). Elsewhere there is no Excel to sideload
- * into: start the HTTPS dev server and say how to use the add-in from Excel on the web. Runs until
- * Ctrl+C; `npm stop` unloads a sideloaded add-in.
+ * into: start the HTTPS dev server (certificates: scripts/devCerts.js, with its fallbacks) and say
+ * how to use the add-in from Excel on the web, and where the workbench is: the real task pane
+ * beside a HyperFormula spreadsheet, which needs no Excel at all. Runs until Ctrl+C; `npm stop`
+ * unloads a sideloaded add-in.
  */
 const { spawn } = require("child_process");
 const path = require("path");
@@ -37,6 +39,12 @@ if (process.platform === "win32" || process.platform === "darwin") {
       "",
       `  Manifest:       ${manifest}`,
       `  Task pane page: https://localhost:${port}/taskpane.html`,
+      `  Workbench:      https://localhost:${port}/workbench.html`,
+      "",
+      "Without Excel: open the workbench in a browser. It runs the real task pane beside a spreadsheet",
+      '(HyperFormula) where =AIDTOTAL("Africa",2016) and the other AID functions work; "Load data" writes',
+      "the tables into it. It is a development preview: it has no PivotTables, and it is never deployed.",
+      "If the browser warns about the certificate (the dev server says below which one it uses), accept it once.",
       "",
       "To use the add-in in Excel on the web:",
       `  1. Keep this running: Excel on the web loads the add-in from https://localhost:${port}, so this machine's`,

@@ -1,38 +1,84 @@
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
 import type { FunctionSpec } from "../domain";
+import { messageOf } from "./messageOf";
+import type { LedgerSession } from "./session/ledgerSession";
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: {
     margin: 0,
     padding: 0,
     listStyle: "none",
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalL,
   },
-  item: { display: "flex", flexDirection: "column" },
-  example: { fontFamily: tokens.fontFamilyMonospace },
+  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  name: { margin: 0 },
+  parameters: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  example: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  insert: { alignSelf: "flex-start", maxWidth: "100%", overflowWrap: "anywhere" },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface FunctionCatalogProps {
   readonly functions: readonly FunctionSpec[];
+  /** Puts an example formula into the workbook's active cell. */
+  readonly session: LedgerSession;
 }
 
-/** The AID functions: name, what each answers, and an example to type in a cell. */
-export function FunctionCatalog({ functions }: FunctionCatalogProps) {
+type Inserted =
+  | { readonly ok: true; readonly formula: string }
+  | { readonly ok: false; readonly message: string };
+
+/** The AID functions: what each answers, its arguments, and an example to insert into the selected cell. */
+export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
   const styles = useStyles();
+  const headingId = useId();
+  const [inserted, setInserted] = useState<Inserted | null>(null);
+  const insert = async (formula: string) => {
+    try {
+      await session.insertFormula(formula);
+      setInserted({ ok: true, formula });
+    } catch (e) {
+      setInserted({ ok: false, message: `Could not insert ${formula}: ${messageOf(e)}` });
+    }
+  };
   return (
-    <section aria-labelledby="functions-heading">
-      <Subtitle2 as="h2" id="functions-heading">
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
         Functions
       </Subtitle2>
+      <Body1 role="status" className={inserted?.ok === false ? styles.error : undefined}>
+        {inserted === null
+          ? "Insert an example into the selected cell, then change its arguments."
+          : inserted.ok
+            ? `Inserted ${inserted.formula} into the selected cell.`
+            : inserted.message}
+      </Body1>
       <ul className={styles.list}>
         {functions.map((f) => (
           <li key={f.name} className={styles.item}>
-            <Body1>
-              <strong>{f.name}</strong>: {f.description}
-            </Body1>
-            <Caption1 className={styles.example}>{f.example}</Caption1>
+            <Subtitle2 as="h3" className={styles.name}>
+              {f.name}
+            </Subtitle2>
+            <Body1>{f.description}</Body1>
+            <ul className={styles.parameters} aria-label={`${f.name} arguments`}>
+              {f.parameters.map((p) => (
+                <li key={p.name}>
+                  <Body1>
+                    <code>{p.name}</code>
+                    {p.optional ? " (optional)" : ""}: {p.description}
+                  </Body1>
+                </li>
+              ))}
+            </ul>
+            <Caption1 className={styles.example}>Example: {f.example}</Caption1>
+            <Button className={styles.insert} onClick={() => void insert(f.example)}>
+              Insert {f.example}
+            </Button>
           </li>
         ))}
       </ul>

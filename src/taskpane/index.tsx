@@ -2,6 +2,7 @@ import { bundledReference, bundledRows } from "../domain";
 import { createExcelWorkbook } from "../host/excel/excelWorkbook";
 import { ledgerStore } from "../host/store";
 import { mountPane } from "./mountPane";
+import { reportPaneError } from "./paneErrors";
 import { fetchDatasetText } from "./session/fetchDataset";
 import { LedgerSession } from "./session/ledgerSession";
 
@@ -20,8 +21,9 @@ function start(): void {
     fetchText: (url) => fetchDatasetText(url),
   });
   mountPane(container, { session, store: ledgerStore });
-  // A workbook that holds Aid Ledger data answers from its own tables from the start.
-  void session.start();
+  // A workbook that holds Aid Ledger data answers from its own tables from the start. Where the
+  // workbook cannot be reached (no Excel), the pane says so instead of losing the rejection.
+  session.start().catch((e: unknown) => reportPaneError("Could not read the workbook's data", e));
 }
 
 // Inside Office, wait until office.js is ready; in a plain browser (no Excel) the pane cannot reach a workbook.

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
+import * as zlib from "zlib";
 import { FUNCTIONS } from "../../src/domain";
 import { ROOT } from "./helpers";
 
@@ -84,6 +85,23 @@ test("the build prints the minified and gzip size of each bundle", () => {
   );
 });
 
+/** The task pane page's budget: what it downloads besides office.js, gzipped (250 KB, decimal). */
+const PANE_BUDGET_GZIP_BYTES = 250 * 1000;
+
+test("the task pane page's bundles (functions.js + taskpane.js, office.js excluded) are at most 250 KB gzip in total", () => {
+  const sizes = ["functions.js", "taskpane.js"].map((file) => ({
+    file,
+    gzip: zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length,
+  }));
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+  const report = `${sizes.map((s) => `${s.file} ${kb(s.gzip)} gzip`).join(" + ")} = ${kb(total)}; budget ${kb(PANE_BUDGET_GZIP_BYTES)}`;
+  expect({ report, withinBudget: total <= PANE_BUDGET_GZIP_BYTES }).toEqual({
+    report,
+    withinBudget: true,
+  });
+});
+
 test("taskpane.html loads office.js from Microsoft's CDN, then the functions, then the pane", () => {
   const scripts = [...read("taskpane.html").matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map(
     (m) => m[1]
@@ -125,6 +143,17 @@ test("no emitted file contains HyperFormula (GPLv3, for tooling only) or any GPL
         file,
         gpl: false,
       });
+  }
+});
+
+test("the production build holds no workbench: it is a development preview only", () => {
+  const all = fs.readdirSync(out, { recursive: true }).map(String);
+  expect(all.filter((f) => /workbench/i.test(f))).toEqual([]);
+  for (const file of all.filter((f) => f.endsWith(".js"))) {
+    expect({ file, workbench: read(file).includes("aidWorkbench") }).toEqual({
+      file,
+      workbench: false,
+    });
   }
 });
 

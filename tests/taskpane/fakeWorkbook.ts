@@ -24,6 +24,8 @@ export class FakeWorkbook implements WorkbookPort {
   selection: Selection = { sheet: "Sheet1", address: "A1", formula: null };
   cells = new Map<string, SheetCell>();
   inserted: string[] = [];
+  /** While set, a write reports its first step, then waits for this before writing (see holdNextWrite). */
+  writeGate: Promise<void> | null = null;
   private tableWatchers: ((table: string) => void)[] = [];
   private selectionWatchers: (() => void)[] = [];
 
@@ -37,7 +39,10 @@ export class FakeWorkbook implements WorkbookPort {
       this.failNextWrite = null;
       throw e;
     }
-    tables.forEach((t, i) => onProgress?.({ done: i + 1, total: tables.length }));
+    for (const [i] of tables.entries()) {
+      onProgress?.({ done: i + 1, total: tables.length });
+      if (i === 0 && this.writeGate) await this.writeGate;
+    }
     for (const t of tables)
       this.tables.set(t.table, {
         header: t.columns.map((c) => c.name),
@@ -95,6 +100,18 @@ export class FakeWorkbook implements WorkbookPort {
   select(selection: Selection): void {
     this.selection = selection;
     for (const w of this.selectionWatchers) w();
+  }
+  /** Test helper: the next write stops after its first step until the returned function is called. */
+  holdNextWrite(): () => void {
+    let release: () => void = () => undefined;
+    this.writeGate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.writeGate = null;
+      release();
+    };
+  }
+  get selectionWatcherCount(): number {
+    return this.selectionWatchers.length;
   }
   get watcherCount(): number {
     return this.tableWatchers.length;

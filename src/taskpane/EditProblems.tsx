@@ -1,0 +1,36 @@
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Problem } from "../domain";
+import { problemText } from "./problemText";
+
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface EditProblemsProps {
+  readonly problems: readonly Problem[];
+}
+
+/** The user's edits of the Commitments or Rates tables that were not taken in, by sheet row and field. */
+export function EditProblems({ problems }: EditProblemsProps) {
+  const styles = useStyles();
+  if (problems.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" role="status">
+      <MessageBarBody>
+        <MessageBarTitle>Edits not taken in</MessageBarTitle>
+        <ul className={styles.list}>
+          {problems.map((p, i) => (
+            <li key={i}>{problemText(p, "sheet")}</li>
+          ))}
+        </ul>
+        The functions keep answering from the last valid data until these are fixed.
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Label,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { type FormEvent, useId, useState } from "react";
+import type { Problem } from "../domain";
+import { ChangesReview } from "./ChangesReview";
+import { messageOf } from "./messageOf";
+import { RefreshProblems } from "./RefreshProblems";
+import type { LedgerSession, PreparedRefresh, RefreshSource } from "./session/ledgerSession";
+
+const useStyles = makeStyles({
+  heading: { margin: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  check: { alignSelf: "flex-start" },
+});
+
+type SourceKind = RefreshSource["kind"];
+
+/** Where the refresh stands: nothing checked yet, checking, refused with problems, or ready to apply. */
+type Review =
+  | { readonly kind: "idle" }
+  | { readonly kind: "checking" }
+  | { readonly kind: "problems"; readonly problems: readonly Problem[] }
+  | { readonly kind: "changes"; readonly prepared: PreparedRefresh }
+  | { readonly kind: "error"; readonly message: string };
+
+export interface RefreshDataProps {
+  readonly session: LedgerSession;
+  /** True while the tables are being written: nothing else may start. */
+  readonly busy: boolean;
+  /** Writes the checked data; resolves true when the tables were written. */
+  readonly onApply: (prepared: PreparedRefresh) => Promise<boolean>;
+}
+
+/**
+ * Refresh: pick a source (bundled, a file, a web address), check it completely, see what would
+ * change, then apply or cancel. Nothing is written until "Apply changes".
+ */
+export function RefreshData({ session, busy, onApply }: RefreshDataProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const fileId = useId();
+  const [kind, setKind] = useState<SourceKind>("bundled");
+  const [file, setFile] = useState<File | null>(null);
+  const [url, setUrl] = useState("");
+  const [review, setReview] = useState<Review>({ kind: "idle" });
+  const checking = review.kind === "checking";
+
+  const check = async (event: FormEvent) => {
+    event.preventDefault();
+    if (checking || busy) return;
+    setReview({ kind: "checking" });
+    try {
+      const source = await readSource(kind, file, url);
+      if (typeof source === "string") {
+        setReview({ kind: "error", message: source });
+        return;
+      }
+      const prepared = await session.prepare(source);
+      setReview(
+        prepared.ok
+          ? { kind: "changes", prepared: prepared.value }
+          : { kind: "problems", problems: prepared.problems }
+      );
+    } catch (e) {
+      setReview({ kind: "error", message: `Could not check the data: ${messageOf(e)}` });
+    }
+  };
+
+  const cancel = () => setReview({ kind: "idle" });
+
+  const apply = async (prepared: PreparedRefresh) => {
+    if (await onApply(prepared)) setReview({ kind: "idle" });
+  };
+
+  return (
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
+        Refresh
+      </Subtitle2>
+      <form className={styles.form} onSubmit={(e) => void check(e)}>
+        <Field label="Refresh from">
+          <RadioGroup
+            value={kind}
+            onChange={(_, data) => {
+              setKind(data.value as SourceKind);
+              setReview({ kind: "idle" });
+            }}
+          >
+            <Radio value="bundled" label="Bundled dataset" />
+            <Radio value="file" label="File" />
+            <Radio value="url" label="Web address" />
+          </RadioGroup>
+        </Field>
+        {kind === "file" && (
+          <div className={styles.file}>
+            <Label htmlFor={fileId}>Dataset file</Label>
+            {/* A native input, so that every browser and automated test can set its files. */}
+            <input
+              id={fileId}
+              type="file"
+              accept=".json,.csv"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setReview({ kind: "idle" });
+              }}
+            />
+            <Caption1>JSON or CSV, in the format the aid dataset command prints.</Caption1>
+          </div>
+        )}
+        {kind === "url" && (
+          <Field label="Web address (https)">
+            <Input
+              type="url"
+              value={url}
+              placeholder="https://example.org/commitments.json"
+              onChange={(_, data) => setUrl(data.value)}
+            />
+          </Field>
+        )}
+        <Button type="submit" className={styles.check} disabledFocusable={checking || busy}>
+          Check for changes
+        </Button>
+      </form>
+      {checking && <Body1 role="status">Reading and checking the data…</Body1>}
+      {review.kind === "error" && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{review.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={cancel}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {review.kind === "problems" && (
+        <RefreshProblems problems={review.problems} onCancel={cancel} />
+      )}
+      {review.kind === "changes" && (
+        <ChangesReview
+          diff={review.prepared.diff}
+          busy={busy}
+          onApply={() => void apply(review.prepared)}
+          onCancel={cancel}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The source to check, read from the form; or what is missing, as a sentence. */
+async function readSource(
+  kind: SourceKind,
+  file: File | null,
+  url: string
+): Promise<RefreshSource | string> {
+  if (kind === "bundled") return { kind: "bundled" };
+  if (kind === "file") {
+    if (!file) return "Choose a dataset file first (JSON or CSV).";
+    return { kind: "file", name: file.name, text: await file.text() };
+  }
+  const address = url.trim();
+  if (!address) return "Enter a web address first, starting with https://.";
+  return { kind: "url", url: address };
+}

@@ -1,0 +1,31 @@
+import { Caption1, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import type { WriteProgress } from "../domain";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export interface WritingProgressProps {
+  /** The last report from the write; null until the first (the bar is then indeterminate). */
+  readonly progress: WriteProgress | null;
+}
+
+/** The bar shown while the tables are written: requests done out of the total, once known. */
+export function WritingProgress({ progress }: WritingProgressProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <ProgressBar
+        aria-label="Writing tables"
+        value={progress ? progress.done : undefined}
+        max={progress ? Math.max(progress.total, 1) : undefined}
+        thickness="large"
+      />
+      <Caption1>
+        {progress
+          ? `Writing tables: ${progress.done} of ${progress.total} requests`
+          : "Preparing the tables…"}
+      </Caption1>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useCallback, useState } from "react";
+import type { PivotResult, WriteProgress } from "../domain";
+import { messageOf } from "./messageOf";
+import type { ApplyResult } from "./session/ledgerSession";
+
+/** Which button started a write: "Load data" or "Apply changes". */
+export type WriteAction = "load" | "refresh";
+
+/** How a write ended, as the pane reports it. */
+export type WriteOutcome =
+  | { readonly ok: true; readonly action: WriteAction; readonly pivot: PivotResult }
+  | { readonly ok: false; readonly action: WriteAction; readonly message: string };
+
+export interface WriteRunner {
+  /** The write under way, or null. */
+  readonly running: WriteAction | null;
+  /** The last progress report of the write under way; null before the first. */
+  readonly progress: WriteProgress | null;
+  readonly outcome: WriteOutcome | null;
+  /** Runs a write, tracking its progress; resolves true when the tables were written. Never rejects. */
+  run(
+    action: WriteAction,
+    write: (onProgress: (p: WriteProgress) => void) => Promise<ApplyResult>
+  ): Promise<boolean>;
+}
+
+/**
+ * Runs the session's writes (load, apply) one at a time for the Data tab: progress while it runs,
+ * then the outcome. A rejected write (the workbook cannot be reached) becomes an outcome too.
+ */
+export function useWriteRunner(): WriteRunner {
+  const [running, setRunning] = useState<WriteAction | null>(null);
+  const [progress, setProgress] = useState<WriteProgress | null>(null);
+  const [outcome, setOutcome] = useState<WriteOutcome | null>(null);
+  const run = useCallback<WriteRunner["run"]>(async (action, write) => {
+    setRunning(action);
+    setProgress(null);
+    setOutcome(null);
+    try {
+      const result = await write(setProgress);
+      setOutcome(
+        result.ok
+          ? { ok: true, action, pivot: result.pivot }
+          : { ok: false, action, message: result.message }
+      );
+      return result.ok;
+    } catch (e) {
+      const what = action === "load" ? "load the data" : "apply the changes";
+      setOutcome({ ok: false, action, message: `Could not ${what}: ${messageOf(e)}` });
+      return false;
+    } finally {
+      setRunning(null);
+    }
+  }, []);
+  return { running, progress, outcome, run };
+}

@@ -1,0 +1,30 @@
+import { useRef, useState } from "react";
+import { type EditRequest, FormulaBar } from "./FormulaBar";
+import { Grid } from "./Grid";
+import { SheetTabs } from "./SheetTabs";
+import type { Spreadsheet } from "./spreadsheet";
+
+export interface WorkbenchProps {
+  readonly spreadsheet: Spreadsheet;
+}
+
+/** The spreadsheet half of the workbench: formula bar, grid, sheet tabs. */
+export function Workbench({ spreadsheet }: WorkbenchProps) {
+  const [editRequest, setEditRequest] = useState<EditRequest>({ id: 0 });
+  const grid = useRef<HTMLDivElement>(null);
+  return (
+    <>
+      <FormulaBar
+        spreadsheet={spreadsheet}
+        editRequest={editRequest}
+        onDone={() => grid.current?.focus()}
+      />
+      <Grid
+        ref={grid}
+        spreadsheet={spreadsheet}
+        onEdit={(text) => setEditRequest((r) => ({ id: r.id + 1, text }))}
+      />
+      <SheetTabs spreadsheet={spreadsheet} />
+    </>
+  );
+}

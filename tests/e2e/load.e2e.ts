@@ -1,0 +1,79 @@
+import type { Browser } from "playwright-core";
+import { loadBundledLedger, ratesTable, TABLES } from "../../src/domain";
+import {
+  type OpenWorkbench,
+  launchChromium,
+  openWorkbench,
+  saveScreenshot,
+  select,
+  sheetNames,
+  values,
+  waitForSheets,
+} from "./workbench";
+
+/*
+ * "Load data" in the real task pane writes the Commitments, Facts and Rates tables into the
+ * workbench's spreadsheet, through the same session code the Excel add-in runs.
+ */
+
+const ledger = loadBundledLedger();
+const SHEETS = [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet];
+
+let browser: Browser;
+let open: OpenWorkbench;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  open = await openWorkbench(browser);
+});
+afterEach(async () => {
+  expect(open.errors).toEqual([]);
+  await open.page.close();
+});
+
+test("the workbench starts with one empty sheet and the task pane beside it", async () => {
+  const { page, pane } = open;
+  expect(await sheetNames(page)).toEqual(["Sheet1"]);
+  expect(await values(page, "Sheet1")).toEqual([]);
+  await pane.getByRole("button", { name: "Load data" }).waitFor();
+  for (const tab of ["Data", "Explain", "Functions"])
+    expect(await pane.getByRole("tab", { name: tab }).count()).toBe(1);
+});
+
+test("Load data writes Commitments, Facts and Rates with a header and one row per record or rate", async () => {
+  const { page, pane } = open;
+  await pane.getByRole("button", { name: "Load data" }).click();
+  // The Summary sheet comes last, after the tables were written and the functions switched.
+  await waitForSheets(page, [...SHEETS, "Summary"]);
+
+  const commitments = await values(page, TABLES.commitments.sheet);
+  const facts = await values(page, TABLES.facts.sheet);
+  const rates = await values(page, TABLES.rates.sheet);
+  expect(commitments).toHaveLength(ledger.records.length + 1);
+  expect(facts).toHaveLength(ledger.records.length + 1);
+  expect(rates).toHaveLength(ratesTable(ledger).rows.length + 1);
+
+  // Headers in row 1; data as data: ids in record order, amounts as numbers.
+  expect(commitments[0]?.slice(0, 2)).toEqual(["id", "sourceFile"]);
+  expect(commitments.slice(1).map((row) => row[0])).toEqual(ledger.records.map((r) => r.record.id));
+  expect(facts[0]?.[0]).toBe("Id");
+  expect(rates[0]?.[0]).toBe("Document");
+  const amount = commitments[0]!.indexOf("amount");
+  const ticad = commitments.find((row) => row[0] === "ticad6-peace-stability-2016");
+  expect(ticad?.[amount]).toBe(500000000);
+
+  // No PivotTable engine in the workbench: the Summary sheet says so instead of faking one.
+  expect(await sheetNames(page)).toContain("Summary");
+  expect(await values(page, "Summary", "A1")).toEqual([
+    ["The workbench has no PivotTables; in Excel the Summary sheet holds one."],
+  ]);
+
+  await select(page, TABLES.commitments.sheet, "A1");
+  await page.locator('td[data-cell="A2"]').getByText(ledger.records[0]!.record.id).waitFor();
+  await saveScreenshot(page, "workbench-load");
+});

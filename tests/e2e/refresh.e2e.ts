@@ -1,0 +1,212 @@
+import type { Browser, Page } from "playwright-core";
+import {
+  type CommitmentRecord,
+  TABLES,
+  bundledReference,
+  bundledRows,
+  formatProblem,
+  loadBundledLedger,
+  loadDatasetText,
+  toCsv,
+} from "../../src/domain";
+import {
+  type OpenWorkbench,
+  launchChromium,
+  openWorkbench,
+  saveScreenshot,
+  select,
+  setFormula,
+  snapshot,
+  tableCell,
+  value,
+  waitForSheets,
+  waitForValue,
+} from "./workbench";
+
+/*
+ * Refreshing from a file through the real task pane: the diff before anything is written, the
+ * formulas after "Apply changes", a malformed file refused with every problem and nothing
+ * changed, and text that looks like a formula landing as text.
+ */
+
+const TICAD = "ticad6-peace-stability-2016";
+const ledger = loadBundledLedger();
+
+/** The bundled rows as plain objects, to change and write as a dataset file. */
+const bundledCopy = () => (bundledRows() as Record<string, unknown>[]).map((r) => ({ ...r }));
+
+/** The bundled dataset with the TICAD VI pledge raised from $500 million to $600 million. */
+function changedDataset(): string {
+  const rows = bundledCopy();
+  const ticad = rows.find((r) => r.id === TICAD)!;
+  expect(ticad.amount).toBe("500000000");
+  Object.assign(ticad, {
+    amount: "600000000",
+    evidence: "approximately $600 million",
+    equivalentAmount: null,
+    equivalentCurrency: null,
+  });
+  return JSON.stringify(rows, null, 2);
+}
+
+const json = (name: string, text: string) => ({
+  name,
+  mimeType: "application/json",
+  buffer: Buffer.from(text, "utf8"),
+});
+
+let browser: Browser;
+let open: OpenWorkbench;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  open = await openWorkbench(browser);
+});
+afterEach(async () => {
+  expect(open.errors).toEqual([]);
+  await open.page.close();
+});
+
+/** Clicks "Load data" and waits until the tables are written and the functions switched. */
+async function loadData({ page, pane }: OpenWorkbench): Promise<void> {
+  await pane.getByRole("button", { name: "Load data" }).click();
+  await waitForSheets(page, [
+    TABLES.commitments.sheet,
+    TABLES.facts.sheet,
+    TABLES.rates.sheet,
+    "Summary",
+  ]);
+}
+
+/** Chooses "File" as the source, gives it the file, and clicks "Check for changes". */
+async function checkFile(
+  { pane }: OpenWorkbench,
+  file: { name: string; mimeType: string; buffer: Buffer }
+): Promise<void> {
+  await pane
+    .getByRole("radiogroup", { name: "Refresh from" })
+    .getByRole("radio", { name: "File", exact: true })
+    .check();
+  await pane.getByLabel("Dataset file").setInputFiles(file);
+  await pane.getByRole("button", { name: "Check for changes" }).click();
+}
+
+const ticadAmount = (page: Page) =>
+  tableCell(page, TABLES.commitments.sheet, "amount", { column: "id", equals: TICAD });
+
+test("a file with one amount changed: the diff shows it, and formulas change only after Apply changes", async () => {
+  const { page, pane } = open;
+  await loadData(open);
+  const sheet: [string, string][] = [
+    ["Africa 2016", '=AIDTOTAL("Africa",2016)'],
+    ["Records", '=AIDCOUNT("Africa",2016)'],
+    ["JPY per USD", '=AIDRATE("USD","JPY",2016)'],
+  ];
+  for (const [row, [label, formula]] of sheet.entries()) {
+    await setFormula(page, "Sheet1", `A${row + 1}`, label);
+    await setFormula(page, "Sheet1", `B${row + 1}`, formula);
+  }
+  await select(page, "Sheet1", "B1");
+  expect(await value(page, "Sheet1", "B1")).toBe(2420000000);
+  const amount = await ticadAmount(page);
+
+  await checkFile(open, json("commitments-changed.json", changedDataset()));
+  const changes = pane.getByRole("region", { name: "Changes" });
+  const line = changes.getByText("amount: 500000000 → 600000000");
+  await line.waitFor();
+  await line.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, "workbench-refresh");
+
+  // Checked, not applied: the workbook and the functions still hold the old data.
+  expect(await value(page, "Sheet1", "B1")).toBe(2420000000);
+  expect(await value(page, TABLES.commitments.sheet, amount)).toBe(500000000);
+
+  await changes.getByRole("button", { name: "Apply changes" }).click();
+  await waitForValue(page, "Sheet1", "B1", 2520000000);
+  expect(await value(page, TABLES.commitments.sheet, amount)).toBe(600000000);
+});
+
+test("a malformed file: every problem is listed with its line, record and field, and no sheet changes", async () => {
+  const { page, pane } = open;
+  await loadData(open);
+  await setFormula(page, "Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
+  const before = await snapshot(page);
+
+  const records = ledger.records.map((r) => ({ ...r.record })) as Record<string, unknown>[];
+  records[1]!.amount = "five hundred";
+  records[2]!.region = "Atlantis";
+  const csv = toCsv(records as unknown as CommitmentRecord[]);
+  const checked = loadDatasetText(csv, bundledReference(), { fileName: "broken.csv" });
+  if (checked.ok) throw new Error("the malformed dataset was accepted by the domain");
+  expect(checked.problems.map((p) => p.field)).toEqual(
+    expect.arrayContaining(["amount", "region"])
+  );
+
+  await checkFile(open, { name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const alert = pane.getByRole("alert").filter({ hasText: "line" });
+  await alert.waitFor();
+  const text = (await alert.textContent()) ?? "";
+  for (const problem of checked.problems) {
+    expect(problem.line).toBeDefined();
+    expect(text).toContain(formatProblem(problem));
+  }
+  expect(text).toMatch(/line \d+ \(record \d+\), id [^,]+, field amount: /);
+
+  expect(await pane.getByRole("button", { name: "Apply changes" }).count()).toBe(0);
+  expect(await snapshot(page)).toEqual(before);
+});
+
+test("text that starts with = lands as text in the Commitments table, not as a formula", async () => {
+  const { page, pane } = open;
+  const texts = [
+    "=1+1",
+    '=HYPERLINK("https://example.org","click")',
+    "+2",
+    "-3",
+    "@SUM(1)",
+    "'quoted",
+    "2016-05",
+    "TRUE",
+  ];
+  const rows = bundledCopy();
+  texts.forEach((t, i) => (rows[i]!.notes = t));
+
+  await checkFile(open, json("formula-like.json", JSON.stringify(rows)));
+  await pane
+    .getByRole("region", { name: "Changes" })
+    .getByRole("button", { name: "Apply changes" })
+    .click();
+  await waitForSheets(page, [TABLES.commitments.sheet, "Summary"]);
+
+  for (const [i, t] of texts.entries()) {
+    const address = await tableCell(page, TABLES.commitments.sheet, "notes", {
+      column: "id",
+      equals: rows[i]!.id as string,
+    });
+    const formula = await page.evaluate(([s, a]) => window.aidWorkbench!.formula(s, a), [
+      TABLES.commitments.sheet,
+      address,
+    ] as const);
+    expect({
+      text: t,
+      shows: await value(page, TABLES.commitments.sheet, address),
+      formula,
+    }).toEqual({
+      text: t,
+      shows: t,
+      formula: null,
+    });
+  }
+  // The grid shows the text itself.
+  await select(page, TABLES.commitments.sheet, "A1");
+  const first = await tableCell(page, TABLES.commitments.sheet, "notes", {
+    column: "id",
+    equals: rows[0]!.id as string,
+  });
+  expect(await page.locator(`td[data-cell="${first}"]`).textContent()).toBe("=1+1");
+});

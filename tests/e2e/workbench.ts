@@ -1,0 +1,173 @@
+import * as fs from "fs";
+import * as path from "path";
+import { type Browser, type Locator, type Page, chromium } from "playwright-core";
+import type { SheetCell } from "../../src/domain";
+import type {} from "../../src/workbench/testApi"; // window.aidWorkbench's type
+import { WORKBENCH_URL_VARIABLE, chromiumPath } from "./environment";
+
+/** Flags for Chromium on these machines: root (no sandbox), no GPU, and no calls to Google's services (the network is closed). */
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const VIEWPORT = { width: 1400, height: 900 };
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+/** Headless Chromium (playwright-core gives each launch a fresh, temporary user-data-dir). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+export interface OpenWorkbench {
+  readonly page: Page;
+  /** The task pane: every control the tests use is looked up inside it. */
+  readonly pane: Locator;
+  /** Uncaught errors in the page, for afterEach to check. */
+  readonly errors: string[];
+}
+
+/** A fresh workbench page, once the pane is mounted and its session started. */
+export async function openWorkbench(browser: Browser): Promise<OpenWorkbench> {
+  const url = process.env[WORKBENCH_URL_VARIABLE];
+  if (!url)
+    throw new Error(`${WORKBENCH_URL_VARIABLE} is not set: run these tests with npm run test:e2e.`);
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  // A control that never appears fails the test well within Jest's timeout, saying which one.
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.stack ?? error.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.aidWorkbench !== undefined);
+  await page.evaluate(() => window.aidWorkbench!.ready());
+  return { page, pane: page.getByRole("complementary", { name: "Task pane" }), errors };
+}
+
+export function sheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.aidWorkbench!.sheetNames());
+}
+
+/** Displayed values of a block or cell, or of the sheet's whole used range without an address. */
+export function values(page: Page, sheet: string, address?: string): Promise<SheetCell[][]> {
+  return page.evaluate(([s, a]) => window.aidWorkbench!.values(s, a), [sheet, address] as const);
+}
+
+/** The displayed value of one cell. */
+export async function value(page: Page, sheet: string, address: string): Promise<SheetCell> {
+  return (await values(page, sheet, address))[0]?.[0] ?? null;
+}
+
+export function setFormula(
+  page: Page,
+  sheet: string,
+  address: string,
+  formula: string
+): Promise<void> {
+  return page.evaluate(([s, a, f]) => window.aidWorkbench!.setFormula(s, a, f), [
+    sheet,
+    address,
+    formula,
+  ] as const);
+}
+
+export function select(page: Page, sheet: string, address: string): Promise<void> {
+  return page.evaluate(([s, a]) => window.aidWorkbench!.select(s, a), [sheet, address] as const);
+}
+
+/** Every sheet's values, by name: to show that nothing changed. */
+export function snapshot(page: Page): Promise<Record<string, SheetCell[][]>> {
+  return page.evaluate(() => {
+    const workbench = window.aidWorkbench!;
+    return Object.fromEntries(workbench.sheetNames().map((s) => [s, workbench.values(s)]));
+  });
+}
+
+/** Waits until a cell shows `expected` (a number, text or error code); fails with what it shows instead. */
+export async function waitForValue(
+  page: Page,
+  sheet: string,
+  address: string,
+  expected: SheetCell,
+  timeout = 15_000
+): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([s, a, e]) => window.aidWorkbench!.values(s, a)[0]?.[0] === e,
+      [sheet, address, expected] as const,
+      { timeout }
+    );
+  } catch {
+    const shown = await value(page, sheet, address);
+    throw new Error(
+      `${sheet}!${address} shows ${JSON.stringify(shown)}, not ${JSON.stringify(expected)}, after ${timeout} ms`
+    );
+  }
+}
+
+/** Waits until the workbook has these sheets. */
+export async function waitForSheets(
+  page: Page,
+  sheets: readonly string[],
+  timeout = 30_000
+): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (wanted) => wanted.every((s) => window.aidWorkbench!.sheetNames().includes(s)),
+      sheets,
+      { timeout }
+    );
+  } catch {
+    throw new Error(
+      `Expected sheets ${sheets.join(", ")}; the workbook has ${(await sheetNames(page)).join(", ")}`
+    );
+  }
+}
+
+/** The A1 address of a zero-based row and column. */
+export function addressOf(row: number, col: number): string {
+  let letters = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+/** The address of a table cell found by its column header (row 1) and the value in another column. */
+export async function tableCell(
+  page: Page,
+  sheet: string,
+  column: string,
+  where: { column: string; equals: SheetCell }
+): Promise<string> {
+  const all = await values(page, sheet);
+  const header = all[0] ?? [];
+  const col = header.indexOf(column);
+  const key = header.indexOf(where.column);
+  if (col < 0 || key < 0)
+    throw new Error(`${sheet} has no column ${col < 0 ? column : where.column}`);
+  const row = all.findIndex((r, i) => i > 0 && r[key] === where.equals);
+  if (row < 0)
+    throw new Error(`${sheet} has no row whose ${where.column} is ${String(where.equals)}`);
+  return addressOf(row, col);
+}
+
+/**
+ * Saves a full-page screenshot to test-results/screenshots/<name>.png, or, with
+ * AID_UPDATE_SCREENSHOTS=1, to docs/screenshots/ where the README shows them.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const folder =
+    process.env.AID_UPDATE_SCREENSHOTS === "1"
+      ? path.join(ROOT, "docs", "screenshots")
+      : path.join(ROOT, "test-results", "screenshots");
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,54 @@
+/** @jest-environment jsdom */
+import "./setupDom";
+import { screen, waitFor, within } from "@testing-library/react";
+import { FUNCTIONS } from "../../../src/domain";
+import { renderPane } from "./renderPane";
+
+test("every catalogue function is listed with its description, arguments and example", async () => {
+  const { user } = renderPane();
+  await user.click(screen.getByRole("tab", { name: "Functions" }));
+  const panel = screen.getByRole("tabpanel", { name: "Functions" });
+  const names = within(panel)
+    .getAllByRole("heading", { level: 3 })
+    .map((h) => h.textContent);
+  expect(names).toEqual(FUNCTIONS.map((f) => f.name));
+  for (const f of FUNCTIONS) {
+    expect(within(panel).getByText(f.description)).toBeTruthy();
+    const args = within(panel).getByRole("list", { name: `${f.name} arguments` });
+    expect(
+      within(args)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual(
+      f.parameters.map((p) => `${p.name}${p.optional ? " (optional)" : ""}: ${p.description}`)
+    );
+    expect(within(panel).getByText(`Example: ${f.example}`)).toBeTruthy();
+  }
+});
+
+test("Insert puts each example into the selected cell and confirms it", async () => {
+  const { port, user } = renderPane();
+  await user.click(screen.getByRole("tab", { name: "Functions" }));
+  const panel = screen.getByRole("tabpanel", { name: "Functions" });
+  const buttons = within(panel).getAllByRole("button", { name: /^Insert / });
+  expect(buttons.map((b) => b.textContent)).toEqual(FUNCTIONS.map((f) => `Insert ${f.example}`));
+  const status = within(panel).getByRole("status");
+  for (const [i, f] of FUNCTIONS.entries()) {
+    await user.click(buttons[i]!);
+    await waitFor(() =>
+      expect(status.textContent).toBe(`Inserted ${f.example} into the selected cell.`)
+    );
+  }
+  expect(port.inserted).toEqual(FUNCTIONS.map((f) => f.example));
+  expect(within(panel).getByRole("button", { name: 'Insert =AIDTOTAL("Africa",2016)' })).toBe(
+    buttons[0]
+  );
+});
+
+test("an insert the workbook refuses is reported", async () => {
+  const { port, user } = renderPane();
+  jest.spyOn(port, "insertFormula").mockRejectedValue(new Error("The cell is being edited"));
+  await user.click(screen.getByRole("tab", { name: "Functions" }));
+  await user.click(screen.getByRole("button", { name: `Insert ${FUNCTIONS[0]!.example}` }));
+  await screen.findByText(`Could not insert ${FUNCTIONS[0]!.example}: The cell is being edited`);
+});

@@ -1,0 +1,40 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import {
+  LedgerStore,
+  bundledReference,
+  bundledRows,
+  functionSpec,
+  loadBundledLedger,
+} from "../../../src/domain";
+import { App } from "../../../src/taskpane/App";
+import type { Fetched } from "../../../src/taskpane/session/fetchDataset";
+import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import { FakeWorkbook } from "../fakeWorkbook";
+
+/** The pane as Excel shows it, over a real session, an in-memory workbook and the functions' store. */
+export function renderPane(fetched: Fetched = { ok: false, reason: "offline" }) {
+  const port = new FakeWorkbook();
+  const store = new LedgerStore(loadBundledLedger);
+  const session = new LedgerSession({
+    port,
+    store,
+    reference: bundledReference(),
+    bundledRows,
+    version: "1.2.3",
+    fetchText: async () => fetched,
+    now: () => new Date("2026-11-22T09:30:00Z"),
+  });
+  const user = userEvent.setup();
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <App store={store} session={session} />
+    </FluentProvider>
+  );
+  return { port, store, session, user, ...view };
+}
+
+/** What =AIDTOTAL(args) answers from the store right now. */
+export const total = (store: LedgerStore, ...args: (string | number | null)[]) =>
+  functionSpec("AIDTOTAL")!.evaluate(store.current(), args);
