@@ -1,4 +1,3 @@
-import type { Browser } from "playwright-core";
 import {
   type CellInput,
   type CellValue,
@@ -9,10 +8,8 @@ import {
   loadBundledLedger,
 } from "../../src/domain";
 import {
-  type OpenWorkbench,
   addressOf,
-  launchChromium,
-  openWorkbench,
+  useWorkbenchPage,
   select,
   setFormula,
   tableCell,
@@ -43,25 +40,10 @@ function expected(name: string, args: readonly CellInput[]): unknown {
   return Array.isArray(v) ? v.map((row) => row.map(shown)) : shown(v);
 }
 
-let browser: Browser;
-let open: OpenWorkbench;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  open = await openWorkbench(browser);
-});
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.page.close();
-});
+const workbench = useWorkbenchPage();
 
 test('=AIDTOTAL("Africa",2016) shows 2420000000, in the engine and in the grid', async () => {
-  const { page } = open;
+  const { page } = workbench();
   await setFormula(page, "Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
   expect(await values(page, "Sheet1", "A1")).toEqual([[2420000000]]);
   expect(expected("AIDTOTAL", ["Africa", 2016])).toBe(2420000000);
@@ -74,7 +56,7 @@ test('=AIDTOTAL("Africa",2016) shows 2420000000, in the engine and in the grid',
 });
 
 test("other AID functions give what the domain's evaluate gives", async () => {
-  const { page } = open;
+  const { page } = workbench();
   const calls: [string, string, CellInput[]][] = [
     ["A1", '=AIDCOUNT("Southeast Asia",,"maritime")', ["Southeast Asia", null, "maritime"]],
     ["A2", '=AIDPEOPLE("Africa",2016)', ["Africa", 2016]],
@@ -99,7 +81,7 @@ test("other AID functions give what the domain's evaluate gives", async () => {
 });
 
 test('=AIDTOTAL("Afrika",2016) shows #N/A with a message naming "Afrika"', async () => {
-  const { page } = open;
+  const { page } = workbench();
   await setFormula(page, "Sheet1", "B2", '=AIDTOTAL("Afrika",2016)');
   expect(await value(page, "Sheet1", "B2")).toBe("#N/A");
   const message = await page.evaluate(() => window.aidWorkbench!.errorMessage("Sheet1", "B2"));
@@ -111,7 +93,7 @@ test('=AIDTOTAL("Afrika",2016) shows #N/A with a message naming "Afrika"', async
 });
 
 test("editing the Commitments table changes the AID answers, as a user's edit in Excel does", async () => {
-  const { page, pane } = open;
+  const { page, pane } = workbench();
   await setFormula(page, "Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
   await pane.getByRole("button", { name: "Load data" }).click();
   await waitForSheets(page, [TABLES.commitments.sheet, "Summary"]);
@@ -135,7 +117,7 @@ test("editing the Commitments table changes the AID answers, as a user's edit in
 });
 
 test("the Explain tab explains the selected cell's formula, reading referenced cells", async () => {
-  const { page, pane } = open;
+  const { page, pane } = workbench();
   await setFormula(page, "Sheet1", "B1", "Africa");
   await setFormula(page, "Sheet1", "A1", "=AIDTOTAL(B1,2016)");
   expect(await value(page, "Sheet1", "A1")).toBe(2420000000);

@@ -1,9 +1,6 @@
-import type { Browser } from "playwright-core";
 import { loadBundledLedger, ratesTable, TABLES } from "../../src/domain";
 import {
-  type OpenWorkbench,
-  launchChromium,
-  openWorkbench,
+  useWorkbenchPage,
   saveScreenshot,
   select,
   sheetNames,
@@ -19,25 +16,10 @@ import {
 const ledger = loadBundledLedger();
 const SHEETS = [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet];
 
-let browser: Browser;
-let open: OpenWorkbench;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  open = await openWorkbench(browser);
-});
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.page.close();
-});
+const workbench = useWorkbenchPage();
 
 test("the workbench starts with one empty sheet and the task pane beside it", async () => {
-  const { page, pane } = open;
+  const { page, pane } = workbench();
   expect(await sheetNames(page)).toEqual(["Sheet1"]);
   expect(await values(page, "Sheet1")).toEqual([]);
   await pane.getByRole("button", { name: "Load data" }).waitFor();
@@ -46,7 +28,7 @@ test("the workbench starts with one empty sheet and the task pane beside it", as
 });
 
 test("Load data writes Commitments, Facts and Rates with a header and one row per record or rate", async () => {
-  const { page, pane } = open;
+  const { page, pane } = workbench();
   await pane.getByRole("button", { name: "Load data" }).click();
   // The Summary sheet comes last, after the tables were written and the functions switched.
   await waitForSheets(page, [...SHEETS, "Summary"]);

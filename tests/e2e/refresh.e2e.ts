@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   type CommitmentRecord,
   TABLES,
@@ -11,8 +11,7 @@ import {
 } from "../../src/domain";
 import {
   type OpenWorkbench,
-  launchChromium,
-  openWorkbench,
+  useWorkbenchPage,
   saveScreenshot,
   select,
   setFormula,
@@ -55,22 +54,7 @@ const json = (name: string, text: string) => ({
   buffer: Buffer.from(text, "utf8"),
 });
 
-let browser: Browser;
-let open: OpenWorkbench;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  open = await openWorkbench(browser);
-});
-afterEach(async () => {
-  expect(open.errors).toEqual([]);
-  await open.page.close();
-});
+const workbench = useWorkbenchPage();
 
 /** Clicks "Load data" and waits until the tables are written and the functions switched. */
 async function loadData({ page, pane }: OpenWorkbench): Promise<void> {
@@ -100,8 +84,8 @@ const ticadAmount = (page: Page) =>
   tableCell(page, TABLES.commitments.sheet, "amount", { column: "id", equals: TICAD });
 
 test("a file with one amount changed: the diff shows it, and formulas change only after Apply changes", async () => {
-  const { page, pane } = open;
-  await loadData(open);
+  const { page, pane } = workbench();
+  await loadData(workbench());
   const sheet: [string, string][] = [
     ["Africa 2016", '=AIDTOTAL("Africa",2016)'],
     ["Records", '=AIDCOUNT("Africa",2016)'],
@@ -115,7 +99,7 @@ test("a file with one amount changed: the diff shows it, and formulas change onl
   expect(await value(page, "Sheet1", "B1")).toBe(2420000000);
   const amount = await ticadAmount(page);
 
-  await checkFile(open, json("commitments-changed.json", changedDataset()));
+  await checkFile(workbench(), json("commitments-changed.json", changedDataset()));
   const changes = pane.getByRole("region", { name: "Changes" });
   const line = changes.getByText("amount: 500000000 → 600000000");
   await line.waitFor();
@@ -132,8 +116,8 @@ test("a file with one amount changed: the diff shows it, and formulas change onl
 });
 
 test("a malformed file: every problem is listed with its line, record and field, and no sheet changes", async () => {
-  const { page, pane } = open;
-  await loadData(open);
+  const { page, pane } = workbench();
+  await loadData(workbench());
   await setFormula(page, "Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
   const before = await snapshot(page);
 
@@ -147,7 +131,11 @@ test("a malformed file: every problem is listed with its line, record and field,
     expect.arrayContaining(["amount", "region"])
   );
 
-  await checkFile(open, { name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await checkFile(workbench(), {
+    name: "broken.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
   const alert = pane.getByRole("alert").filter({ hasText: "line" });
   await alert.waitFor();
   const text = (await alert.textContent()) ?? "";
@@ -162,7 +150,7 @@ test("a malformed file: every problem is listed with its line, record and field,
 });
 
 test("text that starts with = lands as text in the Commitments table, not as a formula", async () => {
-  const { page, pane } = open;
+  const { page, pane } = workbench();
   const texts = [
     "=1+1",
     '=HYPERLINK("https://example.org","click")',
@@ -176,7 +164,7 @@ test("text that starts with = lands as text in the Commitments table, not as a f
   const rows = bundledCopy();
   texts.forEach((t, i) => (rows[i]!.notes = t));
 
-  await checkFile(open, json("formula-like.json", JSON.stringify(rows)));
+  await checkFile(workbench(), json("formula-like.json", JSON.stringify(rows)));
   await pane
     .getByRole("region", { name: "Changes" })
     .getByRole("button", { name: "Apply changes" })

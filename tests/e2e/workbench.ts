@@ -171,3 +171,26 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Registers one browser per test file and a fresh workbench page per test (a test fails on any
+ * page error); returns the current page's handles.
+ */
+export function useWorkbenchPage(): () => OpenWorkbench {
+  let browser: Browser | undefined;
+  let current: OpenWorkbench | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    current = await openWorkbench(browser!);
+  });
+  afterEach(async () => {
+    expect(current!.errors).toEqual([]);
+    await current!.page.close();
+  });
+  return () => current!;
+}

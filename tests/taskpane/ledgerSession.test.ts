@@ -11,27 +11,9 @@ import {
 } from "../../src/domain";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
 import { bundledCopy } from "../domain/helpers";
-import { FakeWorkbook } from "./fakeWorkbook";
+import { createTestSession } from "./testSession";
 
-function setup(
-  fetched: Awaited<ReturnType<ConstructorParameters<typeof LedgerSession>[0]["fetchText"]>> = {
-    ok: false,
-    reason: "offline",
-  }
-) {
-  const port = new FakeWorkbook();
-  const store = new LedgerStore(loadBundledLedger);
-  const session = new LedgerSession({
-    port,
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: "1.2.3",
-    fetchText: async () => fetched,
-    now: () => new Date("2026-11-22T00:00:00Z"),
-  });
-  return { port, store, session };
-}
+const setup = createTestSession;
 
 const total = (store: LedgerStore, ...args: (string | number | null)[]) =>
   functionSpec("AIDTOTAL")!.evaluate(store.current(), args);

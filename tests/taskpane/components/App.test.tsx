@@ -2,11 +2,9 @@
 import "./setupDom";
 import { act, screen, within } from "@testing-library/react";
 import type { Root } from "react-dom/client";
-import { LedgerStore, bundledReference, bundledRows, loadBundledLedger } from "../../../src/domain";
 import { mountPane } from "../../../src/taskpane/mountPane";
 import { clearPaneErrors, reportPaneError } from "../../../src/taskpane/paneErrors";
-import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
-import { FakeWorkbook } from "../fakeWorkbook";
+import { createTestSession } from "../testSession";
 import { renderPane } from "./renderPane";
 
 const ROLES = ["button", "radio", "radiogroup", "textbox", "region", "table"];
@@ -147,16 +145,7 @@ test("a workbook that cannot be reached at start is reported at the top of the p
 test("mountPane renders the pane into a container, as the Excel entry and the workbench call it", async () => {
   const container = document.createElement("div");
   document.body.appendChild(container);
-  const port = new FakeWorkbook();
-  const store = new LedgerStore(loadBundledLedger);
-  const session = new LedgerSession({
-    port,
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: "1.2.3",
-    fetchText: async () => ({ ok: false, reason: "offline" }),
-  });
+  const { store, session } = createTestSession();
   let root: Root | undefined;
   await act(async () => {
     root = mountPane(container, { session, store });

@@ -11,21 +11,11 @@ import {
 import { App } from "../../../src/taskpane/App";
 import type { Fetched } from "../../../src/taskpane/session/fetchDataset";
 import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
-import { FakeWorkbook } from "../fakeWorkbook";
+import { createTestSession } from "../testSession";
 
 /** The pane as Excel shows it, over a real session, an in-memory workbook and the functions' store. */
 export function renderPane(fetched: Fetched = { ok: false, reason: "offline" }) {
-  const port = new FakeWorkbook();
-  const store = new LedgerStore(loadBundledLedger);
-  const session = new LedgerSession({
-    port,
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: "1.2.3",
-    fetchText: async () => fetched,
-    now: () => new Date("2026-11-22T09:30:00Z"),
-  });
+  const { port, store, session } = createTestSession(fetched, new Date("2026-11-22T09:30:00Z"));
   const user = userEvent.setup();
   const view = render(
     <FluentProvider theme={webLightTheme}>
