@@ -60,3 +60,25 @@ export function record(overrides: Partial<CommitmentRecord> = {}): CommitmentRec
   }
   return r;
 }
+
+/** The record whose amount the refresh tests change. */
+export const TICAD_PLEDGE = "ticad6-peace-stability-2016";
+
+/**
+ * The bundled dataset with the TICAD VI pledge restated from $500 million to $600 million: the
+ * amount, an evidence phrase that states it, and no yen equivalent (the report's ¥52 billion no
+ * longer applies), so the changed figure is still traceable and the file validates.
+ */
+export function ticadAt600Million(): CommitmentRecord[] {
+  const rows = bundledCopy();
+  const ticad = rows.find((r) => r.id === TICAD_PLEDGE)!;
+  if (ticad.amount !== "500000000")
+    throw new Error(`the bundled TICAD amount is ${ticad.amount}, not 500000000`);
+  Object.assign(ticad, {
+    amount: "600000000",
+    evidence: "approximately $600 million",
+    equivalentAmount: null,
+    equivalentCurrency: null,
+  });
+  return rows;
+}

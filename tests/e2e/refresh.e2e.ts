@@ -3,7 +3,6 @@ import {
   type CommitmentRecord,
   TABLES,
   bundledReference,
-  bundledRows,
   formatProblem,
   loadBundledLedger,
   loadDatasetText,
@@ -21,6 +20,7 @@ import {
   waitForSheets,
   waitForValue,
 } from "./workbench";
+import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../domain/helpers";
 
 /*
  * Refreshing from a file through the real task pane: the diff before anything is written, the
@@ -28,25 +28,11 @@ import {
  * changed, and text that looks like a formula landing as text.
  */
 
-const TICAD = "ticad6-peace-stability-2016";
+const TICAD = TICAD_PLEDGE;
 const ledger = loadBundledLedger();
 
-/** The bundled rows as plain objects, to change and write as a dataset file. */
-const bundledCopy = () => (bundledRows() as Record<string, unknown>[]).map((r) => ({ ...r }));
-
 /** The bundled dataset with the TICAD VI pledge raised from $500 million to $600 million. */
-function changedDataset(): string {
-  const rows = bundledCopy();
-  const ticad = rows.find((r) => r.id === TICAD)!;
-  expect(ticad.amount).toBe("500000000");
-  Object.assign(ticad, {
-    amount: "600000000",
-    evidence: "approximately $600 million",
-    equivalentAmount: null,
-    equivalentCurrency: null,
-  });
-  return JSON.stringify(rows, null, 2);
-}
+const changedDataset = (): string => JSON.stringify(ticadAt600Million(), null, 2);
 
 const json = (name: string, text: string) => ({
   name,

@@ -10,7 +10,7 @@ import {
   type CommitmentRecord,
 } from "../../src/domain";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
-import { bundledCopy } from "../domain/helpers";
+import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../domain/helpers";
 import { createTestSession } from "./testSession";
 
 const setup = createTestSession;
@@ -56,26 +56,16 @@ test("where the host has no PivotTables, the load still succeeds and says why", 
 test("a refresh from a file shows the change first, and the functions switch only after the write", async () => {
   const { port, store, session } = setup();
   await session.load();
-  const rows = bundledCopy();
-  const ticad = rows.find((r) => r.id === "ticad6-peace-stability-2016")!;
-  // A new figure needs evidence that states it (and no longer the old yen equivalent).
-  const edited = rows.map((r) =>
-    r.id === ticad.id
-      ? {
-          ...r,
-          amount: "600000000",
-          equivalentAmount: null,
-          equivalentCurrency: null,
-          evidence: "approximately $600 million",
-        }
-      : r
-  );
-  const prepared = await session.prepare({ kind: "file", name: "edited.csv", text: toCsv(edited) });
+  const prepared = await session.prepare({
+    kind: "file",
+    name: "edited.csv",
+    text: toCsv(ticadAt600Million()),
+  });
   expect(prepared.ok).toBe(true);
   if (!prepared.ok) return;
   expect(prepared.value.diff.changed).toEqual([
     {
-      id: ticad.id,
+      id: TICAD_PLEDGE,
       changes: expect.arrayContaining([
         expect.objectContaining({ field: "amount", from: "500000000", to: "600000000" }),
       ]),

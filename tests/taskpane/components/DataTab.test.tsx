@@ -2,25 +2,14 @@
 import "./setupDom";
 import { act, screen, within } from "@testing-library/react";
 import { TABLES, bundledRows, toCsv, type CommitmentRecord } from "../../../src/domain";
-import { bundledCopy } from "../../domain/helpers";
+import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
 import { renderPane, total } from "./renderPane";
 
-const TICAD = "ticad6-peace-stability-2016";
+const TICAD = TICAD_PLEDGE;
 
 /** The bundled rows with one amount changed, and the evidence that states it, as a file. */
 function editedFile(): File {
-  const rows = bundledCopy().map((r) =>
-    r.id === TICAD
-      ? {
-          ...r,
-          amount: "600000000",
-          equivalentAmount: null,
-          equivalentCurrency: null,
-          evidence: "approximately $600 million",
-        }
-      : r
-  );
-  return new File([toCsv(rows)], "edited.csv", { type: "text/csv" });
+  return new File([toCsv(ticadAt600Million())], "edited.csv", { type: "text/csv" });
 }
 
 async function chooseFile(user: ReturnType<typeof renderPane>["user"], file: File) {

@@ -2,7 +2,7 @@
 import "./setupDom";
 import { act, screen, within } from "@testing-library/react";
 import { explainCall, toJson } from "../../../src/domain";
-import { bundledCopy } from "../../domain/helpers";
+import { ticadAt600Million } from "../../domain/helpers";
 import { renderPane } from "./renderPane";
 
 const HINT = 'Select a cell with an AID formula, such as =AIDTOTAL("Africa",2016).';
@@ -86,18 +86,11 @@ test("the explanation follows the data: a refresh explains the same cell from th
   port.select({ sheet: "Sheet1", address: "C1", formula: '=AIDTOTAL("Africa",2016)' });
   await user.click(screen.getByRole("tab", { name: "Explain" }));
   await screen.findByText('=AIDTOTAL("Africa",2016) answers 2,420,000,000, from 3 records.');
-  const rows = bundledCopy().map((r) =>
-    r.id === "ticad6-peace-stability-2016"
-      ? {
-          ...r,
-          amount: "600000000",
-          equivalentAmount: null,
-          equivalentCurrency: null,
-          evidence: "approximately $600 million",
-        }
-      : r
-  );
-  const prepared = await session.prepare({ kind: "file", name: "edited.json", text: toJson(rows) });
+  const prepared = await session.prepare({
+    kind: "file",
+    name: "edited.json",
+    text: toJson(ticadAt600Million()),
+  });
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
   await act(() => session.apply(prepared.value));
   await screen.findByText('=AIDTOTAL("Africa",2016) answers 2,520,000,000, from 3 records.');
