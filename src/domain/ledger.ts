@@ -1,6 +1,6 @@
 import type { LedgerRecord } from "./dataset/ledgerRecord";
 import { toLedgerRecords } from "./dataset/ledgerRecord";
-import type { Checked, Problem } from "./dataset/problems";
+import type { Checked } from "./dataset/problems";
 import type { CommitmentRecord } from "./dataset/schema";
 import { validateRecords } from "./dataset/validate";
 import { type Fraction, roundHalfAwayFromZero } from "./money/fraction";
@@ -161,5 +161,3 @@ export function buildLedger(
     ),
   };
 }
-
-export type { Problem };

@@ -30,8 +30,6 @@ export function fraction(num: bigint, den: bigint = 1n): Fraction {
   return g > 1n ? { num: num / g, den: den / g } : { num, den };
 }
 
-export const ZERO: Fraction = { num: 0n, den: 1n };
-
 export function add(a: Fraction, b: Fraction): Fraction {
   return fraction(a.num * b.den + b.num * a.den, a.den * b.den);
 }

@@ -26,8 +26,6 @@ export interface MoneyCell {
   readonly pending: readonly { readonly document: string; readonly minor: bigint }[];
 }
 
-const OTHER: Readonly<Record<Currency, Currency>> = { USD: "JPY", JPY: "USD" };
-
 const COUNT_LANE = 0;
 const PEOPLE_LANE = 1;
 const USD_LANE = 2;
@@ -298,11 +296,6 @@ export class AidIndex {
   /** Bytes held by the precomputed table, for the benchmark. */
   get tableBytes(): number {
     return this.table.cells.byteLength;
-  }
-
-  /** The currency a pending amount is stated in, for messages. */
-  static sourceCurrency(target: Currency): Currency {
-    return OTHER[target];
   }
 }
 
