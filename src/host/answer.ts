@@ -9,9 +9,9 @@ import {
 import { ledgerStore } from "./store";
 
 /**
- * The edge between Excel and the domain. Every custom function is one call to `answer`: it
+ * The edge between Excel and the domain. Every custom function is one call to `streamAnswer`: it
  * evaluates the catalog entry against the current ledger, turns an AidError into Excel's error
- * (thrown, as Microsoft documents), turns AidError cells of a spilled answer into error cells, and
+ * (given to setResult, as Microsoft documents for streaming functions), turns AidError cells of a spilled answer into error cells, and
  * turns anything unexpected into #VALUE! with a message. Nothing else ever leaves a custom function.
  */
 
@@ -32,28 +32,65 @@ export interface Answers {
 const EXCEL_ERROR: Readonly<Record<ErrorCode, () => CustomFunctions.ErrorCode>> = {
   VALUE: () => CustomFunctions.ErrorCode.invalidValue,
   NA: () => CustomFunctions.ErrorCode.notAvailable,
-  NUM: () => CustomFunctions.ErrorCode.invalidNumber,
+  // #NUM! would drop the message (see toExcelError).
+  NUM: () => CustomFunctions.ErrorCode.invalidValue,
 };
 
-/** Excel's error for a domain error, with the domain's message. */
+/**
+ * Excel's error for a domain error, with the domain's message. Excel shows a custom message only on
+ * #VALUE! and #N/A (Microsoft Learn, "Handle and return errors from your custom function"), so a
+ * domain error of any other kind is given as #VALUE!, where its message can be read.
+ */
 export function toExcelError(error: AidError): CustomFunctions.Error {
   return new CustomFunctions.Error(EXCEL_ERROR[error.code](), error.message);
 }
 
+/** An answer as it goes to a cell: the value, or Excel's error for it. */
+export type Outcome<Name extends keyof Answers> = Answers[Name] | CustomFunctions.Error;
+
 /**
- * Evaluates `name` with the arguments Excel passed and returns the answer for the cell. Expected
- * failures throw a CustomFunctions.Error; so does every unexpected exception (as #VALUE!).
+ * Evaluates `name` with the arguments Excel passed against the current ledger. Expected failures
+ * and every unexpected exception come back as a CustomFunctions.Error value (never thrown).
  */
 export function answer<Name extends keyof Answers>(
   name: Name,
   args: readonly unknown[]
-): Answers[Name] {
-  const outcome = evaluate(name, args);
-  // Excel's documented way to fail a cell; CustomFunctions.Error is not a JavaScript Error.
-  // eslint-disable-next-line @typescript-eslint/only-throw-error
-  if (outcome instanceof CustomFunctions.Error) throw outcome;
+): Outcome<Name> {
   // The catalog entry of `name` answers with the shape Answers[Name]; evaluate only maps error cells.
-  return outcome as Answers[Name];
+  return evaluate(name, args) as Outcome<Name>;
+}
+
+/**
+ * Answers a streaming invocation now, and again whenever the ledger is replaced, for as long as the
+ * cell holds the formula: Excel cancels the invocation when the formula goes (onCanceled). An
+ * answer equal to the one the cell already shows is not sent again, so a change elsewhere in the
+ * data does not recalculate the cells that depend on this one.
+ */
+export function streamAnswer<Name extends keyof Answers>(
+  name: Name,
+  args: readonly unknown[],
+  invocation: CustomFunctions.StreamingInvocation<Answers[Name]>
+): void {
+  let shown: string | null = null;
+  const emit = () => {
+    const outcome = answer(name, args);
+    const key = outcomeKey(outcome);
+    if (key === shown) return;
+    shown = key;
+    invocation.setResult(outcome);
+  };
+  emit();
+  const stop = ledgerStore.subscribe(emit);
+  invocation.onCanceled = () => {
+    stop();
+  };
+}
+
+/** Equal answers have equal keys; an error's key holds its code and message. */
+function outcomeKey(outcome: unknown): string {
+  return JSON.stringify(outcome, (_key, value: unknown) =>
+    value instanceof CustomFunctions.Error ? { error: value.code, message: value.message } : value
+  );
 }
 
 function evaluate(

@@ -1,11 +1,21 @@
-import { answer, type ExcelCell } from "./answer";
+import { streamAnswer } from "./answer";
 
 /*
  * The Excel custom functions. This file is only what Excel shows and registers: the JSDoc below is
  * the product copy of each function (custom-functions-metadata turns it into functions.json), and
- * each body is one call to the shared edge, `answer`. What the functions mean lives in
+ * each body is one call to the shared edge, `streamAnswer`. What the functions mean lives in
  * src/domain/functions; the argument and function descriptions repeat the catalog's words (a test
  * keeps them equal).
+ *
+ * Every function is a streaming function (`@streaming`): it answers at once and answers again each
+ * time the ledger changes (a load, a refresh, an accepted edit, a user rate), so every AID cell in
+ * this workbook, a cell that showed an error and an AIDLIST spill included, shows the current data
+ * without recalculating the workbook, or any other open workbook. Recalculation requests are not
+ * dependable for custom functions (office-js #1462, #3234, #4502: cells in an error state are not
+ * always re-run); a streaming result needs none. Streaming functions may return dynamic arrays
+ * (office-js #1220). Excel calls `onCanceled` when the cell's formula is removed or changed; the
+ * subscription ends there. Microsoft Learn: "Make a streaming function" (custom-functions-web-reqs)
+ * and CustomFunctions.StreamingInvocation (CustomFunctionsRuntime 1.1).
  */
 
 export { ledgerStore } from "./store";
@@ -13,6 +23,8 @@ export { ledgerStore } from "./store";
 /**
  * Total amount of the matching commitments, converted at the rates the reports state. Example: =AIDTOTAL("Africa",2016) is 2420000000 (US dollars committed to Africa in 2016).
  * @customfunction AIDTOTAL
+ * @streaming
+ * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [currency] "USD" (default) or "JPY".
@@ -22,87 +34,131 @@ export { ledgerStore } from "./store";
  */
 export function aidTotal(
   place: string,
-  year?: unknown,
-  currency?: string,
-  theme?: string,
-  kind?: string
-): number {
-  return answer("AIDTOTAL", [place, year, currency, theme, kind]);
+  year: unknown,
+  currency: string | undefined,
+  theme: string | undefined,
+  kind: string | undefined,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  streamAnswer("AIDTOTAL", [place, year, currency, theme, kind], invocation);
 }
 
 /**
  * Number of matching records. Example: =AIDCOUNT("Southeast Asia",,"maritime") counts the maritime records for Southeast Asia, all years.
  * @customfunction AIDCOUNT
+ * @streaming
+ * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns The number of records.
  */
-export function aidCount(place: string, year?: unknown, theme?: string, kind?: string): number {
-  return answer("AIDCOUNT", [place, year, theme, kind]);
+export function aidCount(
+  place: string,
+  year: unknown,
+  theme: string | undefined,
+  kind: string | undefined,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  streamAnswer("AIDCOUNT", [place, year, theme, kind], invocation);
 }
 
 /**
  * People to be trained or developed under the matching records, never counting a stated part twice. Example: =AIDPEOPLE("Africa",2016) is 9696500.
  * @customfunction AIDPEOPLE
+ * @streaming
+ * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns The number of people.
  */
-export function aidPeople(place: string, year?: unknown, theme?: string, kind?: string): number {
-  return answer("AIDPEOPLE", [place, year, theme, kind]);
+export function aidPeople(
+  place: string,
+  year: unknown,
+  theme: string | undefined,
+  kind: string | undefined,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  streamAnswer("AIDPEOPLE", [place, year, theme, kind], invocation);
 }
 
 /**
  * The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY. Example: =AIDLIST("Viet Nam") spills the records for Viet Nam.
  * @customfunction AIDLIST
+ * @streaming
+ * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns A spilled table; a converted amount with no stated rate is #N/A with the reason.
  */
-export function aidList(place: string, year?: unknown, theme?: string, kind?: string): unknown[][] {
-  const table: ExcelCell[][] = answer("AIDLIST", [place, year, theme, kind]);
-  return table;
+export function aidList(
+  place: string,
+  year: unknown,
+  theme: string | undefined,
+  kind: string | undefined,
+  invocation: CustomFunctions.StreamingInvocation<unknown[][]>
+): void {
+  streamAnswer("AIDLIST", [place, year, theme, kind], invocation);
 }
 
 /**
  * Where a record's figure is stated: document, section and the evidence phrase. Example: =AIDSOURCE("ticad6-peace-stability-2016").
  * @customfunction AIDSOURCE
+ * @streaming
+ * @cancelable
  * @param id A record id, as in the first column of AIDLIST.
  * @returns The document title and file, the section, and the phrase that states the figure.
  */
-export function aidSource(id: string): string {
-  return answer("AIDSOURCE", [id]);
+export function aidSource(
+  id: string,
+  invocation: CustomFunctions.StreamingInvocation<string>
+): void {
+  streamAnswer("AIDSOURCE", [id], invocation);
 }
 
 /**
  * Units of one currency per unit of another at the rate a report states (the median of its stated pairs). Example: =AIDRATE("USD","JPY",2016) is 103.9444 yen per dollar.
  * @customfunction AIDRATE
+ * @streaming
+ * @cancelable
  * @param from "USD" or "JPY".
  * @param to "USD" or "JPY".
  * @param [year] Use the rate of the report covering this year. Omit for the latest report.
  * @returns Units of `to` per unit of `from`.
  */
-export function aidRate(from: string, to: string, year?: unknown): number {
-  return answer("AIDRATE", [from, to, year]);
+export function aidRate(
+  from: string,
+  to: string,
+  year: unknown,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  streamAnswer("AIDRATE", [from, to, year], invocation);
 }
 
 /**
  * Converts an amount at the rate a report states, rounded to the target currency's minor unit. Example: =AIDCONVERT(1000000,"USD","JPY",2016) is 103944444.
  * @customfunction AIDCONVERT
+ * @streaming
+ * @cancelable
  * @param amount The amount to convert.
  * @param from "USD" or "JPY".
  * @param to "USD" or "JPY".
  * @param [year] Use the rate of the report covering this year. Omit for the latest report.
  * @returns The converted amount.
  */
-export function aidConvert(amount: number, from: string, to: string, year?: unknown): number {
-  return answer("AIDCONVERT", [amount, from, to, year]);
+export function aidConvert(
+  amount: number,
+  from: string,
+  to: string,
+  year: unknown,
+  invocation: CustomFunctions.StreamingInvocation<number>
+): void {
+  streamAnswer("AIDCONVERT", [amount, from, to, year], invocation);
 }
 
 // Registered here, not by custom-functions-metadata-plugin's loader (webpack.config.js turns that

@@ -14,14 +14,34 @@ import { answer } from "../../src/host/answer";
 const registered = (CustomFunctions as unknown as { __registered: Map<string, unknown> })
   .__registered;
 
-/** Calls `run` and returns what it threw; fails the test when it returns instead. */
-function thrown(run: () => unknown): unknown {
-  try {
-    const value = run();
-    throw new Error(`expected a thrown CustomFunctions.Error, got ${JSON.stringify(value)}`);
-  } catch (error) {
-    return error;
-  }
+/** A stand-in for Excel's StreamingInvocation: records every result the function sets. */
+interface RecordingInvocation {
+  readonly results: unknown[];
+  setResult(value: unknown): void;
+  onCanceled?: () => void;
+}
+
+function invocation(): RecordingInvocation {
+  const results: unknown[] = [];
+  return { results, setResult: (value) => results.push(value) };
+}
+
+type StreamingFunction = (...args: never[]) => void;
+
+/** Starts `fn` in a cell as Excel does (omitted trailing arguments as undefined, the invocation last). */
+function start(fn: StreamingFunction, ...args: unknown[]): RecordingInvocation {
+  const inv = invocation();
+  const padded = Array.from({ length: fn.length - 1 }, (_, i) => args[i]);
+  (fn as (...a: unknown[]) => void)(...padded, inv);
+  return inv;
+}
+
+/** The first answer of `fn`, as a cell shows it; the invocation is then cancelled. */
+function call(fn: StreamingFunction, ...args: unknown[]): unknown {
+  const inv = start(fn, ...args);
+  inv.onCanceled?.();
+  expect(inv.results).toHaveLength(1);
+  return inv.results[0];
 }
 
 function expectExcelError(
@@ -60,57 +80,55 @@ describe("registration", () => {
 
 describe("answers", () => {
   test('AIDTOTAL("Africa",2016) is 2420000000', () => {
-    expect(host.aidTotal("Africa", 2016)).toBe(2420000000);
+    expect(call(host.aidTotal, "Africa", 2016)).toBe(2420000000);
   });
 
   test("a year as text and omitted arguments as null (as Excel passes them) give the same answer", () => {
-    expect(
-      host.aidTotal("Africa", "2016", null as unknown as undefined, null as unknown as undefined)
-    ).toBe(2420000000);
+    expect(call(host.aidTotal, "Africa", "2016", null, null)).toBe(2420000000);
   });
 
   test("every catalog example answers without an error", () => {
     const calls: Record<string, () => unknown> = {
-      AIDTOTAL: () => host.aidTotal("Africa", 2016),
-      AIDCOUNT: () => host.aidCount("Southeast Asia", undefined, "maritime"),
-      AIDPEOPLE: () => host.aidPeople("Africa", 2016),
-      AIDLIST: () => host.aidList("Viet Nam"),
-      AIDSOURCE: () => host.aidSource("ticad6-peace-stability-2016"),
-      AIDRATE: () => host.aidRate("USD", "JPY", 2016),
-      AIDCONVERT: () => host.aidConvert(1000000, "USD", "JPY", 2016),
+      AIDTOTAL: () => call(host.aidTotal, "Africa", 2016),
+      AIDCOUNT: () => call(host.aidCount, "Southeast Asia", undefined, "maritime"),
+      AIDPEOPLE: () => call(host.aidPeople, "Africa", 2016),
+      AIDLIST: () => call(host.aidList, "Viet Nam"),
+      AIDSOURCE: () => call(host.aidSource, "ticad6-peace-stability-2016"),
+      AIDRATE: () => call(host.aidRate, "USD", "JPY", 2016),
+      AIDCONVERT: () => call(host.aidConvert, 1000000, "USD", "JPY", 2016),
     };
     for (const f of FUNCTIONS) {
       const call = calls[f.name];
       expect(call).toBeDefined();
-      expect(call!).not.toThrow();
+      expect(call!()).not.toBeInstanceOf(CustomFunctions.Error);
     }
-    expect(host.aidConvert(1000000, "USD", "JPY", 2016)).toBe(103944444);
+    expect(call(host.aidConvert, 1000000, "USD", "JPY", 2016)).toBe(103944444);
   });
 });
 
 describe("errors", () => {
-  test("an unknown place throws #N/A naming the place and suggesting one", () => {
-    const error = thrown(() => host.aidTotal("Afrika", 2016));
+  test("an unknown place answers #N/A naming the place and suggesting one", () => {
+    const error = call(host.aidTotal, "Afrika", 2016);
     expectExcelError(error, "#N/A", /"Afrika"/);
     expect(error.message).toMatch(/Did you mean .*"Africa"/);
   });
 
-  test("a bad year throws #VALUE! saying what a year is", () => {
+  test("a bad year answers #VALUE! saying what a year is", () => {
     expectExcelError(
-      thrown(() => host.aidTotal("Africa", 16.5)),
+      call(host.aidTotal, "Africa", 16.5),
       "#VALUE!",
       /year must be a year/
     );
     expectExcelError(
-      thrown(() => host.aidTotal("Africa", "next year")),
+      call(host.aidTotal, "Africa", "next year"),
       "#VALUE!",
       /"next year"/
     );
   });
 
-  test("an argument that is not a single value throws #VALUE! naming the parameter", () => {
+  test("an argument that is not a single value answers #VALUE! naming the parameter", () => {
     expectExcelError(
-      thrown(() => host.aidCount("Africa", [[2016]])),
+      call(host.aidCount, "Africa", [[2016]]),
       "#VALUE!",
       /^year must be a single value/
     );
@@ -118,7 +136,7 @@ describe("errors", () => {
 
   test("AIDLIST answers a 2-D table whose error cells are CustomFunctions.Error objects", () => {
     // The 2010 report states no JPY/USD rate, so its USD records have no JPY value: those cells are #N/A.
-    const table = host.aidList("*", 2006);
+    const table = call(host.aidList, "*", 2006) as unknown[][];
     expect(Array.isArray(table)).toBe(true);
     expect(table[0]).toEqual([...LIST_HEADER]);
     expect(table.length).toBeGreaterThan(1);
@@ -128,9 +146,9 @@ describe("errors", () => {
     for (const cell of errors) expectExcelError(cell, "#N/A", /No JPY\/USD rate/);
   });
 
-  test("AIDLIST with a bad argument throws instead of answering a table", () => {
+  test("AIDLIST with a bad argument answers an error instead of a table", () => {
     expectExcelError(
-      thrown(() => host.aidList("Atlantis")),
+      call(host.aidList, "Atlantis"),
       "#N/A",
       /"Atlantis"/
     );
@@ -146,12 +164,12 @@ describe("errors", () => {
     } as unknown as AidLedger;
     host.ledgerStore.replace(broken);
     expectExcelError(
-      thrown(() => host.aidTotal("Africa", 2016)),
+      call(host.aidTotal, "Africa", 2016),
       "#VALUE!",
       /AIDTOTAL failed unexpectedly: index corrupted/
     );
     expectExcelError(
-      thrown(() => host.aidList("Africa")),
+      call(host.aidList, "Africa"),
       "#VALUE!",
       /AIDLIST failed unexpectedly/
     );
@@ -163,7 +181,7 @@ describe("errors", () => {
     });
     for (const f of FUNCTIONS) {
       expectExcelError(
-        thrown(() => answer(f.name as "AIDTOTAL", ["Africa"])),
+        answer(f.name as "AIDTOTAL", ["Africa"]),
         "#VALUE!",
         new RegExp(`^${f.name} failed unexpectedly: The bundled dataset is invalid`)
       );
@@ -175,7 +193,7 @@ describe("errors", () => {
       throw "out of memory"; // eslint-disable-line @typescript-eslint/only-throw-error
     });
     expectExcelError(
-      thrown(() => host.aidSource("x")),
+      call(host.aidSource, "x"),
       "#VALUE!",
       /out of memory/
     );
@@ -190,12 +208,61 @@ describe("errors", () => {
       reference: bundledReference(),
     });
     if (!smaller.ok) throw new Error("the smaller dataset should be valid");
-    const before = host.aidCount("*");
+    const before = call(host.aidCount, "*") as number;
     host.ledgerStore.replace(smaller.value);
-    expect(host.aidCount("*")).toBe(before - 1);
+    expect(call(host.aidCount, "*")).toBe(before - 1);
     expectExcelError(
-      thrown(() => host.aidSource(dropped.id)),
+      call(host.aidSource, dropped.id),
       "#N/A"
     );
+  });
+});
+
+describe("streaming: every AID cell follows the ledger (office-js #4502, #1462: recalculation is not dependable)", () => {
+  function smallerLedger(): { ledger: AidLedger; droppedId: string } {
+    const rows = bundledRows() as readonly { id: string; partOf?: string | null }[];
+    const referenced = new Set(rows.map((r) => r.partOf).filter(Boolean));
+    const dropped = rows.find((r) => !referenced.has(r.id))!;
+    const built = createLedger({ rows: rows.filter((r) => r !== dropped), reference: bundledReference() });
+    if (!built.ok) throw new Error("the smaller dataset should be valid");
+    return { ledger: built.value, droppedId: dropped.id };
+  }
+
+  test("a running cell answers again when the ledger is replaced, without any recalculation", () => {
+    const cell = start(host.aidCount, "*");
+    const before = cell.results[0] as number;
+    host.ledgerStore.replace(smallerLedger().ledger);
+    expect(cell.results).toEqual([before, before - 1]);
+  });
+
+  test("a cell that showed an error shows a value once the data has the record", () => {
+    const { ledger, droppedId } = smallerLedger();
+    host.ledgerStore.replace(ledger);
+    const cell = start(host.aidSource, droppedId);
+    expectExcelError(cell.results[0], "#N/A");
+    host.ledgerStore.replace(loadBundledLedger());
+    expect(cell.results).toHaveLength(2);
+    expect(typeof cell.results[1]).toBe("string");
+  });
+
+  test("an AIDLIST spill is sent again whole, with its new number of rows", () => {
+    const cell = start(host.aidList, "*");
+    const rows = (cell.results[0] as unknown[][]).length;
+    host.ledgerStore.replace(smallerLedger().ledger);
+    expect((cell.results[1] as unknown[][]).length).toBe(rows - 1);
+  });
+
+  test("an answer that did not change is not sent again", () => {
+    const cell = start(host.aidTotal, "Africa", 2016);
+    host.ledgerStore.replace(loadBundledLedger());
+    host.ledgerStore.replace(loadBundledLedger());
+    expect(cell.results).toEqual([2420000000]);
+  });
+
+  test("a cancelled cell (formula removed or changed) stops listening", () => {
+    const cell = start(host.aidCount, "*");
+    cell.onCanceled?.();
+    host.ledgerStore.replace(smallerLedger().ledger);
+    expect(cell.results).toHaveLength(1);
   });
 });
