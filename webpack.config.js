@@ -113,6 +113,8 @@ module.exports = async (env = {}, options = {}) => {
       // The version the bundled dataset is stored under in a workbook's identity.
       new webpack.DefinePlugin({
         AID_LEDGER_VERSION: JSON.stringify(require("./package.json").version),
+        // The pane inserts formulas as this build's functions are called (=AID.AIDTOTAL(...)).
+        AID_NAMESPACE: JSON.stringify(process.env.AID_NAMESPACE ?? ""),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

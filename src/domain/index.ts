@@ -36,6 +36,7 @@ export { type DocumentRate, type RateBook, type UserRate, formatRate } from "./r
 export { type Currency, CURRENCIES } from "./money/money";
 export { loadDatasetText } from "./loadDataset";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
+export { withNamespace } from "./functions/namespace";
 export { explainCall, type Explanation, type ExplainedRecord } from "./functions/explain";
 export * from "./workbook/port";
 export {

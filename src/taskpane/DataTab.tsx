@@ -1,11 +1,20 @@
-import { Button, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { useId } from "react";
 import type { AidLedger } from "../domain";
 import { DatasetStatus } from "./DatasetStatus";
+import { ChangesReview } from "./ChangesReview";
 import { DatasetSummary } from "./DatasetSummary";
 import { EditProblems } from "./EditProblems";
 import { RefreshData } from "./RefreshData";
-import type { LedgerSession, SessionState } from "./session/ledgerSession";
+import type { LedgerSession, PreparedRefresh, SessionState } from "./session/ledgerSession";
 import { useWriteRunner } from "./useWriteRunner";
 import { WriteOutcomeMessage } from "./WriteOutcomeMessage";
 import { WritingProgress } from "./WritingProgress";
@@ -14,7 +23,7 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  load: { alignSelf: "flex-start" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export interface DataTabProps {
@@ -33,6 +42,13 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const load = () => {
     if (!busy) void writer.run("load", (onProgress) => session.load(onProgress));
   };
+  const outcome = writer.outcome;
+  const confirm = (prepared: PreparedRefresh, createMissing: boolean) => {
+    if (!busy)
+      void writer.run("load", (onProgress) =>
+        session.apply(prepared, onProgress, { createMissing })
+      );
+  };
   return (
     <div className={styles.root}>
       <section aria-labelledby={headingId} className={styles.section}>
@@ -40,16 +56,50 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           Workbook data
         </Subtitle2>
         <DatasetStatus identity={state.identity} records={ledger.records.length} />
-        <Button
-          appearance="primary"
-          className={styles.load}
-          disabledFocusable={busy}
-          onClick={load}
-        >
-          Load data
-        </Button>
+        {state.notice && (
+          <MessageBar intent={state.notice.intent} layout="multiline">
+            <MessageBarBody>{state.notice.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.actions}>
+          <Button appearance="primary" disabledFocusable={busy} onClick={load}>
+            Load data
+          </Button>
+          <Button disabledFocusable={busy} onClick={() => void session.reread()}>
+            Re-read workbook
+          </Button>
+        </div>
         {writer.running === "load" && <WritingProgress progress={writer.progress} />}
-        {writer.outcome?.action === "load" && <WriteOutcomeMessage outcome={writer.outcome} />}
+        {outcome?.action === "load" && !outcome.ok && "review" in outcome && (
+          <>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                The workbook&apos;s tables differ from the bundled data. Loading it replaces them
+                with these changes:
+              </MessageBarBody>
+            </MessageBar>
+            <ChangesReview
+              diff={outcome.review.diff}
+              busy={busy}
+              onApply={() => confirm(outcome.review, false)}
+              onCancel={writer.clear}
+            />
+          </>
+        )}
+        {outcome && !outcome.ok && "missing" in outcome && (
+          <MessageBar intent="warning" layout="multiline" role="alert">
+            <MessageBarBody>
+              The workbook no longer has the {outcome.missing.join(", ")} table
+              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was changed.
+              Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
+              <Button onClick={writer.clear}>Cancel</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {outcome?.action === "load" && <WriteOutcomeMessage outcome={outcome} />}
         <EditProblems problems={state.editProblems} />
       </section>
       <div className={styles.section}>

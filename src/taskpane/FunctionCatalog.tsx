@@ -1,4 +1,14 @@
-import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { FunctionSpec } from "../domain";
 import { messageOf } from "./messageOf";
@@ -30,18 +40,29 @@ export interface FunctionCatalogProps {
 }
 
 type Inserted =
-  | { readonly ok: true; readonly formula: string }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly formula: string; readonly address: string }
+  | { readonly ok: false; readonly message: string }
+  /** The selected cell holds something: ask before replacing it. */
+  | {
+      readonly ok: false;
+      readonly formula: string;
+      readonly address: string;
+      readonly occupiedBy: string;
+    };
 
 /** The AID functions: what each answers, its arguments, and an example to insert into the selected cell. */
 export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
   const styles = useStyles();
   const headingId = useId();
   const [inserted, setInserted] = useState<Inserted | null>(null);
-  const insert = async (formula: string) => {
+  const insert = async (formula: string, overwrite = false) => {
     try {
-      await session.insertFormula(formula);
-      setInserted({ ok: true, formula });
+      const result = await session.insertFormula(formula, { overwrite });
+      setInserted(
+        result.inserted
+          ? { ok: true, formula, address: result.address }
+          : { ok: false, formula, address: result.address, occupiedBy: result.occupiedBy }
+      );
     } catch (e) {
       setInserted({ ok: false, message: `Could not insert ${formula}: ${messageOf(e)}` });
     }
@@ -51,13 +72,25 @@ export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
         Functions
       </Subtitle2>
-      <Body1 role="status" className={inserted?.ok === false ? styles.error : undefined}>
-        {inserted === null
-          ? "Insert an example into the selected cell, then change its arguments."
-          : inserted.ok
-            ? `Inserted ${inserted.formula} into the selected cell.`
-            : inserted.message}
-      </Body1>
+      {inserted && !inserted.ok && "occupiedBy" in inserted ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {inserted.address} holds {inserted.occupiedBy}. Replace it with {inserted.formula}?
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void insert(inserted.formula, true)}>Replace</Button>
+            <Button onClick={() => setInserted(null)}>Keep</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <Body1 role="status" className={inserted?.ok === false ? styles.error : undefined}>
+          {inserted === null
+            ? "Insert an example into the selected cell, then change its arguments."
+            : inserted.ok
+              ? `Inserted ${inserted.formula} into ${inserted.address}.`
+              : inserted.message}
+        </Body1>
+      )}
       <ul className={styles.list}>
         {functions.map((f) => (
           <li key={f.name} className={styles.item}>

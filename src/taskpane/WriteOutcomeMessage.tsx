@@ -10,7 +10,7 @@ const written = `The ${TABLES.commitments.sheet}, ${TABLES.facts.sheet} and ${TA
 
 /** The result of "Load data" or "Apply changes": success (with the PivotTable note), or why nothing changed. */
 export function WriteOutcomeMessage({ outcome }: WriteOutcomeMessageProps) {
-  if (!outcome.ok)
+  if (!outcome.ok && "message" in outcome)
     return (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
@@ -21,6 +21,7 @@ export function WriteOutcomeMessage({ outcome }: WriteOutcomeMessageProps) {
         </MessageBarBody>
       </MessageBar>
     );
+  if (!outcome.ok) return null;
   const pivot = outcome.pivot.created
     ? `The ${SUMMARY_PIVOT.sheet} sheet has a PivotTable of ${SUMMARY_PIVOT.dataField} by ${SUMMARY_PIVOT.rowField} and ${SUMMARY_PIVOT.columnField}.`
     : `No ${SUMMARY_PIVOT.sheet} PivotTable: ${sentence(outcome.pivot.reason)}`;

@@ -7,6 +7,7 @@ import { fetchDatasetText } from "./session/fetchDataset";
 import { LedgerSession } from "./session/ledgerSession";
 
 declare const AID_LEDGER_VERSION: string;
+declare const AID_NAMESPACE: string;
 
 /** Wires the pane to Excel: the Excel adapter behind the session, the functions' shared store. */
 function start(): void {
@@ -19,6 +20,7 @@ function start(): void {
     bundledRows,
     version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
     fetchText: (url) => fetchDatasetText(url),
+    namespace: typeof AID_NAMESPACE === "string" ? AID_NAMESPACE : "",
   });
   mountPane(container, { session, store: ledgerStore });
   // A workbook that holds Aid Ledger data answers from its own tables from the start. Where the

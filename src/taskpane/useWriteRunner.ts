@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import type { PivotResult, WriteProgress } from "../domain";
 import { messageOf } from "./messageOf";
-import type { ApplyResult } from "./session/ledgerSession";
+import type { ApplyResult, PreparedRefresh } from "./session/ledgerSession";
 
 /** Which button started a write: "Load data" or "Apply changes". */
 export type WriteAction = "load" | "refresh";
@@ -9,7 +9,16 @@ export type WriteAction = "load" | "refresh";
 /** How a write ended, as the pane reports it. */
 export type WriteOutcome =
   | { readonly ok: true; readonly action: WriteAction; readonly pivot: PivotResult }
-  | { readonly ok: false; readonly action: WriteAction; readonly message: string };
+  | { readonly ok: false; readonly action: WriteAction; readonly message: string }
+  /** Load data found the workbook's tables differ from the bundled data: confirm the diff first. */
+  | { readonly ok: false; readonly action: WriteAction; readonly review: PreparedRefresh }
+  /** Tables the workbook held are gone: confirm before they are created again. */
+  | {
+      readonly ok: false;
+      readonly action: WriteAction;
+      readonly missing: readonly string[];
+      readonly prepared: PreparedRefresh;
+    };
 
 export interface WriteRunner {
   /** The write under way, or null. */
@@ -18,6 +27,8 @@ export interface WriteRunner {
   readonly progress: WriteProgress | null;
   readonly outcome: WriteOutcome | null;
   /** Runs a write, tracking its progress; resolves true when the tables were written. Never rejects. */
+  /** Forgets the last outcome (a new action starts, or the user dismissed it). */
+  clear(): void;
   run(
     action: WriteAction,
     write: (onProgress: (p: WriteProgress) => void) => Promise<ApplyResult>
@@ -38,11 +49,7 @@ export function useWriteRunner(): WriteRunner {
     setOutcome(null);
     try {
       const result = await write(setProgress);
-      setOutcome(
-        result.ok
-          ? { ok: true, action, pivot: result.pivot }
-          : { ok: false, action, message: result.message }
-      );
+      setOutcome(outcomeOf(action, result));
       return result.ok;
     } catch (e) {
       const what = action === "load" ? "load the data" : "apply the changes";
@@ -52,5 +59,14 @@ export function useWriteRunner(): WriteRunner {
       setRunning(null);
     }
   }, []);
-  return { running, progress, outcome, run };
+  const clear = useCallback(() => setOutcome(null), []);
+  return { running, progress, outcome, run, clear };
+}
+
+function outcomeOf(action: WriteAction, result: ApplyResult): WriteOutcome {
+  if (result.ok) return { ok: true, action, pivot: result.pivot };
+  if ("review" in result) return { ok: false, action, review: result.review };
+  if ("missing" in result)
+    return { ok: false, action, missing: result.missing, prepared: result.prepared };
+  return { ok: false, action, message: result.message };
 }

@@ -13,8 +13,11 @@ import {
   type SheetCell,
   type TableData,
   type TableSpec,
+  type InsertResult,
+  type TableLocation,
   type WorkbookPort,
-  type WriteProgress,
+  type WriteOptions,
+  type WriteReport,
   toSafeCell,
 } from "../domain";
 import { splitReference } from "../host/excel/cells";
@@ -26,7 +29,7 @@ export const NO_PIVOT_TABLES =
 /** Excel's rule for sheet names, so a table that Excel would refuse fails here too. */
 const SHEET_NAME = /^[^/\\?*:[\]]{1,31}$/;
 
-interface TableLocation {
+interface TableAt {
   readonly sheet: string;
   readonly columns: number;
 }
@@ -46,7 +49,7 @@ export interface WorkbenchWorkbookDeps {
 
 export class WorkbenchWorkbook implements WorkbookPort {
   private identity: DatasetIdentity | null = null;
-  private readonly tables = new Map<string, TableLocation>();
+  private readonly tables = new Map<string, TableAt>();
   private readonly tableWatchers = new Set<TableWatcher>();
   private readonly sheet: Spreadsheet;
   private readonly recalculateAll: () => void;
@@ -68,8 +71,9 @@ export class WorkbenchWorkbook implements WorkbookPort {
   async writeTables(
     tables: readonly TableSpec[],
     identity: DatasetIdentity,
-    onProgress?: (p: WriteProgress) => void
-  ): Promise<void> {
+    options: WriteOptions = {}
+  ): Promise<WriteReport> {
+    const onProgress = options.onProgress;
     const maxRows = this.sheet.engine.getConfig().maxRows;
     const sheets = new Set<string>();
     const contents: RawCellContent[][][] = [];
@@ -103,6 +107,21 @@ export class WorkbenchWorkbook implements WorkbookPort {
     }
     this.identity = identity;
     this.sheet.changed();
+    return {
+      created: [],
+      refreshed: tables.map((t) => ({ table: t.table, sheet: t.sheet, rows: t.rows.length })),
+    };
+  }
+
+  locateTables(names: readonly string[]): Promise<(TableLocation | null)[]> {
+    return Promise.resolve(
+      names.map((name) => {
+        const at = this.tables.get(name);
+        return at && this.sheet.sheetNames().includes(at.sheet)
+          ? { table: name, sheet: at.sheet, rows: this.sheet.size(at.sheet).rows - 1 }
+          : null;
+      })
+    );
   }
 
   /** Puts back what the sheets held before a failed write. */
@@ -149,18 +168,12 @@ export class WorkbenchWorkbook implements WorkbookPort {
   }
 
   /** No PivotTable engine here: the Summary sheet says so rather than showing a fake one. */
-  addPivotTable(spec: PivotSpec): Promise<PivotResult> {
+  ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
     const id = this.sheet.ensureSheet(spec.sheet);
     this.sheet.engine.setSheetContent(id, [[toSafeCell(NO_PIVOT_TABLES)]]);
     this.sheet.setTableFormats(spec.sheet, null);
     this.sheet.changed();
     return Promise.resolve({ created: false, reason: NO_PIVOT_TABLES });
-  }
-
-  recalculate(): Promise<void> {
-    this.recalculateAll();
-    this.sheet.changed();
-    return Promise.resolve();
   }
 
   watchTables(
@@ -206,9 +219,14 @@ export class WorkbenchWorkbook implements WorkbookPort {
   }
 
   /** As if the user typed the formula into the selected cell. */
-  insertFormula(formula: string): Promise<void> {
-    this.sheet.typeInto(this.sheet.selection, formula);
-    return Promise.resolve();
+  insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
+    const at = this.sheet.selection;
+    const address = addressOf(at.row, at.col);
+    const current = this.sheet.input(at);
+    if (!options.overwrite && current !== "")
+      return Promise.resolve({ inserted: false, address, occupiedBy: current });
+    this.sheet.typeInto(at, formula);
+    return Promise.resolve({ inserted: true, address });
   }
 
   /** The user changed a cell: the watchers of the table on that sheet hear of it, as Excel's onChanged. */

@@ -114,16 +114,8 @@ describe("errors", () => {
   });
 
   test("a bad year answers #VALUE! saying what a year is", () => {
-    expectExcelError(
-      call(host.aidTotal, "Africa", 16.5),
-      "#VALUE!",
-      /year must be a year/
-    );
-    expectExcelError(
-      call(host.aidTotal, "Africa", "next year"),
-      "#VALUE!",
-      /"next year"/
-    );
+    expectExcelError(call(host.aidTotal, "Africa", 16.5), "#VALUE!", /year must be a year/);
+    expectExcelError(call(host.aidTotal, "Africa", "next year"), "#VALUE!", /"next year"/);
   });
 
   test("an argument that is not a single value answers #VALUE! naming the parameter", () => {
@@ -147,11 +139,7 @@ describe("errors", () => {
   });
 
   test("AIDLIST with a bad argument answers an error instead of a table", () => {
-    expectExcelError(
-      call(host.aidList, "Atlantis"),
-      "#N/A",
-      /"Atlantis"/
-    );
+    expectExcelError(call(host.aidList, "Atlantis"), "#N/A", /"Atlantis"/);
   });
 
   test("an exception inside the domain becomes #VALUE! with a message, never a raw exception", () => {
@@ -168,11 +156,7 @@ describe("errors", () => {
       "#VALUE!",
       /AIDTOTAL failed unexpectedly: index corrupted/
     );
-    expectExcelError(
-      call(host.aidList, "Africa"),
-      "#VALUE!",
-      /AIDLIST failed unexpectedly/
-    );
+    expectExcelError(call(host.aidList, "Africa"), "#VALUE!", /AIDLIST failed unexpectedly/);
   });
 
   test("a failure to load the ledger becomes #VALUE! too", () => {
@@ -192,11 +176,7 @@ describe("errors", () => {
     jest.spyOn(host.ledgerStore, "current").mockImplementation(() => {
       throw "out of memory"; // eslint-disable-line @typescript-eslint/only-throw-error
     });
-    expectExcelError(
-      call(host.aidSource, "x"),
-      "#VALUE!",
-      /out of memory/
-    );
+    expectExcelError(call(host.aidSource, "x"), "#VALUE!", /out of memory/);
   });
 
   test("after ledgerStore.replace, the functions answer from the new ledger", () => {
@@ -211,10 +191,7 @@ describe("errors", () => {
     const before = call(host.aidCount, "*") as number;
     host.ledgerStore.replace(smaller.value);
     expect(call(host.aidCount, "*")).toBe(before - 1);
-    expectExcelError(
-      call(host.aidSource, dropped.id),
-      "#N/A"
-    );
+    expectExcelError(call(host.aidSource, dropped.id), "#N/A");
   });
 });
 
@@ -223,7 +200,10 @@ describe("streaming: every AID cell follows the ledger (office-js #4502, #1462: 
     const rows = bundledRows() as readonly { id: string; partOf?: string | null }[];
     const referenced = new Set(rows.map((r) => r.partOf).filter(Boolean));
     const dropped = rows.find((r) => !referenced.has(r.id))!;
-    const built = createLedger({ rows: rows.filter((r) => r !== dropped), reference: bundledReference() });
+    const built = createLedger({
+      rows: rows.filter((r) => r !== dropped),
+      reference: bundledReference(),
+    });
     if (!built.ok) throw new Error("the smaller dataset should be valid");
     return { ledger: built.value, droppedId: dropped.id };
   }

@@ -1,13 +1,16 @@
 import type {
   DatasetIdentity,
+  InsertResult,
   PivotResult,
   PivotSpec,
   Selection,
   SheetCell,
   TableData,
+  TableLocation,
   TableSpec,
   WorkbookPort,
-  WriteProgress,
+  WriteOptions,
+  WriteReport,
 } from "../../src/domain";
 
 /**
@@ -18,40 +21,70 @@ export class FakeWorkbook implements WorkbookPort {
   tables = new Map<string, TableData>();
   identity: DatasetIdentity | null = null;
   pivots: PivotSpec[] = [];
-  recalculations = 0;
   failNextWrite: Error | null = null;
+  /** Writes that stopped because beforeCommit said the workbook changed. */
+  stoppedBeforeCommit = 0;
   pivotSupported = true;
   selection: Selection = { sheet: "Sheet1", address: "A1", formula: null };
   cells = new Map<string, SheetCell>();
   inserted: string[] = [];
   /** While set, a write reports its first step, then waits for this before writing (see holdNextWrite). */
   writeGate: Promise<void> | null = null;
+  /** While set, a table read takes its snapshot, then waits for this before answering (see holdNextRead). */
+  readGate: Promise<void> | null = null;
+  /** Cells of the active sheet, for insertFormula: address to what the cell holds. */
+  sheetCells = new Map<string, string>();
   private tableWatchers: ((table: string) => void)[] = [];
   private selectionWatchers: (() => void)[] = [];
 
   async writeTables(
     tables: readonly TableSpec[],
     identity: DatasetIdentity,
-    onProgress?: (p: WriteProgress) => void
-  ): Promise<void> {
+    options: WriteOptions = {}
+  ): Promise<WriteReport> {
+    for (const [i] of tables.entries()) {
+      options.onProgress?.({ done: i + 1, total: tables.length });
+      if (i === 0 && this.writeGate) await this.writeGate;
+    }
     if (this.failNextWrite) {
       const e = this.failNextWrite;
       this.failNextWrite = null;
       throw e;
     }
-    for (const [i] of tables.entries()) {
-      onProgress?.({ done: i + 1, total: tables.length });
-      if (i === 0 && this.writeGate) await this.writeGate;
+    if (options.beforeCommit && !options.beforeCommit()) {
+      this.stoppedBeforeCommit++;
+      const { WorkbookWriteError } = await import("../../src/domain");
+      throw new WorkbookWriteError(
+        "unchanged",
+        "Nothing was changed: the tables were edited meanwhile."
+      );
     }
+    const report: WriteReport = {
+      created: tables
+        .filter((t) => !this.tables.has(t.table))
+        .map((t) => ({ table: t.table, sheet: t.sheet, rows: t.rows.length })),
+      refreshed: tables
+        .filter((t) => this.tables.has(t.table))
+        .map((t) => ({ table: t.table, sheet: t.sheet, rows: t.rows.length })),
+    };
     for (const t of tables)
       this.tables.set(t.table, {
         header: t.columns.map((c) => c.name),
         rows: t.rows.map((r) => [...r]),
       });
     this.identity = identity;
+    return report;
+  }
+  async locateTables(names: readonly string[]): Promise<(TableLocation | null)[]> {
+    return names.map((name) => {
+      const t = this.tables.get(name);
+      return t ? { table: name, sheet: name, rows: t.rows.length } : null;
+    });
   }
   async readTable(table: string): Promise<TableData | null> {
-    return this.tables.get(table) ?? null;
+    const snapshot = this.tables.get(table) ?? null;
+    if (this.readGate) await this.readGate;
+    return snapshot;
   }
   async readIdentity(): Promise<DatasetIdentity | null> {
     return this.identity;
@@ -59,13 +92,10 @@ export class FakeWorkbook implements WorkbookPort {
   async writeIdentity(identity: DatasetIdentity): Promise<void> {
     this.identity = identity;
   }
-  async addPivotTable(spec: PivotSpec): Promise<PivotResult> {
+  async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
     if (!this.pivotSupported) return { created: false, reason: "PivotTables need ExcelApi 1.8" };
     this.pivots.push(spec);
     return { created: true };
-  }
-  async recalculate(): Promise<void> {
-    this.recalculations++;
   }
   async watchTables(
     _tables: readonly string[],
@@ -85,8 +115,17 @@ export class FakeWorkbook implements WorkbookPort {
   async readCells(addresses: readonly string[]): Promise<SheetCell[]> {
     return addresses.map((a) => this.cells.get(a) ?? null);
   }
-  async insertFormula(formula: string): Promise<void> {
+  async insertFormula(
+    formula: string,
+    options: { overwrite?: boolean } = {}
+  ): Promise<InsertResult> {
+    const address = this.selection.address;
+    const current = this.sheetCells.get(address);
+    if (current !== undefined && !options.overwrite)
+      return { inserted: false, address, occupiedBy: current };
     this.inserted.push(formula);
+    this.sheetCells.set(address, formula);
+    return { inserted: true, address };
   }
 
   /** Test helpers: a user edit of one cell of a table, then the change event. */
@@ -109,6 +148,22 @@ export class FakeWorkbook implements WorkbookPort {
       this.writeGate = null;
       release();
     };
+  }
+  /** Test helper: the next table reads take their snapshot, then wait until the returned function is called. */
+  holdReads(): () => void {
+    let release: () => void = () => undefined;
+    this.readGate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.readGate = null;
+      release();
+    };
+  }
+  /** Test helper: a user's edit whose change event the host never sends (row deletion, paste on some hosts). */
+  editCellSilently(table: string, row: number, column: string, value: SheetCell): void {
+    const t = this.tables.get(table)!;
+    const rows = t.rows.map((r) => [...r]);
+    rows[row]![t.header.indexOf(column)] = value;
+    this.tables.set(table, { header: t.header, rows });
   }
   get selectionWatcherCount(): number {
     return this.selectionWatchers.length;

@@ -7,6 +7,7 @@ import {
   loadBundledLedger,
   toCsv,
   toJson,
+  WorkbookWriteError,
   type CommitmentRecord,
 } from "../../src/domain";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
@@ -18,11 +19,15 @@ const setup = createTestSession;
 const total = (store: LedgerStore, ...args: (string | number | null)[]) =>
   functionSpec("AIDTOTAL")!.evaluate(store.current(), args);
 
-test("Load data writes the three tables, stores the identity, adds the pivot and recalculates", async () => {
+test("Load data writes the three tables, stores the identity and adds the pivot", async () => {
   const { port, store, session } = setup();
   const before = store.current();
   const result = await session.load();
-  expect(result).toEqual({ ok: true, pivot: { created: true } });
+  expect(result).toEqual({
+    ok: true,
+    pivot: { created: true },
+    report: { created: expect.any(Array) as unknown, refreshed: [] },
+  });
   expect([...port.tables.keys()]).toEqual([
     TABLES.commitments.table,
     TABLES.facts.table,
@@ -39,7 +44,6 @@ test("Load data writes the three tables, stores the identity, adds the pivot and
   );
   expect(port.identity!.contentHash).toMatch(/^fnv1a64:/);
   expect(port.pivots.map((p) => p.sourceTable)).toEqual([TABLES.facts.table]);
-  expect(port.recalculations).toBe(1);
   expect(store.current()).not.toBe(before);
   expect(session.snapshot.identity).toEqual(port.identity);
 });
@@ -47,10 +51,12 @@ test("Load data writes the three tables, stores the identity, adds the pivot and
 test("where the host has no PivotTables, the load still succeeds and says why", async () => {
   const { port, session } = setup();
   port.pivotSupported = false;
-  expect(await session.load()).toEqual({
-    ok: true,
-    pivot: { created: false, reason: "PivotTables need ExcelApi 1.8" },
-  });
+  expect(await session.load()).toEqual(
+    expect.objectContaining({
+      ok: true,
+      pivot: { created: false, reason: "PivotTables need ExcelApi 1.8" },
+    })
+  );
 });
 
 test("a refresh from a file shows the change first, and the functions switch only after the write", async () => {
@@ -108,11 +114,17 @@ test("a write the workbook refuses leaves the previous tables and the functions'
   const identityBefore = port.identity;
   const prepared = await session.prepare({ kind: "bundled" });
   if (!prepared.ok) throw new Error("bundled must be valid");
-  port.failNextWrite = new Error("RequestPayloadSizeLimitExceeded");
+  port.failNextWrite = new WorkbookWriteError(
+    "unchanged",
+    "Nothing was changed: writing the new rows failed (RequestPayloadSizeLimitExceeded)."
+  );
   const result = await session.apply(prepared.value);
   expect(result).toEqual({
     ok: false,
-    message: expect.stringMatching(/Nothing was changed.*RequestPayloadSizeLimitExceeded/),
+    state: "unchanged",
+    message: expect.stringMatching(
+      /Nothing was changed.*RequestPayloadSizeLimitExceeded/
+    ) as unknown,
   });
   expect(store.current()).toBe(ledgerBefore);
   expect(port.identity).toBe(identityBefore);
@@ -145,14 +157,12 @@ test("a reopened workbook answers from its own tables, not from the bundled data
     version: "9.9.9",
     fetchText: async () => ({ ok: false, reason: "" }),
   });
-  const recalculationsBefore = port.recalculations;
   await session.start();
   expect(store.current().records[0]!.record.notes).toBe("edited in the workbook");
-  expect(port.recalculations).toBe(recalculationsBefore + 1);
   expect(session.snapshot.identity?.source).toBe("workbook");
 });
 
-test("valid edits are taken in and recalculated; invalid ones are listed by row and field and ignored", async () => {
+test("valid edits are taken in; invalid ones are listed by row and field and ignored", async () => {
   const { port, store, session } = setup();
   await session.start();
   await session.load();
@@ -211,6 +221,295 @@ test("explain reads cell references, and declines nested calculations", async ()
   expect(await session.explainSelection()).toEqual({ explanation: null, note: null });
 });
 
+/** Lets debounce timers (settleMs 0: the next timers phase) and the queue's promises run. */
 async function flush(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
 }
+
+/** The row of a record in the fake's Commitments table. */
+function rowOf(port: ReturnType<typeof setup>["port"], id: string): number {
+  const t = port.tables.get(TABLES.commitments.table)!;
+  return t.rows.findIndex((r) => r[t.header.indexOf("id")] === id);
+}
+
+describe("one queue for loads, refreshes and edits (issue 7: the races a gated fake showed)", () => {
+  test("two quick edits: the read that runs last reads the newest table, and an older read never replaces it", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    const row = rowOf(port, TICAD_PLEDGE);
+    const release = port.holdReads();
+    port.editCell(TABLES.commitments.table, row, "notes", "first edit");
+    await flush(); // the first read has taken its snapshot and waits
+    port.editCell(TABLES.commitments.table, row, "notes", "second edit");
+    release();
+    await flush();
+    await session.reread();
+    const notes = store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes;
+    expect(notes).toBe("second edit");
+  });
+
+  test("an edit after Check for changes makes Apply refuse, instead of silently reverting it", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    const prepared = await session.prepare({
+      kind: "file",
+      name: "edited.csv",
+      text: toCsv(ticadAt600Million()),
+    });
+    if (!prepared.ok) throw new Error("the file must be valid");
+    port.editCell(
+      TABLES.commitments.table,
+      rowOf(port, "ticad6-climate-disasters-2016"),
+      "notes",
+      "mine"
+    );
+    const result = await session.apply(prepared.value);
+    expect(result).toEqual(
+      expect.objectContaining({
+        ok: false,
+        state: "unchanged",
+        message: expect.stringMatching(/Check for changes again/) as unknown,
+      })
+    );
+    await flush();
+    const edited = store
+      .current()
+      .records.find((r) => r.record.id === "ticad6-climate-disasters-2016")!;
+    expect(edited.record.notes).toBe("mine");
+    expect(total(store, "Africa", 2016)).toEqual({ ok: true, value: 2420000000 });
+  });
+
+  test("an edit read in flight when Apply is pressed is finished first; Apply then refuses the stale diff", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    const prepared = await session.prepare({
+      kind: "file",
+      name: "e.csv",
+      text: toCsv(ticadAt600Million()),
+    });
+    if (!prepared.ok) throw new Error("the file must be valid");
+    const release = port.holdReads();
+    port.editCell(TABLES.commitments.table, rowOf(port, TICAD_PLEDGE), "notes", "typed meanwhile");
+    await flush();
+    const applying = session.apply(prepared.value);
+    release();
+    const result = await applying;
+    expect(result.ok).toBe(false);
+    expect(store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes).toBe(
+      "typed meanwhile"
+    );
+  });
+
+  test("two overlapping applies: the second waits for the first, then is refused; no table is lost", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    const prepared = await session.prepare({
+      kind: "file",
+      name: "e.csv",
+      text: toCsv(ticadAt600Million()),
+    });
+    if (!prepared.ok) throw new Error("the file must be valid");
+    const release = port.holdNextWrite();
+    const first = session.apply(prepared.value);
+    const second = session.apply(prepared.value);
+    release();
+    expect((await first).ok).toBe(true);
+    expect(await second).toEqual(expect.objectContaining({ ok: false, state: "unchanged" }));
+    expect(port.tables.has(TABLES.commitments.table)).toBe(true);
+    expect(total(store, "Africa", 2016)).toEqual({ ok: true, value: 2520000000 });
+  });
+
+  test("an edit made while a write runs stops the write before it commits, and the edit is taken in after it", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    const prepared = await session.prepare({
+      kind: "file",
+      name: "e.csv",
+      text: toCsv(ticadAt600Million()),
+    });
+    if (!prepared.ok) throw new Error("the file must be valid");
+    const release = port.holdNextWrite();
+    const applying = session.apply(prepared.value);
+    await flush();
+    port.editCell(TABLES.commitments.table, rowOf(port, TICAD_PLEDGE), "notes", "during the write");
+    release();
+    const result = await applying;
+    expect(result).toEqual(expect.objectContaining({ ok: false, state: "unchanged" }));
+    expect(port.stoppedBeforeCommit).toBe(1);
+    await flush();
+    const record = store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record;
+    expect(record.notes).toBe("during the write");
+    expect(record.amount).toBe("500000000");
+  });
+
+  test("a failure in the final swap that was put back is reported as such, and the functions keep the old data", async () => {
+    const { port, store, session } = setup();
+    await session.load();
+    const before = store.current();
+    const prepared = await session.prepare({
+      kind: "file",
+      name: "e.csv",
+      text: toCsv(ticadAt600Million()),
+    });
+    if (!prepared.ok) throw new Error("the file must be valid");
+    port.failNextWrite = new WorkbookWriteError(
+      "restored",
+      "Nothing was changed: the swap failed and every table was put back."
+    );
+    expect(await session.apply(prepared.value)).toEqual(
+      expect.objectContaining({ ok: false, state: "restored" })
+    );
+    expect(store.current()).toBe(before);
+  });
+
+  test("a write left partial makes the session re-read what the tables hold", async () => {
+    const { port, store, session } = setup();
+    await session.load();
+    const prepared = await session.prepare({
+      kind: "file",
+      name: "e.csv",
+      text: toCsv(ticadAt600Million()),
+    });
+    if (!prepared.ok) throw new Error("the file must be valid");
+    // The fake "half-applies": Commitments holds the new rows, then the write fails.
+    const readBack = port.tables.get(TABLES.commitments.table)!;
+    port.editCellSilently(
+      TABLES.commitments.table,
+      rowOf(port, TICAD_PLEDGE),
+      "notes",
+      "half written"
+    );
+    port.failNextWrite = new WorkbookWriteError("partial", "Some tables hold the new rows.");
+    expect(await session.apply(prepared.value)).toEqual(
+      expect.objectContaining({ ok: false, state: "partial" })
+    );
+    await flush();
+    expect(readBack).toBeDefined();
+    expect(store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes).toBe(
+      "half written"
+    );
+  });
+
+  test("Re-read workbook takes in an edit whose event never came", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    port.editCellSilently(TABLES.commitments.table, rowOf(port, TICAD_PLEDGE), "notes", "pasted");
+    await flush();
+    expect(
+      store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes
+    ).not.toBe("pasted");
+    await session.reread();
+    expect(store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes).toBe(
+      "pasted"
+    );
+  });
+
+  test("many edit events in a burst cost one read", async () => {
+    const { port, session } = setup();
+    await session.start();
+    await session.load();
+    const reads = jest.spyOn(port, "readTable");
+    for (let i = 0; i < 10; i++)
+      port.editCell(TABLES.commitments.table, rowOf(port, TICAD_PLEDGE), "notes", `edit ${i}`);
+    await flush();
+    // One intake reads Commitments and Rates once each.
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("what the workbook holds, said plainly", () => {
+  test("tables without the identity setting (copied sheets): the functions use the tables, and the pane says so", async () => {
+    const first = setup();
+    await first.session.load();
+    first.port.editCellSilently(
+      TABLES.commitments.table,
+      rowOf(first.port, TICAD_PLEDGE),
+      "notes",
+      "kept"
+    );
+    first.port.identity = null; // office-js #360, #2940, #6091: settings lost, tables kept
+    const store = new LedgerStore(loadBundledLedger);
+    const session = new LedgerSession({
+      port: first.port,
+      store,
+      reference: bundledReference(),
+      bundledRows,
+      version: "1.2.3",
+      fetchText: async () => ({ ok: false, reason: "" }),
+      settleMs: 0,
+    });
+    await session.start();
+    expect(store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes).toBe(
+      "kept"
+    );
+    expect(session.snapshot.notice).toEqual({
+      intent: "info",
+      message: expect.stringMatching(
+        /answer from this workbook's own Commitments table .*missing/
+      ) as unknown,
+    });
+    expect(first.port.identity?.source).toBe("workbook");
+  });
+
+  test("Load data over tables that differ from the bundled data shows the diff and asks first", async () => {
+    const { port, store, session } = setup();
+    await session.start();
+    await session.load();
+    port.editCell(TABLES.commitments.table, rowOf(port, TICAD_PLEDGE), "notes", "my note");
+    await flush();
+    const result = await session.load();
+    expect(result.ok).toBe(false);
+    if (result.ok || !("review" in result)) throw new Error("expected a review");
+    expect(result.review.diff.changed.map((c) => c.id)).toEqual([TICAD_PLEDGE]);
+    expect(store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes).toBe(
+      "my note"
+    );
+    expect((await session.apply(result.review)).ok).toBe(true);
+  });
+
+  test("a table the user deleted is not silently recreated: the session asks, then creates it on request", async () => {
+    const { port, session } = setup();
+    await session.start();
+    await session.load();
+    port.tables.delete(TABLES.facts.table);
+    const prepared = await session.prepare({ kind: "bundled" });
+    if (!prepared.ok) throw new Error("bundled must be valid");
+    const asked = await session.apply(prepared.value);
+    expect(asked).toEqual(expect.objectContaining({ ok: false, missing: [TABLES.facts.table] }));
+    expect(port.tables.has(TABLES.facts.table)).toBe(false);
+    const done = await session.apply(prepared.value, undefined, { createMissing: true });
+    expect(done.ok).toBe(true);
+    expect(port.tables.has(TABLES.facts.table)).toBe(true);
+  });
+
+  test("Insert asks before overwriting a cell, and inserts in the build's namespace", async () => {
+    const { port } = setup();
+    const session = new LedgerSession({
+      port,
+      store: new LedgerStore(loadBundledLedger),
+      reference: bundledReference(),
+      bundledRows,
+      version: "1",
+      fetchText: async () => ({ ok: false, reason: "" }),
+      namespace: "AID",
+    });
+    port.selection = { sheet: "Sheet1", address: "B2", formula: null };
+    port.sheetCells.set("B2", "my total");
+    expect(await session.insertFormula('=AIDTOTAL("Africa",2016)')).toEqual({
+      inserted: false,
+      address: "B2",
+      occupiedBy: "my total",
+    });
+    expect(await session.insertFormula('=AIDTOTAL("Africa",2016)', { overwrite: true })).toEqual({
+      inserted: true,
+      address: "B2",
+    });
+    expect(port.inserted).toEqual(['=AID.AIDTOTAL("Africa",2016)']);
+  });
+});

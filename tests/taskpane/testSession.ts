@@ -19,6 +19,7 @@ export function createTestSession(
     reference: bundledReference(),
     bundledRows,
     version: "1.2.3",
+    settleMs: 0,
     fetchText: async () => fetched,
     now: () => now,
   });

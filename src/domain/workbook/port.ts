@@ -56,11 +56,16 @@ export interface PivotSpec {
 export type PivotResult =
   { readonly created: true } | { readonly created: false; readonly reason: string };
 
-/** The active cell: where it is, and its formula (null when it holds a plain value). */
+/**
+ * The active cell: where it is, and the formula that computes it (null when it holds a plain
+ * value). A cell inside a spilled array reports its anchor's formula, with the anchor's address.
+ */
 export interface Selection {
   readonly sheet: string;
   readonly address: string;
   readonly formula: string | null;
+  /** The address of the cell that holds the formula, when the selected cell is part of its spill. */
+  readonly anchor?: string;
 }
 
 export interface WriteProgress {
@@ -68,27 +73,81 @@ export interface WriteProgress {
   readonly total: number;
 }
 
+/** Where one of the pane's tables is, found by its table name wherever the user moved it. */
+export interface TableLocation {
+  readonly table: string;
+  /** The sheet that holds it now (the user may have renamed it). */
+  readonly sheet: string;
+  /** Data rows (below the header). */
+  readonly rows: number;
+}
+
+export interface WriteOptions {
+  readonly onProgress?: (p: WriteProgress) => void;
+  /**
+   * Asked after every new row is staged and before anything the user can see changes: false stops
+   * the write there, with nothing changed (the workbook was edited since the write was prepared).
+   */
+  readonly beforeCommit?: () => boolean;
+}
+
+/** What a successful write did, table by table. */
+export interface WriteReport {
+  /** Tables that did not exist and were created, each on a sheet of its own. */
+  readonly created: readonly TableLocation[];
+  /** Tables whose contents were replaced in place. */
+  readonly refreshed: readonly TableLocation[];
+}
+
+/**
+ * A write that failed, and the state it left: "unchanged" (it stopped before any visible change),
+ * "restored" (a visible change failed part way and every table was put back as it was), or
+ * "partial" (putting it back failed too; `detail` names what holds what).
+ */
+export class WorkbookWriteError extends Error {
+  constructor(
+    readonly state: "unchanged" | "restored" | "partial",
+    message: string
+  ) {
+    super(message);
+    this.name = "WorkbookWriteError";
+  }
+}
+
+/** What inserting a formula did: put it in, or found the cell holding something. */
+export type InsertResult =
+  | { readonly inserted: true; readonly address: string }
+  | { readonly inserted: false; readonly address: string; readonly occupiedBy: string };
+
 export interface WorkbookPort {
   /**
-   * Replaces the pane's tables, all or nothing: every table is written in full before any visible
-   * sheet changes, and the identity is stored with them. Other sheets are never touched. On failure
-   * it rejects and the previous tables stand.
+   * Replaces the contents of the pane's tables, all or nothing, and stores the identity with them.
+   * A table that exists (found by its name, on whatever sheet) is refreshed in place: its sheet, the
+   * sheet's name and position, the user's formulas, charts and PivotTables over it and every cell
+   * outside it stay as they were. A table that does not exist is created on a sheet of its own.
+   * Rejects with a WorkbookWriteError that says what state the workbook is in.
    */
   writeTables(
     tables: readonly TableSpec[],
     identity: DatasetIdentity,
-    onProgress?: (p: WriteProgress) => void
-  ): Promise<void>;
+    options?: WriteOptions
+  ): Promise<WriteReport>;
+  /** Where each named table is, or null for a table the workbook does not have. */
+  locateTables(tables: readonly string[]): Promise<(TableLocation | null)[]>;
   /** A table by its name, or null when the workbook has none. */
   readTable(table: string): Promise<TableData | null>;
   readIdentity(): Promise<DatasetIdentity | null>;
   /** Stores the identity alone, after the user's own edits to the tables were taken in. */
   writeIdentity(identity: DatasetIdentity): Promise<void>;
-  /** Adds a PivotTable, or says why it cannot (e.g. the host lacks the PivotTable API). */
-  addPivotTable(spec: PivotSpec): Promise<PivotResult>;
-  /** Makes every formula, the AID functions included, compute again. */
-  recalculate(): Promise<void>;
-  /** Calls back after the user changes cells of one of these tables; returns a function that stops watching. */
+  /**
+   * Adds the PivotTable, or refreshes it when it exists (a refresh keeps the user's layout changes),
+   * or says why it cannot (e.g. the host lacks the PivotTable API).
+   */
+  ensurePivotTable(spec: PivotSpec): Promise<PivotResult>;
+  /**
+   * Calls back when the user changes cells of one of these tables. The add-in's own writes and
+   * format-only changes do not call back. Returns a function that stops watching.
+   */
   watchTables(
     tables: readonly string[],
     onChange: (table: string) => void
@@ -98,6 +157,6 @@ export interface WorkbookPort {
   getSelection(): Promise<Selection>;
   /** Reads cell values by sheet-qualified or plain address (of the active sheet), for explaining formulas with references. */
   readCells(addresses: readonly string[]): Promise<SheetCell[]>;
-  /** Puts a formula into the active cell. */
-  insertFormula(formula: string): Promise<void>;
+  /** Puts a formula into the active cell; unless `overwrite`, only when the cell is empty. */
+  insertFormula(formula: string, options?: { overwrite?: boolean }): Promise<InsertResult>;
 }

@@ -1,13 +1,29 @@
 import type { ExcelRun } from "./excelWorkbook";
+import { splitReference } from "./cells";
 
 type Unsubscribe = () => Promise<void>;
 
-/** Calls back with a table's name when the user changes a watched table (ExcelApi 1.7). */
+/**
+ * Calls back with a table's name when the user changes cells of a watched table.
+ *
+ * Where the host has it, this listens to WorksheetCollection.onChanged (ExcelApi 1.9), whose
+ * WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) says "ThisLocalAddin" for the add-in's
+ * own writes: those are skipped, so a refresh does not make the pane read its own rows back. The
+ * worksheet event fires for value changes, not for format changes (those are onFormatChanged), so a
+ * format change does not start a read either (Microsoft Learn, "Work with events using the Excel
+ * JavaScript API"). Only a change whose address meets one of the watched tables counts.
+ *
+ * Older hosts fall back to TableCollection.onChanged (ExcelApi 1.7), which also fires for the
+ * add-in's own writes; the session then finds the same content and changes nothing.
+ */
 export async function watchTableChanges(
   run: ExcelRun,
+  supports: (set: string, version: string) => boolean,
   tables: readonly string[],
   onChange: (table: string) => void
 ): Promise<Unsubscribe> {
+  if (supports("ExcelApi", "1.9")) return watchWorksheetChanges(run, supports, tables, onChange);
+  if (!supports("ExcelApi", "1.7")) return async () => {};
   const watched = new Set(tables);
   const handler = await run(async (context) => {
     const added = context.workbook.tables.onChanged.add(async (event) => {
@@ -19,6 +35,89 @@ export async function watchTableChanges(
     return added;
   });
   return () => removeHandler(handler);
+}
+
+async function watchWorksheetChanges(
+  run: ExcelRun,
+  supports: (set: string, version: string) => boolean,
+  tables: readonly string[],
+  onChange: (table: string) => void
+): Promise<Unsubscribe> {
+  const knowsSource = supports("ExcelApi", "1.14");
+  const handler = await run(async (context) => {
+    const added = context.workbook.worksheets.onChanged.add(async (event) => {
+      if (knowsSource && event.triggerSource === "ThisLocalAddin") return;
+      const touched = await tablesTouched(run, tables, event.worksheetId, event.address).catch(
+        () => [] as string[]
+      );
+      for (const name of touched) onChange(name);
+    });
+    await context.sync();
+    return added;
+  });
+  return () => removeHandler(handler);
+}
+
+/** The watched tables on that sheet whose range meets the changed address. */
+function tablesTouched(
+  run: ExcelRun,
+  tables: readonly string[],
+  worksheetId: string,
+  address: string
+): Promise<string[]> {
+  return run(async (context) => {
+    const found = tables.map((name) => context.workbook.tables.getItemOrNullObject(name));
+    await context.sync();
+    const located = found.map((t) =>
+      t.isNullObject ? null : { sheet: t.worksheet.load("id"), range: t.getRange().load("address") }
+    );
+    await context.sync();
+    return tables.filter((_, i) => {
+      const at = located[i];
+      return (
+        at !== null &&
+        at !== undefined &&
+        at.sheet.id === worksheetId &&
+        meets(at.range.address, address)
+      );
+    });
+  });
+}
+
+/** Whether two A1 blocks ("Sheet!A1:C9", "B2") share a cell. A whole-row or -column address counts as meeting. */
+export function meets(a: string, b: string): boolean {
+  const x = bounds(a);
+  const y = bounds(b);
+  if (!x || !y) return true;
+  return x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right;
+}
+
+interface Bounds {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+function bounds(address: string): Bounds | null {
+  const ref = splitReference(address);
+  if (!ref) return null;
+  const [first = "", last = first] = ref.address.split(":");
+  const a = cell(first);
+  const b = cell(last);
+  return {
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function cell(address: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/i.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
 }
 
 /** Calls back when the selection moves on any sheet (ExcelApi 1.9). */

@@ -1,15 +1,26 @@
 import { type PivotSpec, TABLES } from "../../domain";
+import { freeSheetName } from "./tablePlans";
 
 export const NO_PIVOT_API =
   "This version of Excel has no PivotTable API (ExcelApi 1.8). Use Insert > PivotTable on the Facts table.";
 
-/** Replaces the pivot's sheet with a titled PivotTable summing one field by two others (ExcelApi 1.8). */
-export async function addPivot(context: Excel.RequestContext, spec: PivotSpec): Promise<void> {
-  const sheets = context.workbook.worksheets;
-  const old = sheets.getItemOrNullObject(spec.sheet);
+/**
+ * Refreshes the PivotTable when it exists, wherever the user moved it, keeping their layout
+ * changes; otherwise adds it on a sheet of its own (ExcelApi 1.8). A PivotTable does not follow its
+ * source's new rows until it is refreshed (Microsoft Learn, "Work with PivotTables using the Excel
+ * JavaScript API": PivotTable.refresh). The sheet is never deleted: a chart or formula of the user's
+ * on it keeps working.
+ */
+export async function ensurePivot(context: Excel.RequestContext, spec: PivotSpec): Promise<void> {
+  const existing = context.workbook.pivotTables.getItemOrNullObject(spec.name);
+  const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
-  if (!old.isNullObject) old.delete();
-  const sheet = sheets.add(spec.sheet);
+  if (!existing.isNullObject) {
+    existing.refresh();
+    await context.sync();
+    return;
+  }
+  const sheet = sheets.add(freeSheetName(spec.sheet, new Set(sheets.items.map((s) => s.name))));
   sheet.getRange("A1").values = [[pivotTitle(spec)]];
   const pivot = sheet.pivotTables.add(
     spec.name,

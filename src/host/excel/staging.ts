@@ -4,21 +4,28 @@ import { toWorkbookCell } from "./cells";
 /** A table ready to stage: its cells converted for Excel and cut into request-sized chunks. */
 export interface StagingPlan {
   readonly spec: TableSpec;
-  /** Hidden sheet the table is written to before it replaces the visible one. */
+  /** Hidden sheet the new rows are written to before they replace the table's contents. */
   readonly sheet: string;
-  /** Temporary table name: the final one still belongs to the old table until the commit. */
-  readonly table: string;
+  /** Hidden sheet that keeps the table's old contents until the write is done, to put back on failure. */
+  readonly backup: string;
   readonly header: SheetCell[];
   readonly chunks: SheetCell[][][];
   readonly rows: number;
   readonly columns: number;
 }
 
-const SHEET_NAME_MAX = 31;
-const STAGING_SUFFIX = "~new";
+/** Prefix of the hidden sheets a write uses; a later write removes any a failed one left behind. */
+export const STAGING_PREFIX = "AidLedger~";
 
-export function stagingSheetName(sheet: string): string {
-  return sheet.slice(0, SHEET_NAME_MAX - STAGING_SUFFIX.length) + STAGING_SUFFIX;
+/**
+ * Names of the hidden sheets of one write: unique to it (the token), so two writes can never
+ * collide on a fixed name, and at most 31 characters.
+ */
+export function stagingSheetNames(token: string, index: number): { sheet: string; backup: string } {
+  return {
+    sheet: `${STAGING_PREFIX}${token}~new${index}`,
+    backup: `${STAGING_PREFIX}${token}~old${index}`,
+  };
 }
 
 /**
@@ -30,7 +37,7 @@ export function planStaging(
   budgetBytes: number,
   token: string
 ): StagingPlan[] {
-  return tables.map((spec) => {
+  return tables.map((spec, index) => {
     const columns = spec.columns.length;
     const rows = spec.rows.map((row, i) => {
       if (row.length !== columns)
@@ -47,8 +54,7 @@ export function planStaging(
     }
     return {
       spec,
-      sheet: stagingSheetName(spec.sheet),
-      table: `${spec.table}_staging_${token}`,
+      ...stagingSheetNames(token.slice(0, 12), index),
       header: spec.columns.map((c) => toWorkbookCell(c.name)),
       chunks,
       rows: rows.length,

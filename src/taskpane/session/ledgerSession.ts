@@ -9,9 +9,14 @@ import {
   type Problem,
   type ReferenceData,
   type UserRate,
+  type InsertResult,
   type WorkbookPort,
   type WriteProgress,
+  type WriteReport,
   SUMMARY_PIVOT,
+  WorkbookWriteError,
+  isEmptyDiff,
+  withNamespace,
   TABLES,
   contentHash,
   createLedger,
@@ -37,11 +42,39 @@ export interface PreparedRefresh {
   readonly ledger: AidLedger;
   readonly identity: DatasetIdentity;
   readonly diff: DatasetDiff;
+  /** What the diff was computed against: applying it over anything newer is refused. */
+  readonly base: DataVersion;
+}
+
+/** Which data the pane last knew the workbook to hold: bumped by every accepted change and every user edit. */
+export interface DataVersion {
+  readonly ledger: number;
+  readonly edits: number;
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly pivot: PivotResult }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly pivot: PivotResult; readonly report: WriteReport }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** What state the workbook was left in (see WorkbookWriteError). */
+      readonly state: "unchanged" | "restored" | "partial";
+    }
+  /** Load data over a workbook whose tables differ: the pane shows the diff and asks first. */
+  | { readonly ok: false; readonly review: PreparedRefresh; readonly state: "unchanged" }
+  /** Tables the workbook held were deleted or renamed: the pane asks before creating them again. */
+  | {
+      readonly ok: false;
+      readonly missing: readonly string[];
+      readonly prepared: PreparedRefresh;
+      readonly state: "unchanged";
+    };
+
+/** Something the user should know about the workbook's state, in one sentence or two. */
+export interface SessionNotice {
+  readonly intent: "info" | "warning" | "error";
+  readonly message: string;
+}
 
 export interface SessionState {
   /** What the workbook holds, or null when nothing was loaded into it (the functions use the bundled data). */
@@ -49,6 +82,7 @@ export interface SessionState {
   /** Problems in the user's edits of the Commitments or Rates tables: ignored until fixed. */
   readonly editProblems: readonly Problem[];
   readonly busy: boolean;
+  readonly notice: SessionNotice | null;
 }
 
 export interface SessionDeps {
@@ -60,17 +94,33 @@ export interface SessionDeps {
   readonly version: string;
   readonly fetchText: (url: string) => Promise<Fetched>;
   readonly now?: () => Date;
+  /** The functions' namespace in this build ("" for none): formulas the pane inserts carry it. */
+  readonly namespace?: string;
+  /** How long edits settle before they are read (ms); tests pass 0. */
+  readonly settleMs?: number;
 }
+
+/** The tables whose edits the session takes in, and those it looks for on opening. */
+const WATCHED = [TABLES.commitments.table, TABLES.rates.table];
+const OWNED = [TABLES.commitments.table, TABLES.facts.table, TABLES.rates.table];
 
 /**
  * What the task pane does, without React or Office: load, refresh, take in the user's edits,
  * explain a formula. It talks to the workbook only through the WorkbookPort and swaps the
  * functions' ledger only after a write succeeded.
+ *
+ * Every read and write of the workbook goes through one queue, so they never overlap: an older
+ * read can never replace newer data, a second write waits for the first, and edits made during a
+ * write are read after it. Edit events are debounced and coalesced: however many arrive, one read
+ * follows, and it reads the workbook as it is when it runs.
  */
 export class LedgerSession {
-  private state: SessionState = { identity: null, editProblems: [], busy: false };
+  private state: SessionState = { identity: null, editProblems: [], busy: false, notice: null };
   private readonly listeners = new Set<(s: SessionState) => void>();
-  private writing = false;
+  private tail: Promise<unknown> = Promise.resolve();
+  private version: DataVersion = { ledger: 0, edits: 0 };
+  private intakeQueued: Promise<void> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -88,25 +138,61 @@ export class LedgerSession {
     for (const l of this.listeners) l(this.state);
   }
 
+  /** Runs a task after every task queued before it, whatever their outcome. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private replaceLedger(ledger: AidLedger): void {
+    this.version = { ...this.version, ledger: this.version.ledger + 1 };
+    this.deps.store.replace(ledger);
+  }
+
   /**
-   * On opening: a workbook that holds Aid Ledger data answers from its own tables, so the numbers
-   * in a saved workbook never change with a newer add-in. Then watch the tables for edits.
+   * On opening: a workbook that holds Aid Ledger tables answers from them, so the numbers in a saved
+   * workbook never change with a newer add-in; the AID cells follow by themselves (they stream).
+   * Then watch the tables for edits.
    */
-  async start(): Promise<void> {
-    const identity = await this.deps.port.readIdentity();
-    if (identity) {
-      const built = await this.readWorkbookLedger();
-      this.set({ identity, editProblems: built.ok ? [] : built.problems });
-      if (built.ok) {
-        this.deps.store.replace(built.value);
-        // Cells computed while the workbook was opening used the bundled data: compute them again.
-        await this.deps.port.recalculate();
+  start(): Promise<void> {
+    return this.enqueue(async () => {
+      const identity = await this.deps.port.readIdentity();
+      const [commitments] = await this.deps.port.locateTables([TABLES.commitments.table]);
+      if (!commitments) {
+        this.set({
+          identity,
+          notice: identity
+            ? {
+                intent: "warning",
+                message: `This workbook was loaded with Aid Ledger data, but its ${TABLES.commitments.table} table is gone (deleted, or renamed). The functions answer from the bundled data until you load the data again.`,
+              }
+            : null,
+        });
+      } else {
+        const built = await this.readWorkbookLedger();
+        if (!built.ok) this.set({ identity, editProblems: built.problems });
+        else {
+          this.replaceLedger(built.value);
+          if (identity) this.set({ identity, editProblems: [] });
+          else {
+            // Settings can be lost while the tables survive (sheets copied into another workbook;
+            // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
+            const restored = this.workbookIdentity(built.value, null);
+            await this.deps.port.writeIdentity(restored);
+            this.set({
+              identity: restored,
+              editProblems: [],
+              notice: {
+                intent: "info",
+                message: `The functions answer from this workbook's own ${TABLES.commitments.sheet} table (${restored.records} records). The note of which dataset was loaded into it was missing, as happens when sheets are copied from another workbook; it has been stored again.`,
+              },
+            });
+          }
+        }
       }
-    }
-    await this.deps.port.watchTables(
-      [TABLES.commitments.table, TABLES.rates.table],
-      () => void this.takeInEdits()
-    );
+      await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+    });
   }
 
   /** Reads and validates a source completely, and says what applying it would change. Writes nothing. */
@@ -131,6 +217,9 @@ export class LedgerSession {
       build = (userRates) =>
         loadDatasetText(text, this.deps.reference, { fileName: version, userRates });
     }
+    // Edits still settling belong to the base: read them first, so the diff is against them.
+    await this.flushEdits();
+    const base = this.version;
     const current = this.deps.store.current();
     const built = withCarriedRates(build, current.userRates);
     if (!built.ok) return built;
@@ -147,6 +236,7 @@ export class LedgerSession {
       value: {
         ledger: built.value,
         identity,
+        base,
         diff: diffDatasets(
           current.records.map((r) => r.record),
           records
@@ -161,74 +251,146 @@ export class LedgerSession {
 
   /**
    * Writes a prepared dataset's tables (all or nothing), then, and only then, switches the
-   * functions to it, adds the Summary PivotTable and recalculates.
+   * functions to it and refreshes (or adds) the Summary PivotTable. Refused when the workbook's data
+   * changed since the diff was made, and, unless `createMissing`, when tables the workbook held are gone.
    */
-  async apply(
+  apply(
     prepared: PreparedRefresh,
-    onProgress?: (p: WriteProgress) => void
+    onProgress?: (p: WriteProgress) => void,
+    options: { readonly createMissing?: boolean } = {}
   ): Promise<ApplyResult> {
-    this.set({ busy: true });
-    this.writing = true;
-    try {
-      await this.deps.port.writeTables(
-        ledgerTables(prepared.ledger),
-        prepared.identity,
-        onProgress
-      );
-    } catch (e) {
-      return {
-        ok: false,
-        message: `Nothing was changed: the workbook refused the write (${(e as Error).message}).`,
-      };
-    } finally {
-      this.writing = false;
-      this.set({ busy: false });
-    }
-    this.deps.store.replace(prepared.ledger);
-    this.set({ identity: prepared.identity, editProblems: [] });
-    const pivot = await this.deps.port
-      .addPivotTable(SUMMARY_PIVOT)
-      .catch((e: Error) => ({ created: false as const, reason: e.message }));
-    await this.deps.port.recalculate();
-    return { ok: true, pivot };
+    return this.enqueue(async () => {
+      if (!sameVersion(prepared.base, this.version))
+        return {
+          ok: false,
+          state: "unchanged",
+          message:
+            "Nothing was changed: the workbook's data changed after Check for changes (an edit was taken in, or another load). Check for changes again to see the differences against it.",
+        };
+      if (!options.createMissing && this.state.identity) {
+        const found = await this.deps.port.locateTables(OWNED);
+        const missing = OWNED.filter((_, i) => !found[i]);
+        if (missing.length > 0) return { ok: false, missing, prepared, state: "unchanged" };
+      }
+      this.set({ busy: true, notice: null });
+      const edits = this.version.edits;
+      try {
+        const report = await this.deps.port.writeTables(
+          ledgerTables(prepared.ledger),
+          prepared.identity,
+          { onProgress, beforeCommit: () => this.version.edits === edits }
+        );
+        this.replaceLedger(prepared.ledger);
+        this.set({ identity: prepared.identity, editProblems: [] });
+        const pivot = await this.deps.port
+          .ensurePivotTable(SUMMARY_PIVOT)
+          .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
+        return { ok: true, pivot, report };
+      } catch (e) {
+        const state = e instanceof WorkbookWriteError ? e.state : "partial";
+        if (state === "partial") this.queueIntake();
+        return { ok: false, state, message: messageOf(e) };
+      } finally {
+        this.set({ busy: false });
+      }
+    });
   }
 
-  /** "Load data": the bundled dataset, written as tables. */
+  /**
+   * "Load data": the bundled dataset. Written at once into a workbook without tables, or whose
+   * tables hold the same records; otherwise the pane is given the diff to confirm first, as for a
+   * refresh, so Load never discards the user's edits without asking.
+   */
   async load(onProgress?: (p: WriteProgress) => void): Promise<ApplyResult> {
     const prepared = await this.prepare({ kind: "bundled" });
     if (!prepared.ok)
-      return { ok: false, message: prepared.problems.map((p) => p.message).join("; ") };
+      return {
+        ok: false,
+        state: "unchanged",
+        message: prepared.problems.map((p) => p.message).join("; "),
+      };
+    const [commitments] = await this.enqueue(() =>
+      this.deps.port.locateTables([TABLES.commitments.table])
+    );
+    if (commitments && !isEmptyDiff(prepared.value.diff))
+      return { ok: false, review: prepared.value, state: "unchanged" };
     return this.apply(prepared.value, onProgress);
   }
 
+  /** An edit event: counted at once (a prepared refresh is now stale), read once edits settle. */
+  private editsChanged(): void {
+    this.version = { ...this.version, edits: this.version.edits + 1 };
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      void this.queueIntake();
+    }, this.deps.settleMs ?? 300);
+  }
+
+  /** Reads edits that are still settling now rather than later. */
+  private async flushEdits(): Promise<void> {
+    if (!this.settleTimer) return;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    await this.queueIntake();
+  }
+
+  /**
+   * One read of the workbook after everything queued: a read already waiting to run is shared
+   * (it will read what is there when it runs), so a burst of events costs one read.
+   */
+  private queueIntake(): Promise<void> {
+    if (this.intakeQueued) return this.intakeQueued;
+    const queued = this.enqueue(async () => {
+      this.intakeQueued = null;
+      await this.intake();
+    });
+    this.intakeQueued = queued;
+    return queued;
+  }
+
+  /** "Re-read workbook": takes in the tables as they are now, for edits the events missed. */
+  reread(): Promise<void> {
+    return this.queueIntake();
+  }
+
   /** The user changed the Commitments or Rates table: validate all of it; take it in only when valid. */
-  async takeInEdits(): Promise<void> {
-    if (this.writing) return;
+  takeInEdits(): Promise<void> {
+    this.version = { ...this.version, edits: this.version.edits + 1 };
+    return this.queueIntake();
+  }
+
+  private async intake(): Promise<void> {
     const built = await this.readWorkbookLedger();
     if (!built.ok) {
       this.set({ editProblems: built.problems });
       return;
     }
     const records = built.value.records.map((r) => r.record);
-    const hash = contentHash(records);
     const before = this.state.identity;
     const unchanged =
-      before?.contentHash === hash &&
+      before?.contentHash === contentHash(records) &&
       sameRates(this.deps.store.current().userRates, built.value.userRates);
-    this.deps.store.replace(built.value);
-    const identity: DatasetIdentity =
-      unchanged && before
-        ? before
-        : {
-            source: "workbook",
-            version: before?.version ?? this.deps.version,
-            contentHash: hash,
-            loadedAt: this.now(),
-            records: records.length,
-          };
-    if (identity !== before) await this.deps.port.writeIdentity(identity);
+    if (unchanged) {
+      this.set({ editProblems: [] });
+      return;
+    }
+    this.replaceLedger(built.value);
+    const identity = this.workbookIdentity(built.value, before);
+    await this.deps.port.writeIdentity(identity);
     this.set({ identity, editProblems: [] });
-    await this.deps.port.recalculate();
+  }
+
+  /** The identity of data taken from the workbook's own tables. */
+  private workbookIdentity(ledger: AidLedger, before: DatasetIdentity | null): DatasetIdentity {
+    const records = ledger.records.map((r) => r.record);
+    return {
+      source: "workbook",
+      version: before?.version ?? this.deps.version,
+      contentHash: contentHash(records),
+      loadedAt: this.now(),
+      records: records.length,
+    };
   }
 
   /** The workbook's own data: Commitments and the user's rows of Rates, validated together. */
@@ -303,13 +465,21 @@ export class LedgerSession {
     return { explanation: explainCall(this.deps.store.current(), call.name, args), note: null };
   }
 
-  /** Calls back when the workbook's selection moves (to refresh the explain view); returns a function that stops it. */
+  /**
+   * Calls back when the workbook's selection moves (to refresh the explain view), once the
+   * selection rests: a drag across cells is one call, not one read of the workbook per cell.
+   */
   watchSelection(onChange: () => void): Promise<() => Promise<void>> {
-    return this.deps.port.watchSelection(onChange);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    return this.deps.port.watchSelection(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(onChange, this.deps.settleMs ?? 150);
+    });
   }
 
-  insertFormula(formula: string): Promise<void> {
-    return this.deps.port.insertFormula(formula);
+  /** Puts a formula into the selected cell, in this build's namespace; asks (returns occupied) before overwriting. */
+  insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
+    return this.deps.port.insertFormula(withNamespace(formula, this.deps.namespace ?? ""), options);
   }
 }
 
@@ -328,6 +498,14 @@ function withCarriedRates(
   );
   const carried = current.filter((u) => open.has(u.document));
   return carried.length > 0 ? build(carried) : first;
+}
+
+function sameVersion(a: DataVersion, b: DataVersion): boolean {
+  return a.ledger === b.ledger && a.edits === b.edits;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function sameRates(a: readonly UserRate[], b: readonly UserRate[]): boolean {

@@ -62,6 +62,7 @@ test("every button, input, radio and tab in every tab has an accessible name; he
     "tab: Explain",
     "tab: Functions",
     "button: Load data",
+    "button: Re-read workbook",
     "radiogroup: Refresh from",
     "radio: Bundled dataset",
     "radio: File",
@@ -79,6 +80,7 @@ test("Tab moves through the Data tab's controls in order, and Enter on Load data
   const expected = [
     screen.getByRole("tab", { name: "Data" }),
     screen.getByRole("button", { name: "Load data" }),
+    screen.getByRole("button", { name: "Re-read workbook" }),
     screen.getByRole("radio", { name: "Bundled dataset" }), // the checked radio of "Refresh from"
     screen.getByRole("button", { name: "Check for changes" }),
   ];
@@ -86,6 +88,8 @@ test("Tab moves through the Data tab's controls in order, and Enter on Load data
     await user.tab();
     expect(document.activeElement).toBe(control);
   }
+  await user.tab({ shift: true });
+  expect(document.activeElement).toBe(expected[3]);
   await user.tab({ shift: true });
   expect(document.activeElement).toBe(expected[2]);
   await user.tab({ shift: true });

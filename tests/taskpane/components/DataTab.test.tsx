@@ -1,7 +1,13 @@
 /** @jest-environment jsdom */
 import "./setupDom";
 import { act, screen, within } from "@testing-library/react";
-import { TABLES, bundledRows, toCsv, type CommitmentRecord } from "../../../src/domain";
+import {
+  TABLES,
+  WorkbookWriteError,
+  bundledRows,
+  toCsv,
+  type CommitmentRecord,
+} from "../../../src/domain";
 import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
 import { renderPane, total } from "./renderPane";
 
@@ -160,11 +166,14 @@ test("invalid edits in the workbook are listed by sheet row and field until fixe
 test("a write the workbook refuses shows that nothing was changed", async () => {
   const { port, store, user } = renderPane();
   const before = store.current();
-  port.failNextWrite = new Error("RequestPayloadSizeLimitExceeded");
+  port.failNextWrite = new WorkbookWriteError(
+    "unchanged",
+    "Nothing was changed: writing the new rows failed (RequestPayloadSizeLimitExceeded)."
+  );
   await user.click(screen.getByRole("button", { name: "Load data" }));
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toContain(
-    "Nothing was changed: the workbook refused the write (RequestPayloadSizeLimitExceeded)."
+    "Nothing was changed: writing the new rows failed (RequestPayloadSizeLimitExceeded)."
   );
   expect(port.tables.size).toBe(0);
   expect(store.current()).toBe(before);
@@ -176,7 +185,7 @@ test("a write the workbook refuses shows that nothing was changed", async () => 
 test("a rejected call (no Excel) is shown, not swallowed", async () => {
   const { port, user } = renderPane();
   jest.spyOn(port, "readIdentity").mockRejectedValue(new ReferenceError("Excel is not defined"));
-  jest.spyOn(port, "recalculate").mockRejectedValue(new ReferenceError("Excel is not defined"));
+  jest.spyOn(port, "locateTables").mockRejectedValue(new ReferenceError("Excel is not defined"));
   await user.click(screen.getByRole("button", { name: "Load data" }));
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toContain("Could not load the data: Excel is not defined");

@@ -1,0 +1,70 @@
+import { type TableSpec, WorkbookWriteError } from "../../domain";
+import type { StagingPlan } from "./staging";
+
+/**
+ * How the pane's columns map onto an existing table's columns, found by header name: the user may
+ * have added columns of their own (kept as they are) or moved ours. A run is a block of ours that
+ * lies side by side in both: one copy request per run.
+ */
+export interface ColumnRun {
+  /** First column of the run in the staged block (the spec's order). */
+  readonly staged: number;
+  /** First column of the run in the table. */
+  readonly table: number;
+  readonly count: number;
+}
+
+/** A table that exists: where it is now, and what the refresh does to it. */
+export interface InPlacePlan {
+  readonly plan: StagingPlan;
+  readonly sheet: string;
+  /** Zero-based row and column of the header's first cell. */
+  readonly top: number;
+  readonly left: number;
+  /** The table's width, the user's own columns included. */
+  readonly width: number;
+  /** Body rows before and after (at least one: an Excel table always has a body row). */
+  readonly oldBody: number;
+  readonly newBody: number;
+  readonly runs: readonly ColumnRun[];
+}
+
+/** A table that does not exist yet: created on a sheet of its own. */
+export interface CreatePlan {
+  readonly plan: StagingPlan;
+  readonly sheet: string;
+}
+
+/** Maps the spec's columns onto the table's header. A column of ours that is missing stops the write. */
+export function columnRuns(spec: TableSpec, header: readonly string[]): ColumnRun[] {
+  const position = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
+  const missing: string[] = [];
+  const at = spec.columns.map((c) => {
+    const i = position.get(c.name.toLowerCase());
+    if (i === undefined) missing.push(c.name);
+    return i ?? -1;
+  });
+  if (missing.length > 0)
+    throw new WorkbookWriteError(
+      "unchanged",
+      `The ${spec.table} table has no column ${missing.map((m) => `"${m}"`).join(", ")} (renamed or deleted?). Nothing was changed. Give the column its name back, or delete the table to have it created again.`
+    );
+  const runs: ColumnRun[] = [];
+  for (let s = 0; s < at.length; s++) {
+    const last = runs[runs.length - 1];
+    if (last && last.staged + last.count === s && last.table + last.count === at[s])
+      runs[runs.length - 1] = { ...last, count: last.count + 1 };
+    else runs.push({ staged: s, table: at[s]!, count: 1 });
+  }
+  return runs;
+}
+
+/** A sheet name not yet used (case-insensitive, as Excel compares them): "Facts", else "Facts (2)". */
+export function freeSheetName(wanted: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
