@@ -1,0 +1,253 @@
+/**
+ * Formula text as the user wrote it, walked reference by reference, so the model can do what Excel
+ * does to formulas and HyperFormula does not: keep structured references (`AidFacts[AmountUSD]`)
+ * as written while giving the engine A1 ranges, follow a renamed sheet or table, turn references
+ * to a deleted sheet or table into #REF!, and shift relative references when cells are copied.
+ */
+
+/** A structured reference, parsed: `Table[[#Data],[A]:[B]]`, `[@A]`, `Table[#All]`. */
+export interface StructuredRef {
+  /** Null for a reference without a table name (`[@Col]` inside the table). */
+  readonly table: string | null;
+  readonly area: "data" | "all" | "headers" | "thisRow";
+  /** First and last column names, or null for every column. */
+  readonly columns: readonly [string, string] | null;
+}
+
+/** What to replace each reference with; return undefined to keep the text as written. */
+export interface FormulaVisitor {
+  /** `Sheet!A1:B2` (sheet null for `#REF!A1`, a reference whose sheet was deleted). */
+  sheetRef?(sheet: string | null, reference: string, text: string): string | undefined;
+  structured?(ref: StructuredRef, text: string): string | undefined;
+  /** A cell reference with no sheet: `A1`, `$B$2`. */
+  cell?(reference: string): string | undefined;
+}
+
+const IDENT_CHAR = /[A-Za-z0-9_.\\$]/;
+const REFERENCE =
+  /^(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/;
+const CELL = /^\$?[A-Za-z]{1,3}\$?\d+$/;
+
+/** The text of a bracketed group starting at `start` ("[...]" with nesting), or null when unbalanced. */
+function bracketEnd(text: string, start: number): number | null {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" && i + 1 < text.length) {
+      i++; // an escaped character inside a column name
+      continue;
+    }
+    if (ch === "[") depth++;
+    else if (ch === "]") {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return null;
+}
+
+const AREAS: Readonly<Record<string, StructuredRef["area"]>> = {
+  "#data": "data",
+  "#all": "all",
+  "#headers": "headers",
+  "#this row": "thisRow",
+};
+
+/** Parses the bracketed part of a structured reference ("[A]", "[[#Data],[A]:[B]]", "[@A]"). */
+export function parseSpecifier(table: string | null, bracketed: string): StructuredRef | null {
+  let inner = bracketed.slice(1, -1).trim();
+  let area: StructuredRef["area"] = "data";
+  if (inner.startsWith("@")) {
+    area = "thisRow";
+    inner = inner.slice(1).trim();
+    if (inner === "") return { table, area, columns: null };
+    if (!inner.startsWith("[")) inner = `[${inner}]`;
+  }
+  if (inner === "") return { table, area, columns: null };
+  if (!inner.startsWith("[")) {
+    const special = AREAS[inner.toLowerCase()];
+    if (special) return { table, area: special, columns: null };
+    return { table, area, columns: [unescape(inner), unescape(inner)] };
+  }
+  // A list of bracketed items: areas, then one column or a column span.
+  const items: string[] = [];
+  let i = 0;
+  while (i < inner.length) {
+    const ch = inner[i]!;
+    if (ch === "[") {
+      const end = bracketEnd(inner, i);
+      if (end === null) return null;
+      items.push(inner.slice(i + 1, end));
+      i = end + 1;
+    } else if (ch === "," || ch === " ") i++;
+    else if (ch === ":") {
+      items.push(":");
+      i++;
+    } else return null;
+  }
+  let columns: [string, string] | null = null;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    const special = AREAS[item.toLowerCase()];
+    if (special) {
+      area = special;
+      continue;
+    }
+    if (item === ":") continue;
+    if (items[k + 1] === ":" && items[k + 2] !== undefined) {
+      columns = [unescape(item), unescape(items[k + 2]!)];
+      k += 2;
+    } else columns = [unescape(item), unescape(item)];
+  }
+  return { table, area, columns };
+}
+
+function unescape(name: string): string {
+  return name.replace(/'(.)/g, "$1").trim();
+}
+
+/** Rewrites a formula ("=..."), calling the visitor for each reference outside string literals. */
+export function mapFormula(formula: string, visitor: FormulaVisitor): string {
+  let out = "";
+  let i = 0;
+  const n = formula.length;
+  while (i < n) {
+    const ch = formula[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < n) {
+        if (formula[j] === '"') {
+          if (formula[j + 1] === '"') j += 2;
+          else break;
+        } else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "'") {
+      // A quoted sheet name: 'My sheet'!A1
+      let j = i + 1;
+      while (j < n) {
+        if (formula[j] === "'") {
+          if (formula[j + 1] === "'") j += 2;
+          else break;
+        } else j++;
+      }
+      if (formula[j + 1] === "!") {
+        const sheet = formula.slice(i + 1, j).replace(/''/g, "'");
+        const ref = REFERENCE.exec(formula.slice(j + 2));
+        if (ref) {
+          const text = formula.slice(i, j + 2 + ref[0].length);
+          out += visitor.sheetRef?.(sheet, ref[0], text) ?? text;
+          i = j + 2 + ref[0].length;
+          continue;
+        }
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (formula.startsWith("#REF!", i)) {
+      const ref = REFERENCE.exec(formula.slice(i + 5));
+      if (ref) {
+        const text = formula.slice(i, i + 5 + ref[0].length);
+        out += visitor.sheetRef?.(null, ref[0], text) ?? text;
+        i += 5 + ref[0].length;
+      } else {
+        out += "#REF!";
+        i += 5;
+      }
+      continue;
+    }
+    if (ch === "[") {
+      const end = bracketEnd(formula, i);
+      if (end !== null) {
+        const text = formula.slice(i, end + 1);
+        const ref = parseSpecifier(null, text);
+        out += (ref && visitor.structured?.(ref, text)) ?? text;
+        i = end + 1;
+        continue;
+      }
+    }
+    if (IDENT_CHAR.test(ch) && (i === 0 || !IDENT_CHAR.test(formula[i - 1]!))) {
+      let j = i;
+      while (j < n && IDENT_CHAR.test(formula[j]!)) j++;
+      const word = formula.slice(i, j);
+      if (formula[j] === "!") {
+        const ref = REFERENCE.exec(formula.slice(j + 1));
+        if (ref) {
+          const text = formula.slice(i, j + 1 + ref[0].length);
+          out += visitor.sheetRef?.(word, ref[0], text) ?? text;
+          i = j + 1 + ref[0].length;
+          continue;
+        }
+      }
+      if (formula[j] === "[") {
+        const end = bracketEnd(formula, j);
+        if (end !== null) {
+          const text = formula.slice(i, end + 1);
+          const ref = parseSpecifier(word, formula.slice(j, end + 1));
+          out += (ref && visitor.structured?.(ref, text)) ?? text;
+          i = end + 1;
+          continue;
+        }
+      }
+      if (CELL.test(word) && formula[j] !== "(") out += visitor.cell?.(word) ?? word;
+      else out += word;
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Whether a formula has a structured reference (so it must be re-translated when tables change). */
+export function hasStructuredReference(formula: string): boolean {
+  let found = false;
+  mapFormula(formula, {
+    structured: () => {
+      found = true;
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Whether a formula calls one of the AID functions (optionally namespaced, `AID.AIDTOTAL`). */
+export function callsAid(formula: string): boolean {
+  return /(^|[^A-Za-z0-9_.])(AID\.)?AID[A-Z]+\s*\(/i.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+}
+
+/** A relative cell reference moved by rows and columns; "$" parts stay. Off the grid gives #REF!. */
+export function shiftCell(reference: string, rows: number, columns: number): string {
+  const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(reference);
+  if (!m) return reference;
+  let col = 0;
+  for (const c of m[2]!.toUpperCase()) col = col * 26 + (c.charCodeAt(0) - 64);
+  col -= 1;
+  let row = Number(m[4]) - 1;
+  if (!m[1]) col += columns;
+  if (!m[3]) row += rows;
+  if (row < 0 || col < 0) return "#REF!";
+  let letters = "";
+  for (let k = col + 1; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return `${m[1]}${letters}${m[3]}${row + 1}`;
+}
+
+/** Every relative reference in a formula moved, as Excel adjusts a copied formula. */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  const shiftRange = (reference: string) =>
+    reference
+      .split(":")
+      .map((part) => (CELL.test(part) ? shiftCell(part, rows, columns) : part))
+      .join(":");
+  return mapFormula(formula, {
+    cell: (reference) => shiftCell(reference, rows, columns),
+    sheetRef: (_sheet, reference, text) =>
+      text.slice(0, text.length - reference.length) + shiftRange(reference),
+  });
+}
