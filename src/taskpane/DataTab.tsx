@@ -82,7 +82,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
               diff={outcome.review.diff}
               busy={busy}
               onApply={() => confirm(outcome.review, false)}
-              onCancel={writer.clear}
+              onCancel={() => writer.clear()}
             />
           </>
         )}
@@ -95,7 +95,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
-              <Button onClick={writer.clear}>Cancel</Button>
+              <Button onClick={() => writer.clear()}>Cancel</Button>
             </MessageBarActions>
           </MessageBar>
         )}

@@ -9,9 +9,10 @@ type Unsubscribe = () => Promise<void>;
  * Where the host has it, this listens to WorksheetCollection.onChanged (ExcelApi 1.9), whose
  * WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14) says "ThisLocalAddin" for the add-in's
  * own writes: those are skipped, so a refresh does not make the pane read its own rows back. The
- * worksheet event fires for value changes, not for format changes (those are onFormatChanged), so a
- * format change does not start a read either (Microsoft Learn, "Work with events using the Excel
- * JavaScript API"). Only a change whose address meets one of the watched tables counts.
+ * event may also fire for format changes (the table event does: Microsoft Learn, "Work with tables
+ * using the Excel JavaScript API", detect data changes); a single cell's event says whether its
+ * value changed, and a wider format change costs at most one read that finds the same data (the
+ * session compares content hashes). Only a change whose address meets a watched table counts.
  *
  * Older hosts fall back to TableCollection.onChanged (ExcelApi 1.7), which also fires for the
  * add-in's own writes; the session then finds the same content and changes nothing.
@@ -47,6 +48,10 @@ async function watchWorksheetChanges(
   const handler = await run(async (context) => {
     const added = context.workbook.worksheets.onChanged.add(async (event) => {
       if (knowsSource && event.triggerSource === "ThisLocalAddin") return;
+      // A single cell's event carries its values before and after (ExcelApi 1.9): equal values are
+      // a format change, or a value typed again; nothing to read.
+      const details = event.details as Excel.ChangedEventDetail | undefined;
+      if (details && details.valueBefore === details.valueAfter) return;
       const touched = await tablesTouched(run, tables, event.worksheetId, event.address).catch(
         () => [] as string[]
       );

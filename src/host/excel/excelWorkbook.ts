@@ -202,7 +202,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const address = withoutSheet(cell.address);
       const current: unknown = cell.formulas[0]?.[0];
       if (!options.overwrite && current !== "" && current !== null && current !== undefined)
-        return { inserted: false, address, occupiedBy: String(current) };
+        return {
+          inserted: false,
+          address,
+          occupiedBy: typeof current === "string" ? current : JSON.stringify(current),
+        };
       cell.formulas = [[formula]];
       await context.sync();
       return { inserted: true, address };

@@ -35,6 +35,9 @@ import { type CreatePlan, type InPlacePlan, columnRuns, freeSheetName } from "./
  * hosts with that API set have (Microsoft 365, Excel on the web).
  */
 
+/** Rows read at a time when checking that a table can grow into the rows below it. */
+const GROWTH_CHECK_ROWS = 2000;
+
 /** What clearing a released or emptied row removes: its values, not the user's formats. */
 const CLEAR_ALL_CONTENTS = "Contents" as const;
 
@@ -184,24 +187,31 @@ async function inspect(
   });
 
   // A table grows into the rows below it: they must hold nothing, or the user's data there would
-  // be taken into the table. Range.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) finds any.
-  const growing = inPlace.filter((p) => p.newBody > p.oldBody);
-  const below = growing.map((p) =>
-    workbook.worksheets
-      .getItem(p.sheet)
-      .getRangeByIndexes(p.top + 1 + p.oldBody, p.left, p.newBody - p.oldBody, p.width)
-      .getUsedRangeOrNullObject(true)
-      .load("address")
-  );
-  if (below.length > 0) await context.sync();
-  below.forEach((used, i) => {
-    if (used.isNullObject) return;
-    const p = growing[i]!;
-    throw new WorkbookWriteError(
-      "unchanged",
-      `Nothing was changed: the ${p.plan.spec.table} table (sheet ${p.sheet}) must grow by ${p.newBody - p.oldBody} rows, and ${used.address} below it holds data. Move that data elsewhere, then try again.`
-    );
-  });
+  // be taken into the table. Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how
+  // far down anything is; only the rows between the table's end and that point are read.
+  for (const p of inPlace.filter((q) => q.newBody > q.oldBody)) {
+    const sheet = workbook.worksheets.getItem(p.sheet);
+    const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
+    // Few tables grow at once; each needs its own answer before its rows can be read.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    if (used.isNullObject) continue;
+    const first = p.top + 1 + p.oldBody;
+    const last = Math.min(p.top + p.newBody, used.rowIndex + used.rowCount - 1);
+    for (let row = first; row <= last; row += GROWTH_CHECK_ROWS) {
+      const count = Math.min(GROWTH_CHECK_ROWS, last - row + 1);
+      const block = sheet.getRangeByIndexes(row, p.left, count, p.width).load("values");
+      // One bounded read per block, stopping at the first cell found.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      const hit = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
+      if (hit >= 0)
+        throw new WorkbookWriteError(
+          "unchanged",
+          `Nothing was changed: the ${p.plan.spec.table} table (sheet ${p.sheet}) must grow by ${p.newBody - p.oldBody} rows, and row ${row + hit + 1} below it holds data. Move that data elsewhere, then try again.`
+        );
+    }
+  }
   return { inPlace, create, oldIdentity: setting.isNullObject ? null : String(setting.value) };
 }
 

@@ -288,7 +288,7 @@ export class LedgerSession {
         return { ok: true, pivot, report };
       } catch (e) {
         const state = e instanceof WorkbookWriteError ? e.state : "partial";
-        if (state === "partial") this.queueIntake();
+        if (state === "partial") void this.queueIntake();
         return { ok: false, state, message: messageOf(e) };
       } finally {
         this.set({ busy: false });

@@ -1,487 +1,433 @@
 import {
-  DEFAULT_CHUNK_BUDGET_BYTES,
   type DatasetIdentity,
-  EXCEL_REQUEST_LIMIT_BYTES,
+  LedgerStore,
   SUMMARY_PIVOT,
   type SheetCell,
+  TABLES,
   type TableSpec,
-  type WriteProgress,
-  chunkRows,
-  commitmentsTable,
+  WorkbookWriteError,
+  bundledReference,
+  bundledRows,
   ledgerTables,
   loadBundledLedger,
 } from "../../../src/domain";
-import { toWorkbookCell } from "../../../src/host/excel/cells";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { IDENTITY_SETTING } from "../../../src/host/excel/identitySetting";
-import { MockExcel, type Op, blockAddress } from "./mockExcel";
+import { STAGING_PREFIX } from "../../../src/host/excel/staging";
+import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import { ExcelModel } from "../../../src/tooling/excelModel";
 
-const identity: DatasetIdentity = {
-  source: "bundled",
+/*
+ * The shipped adapter against the Excel model (src/tooling/excelModel), which enforces the
+ * documented behaviours it depends on: proxies loaded before read, batches that are not
+ * transactions, unique table names, #REF! after a sheet is deleted, the 5 MB request limit.
+ */
+
+const identity = (source: string): DatasetIdentity => ({
+  source,
   version: "0.1.0",
-  contentHash: "fnv1a64:0123456789abcdef",
+  contentHash: `fnv1a64:${source}`,
   loadedAt: "2025-01-01T00:00:00.000Z",
   records: 33,
-};
+});
 
-/** Syncs of a write besides one per chunk: leftover check, staging setup, staging tables, commit check, commit. */
-const FIXED_WRITE_SYNCS = 5;
-const SETUP_SYNCS = 2;
-const OLD_SHEETS = ["Commitments", "Facts", "Rates", "Summary"];
+const FIRST = ledgerTables(loadBundledLedger());
+/** A second dataset: Facts loses its last 13 rows, Commitments gains a copy of its first row, every id renamed. */
+const SECOND: TableSpec[] = FIRST.map((spec) => {
+  if (spec.table === TABLES.facts.table) return { ...spec, rows: spec.rows.slice(0, 20) };
+  if (spec.table === TABLES.commitments.table)
+    return {
+      ...spec,
+      rows: [...spec.rows, spec.rows[0]!].map((r, i) => [`second-${i}`, ...r.slice(1)]),
+    };
+  return spec;
+});
 
-/** A workbook from an earlier load, plus a sheet of the user's own. */
-function workbookWithOldTables(): MockExcel {
-  const excel = new MockExcel(["Notes", "Commitments", "Facts", "Rates", "Summary"]);
-  excel.seedTable("Commitments", "AidCommitments", ["id"], [["old-1"]]);
-  excel.seedTable("Facts", "AidFacts", ["Id"], [["old-1"]]);
-  excel.seedTable("Rates", "AidRates", ["Document"], [["old.txt"]]);
-  excel.seedCell("Notes", "A1", "my notes");
-  excel.activeSheet = "Notes";
-  return excel;
+function setUp(maxApiVersion = "1.14") {
+  const store = new LedgerStore(loadBundledLedger);
+  const model = new ExcelModel({ ledger: store, sheets: ["Notes"], maxApiVersion });
+  const port = new ExcelWorkbook({
+    run: model.run,
+    supports: model.supports,
+    token: () => "t0k3n",
+  });
+  return { store, model, port };
 }
 
-const portOn = (excel: MockExcel, chunkBudgetBytes?: number) =>
-  new ExcelWorkbook({ run: excel.run, supports: excel.supports, chunkBudgetBytes });
-const chunksOf = (spec: TableSpec, budget = DEFAULT_CHUNK_BUDGET_BYTES) =>
-  chunkRows(
-    spec.rows.map((r) => r.map(toWorkbookCell)),
-    budget
+/** What a table holds, read from the model (not through the adapter). */
+function contents(model: ExcelModel, table: string): SheetCell[][] {
+  const t = model.read.table(table);
+  if (!t) return [];
+  const [sheet, address] = t.address.split("!") as [string, string];
+  return model.read.values(sheet.replace(/^'|'$/g, ""), address);
+}
+
+/** What the spec's table should read as: header and rows, empty cells as Excel's "". */
+function expected(spec: TableSpec): SheetCell[][] {
+  return [spec.columns.map((c) => c.name), ...spec.rows.map((r) => r.map((v) => v ?? ""))];
+}
+
+const sumUsd = (spec: TableSpec) => {
+  const i = spec.columns.findIndex((c) => c.name === "AmountUSD");
+  return (
+    spec.rows.reduce((n, r) => n + (typeof r[i] === "number" ? Math.round(r[i] * 100) : 0), 0) / 100
   );
-const asRead = (rows: readonly (readonly SheetCell[])[]) =>
-  rows.map((r) => r.map((v) => (v === "" ? null : v)));
-const detail = (op: Op) => op.detail as { address: string; rows: number; values: SheetCell[][] };
-const sheetState = (excel: MockExcel) =>
-  excel.sheets.map((s) => ({ name: s.name, visibility: s.visibility, frozenRows: s.frozenRows }));
-const tableState = (excel: MockExcel) =>
-  excel.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rows: t.rows }));
+};
+const facts = (specs: TableSpec[]) => specs.find((s) => s.table === TABLES.facts.table)!;
 
-describe("ExcelWorkbook.writeTables", () => {
-  it("stages the bundled tables on hidden sheets and replaces the old ones only in the final sync", async () => {
-    const excel = workbookWithOldTables();
-    const specs = ledgerTables(loadBundledLedger());
-    const progress: WriteProgress[] = [];
-    await portOn(excel).writeTables(specs, identity, (p) => progress.push(p));
-
-    const chunkCounts = specs.map((s) => chunksOf(s).length);
-    const total = chunkCounts.reduce((a, b) => a + b, 0);
-    const last = excel.syncs.length;
-    expect(last).toBe(total + FIXED_WRITE_SYNCS);
-    expect(progress).toEqual(Array.from({ length: total }, (_, i) => ({ done: i + 1, total })));
-
-    for (const spec of specs) {
-      const staging = `${spec.sheet}~new`;
-      const [rows, columns] = [spec.rows.length, spec.columns.length];
-      const on = (kind: string) => excel.ops.filter((o) => o.kind === kind && o.target === staging);
-      expect(on("addSheet").map((o) => o.sync)).toEqual([SETUP_SYNCS]);
-      expect(on("visibility").map((o) => [o.sync, o.detail])).toEqual([
-        [SETUP_SYNCS, "Hidden"],
-        [last, "Visible"],
-      ]);
-      // The header in row 1 with the setup, then the rows from row 2, each chunk on a block of its own size.
-      expect(on("values").map((o) => [o.sync, detail(o).address])).toEqual([
-        [SETUP_SYNCS, blockAddress(0, 0, 1, columns)],
-        [expect.any(Number), blockAddress(1, 0, rows, columns)],
-      ]);
-      expect(on("addTable")).toEqual([
-        expect.objectContaining({
-          sync: last - 2,
-          detail: { address: blockAddress(0, 0, rows + 1, columns), hasHeaders: true },
-        }),
-      ]);
-      expect(excel.ops).toContainEqual(
-        expect.objectContaining({
-          kind: "renameTable",
-          target: expect.stringMatching(new RegExp(`^${spec.table}_staging_`)),
-          detail: spec.table,
-          sync: last,
-        })
-      );
-      expect(excel.ops).toContainEqual({
-        kind: "renameSheet",
-        target: staging,
-        detail: spec.sheet,
-        sync: last,
-      });
-      expect(excel.ops).toContainEqual({
-        kind: "visibility",
-        target: staging,
-        detail: "Visible",
-        sync: last,
-      });
-      expect(excel.ops).toContainEqual({
-        kind: "freezeRows",
-        target: spec.sheet,
-        detail: 1,
-        sync: last,
-      });
-      // What landed, read back as Excel would answer it: header and rows at A1, nothing lost or re-typed.
-      expect(excel.cells(spec.sheet, blockAddress(0, 0, rows + 1, columns))).toEqual([
-        spec.columns.map((c) => c.name),
-        ...spec.rows.map((r) => r.map((v) => v ?? "")),
-      ]);
-      expect(await portOn(excel).readTable(spec.table)).toEqual({
-        header: spec.columns.map((c) => c.name),
-        rows: spec.rows,
-      });
-    }
-
-    // The old sheets (and the Summary whose PivotTable read the old Facts) go in the commit, and only then.
-    const onOld = excel.ops.filter((o) => OLD_SHEETS.includes(o.target));
-    expect(onOld.every((o) => o.sync === last)).toBe(true);
-    expect(
-      excel
-        .opsOf("deleteSheet")
-        .filter((o) => OLD_SHEETS.includes(o.target))
-        .map((o) => o.target)
-        .sort()
-    ).toEqual([...OLD_SHEETS].sort());
-    expect(excel.ops.filter((o) => o.target === "Notes")).toEqual([]);
-    expect(sheetState(excel)).toEqual([
-      { name: "Notes", visibility: "Visible", frozenRows: 0 },
-      { name: "Commitments", visibility: "Visible", frozenRows: 1 },
-      { name: "Facts", visibility: "Visible", frozenRows: 1 },
-      { name: "Rates", visibility: "Visible", frozenRows: 1 },
-    ]);
-    expect(tableState(excel).map((t) => [t.name, t.sheet])).toEqual([
+describe("a first load creates the tables", () => {
+  it("writes each table on a sheet of its own, with its number formats, a frozen header and the identity", async () => {
+    const { model, port } = setUp();
+    const report = await port.writeTables(FIRST, identity("first"));
+    expect(report.created.map((c) => [c.table, c.sheet])).toEqual([
       ["AidCommitments", "Commitments"],
       ["AidFacts", "Facts"],
       ["AidRates", "Rates"],
     ]);
-
-    // Number formats, once per column over its data rows.
-    const facts = specs[1]!;
-    const formatOf = (sheet: string, column: string) =>
-      excel.sheet(sheet)!.formats.get(
-        blockAddress(
-          1,
-          facts.columns.findIndex((c) => c.name === column),
-          facts.rows.length,
-          1
-        )
-      );
-    expect([
-      formatOf("Facts", "AmountUSD"),
-      formatOf("Facts", "AmountJPY"),
-      formatOf("Facts", "Year"),
-      formatOf("Facts", "Region"),
-    ]).toEqual(["#,##0.00", "#,##0", "0", undefined]);
-
-    // Calculation is suspended for each chunk; screen updating once for the setup and once for the commit.
-    expect(excel.opsOf("suspendCalculation").map((o) => o.sync)).toEqual(
-      Array.from({ length: total }, (_, i) => SETUP_SYNCS + 1 + i)
-    );
-    expect(excel.opsOf("suspendScreenUpdating").map((o) => o.sync)).toEqual([SETUP_SYNCS, last]);
-
-    expect(excel.opsOf("setting")).toEqual([
-      { kind: "setting", target: IDENTITY_SETTING, detail: JSON.stringify(identity), sync: last },
-    ]);
-    expect(await portOn(excel).readIdentity()).toEqual(identity);
+    for (const spec of FIRST) expect(contents(model, spec.table)).toEqual(expected(spec));
+    expect(model.read.sheetNames()).toEqual(["Notes", "Commitments", "Facts", "Rates"]);
+    expect(model.read.settings()[IDENTITY_SETTING]).toBe(JSON.stringify(identity("first")));
+    expect(model.read.sheets().find((s) => s.name === "Facts")?.frozenRows).toBe(1);
+    const usd = facts(FIRST).columns.findIndex((c) => c.name === "AmountUSD");
+    expect(model.read.numberFormats("Facts")[1]![usd]).toBe("#,##0.00");
+    // The hidden staging sheets are gone.
+    expect(model.read.sheetNames().some((n) => n.startsWith(STAGING_PREFIX))).toBe(false);
   });
 
-  it("keeps every request of a 100,000-row write under the budget and the 5 MB limit", async () => {
-    const base = commitmentsTable(loadBundledLedger());
-    const idColumn = base.columns.findIndex((c) => c.name === "id");
-    const rows = Array.from({ length: 100_000 }, (_, i) => {
-      const row = [...base.rows[i % base.rows.length]!];
-      row[idColumn] = `${String(row[idColumn])}-${i}`;
-      return row;
-    });
-    const spec: TableSpec = { ...base, rows };
-
-    for (const budget of [DEFAULT_CHUNK_BUDGET_BYTES, 1024 * 1024]) {
-      const excel = new MockExcel(["Sheet1"]);
-      await portOn(excel, budget).writeTables([spec], identity);
-      const chunks = chunksOf(spec, budget);
-
-      expect(excel.syncs).toHaveLength(chunks.length + FIXED_WRITE_SYNCS);
-      expect(
-        excel.syncs.filter(
-          (s) => s.failed || s.requestBytes > budget || s.requestBytes >= EXCEL_REQUEST_LIMIT_BYTES
-        )
-      ).toEqual([]);
-      // One chunk per sync, contiguous from row 2, all 100,000 rows.
-      const writes = excel
-        .opsOf("values")
-        .filter((o) => o.target === "Commitments~new")
-        .slice(1);
-      let start = 1;
-      const expected = chunks.map((c, i) => {
-        const w = {
-          sync: SETUP_SYNCS + 1 + i,
-          address: blockAddress(start, 0, c.length, spec.columns.length),
-        };
-        start += c.length;
-        return w;
-      });
-      expect(writes.map((o) => ({ sync: o.sync, address: detail(o).address }))).toEqual(expected);
-      expect(start - 1).toBe(100_000);
-    }
-  }, 120_000);
-
-  it("leaves the old tables alone and removes the staging sheets when a sync fails mid-way", async () => {
-    const excel = workbookWithOldTables();
-    const specs = ledgerTables(loadBundledLedger());
-    const budget = 2048; // several chunks per table
-    const [commitmentChunks, factChunks] = specs.map((s) => chunksOf(s, budget).length) as [
-      number,
-      number,
-    ];
-    expect(factChunks).toBeGreaterThan(2);
-    const sheetsBefore = sheetState(excel);
-    const tablesBefore = tableState(excel);
-    const oldCells = excel.cells("Facts", "A1:A2");
-    excel.failAtSync = SETUP_SYNCS + commitmentChunks + 2; // Facts, second chunk
-
-    const progress: WriteProgress[] = [];
-    await expect(
-      portOn(excel, budget).writeTables(specs, identity, (p) => progress.push(p))
-    ).rejects.toThrow(
-      new RegExp(
-        `table AidFacts \\(sheet Facts\\), chunk 2 of ${factChunks} .*: RichApi.Error: the connection was lost`
-      )
-    );
-
-    expect(excel.ops.filter((o) => OLD_SHEETS.includes(o.target) || o.target === "Notes")).toEqual(
-      []
-    );
-    expect(excel.opsOf("renameTable")).toEqual([]);
-    expect(sheetState(excel)).toEqual(sheetsBefore);
-    expect(tableState(excel)).toEqual(tablesBefore);
-    expect(excel.cells("Facts", "A1:A2")).toEqual(oldCells);
-    // The staging sheets were deleted afterwards, in a run of their own.
-    expect(excel.opsOf("deleteSheet").map((o) => [o.target, o.sync > excel.failAtSync!])).toEqual(
-      specs.map((s) => [`${s.sheet}~new`, true])
-    );
-    expect(excel.settings.has(IDENTITY_SETTING)).toBe(false);
-    expect(progress).toHaveLength(commitmentChunks + 1);
-  });
-
-  it("reports a failed commit and keeps the staged sheets", async () => {
-    const excel = workbookWithOldTables();
-    const specs = ledgerTables(loadBundledLedger());
-    // The commit run's first sync: the mock applies operations as they are queued, so failing the
-    // commit's own write sync would not undo them here, as it would not in Excel either.
-    excel.failAtSync = specs.reduce((n, s) => n + chunksOf(s).length, 0) + FIXED_WRITE_SYNCS - 1;
-    await expect(portOn(excel).writeTables(specs, identity)).rejects.toThrow(
-      /replacing the old ones failed: .*connection was lost.*staging sheets \(Commitments~new, Facts~new, Rates~new\) were kept/
-    );
-    expect(excel.sheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(["Commitments~new", "Facts~new", "Rates~new"])
-    );
-  });
-
-  it("writes formula-like and number-like text as text, numbers and booleans as they are", async () => {
-    const excel = new MockExcel(["Sheet1"]);
-    const spec: TableSpec = {
-      sheet: "Data",
-      table: "DataTable",
-      columns: [
-        { name: "Text", format: "text" },
-        { name: "Amount", format: "usd" },
-        { name: "Flag", format: "boolean" },
-      ],
-      rows: [
-        ['=HYPERLINK("http://x")', 1.5, true],
-        ["+1", -2, false],
-        ["-2", 0, null],
-        ["@x", 1e6, true],
-        ["\tx", null, false],
-        ["2016-05", 15210, true],
-        ["TRUE", 3, false],
-        ["plain text", 4, false],
-      ],
-    };
-    await portOn(excel).writeTables([spec], identity);
-
-    const chunk = excel
-      .opsOf("values")
-      .find((o) => o.target === "Data~new" && detail(o).rows === spec.rows.length)!;
-    expect(detail(chunk).values).toEqual([
-      ['\'=HYPERLINK("http://x")', 1.5, true],
-      ["'+1", -2, false],
-      ["'-2", 0, ""],
-      ["'@x", 1e6, true],
-      ["'\tx", "", false],
-      ["'2016-05", 15210, true],
-      ["'TRUE", 3, false],
-      ["plain text", 4, false],
-    ]);
-    // Excel keeps the text without the apostrophe: reading it back returns the data.
-    expect((await portOn(excel).readTable("DataTable"))?.rows).toEqual(spec.rows);
+  it("a sheet of the user's that has the table's sheet name is left alone: the table goes on a new sheet", async () => {
+    const { model, port } = setUp();
+    model.user.addSheet("Facts");
+    model.user.type("Facts", "A1", "my own facts");
+    const report = await port.writeTables(FIRST, identity("first"));
+    expect(report.created.find((c) => c.table === "AidFacts")?.sheet).toBe("Facts (2)");
+    expect(model.read.value("Facts", "A1")).toBe("my own facts");
   });
 });
 
-describe("ExcelWorkbook reads and other calls", () => {
-  it("reads a big table in blocks under the response limit, with empty cells as null", async () => {
-    const excel = new MockExcel(["Big"]);
-    const header = Array.from({ length: 12 }, (_, c) => `C${c}`);
-    const rows: SheetCell[][] = Array.from({ length: 30_000 }, (_, i) =>
-      header.map((_, c) =>
-        c === 0 ? `row-${i}` : c === 1 ? i : c === 2 ? "" : c === 3 ? i % 2 === 0 : `text ${i}.${c}`
-      )
-    );
-    excel.seedTable("Big", "BigTable", header, rows);
+describe("a refresh changes the tables' contents and nothing else", () => {
+  async function loaded() {
+    const s = setUp();
+    await s.port.writeTables(FIRST, identity("first"));
+    expect((await s.port.ensurePivotTable(SUMMARY_PIVOT)).created).toBe(true);
+    return s;
+  }
 
-    const data = await portOn(excel).readTable("BigTable");
-    expect(data).toEqual({ header, rows: asRead(rows) });
-    const blocks = excel.syncs.slice(2); // after the lookup and the header/size sync
-    expect(blocks.length).toBeGreaterThan(2);
-    expect(
-      blocks.filter(
-        (s) =>
-          s.responseBytes > DEFAULT_CHUNK_BUDGET_BYTES ||
-          s.responseBytes >= EXCEL_REQUEST_LIMIT_BYTES
-      )
-    ).toEqual([]);
-  }, 30_000);
-
-  it("sizes later reads from the rows seen, when rows are wider than estimated", async () => {
-    const excel = new MockExcel(["Wide"]);
-    const header = Array.from({ length: 12 }, (_, c) => `C${c}`);
-    const rows: SheetCell[][] = Array.from({ length: 6_000 }, (_, i) =>
-      header.map((_, c) => `${i}:${c}:`.padEnd(170, "x"))
-    );
-    excel.seedTable("Wide", "WideTable", header, rows);
-    const budget = 1024 * 1024;
-
-    expect((await portOn(excel, budget).readTable("WideTable"))?.rows).toHaveLength(6_000);
-    const blocks = excel.syncs.slice(2);
-    expect(blocks.length).toBeGreaterThan(2);
-    expect(blocks.filter((s) => s.responseBytes > budget)).toEqual([]);
-  }, 30_000);
-
-  it("answers null for a missing table", async () => {
-    expect(await portOn(new MockExcel()).readTable("Nope")).toBeNull();
-  });
-
-  it("round-trips the identity through the workbook settings; bad JSON reads as null", async () => {
-    const excel = new MockExcel();
-    const port = portOn(excel);
-    expect(await port.readIdentity()).toBeNull();
-    await port.writeIdentity(identity);
-    expect(excel.settings.get(IDENTITY_SETTING)).toBe(JSON.stringify(identity));
-    expect(await port.readIdentity()).toEqual(identity);
-    excel.settings.set(IDENTITY_SETTING, "{not json");
-    expect(await port.readIdentity()).toBeNull();
-    excel.settings.set(IDENTITY_SETTING, JSON.stringify({ source: "bundled" }));
-    expect(await port.readIdentity()).toBeNull();
-  });
-
-  it("says why it adds no PivotTable where ExcelApi 1.8 is missing", async () => {
-    const excel = workbookWithOldTables();
-    excel.apiVersion = "1.7";
-    expect(await portOn(excel).addPivotTable(SUMMARY_PIVOT)).toEqual({
-      created: false,
-      reason: expect.stringMatching(/ExcelApi 1\.8.*Insert > PivotTable/),
-    });
-    expect(excel.runs).toBe(0);
-  });
-
-  it("adds the Summary PivotTable over the Facts table, replacing the Summary sheet", async () => {
-    const excel = workbookWithOldTables();
-    expect(await portOn(excel).addPivotTable(SUMMARY_PIVOT)).toEqual({ created: true });
-    expect(excel.opsOf("deleteSheet").map((o) => o.target)).toEqual(["Summary"]);
-    expect(excel.pivots).toEqual([
-      {
-        name: "AidSummary",
-        sheet: "Summary",
-        source: "AidFacts",
-        destination: "A3",
-        rows: ["Region"],
-        columns: ["Year"],
-        data: [{ field: "AmountUSD", summarizeBy: "Sum", numberFormat: "#,##0" }],
-      },
+  it("the user's formulas on another sheet, by address and by structured reference, show the new totals, never #REF!", async () => {
+    const { model, port } = await loaded();
+    model.user.type("Notes", "A1", "=SUM(Facts!L2:L40)");
+    model.user.type("Notes", "A2", "=SUM(AidFacts[AmountUSD])");
+    expect(model.read.value("Notes", "A1")).toBeCloseTo(sumUsd(facts(FIRST)), 2);
+    await port.writeTables(SECOND, identity("second"));
+    expect(model.read.value("Notes", "A1")).toBeCloseTo(sumUsd(facts(SECOND)), 2);
+    expect(model.read.value("Notes", "A2")).toBeCloseTo(sumUsd(facts(SECOND)), 2);
+    expect(model.read.formulas("Notes")).toEqual([
+      ["=SUM(Facts!L2:L40)"],
+      ["=SUM(AidFacts[AmountUSD])"],
     ]);
-    expect(excel.cells("Summary", "A1")).toEqual([
-      ["Aid Ledger: sum of AmountUSD by Region and Year; Facts table"],
-    ]);
+    for (const spec of SECOND) expect(contents(model, spec.table)).toEqual(expected(spec));
   });
 
-  it("returns the PivotTable failure as a reason", async () => {
-    const excel = new MockExcel(["Sheet1"]); // no Facts table
-    expect(await portOn(excel).addPivotTable(SUMMARY_PIVOT)).toEqual({
-      created: false,
-      reason: expect.stringContaining("ItemNotFound"),
+  it("sheets the user renamed and moved keep their names and places; the tables are found by name", async () => {
+    const { model, port } = await loaded();
+    model.user.renameSheet("Facts", "Pivot data");
+    model.user.moveSheet("Pivot data", 0);
+    model.user.type("Pivot data", "T1", "a note beside the table");
+    const order = model.read.sheetNames();
+    const report = await port.writeTables(SECOND, identity("second"));
+    expect(model.read.sheetNames()).toEqual(order);
+    expect(report.refreshed.find((r) => r.table === "AidFacts")?.sheet).toBe("Pivot data");
+    expect(contents(model, "AidFacts")).toEqual(expected(facts(SECOND)));
+    expect(model.read.value("Pivot data", "T1")).toBe("a note beside the table");
+  });
+
+  it("a column the user added to a table keeps its formula on every row, new rows included", async () => {
+    const { model, port } = await loaded();
+    model.user.addTableColumn("AidCommitments", "Doubled", "=[@fiscalYear]*2");
+    await port.writeTables(SECOND, identity("second"));
+    const t = model.read.table("AidCommitments")!;
+    expect(t.columns[t.columns.length - 1]).toBe("Doubled");
+    const rows = contents(model, "AidCommitments");
+    const commitments = SECOND.find((s) => s.table === "AidCommitments")!;
+    expect(rows).toHaveLength(commitments.rows.length + 1);
+    const fy = commitments.columns.findIndex((c) => c.name === "fiscalYear");
+    for (const [i, row] of commitments.rows.entries()) {
+      const want = typeof row[fy] === "number" ? (row[fy] as number) * 2 : 0;
+      expect(rows[i + 1]![rows[0]!.length - 1]).toBe(want);
+    }
+  });
+
+  it("the Summary PivotTable and a PivotTable of the user's over AidFacts follow the new rows once refreshed", async () => {
+    const { model, port } = await loaded();
+    model.user.createPivotTable("MyPivot", "AidFacts", "Notes", "D1", {
+      rows: ["Region"],
+      values: ["AmountUSD"],
     });
+    await port.writeTables(SECOND, identity("second"));
+    expect(await port.ensurePivotTable(SUMMARY_PIVOT)).toEqual({ created: true });
+    model.user.refreshPivotTable("MyPivot");
+    expect(model.read.pivots().map((p) => [p.name, p.broken])).toEqual([
+      [SUMMARY_PIVOT.name, false],
+      ["MyPivot", false],
+    ]);
+    // One Summary sheet, not a second one.
+    expect(model.read.sheetNames().filter((n) => n.startsWith("Summary"))).toEqual(["Summary"]);
   });
 
-  it("gives the active cell's formula only when it holds one", async () => {
-    const excel = workbookWithOldTables();
-    const port = portOn(excel);
-    excel.activeCell = { address: "C4", formula: '=AIDTOTAL("Africa",2016)' };
+  it("a table that must grow into rows holding the user's data refuses, and nothing changes", async () => {
+    const { model, port } = await loaded();
+    model.user.type("Commitments", "A35", "my total row");
+    const before = contents(model, "AidCommitments");
+    const error = await port.writeTables(SECOND, identity("second")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookWriteError);
+    expect(error).toMatchObject({ state: "unchanged" });
+    expect((error as Error).message).toMatch(/AidCommitments.*must grow by 1 rows.*row 35/);
+    expect(contents(model, "AidCommitments")).toEqual(before);
+    expect(model.read.value("Commitments", "A35")).toBe("my total row");
+  });
+
+  it("a column of ours the user renamed stops the write before anything changes", async () => {
+    const { model, port } = await loaded();
+    model.user.type("Commitments", "L1", "amount (USD)");
+    const error = await port.writeTables(SECOND, identity("second")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ state: "unchanged" });
+    expect((error as Error).message).toMatch(/no column "amount"/);
+    expect(model.read.settings()[IDENTITY_SETTING]).toBe(JSON.stringify(identity("first")));
+  });
+
+  it("beforeCommit saying the workbook changed stops the write with nothing changed", async () => {
+    const { model, port } = await loaded();
+    const error = await port
+      .writeTables(SECOND, identity("second"), { beforeCommit: () => false })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ state: "unchanged" });
+    for (const spec of FIRST) expect(contents(model, spec.table)).toEqual(expected(spec));
+    expect(model.read.sheetNames().some((n) => n.startsWith(STAGING_PREFIX))).toBe(false);
+  });
+
+  it("without Table.resize (ExcelApi 1.13) the write says so and changes nothing", async () => {
+    const { model, port } = setUp("1.12");
+    const error = await port.writeTables(FIRST, identity("first")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ state: "unchanged" });
+    expect((error as Error).message).toMatch(/ExcelApi 1.13/);
+    expect(model.read.tables()).toEqual([]);
+  });
+});
+
+/*
+ * Fault injection: a failure at every request of a write, one at a time. After each, every table is
+ * wholly old or wholly new (never a mix), the identity matches the tables, and a failure reported as
+ * "nothing was changed" really changed nothing a user can see.
+ */
+describe("a failure at any request leaves every table wholly old or wholly new", () => {
+  type Scenario = {
+    readonly name: string;
+    readonly before: TableSpec[] | null;
+    readonly after: TableSpec[];
+  };
+  const scenarios: Scenario[] = [
+    { name: "a first load", before: null, after: FIRST },
+    { name: "a refresh", before: FIRST, after: SECOND },
+  ];
+
+  for (const scenario of scenarios) {
+    it(`${scenario.name}: every request, one failure at a time`, async () => {
+      // Count the requests of a clean run first.
+      const clean = setUp();
+      if (scenario.before) await clean.port.writeTables(scenario.before, identity("old"));
+      clean.model.resetLog();
+      await clean.port.writeTables(scenario.after, identity("new"));
+      const total = clean.model.requests.length;
+      expect(total).toBeGreaterThan(10);
+
+      const outcomes = { succeeded: 0, unchanged: 0, restored: 0 };
+      for (let k = 1; k <= total; k++) {
+        const { model, port } = setUp();
+        if (scenario.before) await port.writeTables(scenario.before, identity("old"));
+        const notes = model.read.values("Notes");
+        model.failAt(k);
+        const error = await port
+          .writeTables(scenario.after, identity("new"))
+          .then(() => null)
+          .catch((e: unknown) => e);
+        const wholly = (specs: TableSpec[] | null) =>
+          specs === null
+            ? model.read.tables().length === 0
+            : specs.every(
+                (s) => JSON.stringify(contents(model, s.table)) === JSON.stringify(expected(s))
+              );
+        const isNew = wholly(scenario.after);
+        const isOld = wholly(scenario.before);
+        expect({ k, state: isNew ? "new" : isOld ? "old" : "mixed" }).not.toEqual({
+          k,
+          state: "mixed",
+        });
+        const setting = model.read.settings()[IDENTITY_SETTING];
+        if (error === null) {
+          outcomes.succeeded++;
+          expect({ k, isNew }).toEqual({ k, isNew: true });
+          expect(setting).toBe(JSON.stringify(identity("new")));
+        } else {
+          expect(error).toBeInstanceOf(WorkbookWriteError);
+          const state = (error as WorkbookWriteError).state;
+          expect({ k, state }).not.toEqual({ k, state: "partial" });
+          outcomes[state as "unchanged" | "restored"]++;
+          expect({ k, isOld }).toEqual({ k, isOld: true });
+          expect(setting).toBe(scenario.before ? JSON.stringify(identity("old")) : undefined);
+        }
+        expect(model.read.values("Notes")).toEqual(notes);
+      }
+      // Every request was tried; the figures are printed for the closing note.
+      expect(outcomes.succeeded + outcomes.unchanged + outcomes.restored).toBe(total);
+      console.log(`${scenario.name}: ${total} requests; ${JSON.stringify(outcomes)}`);
+    }, 120_000);
+  }
+
+  it("an edit taken in (the identity alone): a failure at its one request leaves the old identity", async () => {
+    const { model, port } = setUp();
+    await port.writeTables(FIRST, identity("first"));
+    model.resetLog();
+    await port.writeIdentity(identity("edited"));
+    expect(model.requests).toHaveLength(1);
+    model.failAt(1);
+    await expect(port.writeIdentity(identity("edited again"))).rejects.toThrow();
+    expect(model.read.settings()[IDENTITY_SETTING]).toBe(JSON.stringify(identity("edited")));
+  });
+});
+
+describe("requests stay under Excel on the web's 5 MB limit (the model refuses a larger one)", () => {
+  it("a table too big for one request is written in chunks, each under the budget, and lands whole", async () => {
+    const store = new LedgerStore(loadBundledLedger);
+    const model = new ExcelModel({ ledger: store, sheets: ["Notes"] });
+    const budget = 64 * 1024;
+    const port = new ExcelWorkbook({
+      run: model.run,
+      supports: model.supports,
+      chunkBudgetBytes: budget,
+    });
+    const commitments = FIRST.find((s) => s.table === TABLES.commitments.table)!;
+    const big: TableSpec = {
+      ...commitments,
+      rows: Array.from({ length: 2_000 }, (_, i) => [
+        `r-${i}`,
+        ...commitments.rows[i % commitments.rows.length]!.slice(1),
+      ]),
+    };
+    await port.writeTables([big], identity("big"));
+    const perSync = model.log.map((s) => s.requests.reduce((n, r) => n + r.payload, 0));
+    expect(perSync.filter((bytes) => bytes > budget / 2).length).toBeGreaterThan(5);
+    expect(Math.max(...perSync)).toBeLessThanOrEqual(budget + 4096);
+    expect(contents(model, "AidCommitments")).toEqual(expected(big));
+  }, 60_000);
+
+  it("the model itself refuses a request over 5 MB, so a write that ignored the limit would fail here", async () => {
+    const { model } = setUp();
+    const huge = "x".repeat(6 * 1024 * 1024);
+    await expect(
+      model.run(async (context) => {
+        context.workbook.worksheets.getItem("Notes").getRange("A1").values = [[huge]];
+        await context.sync();
+      })
+    ).rejects.toThrow(/RequestPayloadSizeLimitExceeded|5 MB|payload/i);
+  });
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe("events: the user's edits call back, the add-in's own writes and format changes do not", () => {
+  async function watching(maxApiVersion = "1.14") {
+    const s = setUp(maxApiVersion);
+    await s.port.writeTables(FIRST, identity("first"));
+    const heard: string[] = [];
+    await s.port.watchTables([TABLES.commitments.table, TABLES.rates.table], (t) => heard.push(t));
+    return { ...s, heard };
+  }
+
+  it("a typed cell in Commitments is heard; one in Notes and a refresh by the add-in are not", async () => {
+    const { model, port, heard } = await watching();
+    model.user.type("Commitments", "AC2", "a note");
+    await settle();
+    expect(heard).toEqual(["AidCommitments"]);
+    model.user.type("Notes", "A1", "elsewhere");
+    await port.writeTables(SECOND, identity("second"));
+    await settle();
+    expect(heard).toEqual(["AidCommitments"]);
+  });
+
+  it("a number format changed in a watched table changes nothing: at most one read that finds the same data", async () => {
+    const store = new LedgerStore(loadBundledLedger);
+    const model = new ExcelModel({ ledger: store, sheets: ["Notes"] });
+    const port = new ExcelWorkbook({ run: model.run, supports: model.supports });
+    const session = new LedgerSession({
+      port,
+      store,
+      reference: bundledReference(),
+      bundledRows,
+      version: "1",
+      fetchText: async () => ({ ok: false, reason: "" }),
+      settleMs: 0,
+    });
+    await session.start();
+    expect((await session.load()).ok).toBe(true);
+    const ledger = store.current();
+    const setting = model.read.settings()[IDENTITY_SETTING];
+    model.user.setNumberFormat("Commitments", "L2:L10", "0.0");
+    await settle();
+    await session.reread();
+    expect(store.current()).toBe(ledger);
+    expect(model.read.settings()[IDENTITY_SETTING]).toBe(setting);
+  });
+
+  it("a single-cell event whose value did not change (details, ExcelApi 1.9) is not heard", async () => {
+    const { model, heard } = await watching();
+    model.user.type("Commitments", "A2", String(model.read.value("Commitments", "A2")));
+    await settle();
+    expect(heard).toEqual([]);
+  });
+
+  it("before ExcelApi 1.9 the table event is used, which fires for the add-in's own writes too", async () => {
+    const { model, port } = setUp();
+    await port.writeTables(FIRST, identity("first"));
+    const upTo18 = (set: string, version: string) =>
+      model.supports(set, version) && Number(version.split(".")[1]) <= 8;
+    const older = new ExcelWorkbook({ run: model.run, supports: upTo18 });
+    const heard: string[] = [];
+    await older.watchTables([TABLES.commitments.table], (t) => heard.push(t));
+    model.user.type("Commitments", "AC2", "a note");
+    await settle();
+    expect(heard).toEqual(["AidCommitments"]);
+    await port.writeTables(SECOND, identity("second"));
+    await settle();
+    expect(heard.length).toBeGreaterThan(1);
+  });
+});
+
+describe("selection and insert", () => {
+  it("a cell inside an AIDLIST spill reports its anchor's formula", async () => {
+    const { model, port } = setUp();
+    model.user.type("Notes", "B2", '=AIDLIST("Viet Nam")');
+    model.user.select("Notes", "C4");
     expect(await port.getSelection()).toEqual({
       sheet: "Notes",
       address: "C4",
-      formula: '=AIDTOTAL("Africa",2016)',
+      formula: '=AIDLIST("Viet Nam")',
+      anchor: "B2",
     });
-    excel.activeCell = { address: "C5", formula: 42 };
-    expect(await port.getSelection()).toEqual({ sheet: "Notes", address: "C5", formula: null });
-    excel.activeCell = { address: "C6", formula: "some text" };
-    expect((await port.getSelection()).formula).toBeNull();
   });
 
-  it("puts a formula into the active cell", async () => {
-    const excel = workbookWithOldTables();
-    excel.activeCell = { address: "B2", formula: "" };
-    await portOn(excel).insertFormula('=AIDTOTAL("Asia",2016)');
-    expect(excel.activeCell.formula).toBe('=AIDTOTAL("Asia",2016)');
-    expect(excel.opsOf("formulas")).toEqual([
-      expect.objectContaining({
-        target: "Notes",
-        detail: expect.objectContaining({ address: "B2" }),
-      }),
-    ]);
-  });
-
-  it("reads cells by sheet-qualified or plain address, in one run", async () => {
-    const excel = workbookWithOldTables();
-    excel.seedCell("Notes", "B3", 12);
-    excel.seedCell("Other sheet", "D4", "Asia");
-    const values = await portOn(excel).readCells([
-      "B3",
-      "Notes!$B$3",
-      "'Other sheet'!D4:E5",
-      "Missing!A1",
-      "C9",
-      "A1",
-      "not a cell",
-    ]);
-    expect(values).toEqual([12, 12, "Asia", null, null, "my notes", null]);
-    expect(excel.runs).toBe(1);
-  });
-
-  it("recalculates fully", async () => {
-    const excel = new MockExcel();
-    await portOn(excel).recalculate();
-    expect(excel.opsOf("calculate").map((o) => o.detail)).toEqual(["Full"]);
-  });
-
-  it("calls back for changes of the watched tables only, until unsubscribed", async () => {
-    const excel = workbookWithOldTables();
-    const seen: string[] = [];
-    const stop = await portOn(excel).watchTables(["AidCommitments", "AidRates"], (t) =>
-      seen.push(t)
-    );
-    await excel.fireTableChanged("AidFacts");
-    await excel.fireTableChanged("AidCommitments");
-    expect(seen).toEqual(["AidCommitments"]);
-    await stop();
-    expect(excel.tableHandlers.size).toBe(0);
-  });
-
-  it("watches the selection where ExcelApi 1.9 is there, and does nothing elsewhere", async () => {
-    const excel = new MockExcel();
-    let moves = 0;
-    const stop = await portOn(excel).watchSelection(() => moves++);
-    for (const h of excel.selectionHandlers) await h();
-    expect(moves).toBe(1);
-    await stop();
-    expect(excel.selectionHandlers.size).toBe(0);
-
-    const old = new MockExcel();
-    old.apiVersion = "1.8";
-    const none = await portOn(old).watchSelection(() => moves++);
-    expect(old.runs).toBe(0);
-    await none();
+  it("insert into an occupied cell asks first; with overwrite it replaces", async () => {
+    const { model, port } = setUp();
+    model.user.type("Notes", "A1", "keep me");
+    model.user.select("Notes", "A1");
+    expect(await port.insertFormula('=AIDCOUNT("*")')).toEqual({
+      inserted: false,
+      address: "A1",
+      occupiedBy: "keep me",
+    });
+    expect(model.read.value("Notes", "A1")).toBe("keep me");
+    expect(await port.insertFormula('=AIDCOUNT("*")', { overwrite: true })).toEqual({
+      inserted: true,
+      address: "A1",
+    });
+    expect(model.read.value("Notes", "A1")).toBe(loadBundledLedger().records.length);
   });
 });
