@@ -153,8 +153,7 @@ export class ExcelModel implements ModelHost {
    * it stay applied and later ones are dropped, and the sync rejects with the error located at k
    * (https://learn.microsoft.com/javascript/api/office/officeextension.error : traceMessages holds
    * "all trace messages that were executed before the error occurred", and its example's first
-   * paragraphs stay inserted; the issue tracker shows half-applied batches, e.g. the commit failures
-   * described in this project's issue 7; debugInfo.errorLocation as in OfficeDev/office-js #1025,
+   * paragraphs stay inserted; debugInfo.errorLocation as in OfficeDev/office-js #1025,
    * codes from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
    * On the web a request or a response
    * over 5 MB is refused whole, nothing applied
