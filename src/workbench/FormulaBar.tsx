@@ -16,7 +16,8 @@ export interface FormulaBarProps {
 
 /**
  * The selected cell's address and content (its formula, or its value as typed). Enter writes what
- * was typed into the cell, as the user; Escape drops it. A refused edit says why.
+ * was typed into the cell, as the user, and moves down as Excel does; Escape drops it. A refused
+ * edit says why.
  */
 export function FormulaBar({ spreadsheet, editRequest, onDone }: FormulaBarProps) {
   useSyncExternalStore(spreadsheet.subscribe, () => spreadsheet.version);
@@ -41,6 +42,7 @@ export function FormulaBar({ spreadsheet, editRequest, onDone }: FormulaBarProps
         spreadsheet.typeInto(at, text);
         setProblem(null);
         setDraft(null);
+        spreadsheet.select(at.sheet, at.row + (event.shiftKey ? -1 : 1), at.col);
         onDone();
       } catch (e) {
         setProblem(e instanceof Error ? e.message : String(e));

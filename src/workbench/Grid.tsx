@@ -21,8 +21,8 @@ const clamp = (n: number, low: number, high: number) => Math.min(high, Math.max(
 
 /**
  * The active sheet as a table: column letters, row numbers, each cell's displayed value (errors as
- * their code, with the message as the tooltip). Click selects; double-click, Enter, F2 or typing
- * edits in the formula bar; arrow keys and Tab move; Delete clears.
+ * their code, with the message as the tooltip). Click selects; double-click, F2 or typing edits in
+ * the formula bar; arrow keys, Tab and Enter (down; Shift+Enter up) move, as in Excel; Delete clears.
  */
 export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
   useSyncExternalStore(spreadsheet.subscribe, () => spreadsheet.version);
@@ -34,7 +34,6 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
     MIN_COLUMNS,
     MAX_COLUMNS
   );
-  const header = spreadsheet.hasTable(selected.sheet);
   const selectedCell = useRef<HTMLTableCellElement>(null);
 
   useEffect(() => {
@@ -56,11 +55,12 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
       ArrowLeft: [0, -1],
       ArrowRight: [0, 1],
       Tab: [0, event.shiftKey ? -1 : 1],
+      Enter: [event.shiftKey ? -1 : 1, 0],
     };
     const step = moves[event.key];
     if (step) {
       move(...step);
-    } else if (event.key === "Enter" || event.key === "F2") {
+    } else if (event.key === "F2") {
       onEdit();
     } else if (event.key === "Delete" || event.key === "Backspace") {
       spreadsheet.typeInto(selected, "");
@@ -78,7 +78,7 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
       const shown = spreadsheet.display(at);
       const isSelected = row === selected.row && col === selected.col;
       const classes = [`cell-${shown.kind}`];
-      if (header && row === 0) classes.push("table-header");
+      if (spreadsheet.isTableHeader(at)) classes.push("table-header");
       if (isSelected) classes.push("selected");
       cells.push(
         <td

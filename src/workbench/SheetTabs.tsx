@@ -11,7 +11,7 @@ export function SheetTabs({ spreadsheet }: SheetTabsProps) {
   const active = spreadsheet.selection.sheet;
   return (
     <div className="sheet-tabs" role="tablist" aria-label="Sheets">
-      {spreadsheet.sheetNames().map((name) => (
+      {spreadsheet.visibleSheetNames().map((name) => (
         <button
           key={name}
           type="button"

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { ChartStrip } from "./ChartStrip";
 import { type EditRequest, FormulaBar } from "./FormulaBar";
 import { Grid } from "./Grid";
 import { SheetTabs } from "./SheetTabs";
@@ -8,7 +9,7 @@ export interface WorkbenchProps {
   readonly spreadsheet: Spreadsheet;
 }
 
-/** The spreadsheet half of the workbench: formula bar, grid, sheet tabs. */
+/** The spreadsheet half of the workbench: formula bar, grid, the sheet's charts, sheet tabs. */
 export function Workbench({ spreadsheet }: WorkbenchProps) {
   const [editRequest, setEditRequest] = useState<EditRequest>({ id: 0 });
   const grid = useRef<HTMLDivElement>(null);
@@ -24,6 +25,7 @@ export function Workbench({ spreadsheet }: WorkbenchProps) {
         spreadsheet={spreadsheet}
         onEdit={(text) => setEditRequest((r) => ({ id: r.id + 1, text }))}
       />
+      <ChartStrip spreadsheet={spreadsheet} />
       <SheetTabs spreadsheet={spreadsheet} />
     </>
   );

@@ -1,18 +1,21 @@
 /**
  * The workbench page (/workbench.html on the dev server; never in the production build): the real
- * task pane on the right, over a WorkbookPort backed by a HyperFormula workbook on the left, where
- * the AID functions answer from the same ledger the pane loads. For machines without Excel.
+ * task pane on the right, running the shipped Excel adapter (ExcelWorkbook) against a model of the
+ * Excel JavaScript API (src/tooling/excelModel) whose workbook the grid on the left shows. The AID
+ * functions answer there from the same ledger the pane loads, as streaming functions: every AID
+ * cell shows the new answer when the ledger changes. For machines without Excel.
  */
 import { createRoot } from "react-dom/client";
 import { LedgerStore, bundledReference, bundledRows, loadBundledLedger } from "../domain";
 import { mountPane } from "../taskpane/mountPane";
 import { fetchDatasetText } from "../taskpane/session/fetchDataset";
 import { LedgerSession } from "../taskpane/session/ledgerSession";
-import { createAidEngine, refreshAidEngine } from "../tooling/hyperformula/aidFunctionPlugin";
+import { ExcelWorkbook } from "../host/excel/excelWorkbook";
+import { ExcelModel } from "../tooling/excelModel";
 import { Spreadsheet } from "./spreadsheet";
 import { createTestApi } from "./testApi";
 import { Workbench } from "./Workbench";
-import { WorkbenchWorkbook } from "./workbenchWorkbook";
+import { makePaneResizable } from "./splitter";
 
 declare const AID_LEDGER_VERSION: string;
 
@@ -27,16 +30,12 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 function start(): void {
   // The ledger the AID functions answer from: the pane replaces it after a load or a refresh.
   const store = new LedgerStore(loadBundledLedger);
-  const engine = createAidEngine(() => store.current(), { Sheet1: [] });
-  const spreadsheet = new Spreadsheet(engine);
-  const recalculate = () => {
-    refreshAidEngine(engine);
-    spreadsheet.changed();
-  };
-  store.subscribe(recalculate);
+  const model = new ExcelModel({ ledger: store, sheets: ["Sheet1"] });
+  const spreadsheet = new Spreadsheet(model);
 
   const session = new LedgerSession({
-    port: new WorkbenchWorkbook({ spreadsheet, recalculate }),
+    // What createExcelWorkbook builds in Excel, with the model's run and supports.
+    port: new ExcelWorkbook({ run: model.run, supports: model.supports }),
     store,
     reference: bundledReference(),
     bundledRows,
@@ -46,6 +45,7 @@ function start(): void {
 
   createRoot(element("spreadsheet")).render(<Workbench spreadsheet={spreadsheet} />);
   mountPane(element("pane"), { session, store });
+  makePaneResizable(element("splitter"), element("pane"));
   const started = session.start().then(nextFrame);
   started.catch((e: unknown) => console.error("The task pane's session did not start:", e));
   window.aidWorkbench = createTestApi(spreadsheet, started);

@@ -1,20 +1,17 @@
 /**
- * The workbench's workbook: a HyperFormula engine plus what a spreadsheet window adds to it, the
- * active sheet, the selected cell, how table columns are shown, and who to tell when something
- * changes. The grid renders it, WorkbenchWorkbook exposes it to the task pane, and the test API
- * reads it. No DOM here.
+ * The workbench's view of its workbook: an ExcelModel (src/tooling/excelModel), which the shipped
+ * Excel adapter drives through `model.run` and which the grid shows. Everything the grid, the
+ * formula bar and the test API do goes through the model's user API, so change and selection
+ * events fire as they do in Excel. No DOM here.
  *
- * HyperFormula is GPLv3: this file is development tooling, built into the workbench page only
- * (never into the add-in bundles).
+ * HyperFormula (inside the model) is GPLv3: this file is development tooling, built into the
+ * workbench page only (never into the add-in bundles).
  */
-import {
-  type CellValue,
-  DetailedCellError,
-  type HyperFormula,
-  type RawCellContent,
-} from "hyperformula";
-import type { ColumnFormat, SheetCell } from "../domain";
+import { type CellValue, DetailedCellError } from "hyperformula";
+import type { SheetCell } from "../domain";
 import { columnLetters } from "../host/excel/cells";
+import { type Box, parseBox, splitSheet } from "../tooling/excelModel/addresses";
+import type { ExcelModel } from "../tooling/excelModel";
 
 /** A cell by sheet name and zero-based row and column. */
 export interface CellPosition {
@@ -30,8 +27,6 @@ export interface CellDisplay {
   /** For an error: its message (shown as the cell's tooltip). */
   readonly message?: string;
 }
-
-type UserEditListener = (position: CellPosition) => void;
 
 /** "A1" for row 0, column 0. */
 export function addressOf(row: number, col: number): string {
@@ -52,186 +47,138 @@ const grouped = (fractionDigits: number) =>
   new Intl.NumberFormat("en-US", {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
+    useGrouping: true,
   });
-const USD = grouped(2);
-const JPY = grouped(0);
+const plain = (fractionDigits: number) =>
+  new Intl.NumberFormat("en-US", {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+    useGrouping: false,
+  });
 
 /**
- * A number as Excel shows it with the number format the Excel adapter gives the column
- * (src/host/excel/formats.ts): usd "#,##0.00", jpy "#,##0", integer and year "0", else General.
+ * A number as Excel shows it with a number format: "#,##0.00", "#,##0", "0", "0.00" (any count of
+ * decimals, with or without grouping); anything else as General.
  */
-export function formatNumber(value: number, format: ColumnFormat | undefined): string {
-  switch (format) {
-    case "usd":
-      return USD.format(value);
-    case "jpy":
-      return JPY.format(value);
-    case "integer":
-    case "year":
-      return Math.round(value).toString();
-    default:
-      return Number.isInteger(value)
-        ? String(value)
-        : String(Number(value.toPrecision(SIGNIFICANT_DIGITS)));
-  }
+export function formatNumber(value: number, numberFormat: string): string {
+  const m = /^(#,##)?0(?:\.(0+))?$/.exec(numberFormat);
+  if (m) return (m[1] ? grouped : plain)(m[2]?.length ?? 0).format(value);
+  return Number.isInteger(value)
+    ? String(value)
+    : String(Number(value.toPrecision(SIGNIFICANT_DIGITS)));
 }
 
-/** The workbook behind the workbench page. Every change goes through it, so the grid and the watchers hear of it. */
+/** The workbook behind the workbench page, as the grid and the test API see it. */
 export class Spreadsheet {
-  private revision = 0;
-  private active: string;
-  private readonly selections = new Map<string, { row: number; col: number }>();
-  private readonly formats = new Map<string, readonly ColumnFormat[]>();
-  private readonly listeners = new Set<() => void>();
-  private readonly editListeners = new Set<UserEditListener>();
-  private readonly selectionListeners = new Set<() => void>();
-
-  constructor(readonly engine: HyperFormula) {
-    const first = engine.getSheetNames()[0];
-    this.active = first ?? engine.addSheet("Sheet1");
-    // Whatever else changes the engine (a recalculation, a sheet added), the grid shows it.
-    engine.on("valuesUpdated", () => this.changed());
-    engine.on("sheetAdded", () => this.changed());
-    engine.on("sheetRemoved", () => this.changed());
-  }
+  constructor(readonly model: ExcelModel) {}
 
   /** Increases on every change: the grid's snapshot for useSyncExternalStore. */
   get version(): number {
-    return this.revision;
+    return this.model.version;
   }
 
   /** Calls back after any change (values, sheets, selection). Returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.model.subscribe(listener);
 
-  /** Calls back after the user (the grid, the formula bar, the test API) changed a cell. */
-  onUserEdit(listener: UserEditListener): () => void {
-    this.editListeners.add(listener);
-    return () => this.editListeners.delete(listener);
-  }
-
-  /** Calls back when the selected cell or the active sheet changes. */
-  onSelectionChange(listener: () => void): () => void {
-    this.selectionListeners.add(listener);
-    return () => this.selectionListeners.delete(listener);
-  }
-
-  /** Tells the grid to draw again (after changes the engine does not announce, such as a rebuild). */
-  changed(): void {
-    this.revision++;
-    for (const listener of [...this.listeners]) listener();
-  }
-
+  /** Every sheet in tab order (hidden ones included). */
   sheetNames(): string[] {
-    return this.engine.getSheetNames();
+    return this.model.read.sheetNames();
   }
 
-  /** The engine's id of a sheet; throws with the sheet's name when there is none. */
-  sheetId(sheet: string): number {
-    const id = this.engine.getSheetId(sheet);
-    if (id === undefined)
+  /** The sheets a user sees as tabs. */
+  visibleSheetNames(): string[] {
+    return this.model.read
+      .sheets()
+      .filter((s) => s.visibility === "Visible")
+      .map((s) => s.name);
+  }
+
+  private sheetState(sheet: string) {
+    const found = this.model.state.findSheet(sheet);
+    if (!found)
       throw new Error(
         `The workbench has no sheet "${sheet}"; it has ${this.sheetNames().join(", ")}.`
       );
-    return id;
+    return found;
   }
 
-  /** The id of a sheet, adding the sheet when it does not exist yet. */
-  ensureSheet(sheet: string): number {
-    return this.engine.getSheetId(sheet) ?? this.sheetId(this.engine.addSheet(sheet));
-  }
-
-  /** The active sheet and its selected cell. */
+  /** The active sheet and its active cell. */
   get selection(): CellPosition {
-    const { row, col } = this.selections.get(this.active) ?? { row: 0, col: 0 };
-    return { sheet: this.active, row, col };
+    const { sheet, address } = this.model.read.activeCell();
+    const box = parseBox(address)!;
+    return { sheet, row: box.top, col: box.left };
   }
 
   /** Moves the selection (and activates the sheet), as a click in the grid does. */
   select(sheet: string, row: number, col: number): void {
-    this.sheetId(sheet);
-    const before = this.selection;
-    this.active = sheet;
-    this.selections.set(sheet, { row: Math.max(0, row), col: Math.max(0, col) });
-    const after = this.selection;
-    if (before.sheet === after.sheet && before.row === after.row && before.col === after.col)
-      return;
-    this.changed();
-    for (const listener of [...this.selectionListeners]) listener();
+    this.model.user.select(sheet, addressOf(Math.max(0, row), Math.max(0, col)));
   }
 
   /** Activates a sheet with the cell last selected on it. */
   activate(sheet: string): void {
-    const { row, col } = this.selections.get(sheet) ?? { row: 0, col: 0 };
-    this.select(sheet, row, col);
+    this.model.user.activate(sheet);
   }
 
   /** A cell by address ("B2", or "Sheet!B2" to name the sheet) on `sheet` unless the address names one. */
   position(sheet: string, address: string): CellPosition {
-    const at = this.engine.simpleCellAddressFromString(address, this.sheetId(sheet));
-    const name = at ? this.engine.getSheetName(at.sheet) : undefined;
-    if (!at || name === undefined) throw new Error(`"${address}" is not a cell address.`);
-    return { sheet: name, row: at.row, col: at.col };
+    const [from] = this.block(sheet, address);
+    return from;
   }
 
   /** The cells of a block ("A1:C3") or one cell ("B2"), as [top-left, bottom-right]. */
   block(sheet: string, address: string): [CellPosition, CellPosition] {
-    if (!address.includes(":")) {
-      const one = this.position(sheet, address);
-      return [one, one];
-    }
-    const range = this.engine.simpleCellRangeFromString(address, this.sheetId(sheet));
-    const name = range ? this.engine.getSheetName(range.start.sheet) : undefined;
-    if (!range || name === undefined)
-      throw new Error(`"${address}" is not a cell or block address.`);
+    const split = splitSheet(address);
+    const name = split.sheet ?? sheet;
+    const box: Box | null = parseBox(split.address);
+    if (!box) throw new Error(`"${address}" is not a cell or block address.`);
+    const real = this.sheetState(name).name;
     return [
-      { sheet: name, row: range.start.row, col: range.start.col },
-      { sheet: name, row: range.end.row, col: range.end.col },
+      { sheet: real, row: box.top, col: box.left },
+      { sheet: real, row: box.bottom, col: box.right },
     ];
   }
 
+  /** The engine's value (errors with their message). */
   value(at: CellPosition): CellValue {
-    return this.engine.getCellValue({ sheet: this.sheetId(at.sheet), row: at.row, col: at.col });
+    return this.model.state.rawValue(this.sheetState(at.sheet), at.row, at.col) as CellValue;
   }
 
   /** The cell's formula ("=..."), or null when it holds a plain value. */
   formula(at: CellPosition): string | null {
-    return (
-      this.engine.getCellFormula({ sheet: this.sheetId(at.sheet), row: at.row, col: at.col }) ??
-      null
-    );
+    return this.model.state.content(this.sheetState(at.sheet), at.row, at.col)?.formula ?? null;
   }
 
   /** What the formula bar shows: the formula, or the value as typed (text that would be re-typed keeps its apostrophe). */
   input(at: CellPosition): string {
-    const raw: RawCellContent = this.engine.getCellSerialized({
-      sheet: this.sheetId(at.sheet),
-      row: at.row,
-      col: at.col,
-    });
-    if (raw === null || raw === undefined) return "";
-    if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
-    if (raw instanceof Date) return raw.toISOString();
-    return String(raw);
+    const content = this.model.state.content(this.sheetState(at.sheet), at.row, at.col);
+    if (!content) return "";
+    if (content.formula !== undefined) return content.formula;
+    const v = content.value;
+    if (v === undefined) return "";
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (typeof v === "number") return String(v);
+    // Text that typing would turn into something else gets Excel's apostrophe.
+    return /^[=+\-@']|^\s*(true|false)\s*$|^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/i.test(v)
+      ? `'${v}`
+      : v;
   }
 
-  /** Rows and columns in use on a sheet. */
+  /** Rows and columns in use on a sheet (from A1). */
   size(sheet: string): { rows: number; columns: number } {
-    const { height, width } = this.engine.getSheetDimensions(this.sheetId(sheet));
-    return { rows: height, columns: width };
+    const box = this.model.state.usedBox(this.sheetState(sheet));
+    return box ? { rows: box.bottom + 1, columns: box.right + 1 } : { rows: 0, columns: 0 };
   }
 
-  /** Number formats of a table's columns (row 1 is its header), or null for a sheet that holds no table. */
-  setTableFormats(sheet: string, formats: readonly ColumnFormat[] | null): void {
-    if (formats) this.formats.set(sheet, formats);
-    else this.formats.delete(sheet);
+  /** Whether a cell is in a table's header row. */
+  isTableHeader(at: CellPosition): boolean {
+    const sheet = this.sheetState(at.sheet);
+    const table = this.model.state.tableAt(sheet, at.row, at.col);
+    return table !== null && table.box.top === at.row;
   }
 
-  /** Whether row 1 of the sheet is a table's header. */
-  hasTable(sheet: string): boolean {
-    return this.formats.has(sheet);
+  /** Rows frozen at the top of a sheet. */
+  frozenRows(sheet: string): number {
+    return this.sheetState(sheet).frozenRows;
   }
 
   display(at: CellPosition): CellDisplay {
@@ -241,7 +188,7 @@ export class Spreadsheet {
     if (value === null || value === "") return { text: "", kind: "empty" };
     if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", kind: "boolean" };
     if (typeof value === "number") {
-      const format = at.row > 0 ? this.formats.get(at.sheet)?.[at.col] : undefined;
+      const format = this.model.state.numberFormat(this.sheetState(at.sheet), at.row, at.col);
       return { text: formatNumber(value, format), kind: "number" };
     }
     return { text: value, kind: "text" };
@@ -249,17 +196,9 @@ export class Spreadsheet {
 
   /**
    * Writes what a user typed into a cell ("" clears it): "=..." is a formula, "'..." text, a
-   * number a number, as in Excel. Then tells the edit listeners (the pane's table watchers).
-   * Throws when the engine refuses (for example a cell inside another formula's spilled array).
+   * number a number, as in Excel; the model fires the change events the pane listens to.
    */
   typeInto(at: CellPosition, typed: string): void {
-    const address = { sheet: this.sheetId(at.sheet), row: at.row, col: at.col };
-    if (!this.engine.isItPossibleToSetCellContents(address))
-      throw new Error(
-        `${at.sheet}!${addressOf(at.row, at.col)} cannot be changed: it is part of another cell's array result.`
-      );
-    this.engine.setCellContents(address, typed === "" ? null : typed);
-    this.changed();
-    for (const listener of [...this.editListeners]) listener(at);
+    this.model.user.type(at.sheet, addressOf(at.row, at.col), typed);
   }
 }

@@ -1,14 +1,70 @@
 /**
  * `window.aidWorkbench`: what end-to-end tests (and a developer in the browser console) use to
- * read and drive the workbench's spreadsheet without clicking through the grid.
+ * read and drive the workbench's workbook (an ExcelModel) without clicking through the grid. Every
+ * change goes through the model's user API, so the pane hears of it as it would in Excel.
  */
 import type { SheetCell } from "../domain";
 import { DetailedCellError } from "hyperformula";
 import { type CellPosition, type Spreadsheet, toSheetCell } from "./spreadsheet";
 
+/** A table as the tests see it: where it is now. */
+export interface TableInfo {
+  readonly name: string;
+  readonly sheet: string;
+  /** "Facts!A1:P34". */
+  readonly address: string;
+  readonly columns: string[];
+}
+
+/** A chart as the tests see it: its source block ("Facts!A1:B10"), null once its sheet was deleted. */
+export interface ChartInfo {
+  readonly name: string;
+  readonly sheet: string;
+  readonly type: string;
+  readonly source: string | null;
+}
+
 export interface AidWorkbenchApi {
-  /** Sheet names in tab order. */
+  /** Sheet names in tab order (hidden sheets included). */
   sheetNames(): string[];
+  /** Sheet names, visibility and frozen rows, in tab order. */
+  sheets(): { name: string; visibility: string; frozenRows: number }[];
+  /** The workbook's tables. */
+  tables(): TableInfo[];
+  /** The workbook's charts. */
+  charts(): ChartInfo[];
+  /** The workbook's PivotTables: name, sheet, the block their values fill, source, whether broken. */
+  pivotTables(): {
+    name: string;
+    sheet: string;
+    address: string | null;
+    source: string;
+    broken: boolean;
+  }[];
+  /** The workbook's settings (the identity the pane stored, for example). */
+  settings(): Record<string, unknown>;
+  /** As the user: rename a sheet (formulas that refer to it follow). */
+  renameSheet(sheet: string, name: string): void;
+  /** As the user: drag a sheet's tab to a zero-based position. */
+  moveSheet(sheet: string, position: number): void;
+  /** As the user: add a sheet at the end. */
+  addSheet(name: string): void;
+  /** As the user: delete a sheet (formulas that refer to it become #REF!). */
+  deleteSheet(sheet: string): void;
+  /** As the user: insert a chart over a block ("Facts!A1:B10") on a sheet. */
+  createChart(sheet: string, type: string, source: string, name?: string): void;
+  /** As the user: insert a PivotTable over a table at a cell. */
+  createPivotTable(
+    name: string,
+    sourceTable: string,
+    sheet: string,
+    address: string,
+    layout: { rows: string[]; columns?: string[]; values: string[] }
+  ): void;
+  /** As the user: refresh a PivotTable (Data > Refresh). */
+  refreshPivotTable(name: string): void;
+  /** As the user: add a column to a table's right, with a formula for every row (a calculated column). */
+  addTableColumn(table: string, name: string, formula?: string): void;
   /**
    * Displayed values of a block ("A1:C3") or one cell ("B2") as a 2-D array, or of the sheet's whole
    * used range when the address is left out: numbers as numbers, errors as their code ("#N/A"),
@@ -36,6 +92,31 @@ declare global {
 export function createTestApi(spreadsheet: Spreadsheet, started: Promise<void>): AidWorkbenchApi {
   return {
     sheetNames: () => spreadsheet.sheetNames(),
+    sheets: () =>
+      spreadsheet.model.read
+        .sheets()
+        .map(({ name, visibility, frozenRows }) => ({ name, visibility, frozenRows })),
+    tables: () =>
+      spreadsheet.model.read
+        .tables()
+        .map(({ name, sheet, address, columns }) => ({ name, sheet, address, columns })),
+    charts: () =>
+      spreadsheet.model.read
+        .charts()
+        .map(({ name, sheet, type, source }) => ({ name, sheet, type, source })),
+    pivotTables: () => spreadsheet.model.read.pivots(),
+    settings: () => spreadsheet.model.read.settings(),
+    renameSheet: (sheet, name) => spreadsheet.model.user.renameSheet(sheet, name),
+    moveSheet: (sheet, position) => spreadsheet.model.user.moveSheet(sheet, position),
+    addSheet: (name) => spreadsheet.model.user.addSheet(name),
+    deleteSheet: (sheet) => spreadsheet.model.user.deleteSheet(sheet),
+    createChart: (sheet, type, source, name) =>
+      spreadsheet.model.user.createChart(sheet, type, source, name),
+    createPivotTable: (name, sourceTable, sheet, address, layout) =>
+      spreadsheet.model.user.createPivotTable(name, sourceTable, sheet, address, layout),
+    refreshPivotTable: (name) => spreadsheet.model.user.refreshPivotTable(name),
+    addTableColumn: (table, name, formula) =>
+      spreadsheet.model.user.addTableColumn(table, name, formula),
     values(sheet, address) {
       let from: CellPosition;
       let to: CellPosition;

@@ -133,3 +133,17 @@ test("the Explain tab explains the selected cell's formula, reading referenced c
   for (const record of explanation.records)
     await pane.getByText(record.id, { exact: true }).first().waitFor();
 });
+
+test("typing in the grid: the entry goes in with Enter, which moves down, as in Excel", async () => {
+  const { page } = workbench();
+  await select(page, "Sheet1", "A1");
+  const grid = page.getByLabel(/^Cells of Sheet1/);
+  await grid.focus();
+  await page.keyboard.type("5");
+  await page.keyboard.press("Enter");
+  expect(await value(page, "Sheet1", "A1")).toBe(5);
+  expect(await page.getByLabel("Selected cell").textContent()).toBe("A2");
+  await grid.focus();
+  await page.keyboard.press("Enter");
+  expect(await page.getByLabel("Selected cell").textContent()).toBe("A3");
+});

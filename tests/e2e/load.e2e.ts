@@ -49,11 +49,26 @@ test("Load data writes Commitments, Facts and Rates with a header and one row pe
   const ticad = commitments.find((row) => row[0] === "ticad6-peace-stability-2016");
   expect(ticad?.[amount]).toBe(500000000);
 
-  // No PivotTable engine in the workbench: the Summary sheet says so instead of faking one.
+  // The Summary PivotTable (the model renders its values): titled, and its grand total is the
+  // sum of Facts' AmountUSD column, in exact cents.
   expect(await sheetNames(page)).toContain("Summary");
-  expect(await values(page, "Summary", "A1")).toEqual([
-    ["The workbench has no PivotTables; in Excel the Summary sheet holds one."],
+  const [title] = (await values(page, "Summary", "A1"))[0] ?? [];
+  expect(title).toMatch(/^Aid Ledger: sum of AmountUSD by Region and Year/);
+  const pivots = await page.evaluate(() => window.aidWorkbench!.pivotTables());
+  expect(pivots).toEqual([
+    expect.objectContaining({ sheet: "Summary", source: TABLES.facts.table }),
   ]);
+  const summary = await values(page, "Summary");
+  const total = summary[summary.length - 1]!;
+  const usd = facts[0]!.indexOf("AmountUSD");
+  const cents = facts
+    .slice(1)
+    .reduce(
+      (n, row) => n + (typeof row[usd] === "number" ? Math.round((row[usd] as number) * 100) : 0),
+      0
+    );
+  expect(total[0]).toBe("Grand Total");
+  expect(Math.round((total[total.length - 1] as number) * 100)).toBe(cents);
 
   await select(page, TABLES.commitments.sheet, "A1");
   await page.locator('td[data-cell="A2"]').getByText(ledger.records[0]!.record.id).waitFor();

@@ -151,9 +151,12 @@ export class ExcelModel implements ModelHost {
   /**
    * Runs one sync's requests. A batch is not a transaction: when request k fails, requests before
    * it stay applied and later ones are dropped, and the sync rejects with the error located at k
-   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling ; "the
-   * requests before the failing one stay applied", OfficeDev/office-js #2196 shows a half-applied
-   * batch). On the web a request or a response over 5 MB is refused whole, nothing applied
+   * (https://learn.microsoft.com/javascript/api/office/officeextension.error : traceMessages holds
+   * "all trace messages that were executed before the error occurred", and its example's first
+   * paragraphs stay inserted; debugInfo.errorLocation as in OfficeDev/office-js #1025,
+   * codes from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+   * On the web a request or a response
+   * over 5 MB is refused whole, nothing applied
    * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
    */
   async execute(requests: QueuedRequest[]): Promise<void> {
@@ -278,7 +281,9 @@ export class ExcelModel implements ModelHost {
    * Turns the changes of the last sync or user action into events, delivered asynchronously.
    * tables.onChanged fires for value and format changes in a table, by the user or by this add-in
    * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables#detect-data-changes ,
-   * "onChanged fires when either the format or value of the data changes", OfficeDev/office-js-docs-pr #873);
+   * "onChanged fires when either the format or value of the data changes", OfficeDev/office-js-docs-pr #873;
+   * an add-in's own writes fire its handlers, hence enableEvents = false around them in
+   * OfficeDev/office-js #1760 and https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#enable-and-disable-events);
    * worksheets.onChanged carries triggerSource (ExcelApi 1.14), "ThisLocalAddin" for this add-in's
    * writes (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member).
    * While context.runtime.enableEvents is false nothing is delivered to this add-in

@@ -16,6 +16,7 @@ import {
   boxRows,
   parseBox,
   qualifiedAddress,
+  quoteSheet,
   splitSheet,
 } from "./addresses";
 import { contentFromInput } from "./cellInput";
@@ -199,7 +200,11 @@ abstract class ClientObject<T> {
   protected set(property: string, value: unknown, apply: (target: T) => void): void {
     this.context.queue({
       location: `${this.cls}.${property}`,
-      describe: () => `${this.cls}.${property} =${this.where()}`,
+      // "Range.values = Facts!A2:P100" for blocks; "Worksheet.name = \"Facts\" (Facts~new)" for a scalar.
+      describe: () =>
+        Array.isArray(value)
+          ? `${this.cls}.${property} =${this.where()}`
+          : `${this.cls}.${property} = ${JSON.stringify(value)} (${this.where().trim()})`,
       payload: size(value),
       run: () => apply(this.target()),
     });
@@ -726,7 +731,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
 
   protected override where(): string {
     try {
-      return ` ${this.target().name}`;
+      return ` ${quoteSheet(this.target().name)}`;
     } catch {
       return "";
     }

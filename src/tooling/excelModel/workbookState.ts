@@ -555,30 +555,26 @@ export class WorkbookState {
     return null;
   }
 
+  /** The block from the first to the last cell holding something (spilled cells included). */
   usedBox(sheet: SheetState): Box | null {
-    const { width, height } = this.engine.getSheetDimensions(this.hfId(sheet));
     let box: Box | null = null;
-    for (const k of sheet.cells.keys()) {
-      const [r, c] = unkey(k);
+    const extend = (b: Box) => {
       box = box
         ? {
-            top: Math.min(box.top, r),
-            left: Math.min(box.left, c),
-            bottom: Math.max(box.bottom, r),
-            right: Math.max(box.right, c),
+            top: Math.min(box.top, b.top),
+            left: Math.min(box.left, b.left),
+            bottom: Math.max(box.bottom, b.bottom),
+            right: Math.max(box.right, b.right),
           }
-        : { top: r, left: c, bottom: r, right: c };
-    }
-    if (height > 0 && width > 0) {
-      const engineBox = { top: 0, left: 0, bottom: height - 1, right: width - 1 };
-      box = box
-        ? {
-            top: 0,
-            left: 0,
-            bottom: Math.max(box.bottom, engineBox.bottom),
-            right: Math.max(box.right, engineBox.right),
-          }
-        : engineBox;
+        : b;
+    };
+    for (const [k, c] of sheet.cells) {
+      const [r, col] = unkey(k);
+      extend({ top: r, left: col, bottom: r, right: col });
+      if (c.formula !== undefined) {
+        const spill = this.spillBox(sheet, r, col);
+        if (spill) extend(spill);
+      }
     }
     return box;
   }

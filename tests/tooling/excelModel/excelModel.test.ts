@@ -260,7 +260,7 @@ describe("4. worksheets", () => {
       const used = b.getUsedRangeOrNullObject().load("address");
       const none = context.workbook.worksheets.getItem("A").getUsedRangeOrNullObject();
       await context.sync();
-      expect(used.address).toBe("B!A1:C3");
+      expect(used.address).toBe("B!B2:C3"); // from the first used cell, as Excel
       expect(none.isNullObject).toBe(true);
     });
     expect(model.read.sheets()[1]).toMatchObject({ name: "B", frozenRows: 1 });
