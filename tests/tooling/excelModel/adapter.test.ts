@@ -8,8 +8,6 @@ import {
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { IDENTITY_SETTING } from "../../../src/host/excel/identitySetting";
 import { ExcelModel } from "../../../src/tooling/excelModel";
-import { ledgerOf, ticadAt600Million } from "../../domain/helpers";
-import { type FaultOutcome, faultSweep, tableVersions } from "./helpers";
 
 const identity: DatasetIdentity = {
   source: "bundled",
@@ -68,45 +66,4 @@ describe("the shipped ExcelWorkbook against the model", () => {
 
   // The refresh-in-place behaviours (user formulas, renamed sheets, fault injection at every
   // request) are tested in tests/host/excel/excelWorkbook.test.ts.
-});
-
-describe("fault injection at every request of today's writeTables (documents the old behaviour)", () => {
-  jest.setTimeout(180_000);
-
-  /*
-   * DOCUMENTS THE OLD BEHAVIOUR: a refresh through today's adapter, failed at each of its requests
-   * in turn. Failures while staging leave every table old; a failure inside the final commit sync
-   * leaves the requests before it applied, so some tables are missing or new while others are old.
-   * The in-place adapter should make every outcome "all old" or "all new".
-   */
-  it("leaves every table old when staging fails, and a mix when the commit fails part-way", async () => {
-    const oldSpecs = ledgerTables(loadBundledLedger());
-    const newSpecs = ledgerTables(ledgerOf(ticadAt600Million()));
-    const setup = async () => {
-      const { model, port } = setUp();
-      await port.writeTables(oldSpecs, identity);
-      return model;
-    };
-    const write = (model: ExcelModel) =>
-      new ExcelWorkbook({ run: model.run, supports: model.supports }).writeTables(
-        newSpecs,
-        identity
-      );
-    const { requests, outcomes } = await faultSweep(setup, write, (model) =>
-      tableVersions(model, oldSpecs, newSpecs)
-    );
-    const summary = (o: FaultOutcome) => [...new Set(Object.values(o.versions))].sort().join("+");
-    const wholly = outcomes.filter((o) => ["old", "new"].includes(summary(o)));
-    const mixed = outcomes.filter((o) => !["old", "new"].includes(summary(o)));
-
-    expect(requests.length).toBeGreaterThan(20);
-    expect(outcomes.every((o) => o.rejected)).toBe(true);
-    // Every request up to the commit sync fails cleanly, tables old.
-    const firstMixed = Math.min(...mixed.map((o) => o.at));
-    expect(wholly.filter((o) => o.at < firstMixed).every((o) => summary(o) === "old")).toBe(true);
-    // Today's commit: a failure after the first old sheet was deleted leaves a table missing.
-    expect(mixed.length).toBeGreaterThan(0);
-    expect(mixed.some((o) => Object.values(o.versions).includes("missing"))).toBe(true);
-    expect(mixed.every((o) => o.statement !== "")).toBe(true);
-  });
 });
