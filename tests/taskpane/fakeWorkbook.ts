@@ -1,5 +1,9 @@
 import type {
+  ChartResult,
+  ChartSpec,
   DatasetIdentity,
+  NewSheetCell,
+  SheetSnapshot,
   InsertResult,
   PivotResult,
   PivotSpec,
@@ -126,6 +130,37 @@ export class FakeWorkbook implements WorkbookPort {
     this.inserted.push(formula);
     this.sheetCells.set(address, formula);
     return { inserted: true, address };
+  }
+
+  sheets = new Map<string, readonly (readonly NewSheetCell[])[]>();
+  charts: ChartSpec[] = [];
+  selectedRow: { table: string; value: string } | null = null;
+  async readActiveSheet(): Promise<SheetSnapshot> {
+    return {
+      sheet: this.selection.sheet,
+      cells: [...this.sheetCells].map(([address, text]) => ({
+        address,
+        formula: text.startsWith("=") ? text : null,
+        value: this.cells.get(address) ?? (text.startsWith("=") ? null : text),
+      })),
+    };
+  }
+  async addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+    let free = name;
+    for (let n = 2; this.sheets.has(free); n++) free = `${name} (${n})`;
+    this.sheets.set(free, rows);
+    return free;
+  }
+  async selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+    const t = this.tables.get(table);
+    const c = t?.header.indexOf(column) ?? -1;
+    if (!t || c < 0 || !t.rows.some((r) => r[c] === value)) return false;
+    this.selectedRow = { table, value };
+    return true;
+  }
+  async ensureChart(spec: ChartSpec): Promise<ChartResult> {
+    this.charts = [...this.charts.filter((c) => c.name !== spec.name), spec];
+    return { created: true };
   }
 
   /** Test helpers: a user edit of one cell of a table, then the change event. */

@@ -119,6 +119,42 @@ export type InsertResult =
   | { readonly inserted: true; readonly address: string }
   | { readonly inserted: false; readonly address: string; readonly occupiedBy: string };
 
+/** One used cell of a sheet, as the briefing copy and the diff read it. */
+export interface SheetCellSnapshot {
+  readonly address: string;
+  /** "=..." for a formula cell, else null. */
+  readonly formula: string | null;
+  /** What the cell shows: a number, text, a boolean, an error code ("#N/A"), or null for empty. */
+  readonly value: SheetCell;
+}
+
+/** The active sheet's used cells, row by row. */
+export interface SheetSnapshot {
+  readonly sheet: string;
+  readonly cells: readonly SheetCellSnapshot[];
+}
+
+/** A cell to write on a new sheet: a value (always landing as data) or a formula. */
+export type NewSheetCell = SheetCell | { readonly formula: string };
+
+/** A native chart over a block of data the pane writes beside it (ExcelApi 1.1 charts). */
+export interface ChartSpec {
+  readonly sheet: string;
+  readonly name: string;
+  readonly title: string;
+  /** Top-left cell of the data block, e.g. "M3"; the chart is placed to its left. */
+  readonly dataAt: string;
+  /** Header row (first cell names the categories), then one row per category. */
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly SheetCell[])[];
+  /** Where the chart is placed: "H3:L20". */
+  readonly position: string;
+}
+
+export type ChartResult =
+  | { readonly created: true }
+  | { readonly created: false; readonly reason: string };
+
 export interface WorkbookPort {
   /**
    * Replaces the contents of the pane's tables, all or nothing, and stores the identity with them.
@@ -159,4 +195,15 @@ export interface WorkbookPort {
   readCells(addresses: readonly string[]): Promise<SheetCell[]>;
   /** Puts a formula into the active cell; unless `overwrite`, only when the cell is empty. */
   insertFormula(formula: string, options?: { overwrite?: boolean }): Promise<InsertResult>;
+  /** The active sheet's used cells (formulas and what they show). */
+  readActiveSheet(): Promise<SheetSnapshot>;
+  /**
+   * Adds a sheet named `name` (or the first free "name (2)"...) holding these rows from A1, and
+   * returns its name. No existing sheet is touched.
+   */
+  addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string>;
+  /** Selects the row of a table whose `column` holds `value`; false when no row does. */
+  selectTableRow(table: string, column: string, value: string): Promise<boolean>;
+  /** Writes the chart's data and (re)builds the chart by its name; says why not where it cannot. */
+  ensureChart(spec: ChartSpec): Promise<ChartResult>;
 }

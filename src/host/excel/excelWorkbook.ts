@@ -1,7 +1,11 @@
 import {
   DEFAULT_CHUNK_BUDGET_BYTES,
   type DatasetIdentity,
+  type ChartResult,
+  type ChartSpec,
   type InsertResult,
+  type NewSheetCell,
+  type SheetSnapshot,
   type PivotResult,
   type PivotSpec,
   type Selection,
@@ -19,6 +23,7 @@ import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./iden
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
 import { writeTablesToExcel } from "./tableWriter";
+import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -211,6 +216,22 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       return { inserted: true, address };
     });
+  }
+
+  readActiveSheet(): Promise<SheetSnapshot> {
+    return readActiveSheet(this.run);
+  }
+
+  addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+    return addSheetWithRows(this.run, name, rows, this.budget);
+  }
+
+  selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+    return selectTableRow(this.run, table, column, value);
+  }
+
+  ensureChart(spec: ChartSpec): Promise<ChartResult> {
+    return ensureChart(this.run, this.supports, spec);
   }
 }
 

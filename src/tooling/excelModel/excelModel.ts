@@ -816,6 +816,8 @@ export class ExcelModel implements ModelHost {
         name: c.name,
         sheet: c.sheet.name,
         type: c.type,
+        title: c.title ?? "",
+        position: c.position,
         source: c.source ? qualifiedAddress(c.source.sheet.name, c.source.box) : null,
         /** The series' values (first column of the source after its header), for drawing. */
         series: c.source ? this.chartSeries(c) : [],

@@ -1734,6 +1734,21 @@ class ChartProxy extends ClientObject<ChartState> {
   delete(): void {
     this.call("delete", [], (t) => this.context.host.deleteChart(t));
   }
+  /** Chart.title (ExcelApi 1.1): its text, set as one request. */
+  get title(): { text: string } {
+    const call = (text: string) =>
+      this.call("title.text", [text], (t) => {
+        t.title = text;
+      });
+    return {
+      get text(): string {
+        throw new ModelError("PropertyNotLoaded", "Load the chart's title before reading it.");
+      },
+      set text(value: string) {
+        call(value);
+      },
+    };
+  }
   setPosition(start: RangeProxy | string, end?: RangeProxy | string): void {
     this.call("setPosition", [typeof start === "string" ? start : "(range)"], (t) => {
       const text = (r: RangeProxy | string) =>

@@ -99,6 +99,8 @@ export interface ChartState {
   /** The source block: follows its sheet's renames; null once that sheet is deleted. */
   source: { sheet: SheetState; box: Box } | null;
   position: { start: string; end: string | null } | null;
+  /** Chart.title.text; "" until set. */
+  title?: string;
 }
 
 const SHEET_NAME_FORBIDDEN = /[/\\?*:[\]]/;

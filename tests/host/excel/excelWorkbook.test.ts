@@ -431,3 +431,81 @@ describe("selection and insert", () => {
     expect(model.read.value("Notes", "A1")).toBe(loadBundledLedger().records.length);
   });
 });
+
+describe("sheets the pane adds, rows it selects, the chart it draws", () => {
+  it("readActiveSheet gives every used cell's formula and what it shows", async () => {
+    const { model, port } = setUp();
+    model.user.type("Notes", "A1", "Region");
+    model.user.type("Notes", "B2", '=AIDTOTAL("Africa",2016)');
+    model.user.select("Notes", "A1");
+    expect(await port.readActiveSheet()).toEqual({
+      sheet: "Notes",
+      cells: [
+        { address: "A1", formula: null, value: "Region" },
+        { address: "B2", formula: '=AIDTOTAL("Africa",2016)', value: 2420000000 },
+      ],
+    });
+  });
+
+  it("addSheet writes values as data and formulas as formulas, on a free name, touching no other sheet", async () => {
+    const { model, port } = setUp();
+    model.user.addSheet("Briefing");
+    const name = await port.addSheet("Briefing", [
+      ["=not a formula", 2420000000],
+      [{ formula: "=B1*2" }, "2016-05"],
+    ]);
+    expect(name).toBe("Briefing (2)");
+    expect(model.read.formulas(name)).toEqual([
+      ["=not a formula", 2420000000],
+      ["=B1*2", "2016-05"],
+    ]);
+    expect(model.read.values(name)).toEqual([
+      ["=not a formula", 2420000000],
+      [4840000000, "2016-05"],
+    ]);
+    expect(model.read.values("Briefing")).toEqual([]);
+  });
+
+  it("selectTableRow selects a record's row in Commitments, wherever the table is", async () => {
+    const { model, port } = setUp();
+    await port.writeTables(FIRST, identity("first"));
+    model.user.renameSheet("Commitments", "Records");
+    const commitments = FIRST.find((s) => s.table === TABLES.commitments.table)!;
+    const id = commitments.rows[4]![0] as string;
+    expect(await port.selectTableRow(TABLES.commitments.table, "id", id)).toBe(true);
+    expect(model.read.activeCell()).toEqual({ sheet: "Records", address: "A6" });
+    expect(await port.selectTableRow(TABLES.commitments.table, "id", "no-such-id")).toBe(false);
+  });
+
+  it("ensureChart writes its data and rebuilds the chart by name, leaving no stale rows", async () => {
+    const { model, port } = setUp();
+    const spec = {
+      sheet: "Notes",
+      name: "AidSummaryChart",
+      title: "Committed USD by region and year",
+      dataAt: "M3",
+      header: ["Region", "2015", "2016"],
+      rows: [
+        ["Africa", 0, 2420000000],
+        ["Asia", 10, 20],
+      ],
+      position: "H3:L20",
+    };
+    expect(await port.ensureChart(spec)).toEqual({ created: true });
+    expect(await port.ensureChart({ ...spec, rows: [["Africa", 1, 2]] })).toEqual({
+      created: true,
+    });
+    const charts = model.read.charts();
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({
+      name: "AidSummaryChart",
+      title: spec.title,
+      source: "Notes!M3:O4",
+    });
+    expect(model.read.values("Notes", "M3:O5")).toEqual([
+      ["Region", "2015", "2016"],
+      ["Africa", 1, 2],
+      ["", "", ""],
+    ]);
+  });
+});
