@@ -93,7 +93,9 @@ export function selectTableRow(
     const r = c < 0 ? -1 : body.values.findIndex((row) => String(row[c]) === value);
     if (r < 0) return false;
     sheet.activate();
-    sheet.getRangeByIndexes(body.rowIndex + r, body.columnIndex, 1, body.values[0]!.length).select();
+    sheet
+      .getRangeByIndexes(body.rowIndex + r, body.columnIndex, 1, body.values[0]!.length)
+      .select();
     await context.sync();
     return true;
   });
@@ -110,7 +112,10 @@ export async function ensureChart(
   spec: ChartSpec
 ): Promise<ChartResult> {
   if (!supports("ExcelApi", "1.4"))
-    return { created: false, reason: "This version of Excel cannot look up charts by name (ExcelApi 1.4)." };
+    return {
+      created: false,
+      reason: "This version of Excel cannot look up charts by name (ExcelApi 1.4).",
+    };
   const at = splitReference(spec.dataAt);
   if (!at) return { created: false, reason: `"${spec.dataAt}" is not a cell address.` };
   try {
@@ -125,7 +130,12 @@ export async function ensureChart(
       const width = spec.header.length;
       // Rows the block may have held before (a larger dataset) are cleared with it.
       sheet.getRangeByIndexes(anchor.rowIndex, anchor.columnIndex, 200, width).clear("Contents");
-      const block = sheet.getRangeByIndexes(anchor.rowIndex, anchor.columnIndex, spec.rows.length + 1, width);
+      const block = sheet.getRangeByIndexes(
+        anchor.rowIndex,
+        anchor.columnIndex,
+        spec.rows.length + 1,
+        width
+      );
       block.values = [
         spec.header.map((h) => toSafeCell(h)),
         ...spec.rows.map((r) => r.map((v) => (v === null ? "" : toSafeCell(v)))),
