@@ -67,7 +67,8 @@ ${FUNCTIONS.map((f) => `  ${f.name}(${f.parameters.map((p) => (p.optional ? `[${
 
 A formula that evaluates to an error prints it with its reason (e.g. #N/A: Unknown place ...)
 and exits 0; a formula that cannot be parsed exits 1. Invalid data files exit 1 with every
-problem listed; usage errors and unreadable files exit 2.
+problem listed (publish and export then write nothing); usage errors and files that cannot be
+read or written exit 2. diff exits 0 once it has printed the comparison, changed or not.
 `;
 
 function usageError(io: CliIo, message: string): number {
