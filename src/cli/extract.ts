@@ -44,7 +44,13 @@ export function extractCommand(args: readonly string[], io: CliIo): number {
       `Kinds, recipients, places, themes and dates are proposals (see each row's notes). ${toFill}\n` +
       (extraction.sourceTitle === null
         ? `The report's title was not found in its first lines: give --document-title.\n`
-        : "")
+        : "") +
+      extraction.otherCurrencies
+        .map(
+          (o) =>
+            `Not proposed: ${o.text} (line ${o.line}) is in a currency the dataset cannot hold (USD, JPY).\n`
+        )
+        .join("")
   );
   return EXIT.OK;
 }

@@ -190,6 +190,16 @@ describe("aid extract output and aid validate", () => {
 });
 
 describe("reading the text", () => {
+  test("money in another currency is reported, not proposed: the dataset holds USD and JPY", () => {
+    const text = "(1) Aid\nJapan provided €5 million and 20 million euros in training to Kenya.";
+    const x = extractCandidates(text, bundledReference(), { sourceFile: "x.txt" });
+    expect(x.candidates.filter((c) => c.row.amount !== null)).toEqual([]);
+    expect(x.otherCurrencies).toEqual([
+      { line: 2, text: "€5 million" },
+      { line: 2, text: "20 million euros" },
+    ]);
+  });
+
   test("sentences: initials and abbreviations do not end one", () => {
     const text = "Japan and the U.S. agreed. It gave $5 million etc. to the fund. Then it ended.";
     expect(splitSentences(text).map((s) => s.text)).toEqual([

@@ -23,7 +23,7 @@ import {
   type StatedWhen,
   statedWhen,
 } from "./context";
-import { type Mention, mentionsIn } from "./mentions";
+import { type Mention, mentionsIn, otherMoneyIn } from "./mentions";
 import { type Paragraph, readStructure, type Sentence } from "./structure";
 
 /** The most words an evidence phrase may have (the project carries phrases under 12 words). */
@@ -52,10 +52,13 @@ export interface Candidate {
 export interface Extraction {
   readonly candidates: readonly Candidate[];
   readonly sourceTitle: string | null;
+  /** Money in a currency the dataset cannot hold (it holds USD and JPY), by line: for a person to read. */
+  readonly otherCurrencies: readonly { readonly line: number; readonly text: string }[];
 }
 
 const REQUIRED_BLANKABLE = [
   "sourceTitle",
+  "sourceSection",
   "kind",
   "recipient",
   "recipientType",
@@ -74,10 +77,13 @@ export function extractCandidates(
   const places = new PlaceFinder(reference.taxonomy);
   const ids = new Set<string>();
   const candidates: Candidate[] = [];
+  const otherCurrencies: { line: number; text: string }[] = [];
 
   for (const paragraph of structure.paragraphs) {
     let carriedDate: string | null = null;
     for (const sentence of paragraph.sentences) {
+      for (const text of otherMoneyIn(sentence.text))
+        otherCurrencies.push({ line: paragraph.line, text });
       const mentions = mentionsIn(sentence.text);
       let previous: { mention: Mention; id: string } | null = null;
       for (const mention of mentions) {
@@ -99,7 +105,7 @@ export function extractCandidates(
       carriedDate = monthDateIn(sentence.text) ?? carriedDate;
     }
   }
-  return { candidates, sourceTitle };
+  return { candidates, sourceTitle, otherCurrencies };
 }
 
 interface CandidateInput {

@@ -40,7 +40,7 @@ const SCALE = String.raw`(?:\s*(?:thousand|million|billion|trillion))?`;
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 /** Currency first ("$1.8 billion", "US$4.2 million", "¥52 billion", "USD 68million", "JPY 410 million") or after ("861 million yen"). */
 const MONEY = new RegExp(
-  String.raw`(US\$|\$|¥|￥|\bUSD\s*|\bJPY\s*)(?:${NUMBER})${SCALE}|(?<![\w.,])(?:${NUMBER})${SCALE}\s*(yen\b|US dollars\b|dollars\b|USD\b|JPY\b)`,
+  String.raw`(US\$|\$|¥|￥|\bUSD|\bJPY)\s*(?:${NUMBER})${SCALE}|(?<![\w.,])(?:${NUMBER})${SCALE}\s*(yen\b|US dollars\b|dollars\b|USD\b|JPY\b)`,
   "gi"
 );
 
@@ -180,6 +180,16 @@ export function countMentions(sentence: string, money: readonly MoneyMention[]):
     });
   }
   return mentions;
+}
+
+const OTHER_MONEY = new RegExp(
+  String.raw`(?:€|£|\bEUR|\bGBP|\bCHF|\bAUD|\bCNY|\bKRW)\s*(?:${NUMBER})${SCALE}|(?<![\w.,])(?:${NUMBER})${SCALE}\s*(?:euros?|pounds sterling)\b`,
+  "gi"
+);
+
+/** Money in other currencies, as written: the dataset cannot hold it, so it is reported, not proposed. */
+export function otherMoneyIn(sentence: string): string[] {
+  return [...sentence.matchAll(OTHER_MONEY)].map((m) => m[0]);
 }
 
 /** Every aid figure of a sentence, in order. */
