@@ -66,6 +66,7 @@ export {
   type PublishedManifest,
   publishedManifestSchema,
   readPublishedManifest,
+  siblingAddress,
 } from "./publish/manifest";
 export {
   type DatasetReview,

@@ -5,6 +5,7 @@ import {
   compareToManifest,
   MANIFEST_FORMAT,
   readPublishedManifest,
+  siblingAddress,
 } from "../../src/domain/publish/manifest";
 import {
   diffRates,
@@ -64,6 +65,15 @@ describe("the published manifest", () => {
     const later = { contentHash: "fnv1a64:0000000000000000", loadedAt: "2026-11-30T00:00:00.000Z" };
     expect(compareToManifest(later, manifest)).toBe("different");
   });
+});
+
+test("siblingAddress: the manifest beside the dataset, the dataset beside the manifest", () => {
+  expect(siblingAddress("https://h.example/site/commitments.json?x=1#y", "manifest.json")).toBe(
+    "https://h.example/site/manifest.json"
+  );
+  expect(siblingAddress("https://h.example/site/manifest.json", "aid-2017.json")).toBe(
+    "https://h.example/site/aid-2017.json"
+  );
 });
 
 describe("the review before publishing", () => {

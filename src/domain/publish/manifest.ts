@@ -104,3 +104,14 @@ export function compareToManifest(
   const published = Date.parse(manifest.published);
   return Number.isNaN(loaded) || published > loaded ? "newer" : "different";
 }
+
+/**
+ * The address of a file published beside another: "https://h/site/commitments.json" and
+ * "manifest.json" give "https://h/site/manifest.json" (query and fragment dropped). The pane reads
+ * the manifest beside a dataset's address, and the dataset the manifest names beside the manifest.
+ */
+export function siblingAddress(address: string, fileName: string): string {
+  const base = address.replace(/[?#].*$/, "");
+  const slash = base.lastIndexOf("/");
+  return `${slash >= 0 ? base.slice(0, slash + 1) : ""}${fileName}`;
+}
