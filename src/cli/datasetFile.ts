@@ -29,6 +29,7 @@ export function readDatasetFile(
   return { ledger: built.value, text };
 }
 
+/** Prints "invalid: <file> has N problems:" and each problem with its line, field and reason. */
 export function printProblems(path: string, problems: readonly Problem[], io: CliIo): void {
   const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
   io.stderr(

@@ -9,6 +9,7 @@ import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
 import { EXIT, parseArgs, UsageError } from "./usage";
 
+/** Runs `aid diff`; returns the exit code. */
 export function diffCommand(args: readonly string[], io: CliIo): number {
   const { positional } = parseArgs("diff", args, []);
   if (positional.length !== 2)

@@ -8,6 +8,7 @@ import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
 import { EXIT, parseArgs, UsageError } from "./usage";
 
+/** Runs `aid export`; returns the exit code. */
 export function exportCommand(args: readonly string[], io: CliIo): number {
   const urls = new Map<string, string>();
   const rest: string[] = [];

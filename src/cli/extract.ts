@@ -8,6 +8,7 @@ import { baseName } from "./datasetFile";
 import type { CliIo } from "./runCli";
 import { EXIT, parseArgs, UsageError } from "./usage";
 
+/** Runs `aid extract`; returns the exit code. */
 export function extractCommand(args: readonly string[], io: CliIo): number {
   const { options, positional } = parseArgs("extract", args, ["--document-title", "--source-file"]);
   if (positional.length !== 1)

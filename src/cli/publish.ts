@@ -9,6 +9,7 @@ import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
 import { EXIT, parseArgs, UsageError } from "./usage";
 
+/** Runs `aid publish`; returns the exit code. */
 export function publishCommand(args: readonly string[], io: CliIo): number {
   const { options, positional } = parseArgs("publish", args, ["--out", "--version", "--name"]);
   if (positional.length !== 1)

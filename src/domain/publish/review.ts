@@ -61,6 +61,7 @@ export function reviewDatasets(
   };
 }
 
+/** True when nothing would change: no record, field or rate. */
 export function isEmptyReview(review: DatasetReview): boolean {
   return isEmptyDiff(review.records) && review.rates.length === 0;
 }
