@@ -29,9 +29,14 @@ describe("aid diff", () => {
   test("records added and removed", () => {
     const rows = bundledCopy();
     const a = tmp.write("all.json", toJson(rows));
-    const b = tmp.write("fewer.json", toJson(rows.filter((r) => r.id !== "jaif-2006")));
-    expect(aid("diff", a, b).stdout).toContain("- jaif-2006");
-    expect(aid("diff", b, a).stdout).toMatch(/\+ jaif-2006: \w+ USD 68000000/);
+    const b = tmp.write(
+      "fewer.json",
+      toJson(rows.filter((r) => r.id !== "viet-nam-haiphong-customs-2009"))
+    );
+    expect(aid("diff", a, b).stdout).toContain("- viet-nam-haiphong-customs-2009");
+    expect(aid("diff", b, a).stdout).toMatch(
+      /\+ viet-nam-haiphong-customs-2009: \S+ JPY 861000000/
+    );
   });
 
   test("an invalid file exits 1 with its problems; usage errors exit 2", () => {

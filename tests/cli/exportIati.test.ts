@@ -17,7 +17,7 @@ describe("aid export --iati", () => {
     );
     const count = (xml.match(/<iati-activity /g) ?? []).length;
     expect(stdout).toContain(`exported: ${count} activities`);
-    expect(stdout).toContain("somalia-since-2007: the report states no date");
+    expect(stdout).toMatch(/\n  [a-z0-9-]+: the report states no date/);
   });
 
   test("--data, --identifier-prefix, --reporting-org-ref and --document-url", () => {
@@ -37,7 +37,9 @@ describe("aid export --iati", () => {
     );
     expect(code).toBe(EXIT.OK);
     const xml = readFileSync(out, "utf8");
-    expect(xml).toContain("<iati-identifier>XI-EXAMPLE-1-jaif-2006</iati-identifier>");
+    expect(xml).toContain(
+      "<iati-identifier>XI-EXAMPLE-1-viet-nam-haiphong-customs-2009</iati-identifier>"
+    );
     expect(xml).toContain('<reporting-org ref="XI-EXAMPLE" type="10" secondary-reporter="1">');
     expect(xml).toContain('url="https://www.mofa.go.jp/example.html"');
   });

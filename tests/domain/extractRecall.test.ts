@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { bundledReference, loadBundledLedger } from "../../src/domain";
+import { bundledReference, createLedger, loadBundledLedger } from "../../src/domain";
 import { untracedEvidence, untracedFigures } from "../../src/domain/dataset/evidence";
 import type { CommitmentRecord } from "../../src/domain/dataset/schema";
 import { type Extraction, extractCandidates } from "../../src/domain/extract/extract";
@@ -79,6 +79,20 @@ describe.each(documents)("aid extract on %s", (file) => {
         recorded: true,
       });
     }
+  });
+
+  test("once its blanks are filled, the extraction validates as a dataset", () => {
+    const { extraction } = extractionOf(file);
+    const filled = extraction.candidates.map((c) => ({
+      ...c.row,
+      sourceTitle: c.row.sourceTitle ?? "A title",
+      kind: c.row.kind ?? "contribution",
+      recipient: c.row.recipient ?? "Asia",
+      recipientType: c.row.recipientType ?? "region",
+      region: c.row.region ?? "Asia",
+    }));
+    const built = createLedger({ rows: filled, reference: bundledReference() });
+    expect(built.ok ? [] : built.problems).toEqual([]);
   });
 
   test("every candidate's phrase traces as the dataset's do: verbatim, in its section, stating its figures", () => {
