@@ -7,7 +7,7 @@ import {
   type Problem,
 } from "../domain";
 import type { CliIo } from "./runCli";
-import { EXIT } from "./usage";
+import { errorText, EXIT } from "./usage";
 
 /** The ledger of a dataset file, or the exit code after printing why there is none. */
 export function readDatasetFile(
@@ -18,7 +18,7 @@ export function readDatasetFile(
   try {
     text = io.readFile(path);
   } catch (e) {
-    io.stderr(`aid: cannot read ${path}: ${(e as Error).message}\n`);
+    io.stderr(`aid: cannot read ${path}: ${errorText(e)}\n`);
     return { exit: EXIT.USAGE };
   }
   const built = loadDatasetText(text, bundledReference(), { fileName: path });

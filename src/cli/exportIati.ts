@@ -6,7 +6,7 @@ import { type AidLedger, loadBundledLedger } from "../domain";
 import { toIatiXml } from "../domain/iati/iatiExport";
 import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
-import { EXIT, parseArgs, UsageError } from "./usage";
+import { errorText, EXIT, parseArgs, UsageError } from "./usage";
 
 /** Runs `aid export`; returns the exit code. */
 export function exportCommand(args: readonly string[], io: CliIo): number {
@@ -56,7 +56,7 @@ export function exportCommand(args: readonly string[], io: CliIo): number {
   try {
     io.writeFile(out, exported.xml);
   } catch (e) {
-    io.stderr(`aid: cannot write ${out}: ${(e as Error).message}\n`);
+    io.stderr(`aid: cannot write ${out}: ${errorText(e)}\n`);
     return EXIT.USAGE;
   }
   io.stdout(

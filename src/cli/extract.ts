@@ -6,7 +6,7 @@ import { bundledReference, toCsv } from "../domain";
 import { extractCandidates } from "../domain/extract/extract";
 import { baseName } from "./datasetFile";
 import type { CliIo } from "./runCli";
-import { EXIT, parseArgs, UsageError } from "./usage";
+import { errorText, EXIT, parseArgs, UsageError } from "./usage";
 
 /** Runs `aid extract`; returns the exit code. */
 export function extractCommand(args: readonly string[], io: CliIo): number {
@@ -20,7 +20,7 @@ export function extractCommand(args: readonly string[], io: CliIo): number {
   try {
     text = io.readFile(path);
   } catch (e) {
-    io.stderr(`aid: cannot read ${path}: ${(e as Error).message}\n`);
+    io.stderr(`aid: cannot read ${path}: ${errorText(e)}\n`);
     return EXIT.USAGE;
   }
   const title = options.get("--document-title");

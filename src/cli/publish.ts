@@ -7,7 +7,7 @@ import { toJson } from "../domain";
 import { buildManifest, MANIFEST_FILE } from "../domain/publish/manifest";
 import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
-import { EXIT, parseArgs, UsageError } from "./usage";
+import { errorText, EXIT, parseArgs, UsageError } from "./usage";
 
 /** Runs `aid publish`; returns the exit code. */
 export function publishCommand(args: readonly string[], io: CliIo): number {
@@ -38,7 +38,7 @@ export function publishCommand(args: readonly string[], io: CliIo): number {
     io.writeFile(`${dir}/${name}`, toJson(records));
     io.writeFile(`${dir}/${MANIFEST_FILE}`, JSON.stringify(manifest, null, 2) + "\n");
   } catch (e) {
-    io.stderr(`aid: cannot write to ${out}: ${(e as Error).message}\n`);
+    io.stderr(`aid: cannot write to ${out}: ${errorText(e)}\n`);
     return EXIT.USAGE;
   }
   io.stdout(

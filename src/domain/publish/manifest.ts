@@ -73,7 +73,13 @@ export function readPublishedManifest(text: string): Checked<PublishedManifest> 
   } catch (e) {
     return {
       ok: false,
-      problems: [{ row: 0, field: "(file)", message: `not valid JSON: ${(e as Error).message}` }],
+      problems: [
+        {
+          row: 0,
+          field: "(file)",
+          message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
     };
   }
   const parsed = publishedManifestSchema.safeParse(data);
