@@ -53,3 +53,14 @@ describe("aid extract", () => {
     expect(missing.stderr).toContain("cannot read");
   });
 });
+
+test("aid help lists the maintainers' commands", () => {
+  const { stdout } = aid("help");
+  for (const command of [
+    "aid extract <report.txt>",
+    "aid diff <old> <new>",
+    "aid publish <dataset> --out <dir>",
+    "aid export --iati <out.xml>",
+  ])
+    expect(stdout).toContain(command);
+});
