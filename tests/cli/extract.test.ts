@@ -14,10 +14,10 @@ describe("aid extract", () => {
     const parsed = parseDatasetText(stdout, "csv");
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.value.rows).toHaveLength(11);
+    expect(parsed.value.rows).toHaveLength(12);
     expect(parsed.value.rows.every((r) => r.sourceFile === REPORT_FILE)).toBe(true);
-    expect(stderr).toContain("11 candidates");
-    expect(stderr).toContain("6 money, 2 people, 3 quantities");
+    expect(stderr).toContain("12 candidates");
+    expect(stderr).toContain("6 money, 2 people, 4 quantities");
     expect(stderr).toMatch(/Blanks to fill before "aid validate": kind \(1\), region \(1\)/);
   });
 

@@ -60,6 +60,7 @@ describe("aid extract: every figure form", () => {
     ["12,000 people", { people: 12000 }],
     ["twenty officials", { people: 20 }],
     ["twelve boats", { quantity: 12, unit: "boats" }],
+    ["3 high-speed patrol boats", { quantity: 3, unit: "high-speed patrol boats", kind: "grant" }],
     ["six used vessels", { quantity: 6, unit: "used vessels" }],
     ["ASEAN countries to a training course", { quantity: 8, unit: "ASEAN countries" }],
   ])("counts: %s", (phrase, expected) => {
@@ -75,7 +76,7 @@ describe("aid extract: every figure form", () => {
     const figures = rows.flatMap((r) => [r.amount, r.people, r.quantity].filter((v) => v !== null));
     for (const statistic of [312, 40, 16, 18, 45, 300])
       expect(figures.map(Number)).not.toContain(statistic);
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(12);
   });
 });
 

@@ -21,6 +21,7 @@ export const REPORT = [
   "Pirates attacked 45 vessels in 2011, and 300 people were taken hostage, according to the bureau.",
   "In October 2017 Japan decided to provide up to ¥52 billion through ODA loans to the Philippines for coastal radar.",
   "Japan handed over twelve boats to Sri Lanka in June 2017 and completed the provision of six used vessels to Viet Nam by December 2017.",
+  "In March 2017 Japan decided to provide 3 high-speed patrol boats to Djibouti through grant aid.",
   "Since 2009 Japan has contributed a total of USD 68million to the Regional Maritime Trust Fund.",
   "| Cyberspace",
   "In February 2018 Japan decided to extend grant aid of JPY 410 million to Indonesia, and invited twenty officials from eight ASEAN countries to a training course on incident response.",
