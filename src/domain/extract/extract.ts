@@ -126,51 +126,15 @@ function toCandidate(input: CandidateInput): Candidate {
   const text = sentence.text;
   const notes: string[] = [];
 
-  let when: StatedWhen = statedWhen(text, mention.at);
-  if (when.fiscalYear === null && when.announced === null && input.carriedDate !== null) {
-    // "Also, in August ... METI held": the month is this sentence's, the year the paragraph's.
-    const month = bareMonthIn(text);
-    const year = input.carriedDate.slice(0, 4);
-    const announced = month ? `${year}-${String(month).padStart(2, "0")}` : input.carriedDate;
-    when = { ...when, announced };
-    notes.push(
-      month
-        ? `date ${announced}: the month from this sentence, the year from an earlier one`
-        : `date ${announced} read from an earlier sentence of the paragraph`
-    );
-  }
-  if (when.since !== null) notes.push(`the text says "since ${when.since}"`);
+  const when = whenOf(text, mention, input.carriedDate, notes);
 
-  const reading: KindReading =
-    mention.type === "money"
-      ? proposeMoneyKind(text, when, mention.qualifiers.includes("a total of"))
-      : mention.type === "people"
-        ? { kind: "training", cue: null }
-        : /countries$/.test(mention.unit)
-          ? { kind: "training", cue: null }
-          : proposeItemKind(text);
+  const reading = kindOf(text, mention, when);
   if (reading.kind)
     notes.push(`kind ${reading.kind}${reading.cue ? ` (from "${reading.cue}")` : ""}`);
   if (mention.qualifiers.includes("up to")) notes.push('the text says "up to": a ceiling');
   if (mention.qualifiers.includes("a total of")) notes.push("the text states a total");
 
-  const place = input.places.nearest(text, mention.at);
-  let placeFields = place ? fieldsOfPlace(place) : null;
-  const fund = mention.type === "money" ? fundNameNear(text, mention.at) : null;
-  const organization = fund ? null : receivingOrganization(text, mention.at);
-  const body = fund ?? organization;
-  if (body) {
-    placeFields = {
-      recipient: body,
-      recipientType: fund ? "fund" : "organization",
-      region: placeFields?.region ?? null,
-      subregion: placeFields?.subregion ?? null,
-      country: null,
-    };
-    notes.push(
-      `recipient ${body} (${fund ? "fund" : "organization"})${place ? `, region from ${place.name}` : ""}`
-    );
-  } else if (place) notes.push(`recipient ${place.name} (${place.kind})`);
+  const placeFields = recipientOf(text, mention, input.places, notes);
 
   const channel = proposeChannel(text, mention.at);
   if (channel) notes.push(`channel ${channel}`);
@@ -237,6 +201,67 @@ function toCandidate(input: CandidateInput): Candidate {
     line: paragraph.line,
     sentence: { start: sentence.start, end: sentence.end },
     blanks,
+  };
+}
+
+/** When the sentence says the figure happened; a date carried from an earlier sentence is said in notes. */
+function whenOf(
+  text: string,
+  mention: Mention,
+  carriedDate: string | null,
+  notes: string[]
+): StatedWhen {
+  let when: StatedWhen = statedWhen(text, mention.at);
+  if (when.fiscalYear === null && when.announced === null && carriedDate !== null) {
+    // "Also, in August ... METI held": the month is this sentence's, the year the paragraph's.
+    const month = bareMonthIn(text);
+    const year = carriedDate.slice(0, 4);
+    const announced = month ? `${year}-${String(month).padStart(2, "0")}` : carriedDate;
+    when = { ...when, announced };
+    notes.push(
+      month
+        ? `date ${announced}: the month from this sentence, the year from an earlier one`
+        : `date ${announced} read from an earlier sentence of the paragraph`
+    );
+  }
+  if (when.since !== null) notes.push(`the text says "since ${when.since}"`);
+  return when;
+}
+
+/** The proposed kind: from the sentence's words for money; training for people; for items, how they were given. */
+function kindOf(text: string, mention: Mention, when: StatedWhen): KindReading {
+  if (mention.type === "money")
+    return proposeMoneyKind(text, when, mention.qualifiers.includes("a total of"));
+  if (mention.type === "people" || /countries$/.test(mention.unit))
+    return { kind: "training", cue: null };
+  return proposeItemKind(text);
+}
+
+/** The proposed recipient: a fund named by the figure, an organization it goes to, else a place. */
+function recipientOf(
+  text: string,
+  mention: Mention,
+  places: PlaceFinder,
+  notes: string[]
+): PlaceFields | null {
+  const place = places.nearest(text, mention.at);
+  const fund = mention.type === "money" ? fundNameNear(text, mention.at) : null;
+  const organization = fund ? null : receivingOrganization(text, mention.at);
+  const body = fund ?? organization;
+  if (!body) {
+    if (place) notes.push(`recipient ${place.name} (${place.kind})`);
+    return place ? fieldsOfPlace(place) : null;
+  }
+  const fromPlace = place ? fieldsOfPlace(place) : null;
+  notes.push(
+    `recipient ${body} (${fund ? "fund" : "organization"})${place ? `, region from ${place.name}` : ""}`
+  );
+  return {
+    recipient: body,
+    recipientType: fund ? "fund" : "organization",
+    region: fromPlace?.region ?? null,
+    subregion: fromPlace?.subregion ?? null,
+    country: null,
   };
 }
 
