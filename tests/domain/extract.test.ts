@@ -93,15 +93,14 @@ describe("aid extract: where, when, what", () => {
     }
   });
 
-  test("heading paths: numbering dropped, the <label> left out, bar headings inside their group", () => {
-    expect(byEvidence("US$4.2 million").sourceSection).toBe(
-      "Support for Security and the Rule of Law > Counter-Terrorism"
-    );
+  test("heading paths: numbering dropped, the <label> a level of its own, bar headings inside their group", () => {
+    const top = "Support for Security and the Rule of Law > Japan's Efforts";
+    expect(byEvidence("US$4.2 million").sourceSection).toBe(`${top} > Counter-Terrorism`);
     expect(byEvidence("twelve boats").sourceSection).toBe(
-      "Support for Security and the Rule of Law > Capacity Building for Maritime and Cyberspace Issues > The Seas"
+      `${top} > Capacity Building for Maritime and Cyberspace Issues > The Seas`
     );
     expect(byEvidence("JPY 410 million").sourceSection).toBe(
-      "Support for Security and the Rule of Law > Capacity Building for Maritime and Cyberspace Issues > Cyberspace"
+      `${top} > Capacity Building for Maritime and Cyberspace Issues > Cyberspace`
     );
   });
 
@@ -207,6 +206,29 @@ describe("reading the text", () => {
       "Japan and the U.S. agreed.",
       "It gave $5 million etc. to the fund.",
       "Then it ended.",
+    ]);
+  });
+
+  test("a bar heading repeated after its introduction opens a group; the next group closes it", () => {
+    const s = readStructure(
+      [
+        "(2) Crime",
+        "| Organized Crime",
+        "An introduction.",
+        "| Organized Crime",
+        "Text one.",
+        "| Trafficking",
+        "Text two.",
+        "| Maritime Issues",
+        "| The Seas",
+        "Text three.",
+      ].join("\n")
+    );
+    expect(s.paragraphs.map((p) => p.path.join(" > "))).toEqual([
+      "Crime > Organized Crime",
+      "Crime > Organized Crime > Organized Crime",
+      "Crime > Organized Crime > Trafficking",
+      "Crime > Maritime Issues > The Seas",
     ]);
   });
 

@@ -7,11 +7,13 @@
  * - numbered: "2. Japan's Efforts ..." , "(3) Assistance for Security and Stability", "(a) ...":
  *   a short line with no closing full stop. Levels follow the order in which each style first
  *   appears (the 2010 report: "1." > "(1)" > "(a)"; the White Paper excerpt: "(3)" > "|");
- * - a bar: "| Counter-Terrorism". A bar heading directly followed by another bar heading, with no
- *   text between, opens a group: the bar headings after it are inside it ("| Capacity Building
- *   for Maritime, ..." then "| The Seas", "| Outer Space", "| Cyberspace");
- * - a label in angle brackets, "<Japan's Efforts>", divides background from measures. It is not a
- *   topic, and the dataset's section paths leave it out, so it is not part of the path.
+ * - a bar: "| Counter-Terrorism". A bar heading opens a group, and the bar headings after it are
+ *   inside it, when another bar heading follows it with no text between ("| Capacity Building for
+ *   Maritime, ..." then "| The Seas", "| Outer Space", "| Cyberspace"), or when a later bar heading
+ *   repeats it ("| Measures against Transnational Organized Crime", an introduction, the same
+ *   heading again, then "| Measures against Trafficking in Persons", ...);
+ * - a label in angle brackets, "<Japan's Efforts>", a level of its own between the numbered
+ *   section and its bar headings, as the dataset's section paths record it.
  */
 
 /** A sentence of the report, by absolute offsets in the text. */
@@ -103,6 +105,33 @@ export function splitSentences(text: string, offset = 0): Sentence[] {
   return sentences;
 }
 
+/**
+ * Whether the bar heading at line `i` opens a group: the next line with text is a bar heading, or
+ * a later bar heading (before a heading of another style) repeats its words and it is not itself
+ * such a repeat.
+ */
+function opensBarGroup(
+  lines: readonly { text: string }[],
+  headings: readonly (Heading | null)[],
+  i: number
+): boolean {
+  const text = headings[i]!.text;
+  const nextBody = lines.findIndex((l, j) => j > i && l.text.trim() !== "");
+  if (nextBody >= 0 && headings[nextBody]?.marker === "bar") return true;
+  const previousBar = headings
+    .slice(0, i)
+    .reverse()
+    .find((h) => h !== null);
+  if (previousBar?.marker === "bar" && previousBar.text === text) return false;
+  for (let j = i + 1; j < headings.length; j++) {
+    const h = headings[j];
+    if (!h) continue;
+    if (h.marker !== "bar") return false;
+    if (h.text === text) return true;
+  }
+  return false;
+}
+
 /** Reads the headings, paragraphs and sentences of a report's plain text. */
 export function readStructure(text: string): ReportStructure {
   const lines: { text: string; start: number; number: number }[] = [];
@@ -124,14 +153,11 @@ export function readStructure(text: string): ReportStructure {
     const heading = headings[i];
     if (heading) {
       seenHeading = true;
-      if (heading.marker === "label") return;
       if (!levelOf.has(heading.marker)) levelOf.set(heading.marker, levelOf.size + 1);
       let level = levelOf.get(heading.marker)!;
       let group = false;
       if (heading.marker === "bar") {
-        const nextBody = lines.slice(i + 1).findIndex((l) => l.text.trim() !== "");
-        const next = nextBody >= 0 ? headings[i + 1 + nextBody] : null;
-        group = next?.marker === "bar";
+        group = opensBarGroup(lines, headings, i);
         if (group) inBarGroup = true;
         else if (inBarGroup) level += 1;
       }
