@@ -44,6 +44,23 @@ describe("aid export --iati", () => {
     expect(xml).toContain('url="https://www.mofa.go.jp/example.html"');
   });
 
+  test("--document-date dates the totals the report leaves undated; a malformed date is a usage error", () => {
+    const out = tmp.path("dated.xml");
+    const { code, stdout } = aid(
+      "export",
+      "--iati",
+      out,
+      "--document-date",
+      "000_ecb32d6e9fafa848.txt=2017-03",
+      "--document-date=004_ee4f842758621c53.txt=2010-08"
+    );
+    expect(code).toBe(EXIT.OK);
+    expect(stdout).not.toContain("states no date");
+    expect(aid("export", "--iati", out, "--document-date", "x.txt=March 2017").code).toBe(
+      EXIT.USAGE
+    );
+  });
+
   test("usage errors exit 2; an invalid --data file exits 1", () => {
     expect(aid("export").code).toBe(EXIT.USAGE);
     expect(aid("export", "--iati").code).toBe(EXIT.USAGE);

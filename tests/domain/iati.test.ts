@@ -89,6 +89,24 @@ describe("aid export --iati (the bundled dataset)", () => {
     for (const s of exported.skipped) expect(s.reason.length).toBeGreaterThan(10);
   });
 
+  test("a total the report does not date is dated as of its report when the publisher gives the report's date", async () => {
+    const undated = exported.skipped.filter((x) => x.reason.includes("states no date"));
+    expect(undated.length).toBeGreaterThan(0);
+    const dates = new Map(ledger.rates.documents.map((d) => [d.document, "2017-03"]));
+    const asOf = toIatiXml(ledger, { generated: GENERATED, documentDates: dates });
+    expect(await schemaErrors(asOf.xml)).toEqual([]);
+    const all = activities(await parseXml(asOf.xml));
+    for (const { id } of undated) {
+      const a = activityOf(all, id)!;
+      const t = children(a, "transaction")[0]!;
+      expect(children(t, "transaction-date")[0]!.$).toEqual({ "iso-date": "2017-03-01" });
+      expect(children(a, "aid:record")[0]!.$!["stated-date"]).toMatch(
+        /^as of 2017-03, the date of the report/
+      );
+    }
+    expect(asOf.skipped.filter((x) => x.reason.includes("states no date"))).toEqual([]);
+  });
+
   test("transaction type by kind, value with currency and value-date, reporting-org as a secondary reporter", async () => {
     const all = activities(await parseXml(exported.xml));
     for (const id of exported.activities) {

@@ -29,6 +29,12 @@ export interface IatiOptions {
   readonly reportingOrgRef?: string;
   /** A web address for each source file (sourceFile -> URL); default: the file name itself, a relative reference. */
   readonly documentUrls?: ReadonlyMap<string, string>;
+  /**
+   * The date of each source document (sourceFile -> YYYY, YYYY-MM or YYYY-MM-DD), as the publisher
+   * gives it. A record whose report states no date of its own (a total "to date") is then dated
+   * as of its report; without one it cannot be exported (IATI requires a date).
+   */
+  readonly documentDates?: ReadonlyMap<string, string>;
 }
 
 export interface IatiExport {
@@ -129,6 +135,19 @@ export function statedDate(r: CommitmentRecord): IatiDate | null {
   return null;
 }
 
+/** The stated date, else the date of the record's report as the publisher gives it ("as of"), else null. */
+function exportDate(r: CommitmentRecord, options: IatiOptions): IatiDate | null {
+  const stated = statedDate(r);
+  if (stated) return stated;
+  const asOf = options.documentDates?.get(r.sourceFile);
+  if (asOf === undefined) return null;
+  const [y, m = "01", d = "01"] = asOf.split("-");
+  return {
+    isoDate: `${y}-${m}-${d}`,
+    stated: `as of ${asOf}, the date of the report (the report states none for this figure)`,
+  };
+}
+
 const narrative = (text: string) => el("narrative", {}, text);
 
 /** The nearest record up the partOf chain that states an amount, or null. */
@@ -178,11 +197,11 @@ export function toIatiXml(ledger: AidLedger, options: IatiOptions): IatiExport {
       skipped.push({ id: r.id, reason: `kind ${r.kind} has no IATI transaction type` });
       continue;
     }
-    if (statedDate(r) === null) {
+    if (exportDate(r, options) === null) {
       skipped.push({
         id: r.id,
         reason:
-          "the report states no date, and IATI requires one for the activity and its transaction",
+          "the report states no date, and IATI requires one for the activity and its transaction (give the report's date: --document-date)",
       });
       continue;
     }
@@ -223,7 +242,7 @@ function activity(
   themeLabel: (id: string) => string
 ): XmlElement {
   const r = lr.record;
-  const date = statedDate(r)!;
+  const date = exportDate(r, options)!;
   const reportingRef = options.reportingOrgRef ?? "XM-DAC-701";
   const prefix = options.identifierPrefix ?? "AIDLEDGER";
   const kindWord = r.kind.charAt(0).toUpperCase() + r.kind.slice(1);
@@ -238,7 +257,7 @@ function activity(
   const region =
     r.country === null ? (M49_REGION[r.subregion ?? ""] ?? M49_REGION[r.region]) : undefined;
   const url = options.documentUrls?.get(r.sourceFile) ?? r.sourceFile;
-  const datedNote = `The date the report gives (${date.stated}); the report states no start date.`;
+  const datedNote = `Dated ${date.stated}; the report states no start date.`;
 
   return el(
     "iati-activity",
