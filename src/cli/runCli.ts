@@ -18,15 +18,24 @@ import {
   toJson,
 } from "../domain";
 import { evaluateFormula } from "./calc";
+import { diffCommand } from "./diff";
+import { exportCommand } from "./exportIati";
+import { extractCommand } from "./extract";
+import { publishCommand } from "./publish";
+import { EXIT, UsageError } from "./usage";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Reads a whole text file; throws when it cannot (missing, a directory, no permission). */
   readonly readFile: (path: string) => string;
+  /** Writes a whole text file, creating its folder; throws when it cannot. Needed by publish and export. */
+  readonly writeFile?: (path: string, text: string) => void;
+  /** The current time, for the manifest's date and the IATI file's generated-datetime. */
+  readonly now?: () => Date;
 }
 
-export const EXIT = { OK: 0, INVALID: 1, USAGE: 2 } as const;
+export { EXIT };
 
 export const USAGE = `aid: Japan's security-related aid commitments, from the command line.
 
@@ -34,6 +43,12 @@ Usage:
   aid calc [--data <file>] '<formula>'   Evaluate one formula with the AID functions (HyperFormula).
   aid dataset --json | --csv              Print the bundled dataset (validated records).
   aid validate <file>                     Validate a dataset file (.json or .csv).
+  aid extract <report.txt> [--document-title <title>]
+                                          Candidate records for every aid figure of a report (CSV).
+  aid diff <old> <new>                    What would change: records, fields and document rates.
+  aid publish <dataset> --out <dir>       Validate, then write the dataset and its manifest.json.
+  aid export --iati <out.xml> [--data <file>]
+                                          The dataset as IATI activity XML 2.03.
   aid help | --help                       Show this help.
 
 Examples:
@@ -42,16 +57,19 @@ ${FUNCTIONS.map((f) => `  aid calc '${f.example}'`).join("\n")}
   aid calc --data my-commitments.csv '=AIDPEOPLE("*")'
   aid dataset --csv > commitments.csv
   aid validate commitments.csv
+  aid extract white-paper-2017.txt --document-title "White Paper on Development Cooperation 2017" > candidates.csv
+  aid diff commitments.json next.csv
+  aid publish next.csv --out site/
+  aid export --iati aid-ledger.xml
 
 Functions:
 ${FUNCTIONS.map((f) => `  ${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`).join("\n")}
 
 A formula that evaluates to an error prints it with its reason (e.g. #N/A: Unknown place ...)
 and exits 0; a formula that cannot be parsed exits 1. Invalid data files exit 1 with every
-problem listed; usage errors and unreadable files exit 2.
+problem listed (publish and export then write nothing); usage errors and files that cannot be
+read or written exit 2. diff exits 0 once it has printed the comparison, changed or not.
 `;
-
-class UsageError extends Error {}
 
 function usageError(io: CliIo, message: string): number {
   io.stderr(`aid: ${message}\nRun "aid help" for usage.\n`);
@@ -164,6 +182,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return dataset(args, io);
       case "validate":
         return validate(args, io);
+      case "extract":
+        return extractCommand(args, io);
+      case "diff":
+        return diffCommand(args, io);
+      case "publish":
+        return publishCommand(args, io);
+      case "export":
+        return exportCommand(args, io);
       case undefined:
         io.stderr(USAGE);
         return EXIT.USAGE;

@@ -58,3 +58,22 @@ export {
 } from "./workbook/chunking";
 export { diffDatasets, isEmptyDiff, type DatasetDiff, type FieldChange } from "./workbook/diff";
 export { contentHash } from "./workbook/identity";
+export {
+  buildManifest,
+  compareToManifest,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+  type ManifestComparison,
+  type PublishedManifest,
+  publishedManifestSchema,
+  readPublishedManifest,
+  siblingAddress,
+} from "./publish/manifest";
+export {
+  type DatasetReview,
+  diffRates,
+  formatReview,
+  isEmptyReview,
+  type RateChange,
+  reviewDatasets,
+} from "./publish/review";

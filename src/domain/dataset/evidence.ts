@@ -30,24 +30,50 @@ const WORDS: Readonly<Record<string, number>> = {
   twenty: 20,
 };
 
+/** One number a text states, where it stands, and its exact value. */
+export interface StatedFigure {
+  /** Exact decimal string: "1800000000" for "1.8 billion", "6" for "six". */
+  readonly value: string;
+  /** Offset of the first character of the number (digits or word) in the text. */
+  readonly index: number;
+  /** Length of the number as written, its scale word included ("1.8 billion", "68million"). */
+  readonly length: number;
+  readonly written: "digits" | "word";
+}
+
+/**
+ * Every number a text states, with its position, in order of position: "$1.8 billion" gives
+ * 1800000000 at the "1", "six used vessels" 6 at the "s". The one number reader of the project:
+ * the evidence check and `aid extract` both read figures through it.
+ */
+export function readFigures(text: string): StatedFigure[] {
+  const found: StatedFigure[] = [];
+  const numeric =
+    /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*(?:thousand|million|billion|trillion))?/gi;
+  for (const m of text.matchAll(numeric)) {
+    const value = new Money(m[1]!.replace(/,/g, ""));
+    const scale = m[2] ? SCALES[m[2].trim().toLowerCase()]! : "1";
+    found.push({
+      value: value.times(scale).toFixed(),
+      index: m.index,
+      length: m[0].length,
+      written: "digits",
+    });
+  }
+  for (const m of text.matchAll(/\b([A-Za-z]+)\b/g)) {
+    const n = WORDS[m[1]!.toLowerCase()];
+    if (n !== undefined)
+      found.push({ value: String(n), index: m.index, length: m[0].length, written: "word" });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
 /**
  * The numbers a phrase states, as exact decimal strings: "$1.8 billion" gives 1800000000,
  * "30,000 people" 30000, "USD 68million" 68000000, "six used vessels" 6.
  */
 export function figuresIn(phrase: string): string[] {
-  const found: string[] = [];
-  const numeric =
-    /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)?/gi;
-  for (const m of phrase.matchAll(numeric)) {
-    const value = new Money(m[1]!.replace(/,/g, ""));
-    const scale = m[2] ? SCALES[m[2].toLowerCase()]! : "1";
-    found.push(value.times(scale).toFixed());
-  }
-  for (const m of phrase.toLowerCase().matchAll(/\b([a-z]+)\b/g)) {
-    const n = WORDS[m[1]!];
-    if (n !== undefined) found.push(String(n));
-  }
-  return found;
+  return readFigures(phrase).map((f) => f.value);
 }
 
 /**

@@ -154,8 +154,14 @@ function orderFields(r: CommitmentRecord): Record<FieldName, unknown> {
   return out;
 }
 
-/** The dataset as CSV (RFC 4180, header row with the field names). Booleans print as TRUE/FALSE. */
-export function toCsv(records: readonly CommitmentRecord[]): string {
+/** A row with every field, some perhaps still blank (null): a record, or a candidate to complete. */
+export type FieldRow = { readonly [K in FieldName]: string | number | boolean | null };
+
+/**
+ * The dataset as CSV (RFC 4180, header row with the field names). Booleans print as TRUE/FALSE,
+ * null as an empty cell. Takes records, or candidates whose blanks a person still has to fill.
+ */
+export function toCsv(records: readonly FieldRow[]): string {
   const rows = records.map((r) =>
     RECORD_FIELDS.map((f) => {
       const v = r[f.name];

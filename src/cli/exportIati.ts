@@ -1,0 +1,86 @@
+/**
+ * `aid export --iati <out.xml> [--data <file>] [--identifier-prefix <p>] [--reporting-org-ref <ref>]
+ * [--document-url <file>=<url> ...] [--document-date <file>=<date> ...]`: the dataset (the bundled
+ * one, or a file) as IATI activity XML 2.03.
+ */
+import { type AidLedger, loadBundledLedger } from "../domain";
+import { toIatiXml } from "../domain/iati/iatiExport";
+import { readDatasetFile } from "./datasetFile";
+import type { CliIo } from "./runCli";
+import { errorText, EXIT, parseArgs, UsageError } from "./usage";
+
+/** Runs `aid export`; returns the exit code. */
+export function exportCommand(args: readonly string[], io: CliIo): number {
+  const { pairs, rest } = takePairs(args, ["--document-url", "--document-date"]);
+  const urls = pairs.get("--document-url")!;
+  const dates = pairs.get("--document-date")!;
+  for (const [file, date] of dates)
+    if (!/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(date))
+      throw new UsageError(
+        `--document-date for ${file} must be YYYY, YYYY-MM or YYYY-MM-DD; got ${date}`
+      );
+  const { options, positional } = parseArgs("export", rest, [
+    "--iati",
+    "--data",
+    "--identifier-prefix",
+    "--reporting-org-ref",
+  ]);
+  const out = options.get("--iati");
+  if (out === undefined || positional.length > 0)
+    throw new UsageError("export needs --iati <out.xml>, e.g. aid export --iati aid-ledger.xml");
+  if (!io.writeFile) throw new Error("export needs an io.writeFile");
+
+  let ledger: AidLedger;
+  const data = options.get("--data");
+  if (data !== undefined) {
+    const loaded = readDatasetFile(data, io);
+    if ("exit" in loaded) return loaded.exit;
+    ledger = loaded.ledger;
+  } else {
+    ledger = loadBundledLedger();
+  }
+  const prefix = options.get("--identifier-prefix");
+  const ref = options.get("--reporting-org-ref");
+  const exported = toIatiXml(ledger, {
+    generated: io.now?.() ?? new Date(),
+    documentUrls: urls,
+    documentDates: dates,
+    ...(prefix !== undefined ? { identifierPrefix: prefix } : {}),
+    ...(ref !== undefined ? { reportingOrgRef: ref } : {}),
+  });
+  try {
+    io.writeFile(out, exported.xml);
+  } catch (e) {
+    io.stderr(`aid: cannot write ${out}: ${errorText(e)}\n`);
+    return EXIT.USAGE;
+  }
+  io.stdout(
+    `exported: ${exported.activities.length} activities (${exported.results.length} results inside them) to ${out}; ` +
+      `${exported.skipped.length} records not exported:\n` +
+      exported.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join("")
+  );
+  return EXIT.OK;
+}
+
+/** Takes out the repeatable `--name <file>=<value>` options; the rest is parsed as usual. */
+function takePairs(
+  args: readonly string[],
+  names: readonly string[]
+): { pairs: Map<string, Map<string, string>>; rest: string[] } {
+  const pairs = new Map(names.map((n) => [n, new Map<string, string>()]));
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const name = names.find((n) => arg === n || arg.startsWith(`${n}=`));
+    if (name === undefined) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === name ? args[++i] : arg.slice(name.length + 1);
+    const eq = value?.indexOf("=") ?? -1;
+    if (value === undefined || eq <= 0)
+      throw new UsageError(`${name} needs <source file>=<value>, e.g. ${name} report.txt=...`);
+    pairs.get(name)!.set(value.slice(0, eq), value.slice(eq + 1));
+  }
+  return { pairs, rest };
+}

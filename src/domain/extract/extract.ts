@@ -1,0 +1,392 @@
+/**
+ * `aid extract`: from a report's plain text to candidate records in the dataset's own columns.
+ * One candidate per aid figure (money, people to be trained, delivered items), each with its
+ * evidence phrase as written, its heading path and what the sentence says about when, what kind,
+ * for whom and on what theme. Figures are read from the text, never made up; what the text does
+ * not say is left blank for a person to fill, and every reading of words is named a proposal in
+ * `notes`.
+ */
+import type { FieldRow } from "../dataset/io";
+import type { ReferenceData } from "../ledger";
+import {
+  bareMonthIn,
+  fundNameNear,
+  type KindReading,
+  monthDateIn,
+  type NamedPlace,
+  PlaceFinder,
+  proposeChannel,
+  proposeItemKind,
+  proposeMoneyKind,
+  proposeTheme,
+  receivingOrganization,
+  type StatedWhen,
+  statedWhen,
+} from "./context";
+import { type Mention, mentionsIn, otherMoneyIn } from "./mentions";
+import { type Paragraph, readStructure, type Sentence } from "./structure";
+
+/** The most words an evidence phrase may have (the project carries phrases under 12 words). */
+export const MAX_EVIDENCE_WORDS = 11;
+
+export interface ExtractOptions {
+  /** File name of the report, as records name it (sourceFile). */
+  readonly sourceFile: string;
+  /** Title of the report; default: the first line of its preamble, if it has one. */
+  readonly documentTitle?: string;
+  /** Who gives; default Japan, as in every MOFA report. */
+  readonly donor?: string;
+}
+
+/** A candidate record and where its figure stands in the text. */
+export interface Candidate {
+  readonly row: FieldRow;
+  /** 1-based line of the paragraph. */
+  readonly line: number;
+  /** The sentence stating the figure, by offsets in the text. */
+  readonly sentence: { readonly start: number; readonly end: number };
+  /** Required fields left blank for a person to fill. */
+  readonly blanks: readonly string[];
+}
+
+export interface Extraction {
+  readonly candidates: readonly Candidate[];
+  readonly sourceTitle: string | null;
+  /** Money in a currency the dataset cannot hold (it holds USD and JPY), by line: for a person to read. */
+  readonly otherCurrencies: readonly { readonly line: number; readonly text: string }[];
+}
+
+const REQUIRED_BLANKABLE = [
+  "sourceTitle",
+  "sourceSection",
+  "kind",
+  "recipient",
+  "recipientType",
+  "region",
+  "theme",
+] as const;
+
+/** Reads every aid figure of a report's text into candidate records. */
+export function extractCandidates(
+  text: string,
+  reference: ReferenceData,
+  options: ExtractOptions
+): Extraction {
+  const structure = readStructure(text);
+  const sourceTitle = options.documentTitle?.trim() || structure.preamble[0] || null;
+  const places = new PlaceFinder(reference.taxonomy);
+  const ids = new Set<string>();
+  const candidates: Candidate[] = [];
+  const otherCurrencies: { line: number; text: string }[] = [];
+
+  for (const paragraph of structure.paragraphs) {
+    let carriedDate: string | null = null;
+    for (const sentence of paragraph.sentences) {
+      for (const text of otherMoneyIn(sentence.text))
+        otherCurrencies.push({ line: paragraph.line, text });
+      const mentions = mentionsIn(sentence.text);
+      let previous: { mention: Mention; id: string } | null = null;
+      for (const mention of mentions) {
+        const candidate = toCandidate({
+          mention,
+          previous,
+          sentence,
+          paragraph,
+          carriedDate,
+          sourceTitle,
+          places,
+          reference,
+          options,
+          ids,
+        });
+        candidates.push(candidate);
+        previous = { mention, id: String(candidate.row.id) };
+      }
+      carriedDate = monthDateIn(sentence.text) ?? carriedDate;
+    }
+  }
+  return { candidates, sourceTitle, otherCurrencies };
+}
+
+interface CandidateInput {
+  readonly mention: Mention;
+  readonly previous: { mention: Mention; id: string } | null;
+  readonly sentence: Sentence;
+  readonly paragraph: Paragraph;
+  readonly carriedDate: string | null;
+  readonly sourceTitle: string | null;
+  readonly places: PlaceFinder;
+  readonly reference: ReferenceData;
+  readonly options: ExtractOptions;
+  readonly ids: Set<string>;
+}
+
+function toCandidate(input: CandidateInput): Candidate {
+  const { mention, sentence, paragraph } = input;
+  const text = sentence.text;
+  const notes: string[] = [];
+
+  const when = whenOf(text, mention, input.carriedDate, notes);
+
+  const reading = kindOf(text, mention, when);
+  if (reading.kind)
+    notes.push(`kind ${reading.kind}${reading.cue ? ` (from "${reading.cue}")` : ""}`);
+  if (mention.qualifiers.includes("up to")) notes.push('the text says "up to": a ceiling');
+  if (mention.qualifiers.includes("a total of")) notes.push("the text states a total");
+
+  const placeFields = recipientOf(text, mention, input.places, notes);
+
+  const channel = proposeChannel(text, mention.at);
+  if (channel) notes.push(`channel ${channel}`);
+
+  const theme = proposeTheme(input.reference.themes, text, mention.at, paragraph.path);
+  if (theme) notes.push(`theme ${theme.id} (from the ${theme.from})`);
+
+  const partOf = partOfPrevious(mention, input.previous, text);
+  if (partOf) notes.push(`part of ${partOf} ("including")`);
+
+  const countingYear =
+    when.fiscalYear ?? (when.announced ? Number(when.announced.slice(0, 4)) : when.periodFrom);
+  const id = uniqueId(
+    [
+      placeFields?.recipient ?? paragraph.path[paragraph.path.length - 1] ?? "candidate",
+      countingYear ?? "",
+      mention.type === "people"
+        ? "training"
+        : mention.type === "quantity"
+          ? lastWord(mention.unit)
+          : "",
+    ],
+    input.ids
+  );
+
+  const row: FieldRow = {
+    id,
+    sourceFile: input.options.sourceFile,
+    sourceTitle: input.sourceTitle,
+    sourceSection: paragraph.path.length > 0 ? paragraph.path.join(" > ") : null,
+    evidence: evidencePhrase(text, mention),
+    donor: input.options.donor ?? "Japan",
+    announced: when.announced,
+    fiscalYear: when.fiscalYear,
+    periodFrom: when.periodFrom,
+    periodTo: when.periodTo,
+    kind: reading.kind,
+    amount: mention.type === "money" ? mention.amount : null,
+    currency: mention.type === "money" ? mention.currency : null,
+    approximate: mention.qualifiers.includes("approximate"),
+    equivalentAmount: mention.type === "money" ? (mention.equivalent?.amount ?? null) : null,
+    equivalentCurrency: mention.type === "money" ? (mention.equivalent?.currency ?? null) : null,
+    recipient: placeFields?.recipient ?? null,
+    recipientType: placeFields?.recipientType ?? null,
+    region: placeFields?.region ?? null,
+    subregion: placeFields?.subregion ?? null,
+    country: placeFields?.country ?? null,
+    channel,
+    theme: theme?.id ?? null,
+    crsPurpose: null,
+    people: mention.type === "people" ? mention.count : null,
+    quantity: mention.type === "quantity" ? mention.count : null,
+    unit: mention.type === "quantity" ? mention.unit : null,
+    partOf,
+    notes: null,
+  };
+  const blanks = REQUIRED_BLANKABLE.filter((f) => row[f] === null);
+  const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
+  return {
+    row: {
+      ...row,
+      notes: `Proposed by aid extract (line ${paragraph.line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
+    },
+    line: paragraph.line,
+    sentence: { start: sentence.start, end: sentence.end },
+    blanks,
+  };
+}
+
+/** When the sentence says the figure happened; a date carried from an earlier sentence is said in notes. */
+function whenOf(
+  text: string,
+  mention: Mention,
+  carriedDate: string | null,
+  notes: string[]
+): StatedWhen {
+  let when: StatedWhen = statedWhen(text, mention.at);
+  if (when.fiscalYear === null && when.announced === null && carriedDate !== null) {
+    // "Also, in August ... METI held": the month is this sentence's, the year the paragraph's.
+    const month = bareMonthIn(text);
+    const year = carriedDate.slice(0, 4);
+    const announced = month ? `${year}-${String(month).padStart(2, "0")}` : carriedDate;
+    when = { ...when, announced };
+    notes.push(
+      month
+        ? `date ${announced}: the month from this sentence, the year from an earlier one`
+        : `date ${announced} read from an earlier sentence of the paragraph`
+    );
+  }
+  if (when.since !== null) notes.push(`the text says "since ${when.since}"`);
+  return when;
+}
+
+/** The proposed kind: from the sentence's words for money; training for people; for items, how they were given. */
+function kindOf(text: string, mention: Mention, when: StatedWhen): KindReading {
+  if (mention.type === "money")
+    return proposeMoneyKind(text, when, mention.qualifiers.includes("a total of"));
+  if (mention.type === "people" || /countries$/.test(mention.unit))
+    return { kind: "training", cue: null };
+  return proposeItemKind(text);
+}
+
+/** The proposed recipient: a fund named by the figure, an organization it goes to, else a place. */
+function recipientOf(
+  text: string,
+  mention: Mention,
+  places: PlaceFinder,
+  notes: string[]
+): PlaceFields | null {
+  const place = places.nearest(text, mention.at);
+  const fund = mention.type === "money" ? fundNameNear(text, mention.at) : null;
+  const organization = fund ? null : receivingOrganization(text, mention.at);
+  const body = fund ?? organization;
+  if (!body) {
+    if (place) notes.push(`recipient ${place.name} (${place.kind})`);
+    return place ? fieldsOfPlace(place) : null;
+  }
+  const fromPlace = place ? fieldsOfPlace(place) : null;
+  notes.push(
+    `recipient ${body} (${fund ? "fund" : "organization"})${place ? `, region from ${place.name}` : ""}`
+  );
+  return {
+    recipient: body,
+    recipientType: fund ? "fund" : "organization",
+    region: fromPlace?.region ?? null,
+    subregion: fromPlace?.subregion ?? null,
+    country: null,
+  };
+}
+
+interface PlaceFields {
+  recipient: string;
+  recipientType: "country" | "region" | "organization" | "fund";
+  region: string | null;
+  subregion: string | null;
+  country: string | null;
+}
+
+function fieldsOfPlace(place: NamedPlace): PlaceFields {
+  switch (place.kind) {
+    case "country":
+      return {
+        recipient: place.name,
+        recipientType: "country",
+        region: place.region,
+        subregion: place.subregion,
+        country: place.iso2,
+      };
+    case "subregion":
+      return {
+        recipient: place.name,
+        recipientType: "region",
+        region: place.region,
+        subregion: place.name,
+        country: null,
+      };
+    case "region":
+      return {
+        recipient: place.name,
+        recipientType: "region",
+        region: place.name,
+        subregion: null,
+        country: null,
+      };
+  }
+}
+
+/**
+ * A figure stated as included in the one before it ("$120 million, including human resources
+ * development for 30,000 people") is part of it: the dataset's partOf rule. One stated beside it
+ * ("and") is not.
+ */
+function partOfPrevious(
+  mention: Mention,
+  previous: { mention: Mention; id: string } | null,
+  sentence: string
+): string | null {
+  if (!previous || mention.type === "money") return null;
+  const between = sentence.slice(previous.mention.end, mention.start);
+  return /\binclud(?:e|es|ing)\b/i.test(between) ? previous.id : null;
+}
+
+function lastWord(unit: string): string {
+  return unit.split(" ").pop() ?? unit;
+}
+
+/** A slug from the parts, made unique with -2, -3, ... */
+function uniqueId(parts: readonly (string | number)[], taken: Set<string>): string {
+  const base =
+    parts
+      .map((p) =>
+        String(p)
+          .normalize("NFKD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-+|-+$/g, "")
+      )
+      .filter((p) => p !== "")
+      .map((p) => (p.length > 40 ? p.slice(0, 40).replace(/-[^-]*$/, "") : p))
+      .join("-") || "candidate";
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * The evidence phrase: the figure as written (with its qualifier and bracketed equivalent), then
+ * the words after it up to a clause break, then words before it, under 12 words in all. Always a
+ * verbatim substring of the sentence.
+ */
+export function evidencePhrase(sentence: string, mention: Mention): string {
+  const words = [...sentence.matchAll(/\S+/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
+  const first = words.findIndex((w) => w.end > mention.start);
+  let last = words.findIndex((w) => w.end >= mention.end);
+  if (last < 0) last = words.length - 1;
+  let from = first;
+  const count = () => last - from + 1;
+  const breaksAfter = (w: { text: string }) => /[,;:.)]$/.test(w.text) && !/\d[.,]$/.test(w.text);
+  const breaksBefore = (w: { text: string }) => /[,;:.]$/.test(w.text);
+  // Words after the figure, up to a clause break.
+  if (!breaksAfter(words[last]!)) {
+    while (count() < 9 && last + 1 < words.length) {
+      const next = words[last + 1]!;
+      if (next.text.startsWith("(") || /^\d/.test(next.text)) break;
+      last++;
+      if (breaksAfter(next)) break;
+    }
+  }
+  // Words before it, never across a clause break.
+  while (count() < 10 && from > 0 && !breaksBefore(words[from - 1]!)) from--;
+  while (count() > MAX_EVIDENCE_WORDS && last > first) last--;
+  const phrase = sentence.slice(words[from]!.start, words[last]!.end);
+  return trimPhrase(phrase);
+}
+
+/** Drops punctuation that ends the clause, and an opening bracket left without its close. */
+function trimPhrase(phrase: string): string {
+  let p = phrase.replace(/[,;:.]+$/, "");
+  const open = (p.match(/\(/g) ?? []).length;
+  const close = (p.match(/\)/g) ?? []).length;
+  if (close > open && p.endsWith(")")) p = p.slice(0, -1);
+  p = p.replace(/[,;:]+$/, "");
+  // A phrase ends on a word that carries meaning, not on "for", "to", "the".
+  for (;;) {
+    const shorter = p.replace(/\s+(?:for|to|of|and|or|the|a|an|in|by|with|on|at|from)$/i, "");
+    if (shorter === p) return p;
+    p = shorter;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The figures one sentence states that can be aid: money (with the equivalent in the other
+ * currency in brackets), people to be trained or developed, and delivered items. Numbers are read
+ * by the project's one number reader (readFigures); this module only decides which of them are
+ * aid figures, from the words around them.
+ */
+import { readFigures, type StatedFigure } from "../dataset/evidence";
+import type { Currency } from "../money/money";
+
+export interface MoneyMention {
+  readonly type: "money";
+  /** Offsets in the sentence of the whole phrase: qualifier, amount, bracketed equivalent. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset of the amount itself (its currency sign or number). */
+  readonly at: number;
+  readonly amount: string;
+  readonly currency: Currency;
+  readonly equivalent: { readonly amount: string; readonly currency: Currency } | null;
+  readonly qualifiers: readonly Qualifier[];
+}
+
+export interface CountMention {
+  readonly type: "people" | "quantity";
+  readonly start: number;
+  readonly end: number;
+  readonly at: number;
+  readonly count: number;
+  /** The noun as written after the number: "people", "used vessels", "ASEAN countries". */
+  readonly unit: string;
+  readonly qualifiers: readonly Qualifier[];
+}
+
+export type Mention = MoneyMention | CountMention;
+
+/** What the words before a figure say about it. */
+export type Qualifier = "approximate" | "up to" | "a total of";
+
+const SCALE = String.raw`(?:\s*(?:thousand|million|billion|trillion))?`;
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** Currency first ("$1.8 billion", "US$4.2 million", "¥52 billion", "USD 68million", "JPY 410 million") or after ("861 million yen"). */
+const MONEY = new RegExp(
+  String.raw`(US\$|\$|¥|￥|\bUSD|\bJPY)\s*(?:${NUMBER})${SCALE}|(?<![\w.,])(?:${NUMBER})${SCALE}\s*(yen\b|US dollars\b|dollars\b|USD\b|JPY\b)`,
+  "gi"
+);
+
+function currencyOf(marker: string): Currency {
+  return /\$|usd|dollar/i.test(marker) ? "USD" : "JPY";
+}
+
+/** Qualifiers written just before offset `at`, and where the qualified phrase starts. */
+function qualifiersBefore(
+  sentence: string,
+  at: number
+): { start: number; qualifiers: Qualifier[] } {
+  const before = sentence.slice(0, at);
+  const qualifiers: Qualifier[] = [];
+  let start = at;
+  const approx = /\b(approximately|about|around|roughly|some|nearly|almost)\s+$/i.exec(
+    before.slice(0, start)
+  );
+  if (approx) {
+    qualifiers.push("approximate");
+    start = approx.index;
+  }
+  const upTo = /\bup to\s+$/i.exec(before.slice(0, start));
+  if (upTo) {
+    qualifiers.push("up to");
+    start = upTo.index;
+  }
+  const total = /\b(a total(?: amount)? of|totall?ing|in total)\s+$/i.exec(before.slice(0, start));
+  if (total) {
+    qualifiers.push("a total of");
+    start = total.index;
+  }
+  return { start, qualifiers };
+}
+
+/** Money figures of a sentence; an amount in brackets right after one, in the other currency, is its equivalent. */
+export function moneyMentions(sentence: string): MoneyMention[] {
+  const raw = [...sentence.matchAll(MONEY)].map((m) => {
+    const figure = readFigures(m[0]).find((f) => f.written === "digits")!;
+    return {
+      at: m.index,
+      end: m.index + m[0].length,
+      amount: figure.value,
+      currency: currencyOf(m[1] ?? m[2]!),
+    };
+  });
+  const mentions: MoneyMention[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i]!;
+    const { start, qualifiers } = qualifiersBefore(sentence, m.at);
+    let end = m.end;
+    let equivalent: MoneyMention["equivalent"] = null;
+    const next = raw[i + 1];
+    if (next && next.currency !== m.currency) {
+      const between = sentence.slice(m.end, next.at);
+      const after = sentence.slice(next.end);
+      if (
+        /^\s*\(\s*(?:(?:approximately|about|around|roughly|some)\s+)?$/i.test(between) &&
+        /^\s*\)/.test(after)
+      ) {
+        equivalent = { amount: next.amount, currency: next.currency };
+        end = next.end + after.indexOf(")") + 1;
+        i++;
+      }
+    }
+    mentions.push({
+      type: "money",
+      start,
+      end,
+      at: m.at,
+      amount: m.amount,
+      currency: m.currency,
+      equivalent,
+      qualifiers,
+    });
+  }
+  return mentions;
+}
+
+const PEOPLE_NOUNS =
+  "people|persons|personnel|trainees|participants|officials|officers|police officers|farmers|instructors|experts|students|youths|young people|staff|teachers|judges|prosecutors|investigators|engineers";
+const ITEM_NOUNS =
+  "vessels|boats|ships|patrol boats|vehicles|cars|trucks|motorcycles|aircraft|helicopters|drones|scanners|radars|cameras|computers|units|sets|equipment sets";
+/** A number followed by up to three describing words and a noun. */
+const COUNTED = (nouns: string) =>
+  new RegExp(
+    String.raw`^((?:\s+(?!(?:of|to|in|for|and|or|from|the|by|with|at|on)\b)[A-Za-z][\w-]*){0,3}?)\s+(${nouns})\b`,
+    "i"
+  );
+const PEOPLE_AFTER = COUNTED(PEOPLE_NOUNS);
+const ITEM_AFTER = COUNTED(ITEM_NOUNS);
+const COUNTRIES_AFTER = COUNTED("countries");
+
+/** People are aid when they are trained, developed, invited or taught. */
+const TRAINING_CUE =
+  /\b(?:train\w*|human resources|develop\w*|invit\w*|capacity|educat\w*|instruct\w*|skills?|seminars?|courses?|workshops?|scholarships?|fellowships?)\b/i;
+/** Items are aid when they are provided, delivered, donated, handed over, granted or lent. */
+const DELIVERY_CUE =
+  /\b(?:provi\w*|deliver\w*|donat\w*|handed over|hand over|suppl\w*|grant\w*|equip\w*|transfer\w*|loans?|lent|gave|give\w*)\b/i;
+
+/**
+ * People and items a sentence counts: "30,000 people", "about 9.6 million people", "six used
+ * vessels", "twelve boats", "participants from 14 countries" (training). Not counts: a number
+ * glued to letters (G7, P-3C, FY2016), a year, a number after "these"/"those"/"the" (a reference
+ * to things already counted), or a count with no training or delivery in its sentence.
+ */
+export function countMentions(sentence: string, money: readonly MoneyMention[]): CountMention[] {
+  const mentions: CountMention[] = [];
+  const inMoney = (f: StatedFigure) => money.some((m) => f.index >= m.start && f.index < m.end);
+  for (const f of readFigures(sentence)) {
+    if (inMoney(f)) continue;
+    const before = sentence.slice(0, f.index);
+    if (/[A-Za-z-]$/.test(before) || /[A-Za-z]/.test(sentence[f.index + f.length] ?? "")) continue;
+    if (/\b(?:these|those|the|its|their|first|second)\s+$/i.test(before)) continue;
+    if (!/^\d+(?:\.\d+)?$/.test(f.value)) continue;
+    const count = Number(f.value);
+    if (!Number.isSafeInteger(count) || count <= 0) continue;
+    const after = sentence.slice(f.index + f.length);
+    const people = PEOPLE_AFTER.exec(after);
+    const item = people ? null : ITEM_AFTER.exec(after);
+    const countries = people || item ? null : COUNTRIES_AFTER.exec(after);
+    const match = people ?? item ?? countries;
+    if (!match) continue;
+    const type = people ? "people" : "quantity";
+    const cue = people || countries ? TRAINING_CUE : DELIVERY_CUE;
+    if (!cue.test(sentence)) continue;
+    const { start, qualifiers } = qualifiersBefore(sentence, f.index);
+    const unit = (match[1]! + " " + match[2]!).trim().replace(/\s+/g, " ");
+    mentions.push({
+      type,
+      start,
+      end: f.index + f.length + match[0].length,
+      at: f.index,
+      count,
+      unit,
+      qualifiers,
+    });
+  }
+  return mentions;
+}
+
+const OTHER_MONEY = new RegExp(
+  String.raw`(?:€|£|\bEUR|\bGBP|\bCHF|\bAUD|\bCNY|\bKRW)\s*(?:${NUMBER})${SCALE}|(?<![\w.,])(?:${NUMBER})${SCALE}\s*(?:euros?|pounds sterling)\b`,
+  "gi"
+);
+
+/** Money in other currencies, as written: the dataset cannot hold it, so it is reported, not proposed. */
+export function otherMoneyIn(sentence: string): string[] {
+  return [...sentence.matchAll(OTHER_MONEY)].map((m) => m[0]);
+}
+
+/** Every aid figure of a sentence, in order. */
+export function mentionsIn(sentence: string): Mention[] {
+  const money = moneyMentions(sentence);
+  return [...money, ...countMentions(sentence, money)].sort((a, b) => a.at - b.at);
+}
