@@ -61,6 +61,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
             <MessageBarBody>{state.notice.message}</MessageBarBody>
           </MessageBar>
         )}
+        <PublishedMessage session={session} state={state} />
         <div className={styles.actions}>
           <Button appearance="primary" disabledFocusable={busy} onClick={load}>
             Load data
@@ -115,5 +116,40 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
       </div>
       <DatasetSummary ledger={ledger} />
     </div>
+  );
+}
+
+/** For data loaded from a web address: whether the publisher has a newer edition there. */
+function PublishedMessage({ session, state }: { session: LedgerSession; state: SessionState }) {
+  if (!state.identity?.source.startsWith("url:")) return null;
+  const published = state.published;
+  const check = (
+    <Button onClick={() => void session.checkPublished()}>Check for a newer dataset</Button>
+  );
+  if (published?.comparison === "newer") {
+    const m = published.manifest;
+    return (
+      <MessageBar intent="info" layout="multiline" role="status">
+        <MessageBarBody>
+          A newer dataset is available: version {m.version}, {m.records} records from{" "}
+          {m.documents.length} report{m.documents.length === 1 ? "" : "s"}, published{" "}
+          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see
+          what would change.
+        </MessageBarBody>
+        <MessageBarActions>{check}</MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="info" layout="multiline" role="status">
+      <MessageBarBody>
+        {published === null
+          ? "Data from a web address."
+          : published.comparison === "unknown"
+            ? `Could not tell whether a newer dataset is published: ${published.reason}.`
+            : "This is the latest dataset published at its address."}
+      </MessageBarBody>
+      <MessageBarActions>{check}</MessageBarActions>
+    </MessageBar>
   );
 }

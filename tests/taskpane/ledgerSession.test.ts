@@ -1,5 +1,6 @@
 import {
   LedgerStore,
+  buildManifest,
   TABLES,
   bundledReference,
   bundledRows,
@@ -511,5 +512,73 @@ describe("what the workbook holds, said plainly", () => {
       address: "B2",
     });
     expect(port.inserted).toEqual(['=AID.AIDTOTAL("Africa",2016)']);
+  });
+});
+
+describe("a newer dataset published at the address the data came from", () => {
+  function sessionOver(files: Map<string, string>) {
+    const { port } = setup();
+    const store = new LedgerStore(loadBundledLedger);
+    const session = new LedgerSession({
+      port,
+      store,
+      reference: bundledReference(),
+      bundledRows,
+      version: "1",
+      fetchText: async (url) => {
+        const text = files.get(url);
+        return text === undefined
+          ? { ok: false, reason: "the server answered 404 Not Found" }
+          : { ok: true, text, fileName: url.slice(url.lastIndexOf("/") + 1) };
+      },
+      now: () => new Date("2026-11-22T00:00:00Z"),
+      settleMs: 0,
+    });
+    return { port, store, session };
+  }
+  const DATA = "https://data.example.test/aid/commitments.json";
+  const MANIFEST = "https://data.example.test/aid/manifest.json";
+
+  test("after loading from an address, the manifest beside it says whether a newer edition is published", async () => {
+    const first = bundledCopy();
+    const files = new Map([[DATA, toJson(first)]]);
+    const { session } = sessionOver(files);
+    await session.start();
+    const prepared = await session.prepare({ kind: "url", url: DATA });
+    if (!prepared.ok) throw new Error("the dataset must be valid");
+    expect((await session.apply(prepared.value)).ok).toBe(true);
+    expect(await session.checkPublished()).toEqual({
+      comparison: "unknown",
+      reason: expect.stringMatching(/no manifest beside .*404/) as unknown,
+    });
+
+    const same = buildManifest(first, {
+      version: "2016.1",
+      published: new Date("2026-11-01T00:00:00Z"),
+      dataset: "commitments.json",
+    });
+    files.set(MANIFEST, JSON.stringify(same));
+    expect((await session.checkPublished())?.comparison).toBe("same");
+
+    const newer = buildManifest(ticadAt600Million(), {
+      version: "2017.1",
+      published: new Date("2026-11-25T00:00:00Z"),
+      dataset: "commitments-2017.json",
+    });
+    files.set(MANIFEST, JSON.stringify(newer));
+    const status = await session.checkPublished();
+    expect(status).toEqual({
+      comparison: "newer",
+      manifest: newer,
+      address: "https://data.example.test/aid/commitments-2017.json",
+    });
+    expect(session.snapshot.published).toEqual(status);
+  });
+
+  test("data that did not come from an address has nothing to check", async () => {
+    const { session } = sessionOver(new Map());
+    await session.start();
+    await session.load();
+    expect(await session.checkPublished()).toBeNull();
   });
 });

@@ -14,8 +14,14 @@ import {
   type WriteProgress,
   type WriteReport,
   SUMMARY_PIVOT,
+  MANIFEST_FILE,
+  type ManifestComparison,
+  type PublishedManifest,
   WorkbookWriteError,
+  compareToManifest,
   isEmptyDiff,
+  readPublishedManifest,
+  siblingAddress,
   withNamespace,
   TABLES,
   contentHash,
@@ -76,6 +82,16 @@ export interface SessionNotice {
   readonly message: string;
 }
 
+/** What the address the data came from publishes now (its manifest, read without the dataset). */
+export type PublishedStatus =
+  | {
+      readonly comparison: ManifestComparison;
+      readonly manifest: PublishedManifest;
+      /** The dataset's address, as the manifest names it. */
+      readonly address: string;
+    }
+  | { readonly comparison: "unknown"; readonly reason: string };
+
 export interface SessionState {
   /** What the workbook holds, or null when nothing was loaded into it (the functions use the bundled data). */
   readonly identity: DatasetIdentity | null;
@@ -83,6 +99,8 @@ export interface SessionState {
   readonly editProblems: readonly Problem[];
   readonly busy: boolean;
   readonly notice: SessionNotice | null;
+  /** For data loaded from a web address: whether a newer edition is published there. */
+  readonly published: PublishedStatus | null;
 }
 
 export interface SessionDeps {
@@ -115,7 +133,13 @@ const OWNED = [TABLES.commitments.table, TABLES.facts.table, TABLES.rates.table]
  * follows, and it reads the workbook as it is when it runs.
  */
 export class LedgerSession {
-  private state: SessionState = { identity: null, editProblems: [], busy: false, notice: null };
+  private state: SessionState = {
+    identity: null,
+    editProblems: [],
+    busy: false,
+    notice: null,
+    published: null,
+  };
   private readonly listeners = new Set<(s: SessionState) => void>();
   private tail: Promise<unknown> = Promise.resolve();
   private version: DataVersion = { ledger: 0, edits: 0 };
@@ -192,7 +216,44 @@ export class LedgerSession {
         }
       }
       await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+      // Not awaited by the queue's next task: a slow server must not hold up the workbook.
+      void this.checkPublished();
     });
+  }
+
+  /**
+   * For data loaded from a web address: reads the manifest published beside it (aid publish) and
+   * says whether a newer edition is there, without downloading the dataset.
+   */
+  async checkPublished(): Promise<PublishedStatus | null> {
+    const source = this.state.identity?.source ?? "";
+    if (!source.startsWith("url:")) {
+      this.set({ published: null });
+      return null;
+    }
+    const loaded = source.slice("url:".length);
+    const fetched = await this.deps.fetchText(siblingAddress(loaded, MANIFEST_FILE));
+    let published: PublishedStatus;
+    if (!fetched.ok)
+      published = {
+        comparison: "unknown",
+        reason: `no manifest beside ${loaded}: ${fetched.reason}`,
+      };
+    else {
+      const manifest = readPublishedManifest(fetched.text);
+      published = manifest.ok
+        ? {
+            comparison: compareToManifest(this.state.identity!, manifest.value),
+            manifest: manifest.value,
+            address: siblingAddress(loaded, manifest.value.dataset),
+          }
+        : {
+            comparison: "unknown",
+            reason: `the manifest beside ${loaded} is not valid: ${manifest.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,
+          };
+    }
+    this.set({ published });
+    return published;
   }
 
   /** Reads and validates a source completely, and says what applying it would change. Writes nothing. */
@@ -281,7 +342,8 @@ export class LedgerSession {
           { onProgress, beforeCommit: () => this.version.edits === edits }
         );
         this.replaceLedger(prepared.ledger);
-        this.set({ identity: prepared.identity, editProblems: [] });
+        this.set({ identity: prepared.identity, editProblems: [], published: null });
+        if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
         const pivot = await this.deps.port
           .ensurePivotTable(SUMMARY_PIVOT)
           .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
