@@ -220,7 +220,7 @@ function benchSize(n: number, queries: readonly CellInput[][]): SizeResult {
   const t0 = now();
   let ledgerRecords: ReturnType<typeof toLedgerRecords> | undefined = toLedgerRecords(records);
   const t1 = now();
-  let index: AidIndex | undefined = new AidIndex(ledgerRecords);
+  let index: AidIndex | undefined = new AidIndex(ledgerRecords, placesFor(records));
   const t2 = now();
   const slots = index.slots;
   ledgerRecords = undefined;
@@ -288,15 +288,21 @@ function assembleLedger(records: readonly CommitmentRecord[]): AidLedger {
   for (const e of ends.values()) rateRecords.add(e.min).add(e.max);
   const rates = deriveRates([...rateRecords]);
   if (!rates.ok) throw new Error("rates did not derive");
-  const recipients = records
-    .filter((r) => r.recipientType === "organization" || r.recipientType === "fund")
-    .map((r) => r.recipient);
   return new AidLedger(
     ledgerRecords,
     rates.value,
-    new PlaceDirectory(reference.taxonomy, recipients),
+    placesFor(records),
     new ThemeDirectory(reference.themes)
   );
+}
+
+/** The place directory buildLedger makes: taxonomy, groups, listed recipients and those the records name. */
+function placesFor(records: readonly CommitmentRecord[]): PlaceDirectory {
+  const { taxonomy, groups, recipients } = bundledReference();
+  const named = new Set<string>();
+  for (const r of records)
+    if (r.recipientType === "organization" || r.recipientType === "fund") named.add(r.recipient);
+  return new PlaceDirectory(taxonomy, named, { groups, recipients });
 }
 
 /** SUMIFS over a sheet of the records against AIDTOTAL, for the same filters (region, year, theme, one kind). */

@@ -36,7 +36,13 @@ export { type DocumentRate, type RateBook, type UserRate, formatRate } from "./r
 export { type Currency, CURRENCIES } from "./money/money";
 export { loadDatasetText } from "./loadDataset";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
-export { explainCall, type Explanation, type ExplainedRecord } from "./functions/explain";
+export {
+  describePlace,
+  explainCall,
+  type Explanation,
+  type ExplainedRecord,
+} from "./functions/explain";
+export type { PlaceDescription } from "./places/taxonomy";
 export * from "./workbook/port";
 export {
   TABLES,

@@ -1,7 +1,8 @@
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import { COMMITTED_KINDS, KINDS } from "../dataset/schema";
 import type { Currency } from "../money/money";
-import { type Place, placeKeys } from "../places/taxonomy";
+import { normalizeName } from "../places/names";
+import { type Place, type PlaceDirectory, isNamedRecipient, placeKeys } from "../places/taxonomy";
 import { SlotTable } from "./slotTable";
 
 /** A kind argument: one kind, "committed" (pledge, contribution, grant, loan) or "all". "cumulative" is both a kind and a class. */
@@ -87,7 +88,10 @@ export class AidIndex {
   private readonly postingStart: Int32Array;
   private readonly postingList: Int32Array;
 
-  constructor(readonly records: readonly LedgerRecord[]) {
+  constructor(
+    readonly records: readonly LedgerRecord[],
+    private readonly places: PlaceDirectory
+  ) {
     const n = records.length;
     // Pass 1: intern every dimension once per record; records with the same place signature share their place ids.
     const recordPlaces: Int32Array[] = new Array<Int32Array>(n);
@@ -100,8 +104,8 @@ export class AidIndex {
     const kindIds = new Map<string, number>(KINDS.map((k, i) => [k, i]));
     for (let i = 0; i < n; i++) {
       const r = records[i]!.record;
-      const org =
-        r.recipientType === "organization" || r.recipientType === "fund" ? r.recipient : "";
+      // Groups and recipients depend only on the country and a named recipient: part of the signature.
+      const org = isNamedRecipient(r.recipientType) ? r.recipient : "";
       let bySub = bySignature.get(r.region);
       if (!bySub)
         bySignature.set(
@@ -223,13 +227,18 @@ export class AidIndex {
     }
   }
 
-  /** The place ids a record counts under: "*", its region, subregion, country and recipient organization or fund. */
+  /**
+   * The place ids a record counts under: "*", its region, subregion, country, recipient
+   * organization or fund, and every group it belongs to (by member country, by the group or its
+   * fund as recipient). Each once: a record is never counted twice under one place.
+   */
   private placesOf(r: LedgerRecord): Int32Array {
     const keys = [placeKeys.region(r.record.region)];
     if (r.record.subregion !== null) keys.push(placeKeys.subregion(r.record.subregion));
     if (r.record.country !== null) keys.push(placeKeys.country(r.record.country));
     if (r.record.recipientType === "organization" || r.record.recipientType === "fund")
-      keys.push(placeKeys.recipient(r.record.recipient));
+      keys.push(this.places.recipientKey(r.record.recipient));
+    for (const g of this.places.groupsOf(r.record)) keys.push(g.key);
     const ids = new Int32Array(keys.length + 1);
     keys.forEach((key, i) => {
       let id = this.placeIds.get(key);
@@ -309,7 +318,11 @@ export function matches(r: LedgerRecord, query: Query): boolean {
     (place.kind === "country" && r.record.country === place.country.iso2) ||
     (place.kind === "recipient" &&
       (r.record.recipientType === "organization" || r.record.recipientType === "fund") &&
-      placeKeys.recipient(r.record.recipient) === place.key);
+      place.names.has(normalizeName(r.record.recipient))) ||
+    (place.kind === "group" &&
+      ((r.record.country !== null && place.members.has(r.record.country)) ||
+        (isNamedRecipient(r.record.recipientType) &&
+          place.recipientNames.has(normalizeName(r.record.recipient)))));
   if (!placeOk) return false;
   if (query.year !== null && r.countingYear !== query.year) return false;
   if (query.theme !== null && r.record.theme !== query.theme) return false;
