@@ -35,7 +35,8 @@ export interface ReferenceData {
  */
 export class AidLedger {
   readonly index: AidIndex;
-  private readonly byId: ReadonlyMap<string, LedgerRecord>;
+  /** Records by id, built on first use (AIDSOURCE, Explain): at a million records it is tens of MB. */
+  private byIdMap: ReadonlyMap<string, LedgerRecord> | undefined;
 
   constructor(
     readonly records: readonly LedgerRecord[],
@@ -46,7 +47,10 @@ export class AidLedger {
     readonly userRates: readonly UserRate[] = []
   ) {
     this.index = new AidIndex(records, places);
-    this.byId = new Map(records.map((r) => [r.record.id, r]));
+  }
+
+  private get byId(): ReadonlyMap<string, LedgerRecord> {
+    return (this.byIdMap ??= new Map(this.records.map((r) => [r.record.id, r])));
   }
 
   record(id: string): LedgerRecord | undefined {

@@ -268,3 +268,13 @@ describe("describing a place", () => {
     expect(e.records).toHaveLength(9);
   });
 });
+
+test("the place list has each place once, groups and funds included", () => {
+  const places = ledger.places.list();
+  const keys = places.map((p) => p.key);
+  expect(new Set(keys).size).toBe(keys.length);
+  const named = (kind: string) => places.filter((p) => p.kind === kind).map((p) => p.name);
+  expect(named("group")).toEqual(reference.groups.groups.map((g) => g.name));
+  expect(named("recipient")).toEqual(expect.arrayContaining(["UNODC", SOMALIA_FUND]));
+  expect(named("region")).toEqual(ledger.places.regionNames);
+});

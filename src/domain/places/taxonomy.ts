@@ -215,6 +215,14 @@ export class PlaceDirectory {
     }
   }
 
+  /**
+   * Every place a name resolves to, each once, in order: regions and their subregions, countries,
+   * groups, recipients. For a place picker: a group appears beside the regions it cuts across.
+   */
+  list(): Place[] {
+    return [...new Set(this.byName.values())];
+  }
+
   /** The place a typed name means, or undefined. "*" means every place. */
   resolve(typed: string): Place | undefined {
     if (typed.trim() === "*") return ALL_PLACES;

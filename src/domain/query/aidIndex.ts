@@ -231,7 +231,8 @@ export class AidIndex {
     const { cells, lanes } = scratch;
     const [starts, list] = [this.postingStart, this.postingList];
     const MAX = Number.MAX_SAFE_INTEGER;
-    for (let p = 0; p < P; p++) {
+    // "*" (place 0) is not filled from its records: it is the sum of the regions, done last.
+    for (let p = 1; p < P; p++) {
       for (let j = starts[p]!, end = starts[p + 1]!; j < end; j++) {
         const i = list[j]!;
         const slot = inner[i]!;
@@ -253,46 +254,94 @@ export class AidIndex {
         else cells[jpyLane]! += y;
       }
       this.rollUp(scratch, touched);
-      // Sums past 2^53 (rare) are read as bigints; otherwise the doubles are copied as they are.
-      const carried = scratch.carries;
-      store.beginPlace(p);
-      const slots = touched.drainSorted();
-      for (let k = 0; k < slots.length; k++) {
-        const slot = slots[k]!;
-        const base = slot * lanes;
-        store.push(slot, cells[base + COUNT_LANE]!, cells[base + PEOPLE_LANE]!);
-        store.setMoney(
-          cells[base + USD_LANE]!,
-          cells[base + JPY_LANE]!,
-          carried ? scratch.exact(slot, USD_LANE) : null,
-          carried ? scratch.exact(slot, JPY_LANE) : null
-        );
-        for (let d = 0; d < 2 * docs; d++) {
-          const v = cells[base + PENDING_LANE + d]!;
-          if (carried) {
-            if (!scratch.isZero(slot, PENDING_LANE + d))
-              store.pushPending(d, 0, scratch.exact(slot, PENDING_LANE + d));
-          } else if (v !== 0) store.pushPending(d, v, null);
-        }
-        scratch.reset(slot);
-      }
-      scratch.clearCarry();
+      this.copyOut(p, scratch, touched, store, docs);
     }
+    this.sumRegions(scratch, touched, store);
+    this.copyOut(0, scratch, touched, store, docs);
     store.finish();
     return store;
+  }
+
+  /** The place ids of the regions: every record is under exactly one, so "*" is their sum. */
+  private regionPlaces(): Set<number> {
+    const out = new Set<number>();
+    for (const [key, id] of this.placeIds) if (key.startsWith("region:")) out.add(id);
+    return out;
+  }
+
+  /** "*" as the sum of the regions' slots, already rolled up: no record is visited again. */
+  private sumRegions(scratch: SlotTable, touched: TouchedSlots, store: SparseSlots): void {
+    for (const region of this.regionPlaces()) {
+      const [from, to] = store.rangeOf(region);
+      for (let s = from; s < to; s++) {
+        const slot = store.key(s);
+        touched.mark(slot);
+        scratch.addPlain(slot, COUNT_LANE, store.count(s));
+        scratch.addPlain(slot, PEOPLE_LANE, store.peopleOf(s));
+        this.addBig(scratch, slot, USD_LANE, store.exact(s, 0));
+        this.addBig(scratch, slot, JPY_LANE, store.exact(s, 1));
+        store.forEachPending(s, (code, minor) =>
+          this.addBig(scratch, slot, PENDING_LANE + code, minor)
+        );
+      }
+    }
+  }
+
+  private addBig(scratch: SlotTable, slot: number, lane: number, value: bigint): void {
+    if (value <= BigInt(Number.MAX_SAFE_INTEGER)) scratch.addExact(slot, lane, Number(value));
+    else scratch.addBig(slot, lane, value);
+  }
+
+  /** Copies a place's slots from the scratch table into the store, in key order, and clears them. */
+  private copyOut(
+    p: number,
+    scratch: SlotTable,
+    touched: TouchedSlots,
+    store: SparseSlots,
+    docs: number
+  ): void {
+    const { cells, lanes } = scratch;
+    // Sums past 2^53 (rare) are read as bigints; otherwise the doubles are copied as they are.
+    const carried = scratch.carries;
+    store.beginPlace(p);
+    const slots = touched.drainSorted();
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      const base = slot * lanes;
+      store.push(slot, cells[base + COUNT_LANE]!, cells[base + PEOPLE_LANE]!);
+      store.setMoney(
+        cells[base + USD_LANE]!,
+        cells[base + JPY_LANE]!,
+        carried ? scratch.exact(slot, USD_LANE) : null,
+        carried ? scratch.exact(slot, JPY_LANE) : null
+      );
+      for (let d = 0; d < 2 * docs; d++) {
+        const v = cells[base + PENDING_LANE + d]!;
+        if (carried) {
+          if (!scratch.isZero(slot, PENDING_LANE + d))
+            store.pushPending(d, 0, scratch.exact(slot, PENDING_LANE + d));
+        } else if (v !== 0) store.pushPending(d, v, null);
+      }
+      scratch.reset(slot);
+    }
+    scratch.clearCarry();
   }
 
   /** How many slots the places will hold: the same marks as the fill, with no sums (so the store is allocated once). */
   private countSlots(touched: TouchedSlots, inner: Int32Array, P: number): number {
     const [starts, list] = [this.postingStart, this.postingList];
+    const regions = this.regionPlaces();
+    const everywhere = new TouchedSlots(touched.list.length);
     let total = 0;
-    for (let p = 0; p < P; p++) {
+    for (let p = 1; p < P; p++) {
       for (let j = starts[p]!, end = starts[p + 1]!; j < end; j++) touched.mark(inner[list[j]!]!);
       this.rollUp(null, touched);
       total += touched.length;
+      if (regions.has(p))
+        for (let i = 0; i < touched.length; i++) everywhere.mark(touched.list[i]!);
       touched.forget();
     }
-    return total;
+    return total + everywhere.length;
   }
 
   /**

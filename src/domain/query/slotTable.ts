@@ -31,6 +31,12 @@ export class SlotTable {
     this.addAt(slot * this.lanes + lane, value);
   }
 
+  /** Adds a non-negative bigint (a sum already past 2^53) to an exact lane. */
+  addBig(slot: number, lane: number, value: bigint): void {
+    const i = slot * this.lanes + lane;
+    this.carry.set(i, (this.carry.get(i) ?? 0n) + value);
+  }
+
   private addAt(i: number, value: number): void {
     const current = this.cells[i]!;
     if (current > Number.MAX_SAFE_INTEGER - value) {

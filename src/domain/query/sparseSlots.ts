@@ -1,8 +1,8 @@
 /**
  * The index's answers, stored sparsely: only the (place, year, theme, kind) slots that some record
- * reaches. Slots are appended place by place, each place's slots in increasing order of their key
- * (year, theme and kind packed into one integer), so finding a slot is one binary search within
- * its place: about a dozen comparisons, whatever the size of the dataset.
+ * reaches. Slots are appended place by place (in any order of places), each place's slots in
+ * increasing order of their key (year, theme and kind packed into one integer), so finding a slot
+ * is one binary search within its place: about a dozen comparisons, whatever the size of the data.
  *
  * Per slot: a count, people and the exact USD and JPY sums (minor units), then a short run of
  * "pending" entries: per document, the amounts that need that document's rate to reach USD or
@@ -20,7 +20,9 @@ export class SparseSlots {
   private pendingValue: Float64Array;
   /** Index in usd (even) or jpy (odd) as 2 * slot + currency, or -(entry + 1) for a pending entry. */
   private readonly big = new Map<number, bigint>();
+  /** Per place, its first slot and one past its last (a place with no slots has start = end = 0). */
   private readonly placeStart: Int32Array;
+  private readonly placeEnd: Int32Array;
   private size = 0;
   private pendings = 0;
   private place = -1;
@@ -31,7 +33,8 @@ export class SparseSlots {
    * build itself on a big heap (each allocation can start a full garbage collection).
    */
   constructor(places: number, slots: number, pendingHint: number) {
-    this.placeStart = new Int32Array(places + 1);
+    this.placeStart = new Int32Array(places);
+    this.placeEnd = new Int32Array(places);
     this.keys = new Int32Array(slots);
     this.counts = new Int32Array(slots);
     this.people = new Float64Array(slots);
@@ -42,10 +45,33 @@ export class SparseSlots {
     this.pendingValue = new Float64Array(Math.max(16, pendingHint));
   }
 
-  /** Starts the slots of `place`; places must come in increasing order. */
+  /** Starts the slots of `place` (each place once, in any order); the previous place ends. */
   beginPlace(place: number): void {
-    for (let p = this.place + 1; p <= place; p++) this.placeStart[p] = this.size;
+    this.endPlace();
     this.place = place;
+    this.placeStart[place] = this.size;
+  }
+
+  private endPlace(): void {
+    if (this.place >= 0) this.placeEnd[this.place] = this.size;
+  }
+
+  /** The positions of a place's slots: [first, one past the last]. */
+  rangeOf(place: number): [number, number] {
+    const end = place === this.place ? this.size : this.placeEnd[place]!;
+    return [this.placeStart[place]!, end];
+  }
+
+  key(slot: number): number {
+    return this.keys[slot]!;
+  }
+
+  /** Every pending entry of a slot, both currencies: `code` is 2 * document + currency. */
+  forEachPending(slot: number, visit: (code: number, minor: bigint) => void): void {
+    for (let e = this.pendingStart[slot]!, end = this.pendingStart[slot + 1]!; e < end; e++) {
+      const v = this.pendingValue[e]!;
+      visit(this.pendingCode[e]!, v === v ? BigInt(v) : this.big.get(-(e + 1))!);
+    }
   }
 
   /** Appends a slot of the current place (keys increasing), then call setMoney. */
@@ -86,7 +112,7 @@ export class SparseSlots {
 
   /** Ends the build: every slot counted was pushed; the pending arrays are trimmed when much too long. */
   finish(): void {
-    this.beginPlace(this.placeStart.length - 1);
+    this.endPlace();
     if (this.size !== this.keys.length)
       throw new Error("SparseSlots: fewer slots pushed than counted");
     if (this.pendingCode.length > this.pendings * 1.25 + 16) {
@@ -98,7 +124,7 @@ export class SparseSlots {
   /** The position of the slot (place, key), or -1 when no record reaches it. */
   find(place: number, key: number): number {
     let lo = this.placeStart[place]!;
-    let hi = this.placeStart[place + 1]! - 1;
+    let hi = this.placeEnd[place]! - 1;
     const keys = this.keys;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
@@ -155,6 +181,7 @@ export class SparseSlots {
       this.pendingCode,
       this.pendingValue,
       this.placeStart,
+      this.placeEnd,
     ].reduce((n, a) => n + a.byteLength, 0);
   }
 
