@@ -353,9 +353,10 @@ test("sums past 2^53 minor units stay exact (the index carries them into bigint)
   // The same sums pending a rate (yen to be shown in dollars) are carried exactly too: at 100 yen
   // per dollar, each ¥9 trillion is $90 billion, 9e12 cents.
   const rated = ledgerOf(records, [{ document: "test-report.txt", jpyPerUsd: "100" }]);
-  expect(
-    rated.total({ place: ALL_PLACES, year: null, theme: null, kind: "all" }, "USD")
-  ).toEqual({ ok: true, value: 1500n * 9000000000000n });
+  expect(rated.total({ place: ALL_PLACES, year: null, theme: null, kind: "all" }, "USD")).toEqual({
+    ok: true,
+    value: 1500n * 9000000000000n,
+  });
 });
 
 test("a group's answer is the union of its paths, each record once", () => {
