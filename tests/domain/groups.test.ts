@@ -266,6 +266,14 @@ describe("describing a place", () => {
     expect(e.reading).toContain("Place: ASEAN: 10 member countries, and the fund JAIF");
     expect(e.place?.memberCount).toBe(10);
     expect(e.records).toHaveLength(9);
+    const why = Object.fromEntries(e.records.map((r) => [r.id, r.matchedBy]));
+    expect(why).toMatchObject({
+      "viet-nam-used-vessels-2015": "member country Viet Nam",
+      "jaif-2006": "its fund JAIF",
+      "meti-asean-training-viet-nam-2016": "recipient ASEAN (the group)",
+    });
+    // Other places give no reason: the record is simply in the place.
+    expect(explainCall(ledger, "AIDCOUNT", ["Viet Nam"]).records[0]!.matchedBy).toBeUndefined();
   });
 });
 

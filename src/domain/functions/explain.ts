@@ -1,7 +1,8 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
-import type { PlaceDescription } from "../places/taxonomy";
+import { normalizeName } from "../places/names";
+import type { Place, PlaceDescription } from "../places/taxonomy";
 import type { CellInput } from "./args";
 import { functionSpec } from "./catalog";
 import { type AidError, type CellValue, type Result, ok } from "./result";
@@ -21,6 +22,8 @@ export interface ExplainedRecord {
   readonly evidence: string;
   readonly source: string;
   readonly rate: string;
+  /** For a group: why the record counts under it (member country, the group, or its fund). */
+  readonly matchedBy?: string;
 }
 
 export interface Explanation {
@@ -126,8 +129,26 @@ export function explainCall(
   ];
   const records = ledger.index
     .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
-    .map((r) => explainRecord(ledger, r, c.value));
+    .map((r) => {
+      const explained = explainRecord(ledger, r, c.value);
+      return p.value.kind === "group"
+        ? { ...explained, matchedBy: groupReason(ledger, p.value, r) }
+        : explained;
+    });
   return { ...base, reading, records, rateDerivation: null, place: described };
+}
+
+/** Why a record counts under a group: its country is a member, or its recipient is the group or a fund of it. */
+function groupReason(ledger: AidLedger, group: Place & { kind: "group" }, r: LedgerRecord): string {
+  const country = r.record.country;
+  if (country !== null && group.members.has(country))
+    return `member country ${ledger.places.country(country)?.name ?? country}`;
+  const fund = group.funds.find((f) =>
+    [f.name, f.shortName, ...f.aliases].some(
+      (n) => normalizeName(n) === normalizeName(r.record.recipient)
+    )
+  );
+  return fund ? `its fund ${fund.shortName}` : `recipient ${r.record.recipient} (the group)`;
 }
 
 function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): ExplainedRecord {
