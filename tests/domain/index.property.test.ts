@@ -387,3 +387,18 @@ test("a group's answer is the union of its paths, each record once", () => {
     { numRuns: 40 }
   );
 });
+
+test("an empty dataset holds no slots and answers zero everywhere", () => {
+  const ledger = ledgerOf([]);
+  expect(ledger.index.slots).toBe(0);
+  for (const place of [
+    ALL_PLACES,
+    ledger.places.resolve("ASEAN")!,
+    ledger.places.resolve("Kenya")!,
+  ]) {
+    const q: Query = { place, year: null, theme: null, kind: "all" };
+    expect(ledger.index.count(q)).toBe(0);
+    expect(totalOf(ledger, q, "USD")).toBe(0n);
+    expect(ledger.index.list(q)).toEqual([]);
+  }
+});
