@@ -1,16 +1,32 @@
 import commitments from "../../data/commitments.json";
+import groups from "../../data/groups.json";
+import recipients from "../../data/recipients.json";
 import taxonomy from "../../data/taxonomy.json";
 import themes from "../../data/themes.json";
 import type { AidLedger, ReferenceData } from "./ledger";
 import { createLedger } from "./ledger";
 import { formatProblem } from "./dataset/problems";
+import { groupsSchema, recipientsSchema, referenceProblems } from "./places/groups";
 import { taxonomySchema } from "./places/taxonomy";
 import { themesSchema } from "./places/themes";
 
-/** The taxonomy and themes shipped with the add-in, checked against their schemas on first use. */
+/**
+ * The taxonomy, themes, groups and recipients shipped with the add-in, checked against their
+ * schemas and against each other on first use (a failure is a packaging bug: it throws).
+ */
 let reference: ReferenceData | undefined;
 export function bundledReference(): ReferenceData {
-  reference ??= { taxonomy: taxonomySchema.parse(taxonomy), themes: themesSchema.parse(themes) };
+  if (reference) return reference;
+  const parsed: ReferenceData = {
+    taxonomy: taxonomySchema.parse(taxonomy),
+    themes: themesSchema.parse(themes),
+    groups: groupsSchema.parse(groups),
+    recipients: recipientsSchema.parse(recipients),
+  };
+  const problems = referenceProblems(parsed.taxonomy, parsed.groups, parsed.recipients);
+  if (problems.length > 0)
+    throw new Error(`The bundled reference data is inconsistent:\n${problems.join("\n")}`);
+  reference = parsed;
   return reference;
 }
 

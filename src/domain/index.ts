@@ -37,7 +37,13 @@ export { type Currency, CURRENCIES } from "./money/money";
 export { loadDatasetText } from "./loadDataset";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
 export { withNamespace } from "./functions/namespace";
-export { explainCall, type Explanation, type ExplainedRecord } from "./functions/explain";
+export {
+  describePlace,
+  explainCall,
+  type Explanation,
+  type ExplainedRecord,
+} from "./functions/explain";
+export type { PlaceDescription } from "./places/taxonomy";
 export * from "./workbook/port";
 export {
   TABLES,

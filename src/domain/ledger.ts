@@ -5,7 +5,8 @@ import type { CommitmentRecord } from "./dataset/schema";
 import { validateRecords } from "./dataset/validate";
 import { type Fraction, roundHalfAwayFromZero } from "./money/fraction";
 import type { Currency } from "./money/money";
-import { PlaceDirectory, type Taxonomy } from "./places/taxonomy";
+import type { GroupList, RecipientList } from "./places/groups";
+import { PlaceDirectory, type Taxonomy, isNamedRecipient } from "./places/taxonomy";
 import { ThemeDirectory, type ThemeList } from "./places/themes";
 import { AidIndex, type Query } from "./query/aidIndex";
 import {
@@ -22,6 +23,10 @@ import { type Result, fail, ok } from "./functions/result";
 export interface ReferenceData {
   readonly taxonomy: Taxonomy;
   readonly themes: ThemeList;
+  /** Country groups (data/groups.json). */
+  readonly groups: GroupList;
+  /** Organizations and funds with their other names (data/recipients.json). */
+  readonly recipients: RecipientList;
 }
 
 /**
@@ -30,7 +35,8 @@ export interface ReferenceData {
  */
 export class AidLedger {
   readonly index: AidIndex;
-  private readonly byId: ReadonlyMap<string, LedgerRecord>;
+  /** Records by id, built on first use (AIDSOURCE, Explain): at a million records it is tens of MB. */
+  private byIdMap: ReadonlyMap<string, LedgerRecord> | undefined;
 
   constructor(
     readonly records: readonly LedgerRecord[],
@@ -40,8 +46,11 @@ export class AidLedger {
     /** The rates the user supplied (Rates table), kept so they are written back with the data. */
     readonly userRates: readonly UserRate[] = []
   ) {
-    this.index = new AidIndex(records);
-    this.byId = new Map(records.map((r) => [r.record.id, r]));
+    this.index = new AidIndex(records, places);
+  }
+
+  private get byId(): ReadonlyMap<string, LedgerRecord> {
+    return (this.byIdMap ??= new Map(this.records.map((r) => [r.record.id, r])));
   }
 
   record(id: string): LedgerRecord | undefined {
@@ -126,7 +135,8 @@ export interface LedgerInput {
 
 /** Validates rows and builds a ledger; on any problem, returns every problem and no ledger. */
 export function createLedger(input: LedgerInput): Checked<AidLedger> {
-  const taxonomyPlaces = new PlaceDirectory(input.reference.taxonomy);
+  const { taxonomy, groups, recipients } = input.reference;
+  const taxonomyPlaces = new PlaceDirectory(taxonomy, [], { groups, recipients });
   const themes = new ThemeDirectory(input.reference.themes);
   const validated = validateRecords(input.rows, {
     places: taxonomyPlaces,
@@ -146,10 +156,14 @@ export function buildLedger(
   const ledgerRecords = toLedgerRecords(records);
   const rates = deriveRates(ledgerRecords, userRates);
   if (!rates.ok) return rates;
+  // Named recipients become places; a group's name is already one (and wins, as taxonomy names do).
   const recipients = records
-    .filter((r) => r.recipientType === "organization" || r.recipientType === "fund")
+    .filter((r) => isNamedRecipient(r.recipientType) && r.recipientType !== "group")
     .map((r) => r.recipient);
-  const places = new PlaceDirectory(reference.taxonomy, recipients);
+  const places = new PlaceDirectory(reference.taxonomy, recipients, {
+    groups: reference.groups,
+    recipients: reference.recipients,
+  });
   return {
     ok: true,
     value: new AidLedger(

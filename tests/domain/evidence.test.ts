@@ -1,4 +1,4 @@
-import { figuresIn, untracedEvidence } from "../../src/domain/dataset/evidence";
+import { figuresIn, sharedRuns, untracedEvidence } from "../../src/domain/dataset/evidence";
 import { record } from "./helpers";
 
 test.each([
@@ -53,5 +53,78 @@ describe("untracedEvidence (the source documents themselves)", () => {
     expect(untracedEvidence(record({ ...base, sourceFile: "other.txt" }), sources)[0]!.field).toBe(
       "sourceFile"
     );
+  });
+});
+
+describe("sections, phrase length and copied runs", () => {
+  // Written for this test, in the documents' shape: a repeated heading, marks of every kind.
+  const doc = [
+    "(2) Our Test Section",
+    "<Our Work>",
+    "| Ports and Roads",
+    "Some words on ports and roads in general.",
+    "| Ports and Roads",
+    "We lent ¥3 billion for a harbour crane.",
+    "| Bridges",
+    "We gave $7 million for two bridges.",
+  ].join("\n");
+  const sources = new Map([["made-up.txt", doc]]);
+  const at = (sourceSection: string, evidence: string) =>
+    untracedEvidence(record({ sourceFile: "made-up.txt", sourceSection, evidence }), sources);
+
+  test("a heading the document repeats is named as often as it nests, and bounds its section", () => {
+    const path = "Our Test Section > Our Work > Ports and Roads > Ports and Roads";
+    expect(at(path, "lent ¥3 billion for a harbour crane")).toEqual([]);
+    // Named once, the path ends at the first heading: the phrase lies past the next heading line.
+    expect(
+      at("Our Test Section > Our Work > Ports and Roads", "lent ¥3 billion")[0]!.message
+    ).toMatch(/not within section/);
+    // A phrase of a later section is not inside an earlier one, even though it comes after it.
+    expect(at(path, "gave $7 million for two bridges")[0]!.field).toBe("evidence");
+    expect(at("Our Test Section > Our Work > Bridges", "gave $7 million for two bridges")).toEqual(
+      []
+    );
+  });
+
+  test("a heading must be a heading line, not words of the text", () => {
+    expect(at("Our Test Section > ports and roads in general", "gave $7 million")[0]!.field).toBe(
+      "sourceSection"
+    );
+  });
+
+  test("phrases have fewer than 12 words", () => {
+    const long = "We gave $7 million for two bridges.";
+    expect(at("Our Test Section > Our Work > Bridges", long)).toEqual([]);
+    const doc2 = `| H\n${"one two three four five six seven eight nine ten eleven twelve $5 million"}`;
+    const problems = untracedEvidence(
+      record({
+        sourceFile: "two.txt",
+        sourceSection: "H",
+        evidence: "one two three four five six seven eight nine ten eleven twelve",
+      }),
+      new Map([["two.txt", doc2]])
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      "has 12 words; evidence phrases stay under 12 words (the figure and a few words around it)",
+    ]);
+  });
+
+  test("sharedRuns finds 12 words in a row, ignoring case and punctuation, and lets names through", () => {
+    const source = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu.";
+    expect(
+      sharedRuns("x ALPHA beta, gamma delta epsilon zeta eta theta iota kappa lambda mu y", source)
+    ).toEqual(["alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"]);
+    expect(
+      sharedRuns("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda", source)
+    ).toEqual([]);
+    // A long proper name (a fact the project carries) is cut out before comparing.
+    expect(
+      sharedRuns(
+        "the Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu Fund",
+        source,
+        12,
+        ["Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu"]
+      )
+    ).toEqual([]);
   });
 });

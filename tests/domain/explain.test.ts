@@ -63,7 +63,7 @@ describe("explainCall", () => {
     expect(e.answer).toBe(2420000000);
     expect(e.reading).toEqual(
       expect.arrayContaining([
-        "Place: Africa (region)",
+        "Place: Africa (region, 58 countries)",
         "Year: 2016",
         "Kind: committed",
         "Currency: USD",

@@ -135,8 +135,37 @@ test("every figure must be stated in the record's evidence phrase", () => {
       evidence: "provision of two patrol vessels",
     }),
   ]);
-  expect(problems.map(formatProblem)).toEqual([
-    'record 1, id a, field equivalentAmount: 53000000000 is not stated in the evidence phrase "approximately $500 million (approximately ¥52 billion)"',
-    'record 2, id b, field quantity: 3 is not stated in the evidence phrase "provision of two patrol vessels"',
+  expect(problems.map((p) => [p.row, p.id, p.field])).toEqual([
+    [1, "a", "equivalentAmount"],
+    [2, "b", "quantity"],
   ]);
+  // Each message names the phrase, what it does state, and how to fix it.
+  expect(problems[0]!.message).toMatch(
+    /^equivalentAmount 53000000000 is not stated in the record's evidence phrase "approximately \$500 million \(approximately ¥52 billion\)", which states 500000000 and 52000000000\./
+  );
+  expect(problems[1]!.message).toMatch(
+    /^quantity 3 is not stated in the record's evidence phrase "provision of two patrol vessels", which states 2\./
+  );
+});
+
+test("an amount edited without its evidence phrase is refused with the phrase and the fix", () => {
+  // What a user does in the Commitments sheet: types a new amount over the old one, phrase unchanged.
+  const edited = record({
+    id: "restated",
+    amount: "600000000",
+    currency: "USD",
+    evidence: "a pledge of about $500 million for ports",
+  });
+  const problems = problemsOf([edited]);
+  expect(problems).toHaveLength(1);
+  const { field, message } = problems[0]!;
+  expect(field).toBe("amount");
+  expect(message).toContain('"a pledge of about $500 million for ports", which states 500000000.');
+  expect(message).toMatch(
+    /change amount and, in the same edit, evidence to the new report's words/
+  );
+  expect(message).toMatch(/to correct a typing slip, put back the figure the phrase states/);
+  // Following the advice (both together) makes the record valid again.
+  const fixed = { ...edited, evidence: "a pledge of about $600 million for ports" };
+  expect(createLedger({ rows: [fixed], reference: bundledReference() }).ok).toBe(true);
 });

@@ -76,24 +76,43 @@ export function figuresIn(phrase: string): string[] {
   return readFigures(phrase).map((f) => f.value);
 }
 
+/** Evidence phrases are short: fewer than this many words (the sources' sentences stay out of the project). */
+export const EVIDENCE_MAX_WORDS = 11;
+
+/** The words of a phrase, as the length rule counts them (runs of non-space characters). */
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== "");
+}
+
 /**
  * Every figure a record states (amount, stated equivalent, people, quantity) must be readable in
  * its evidence phrase, so each number in the dataset can be traced to the words that state it.
- * Returns the fields whose figure the phrase does not state.
+ * Returns the fields whose figure the phrase does not state, each with a message that names the
+ * phrase, what it does state, and the fix: a figure and its phrase change together, as when a new
+ * report restates the figure.
  */
 export function untracedFigures(r: CommitmentRecord): { field: string; message: string }[] {
-  const stated = new Set(figuresIn(r.evidence));
+  const statedList = figuresIn(r.evidence);
+  const stated = new Set(statedList);
   const figures: [string, string | number | null][] = [
     ["amount", r.amount],
     ["equivalentAmount", r.equivalentAmount],
     ["people", r.people],
     ["quantity", r.quantity],
   ];
+  const says =
+    statedList.length === 0
+      ? "states no figure"
+      : `states ${[...new Set(statedList)].join(" and ")}`;
   return figures
     .filter(([, v]) => v !== null && !stated.has(new Money(String(v)).toFixed()))
     .map(([field, v]) => ({
       field,
-      message: `${v} is not stated in the evidence phrase "${r.evidence}"`,
+      message:
+        `${field} ${v} is not stated in the record's evidence phrase "${r.evidence}", which ${says}. ` +
+        `A figure changes only with the words that state it: to record a restated figure, change ${field} ` +
+        `and, in the same edit, evidence to the new report's words for it (under ${EVIDENCE_MAX_WORDS + 1} words, ` +
+        `with its sourceFile and sourceSection); to correct a typing slip, put back the figure the phrase states.`,
     }));
 }
 
@@ -101,8 +120,42 @@ export function untracedFigures(r: CommitmentRecord): { field: string; message: 
 export type SourceTexts = ReadonlyMap<string, string>;
 
 /**
+ * A heading line of a source document, as the documents mark them: "| Counter-Terrorism",
+ * "<Japan's Efforts>", "(3) Assistance for ...", "2. Japan's Efforts ...", "(a) ...". Returns the
+ * heading's words without the marker, or null for a line of text.
+ */
+export function headingOf(line: string): string | null {
+  const t = line.trim();
+  const marked = /^(?:\|\s+|\(\d+\)\s+|\([a-z]\)\s+|\d+\.\s+)(.+)$/.exec(t);
+  if (marked) return marked[1]!.trim();
+  const bracketed = /^<([^<>]+)>$/.exec(t);
+  return bracketed ? bracketed[1]!.trim() : null;
+}
+
+interface HeadingLine {
+  readonly heading: string;
+  /** Offset where the line starts and where the next line starts. */
+  readonly start: number;
+  readonly end: number;
+}
+
+function headingLines(text: string): HeadingLine[] {
+  const out: HeadingLine[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    const end = start + line.length + 1;
+    const heading = headingOf(line);
+    if (heading !== null) out.push({ heading, start, end });
+    start = end;
+  }
+  return out;
+}
+
+/**
  * Checks records against the source documents themselves: the document exists, every part of the
- * section path is a heading in it, and the evidence phrase occurs verbatim after the section starts.
+ * section path is a heading line of it, in order (a heading the document repeats is named as
+ * often as it is nested), and the evidence phrase occurs verbatim inside the innermost section:
+ * after its heading and before the next heading line.
  */
 export function untracedEvidence(
   r: CommitmentRecord,
@@ -111,19 +164,26 @@ export function untracedEvidence(
   const text = sources.get(r.sourceFile);
   if (text === undefined)
     return [{ field: "sourceFile", message: `no source document named "${r.sourceFile}"` }];
+  const headings = headingLines(text);
   const problems: { field: string; message: string }[] = [];
-  let sectionStart = 0;
+  let next = 0;
+  let section: HeadingLine | undefined;
   for (const heading of r.sourceSection.split(" > ")) {
-    const at = text.indexOf(heading, sectionStart);
-    if (at < 0)
+    const at = headings.findIndex((h, i) => i >= next && h.heading === heading);
+    if (at < 0) {
       problems.push({
         field: "sourceSection",
-        message: `heading "${heading}" does not occur in ${r.sourceFile} (after the previous heading)`,
+        message: `"${heading}" is not a heading of ${r.sourceFile} (after the previous heading of the path)`,
       });
-    else sectionStart = at;
+    } else {
+      section = headings[at];
+      next = at + 1;
+    }
   }
-  const evidenceAt = text.indexOf(r.evidence, sectionStart);
-  if (evidenceAt < 0) {
+  const from = section?.end ?? 0;
+  const to = problems.length === 0 ? (headings[next]?.start ?? text.length) : text.length;
+  const evidenceAt = text.indexOf(r.evidence, from);
+  if (evidenceAt < 0 || evidenceAt + r.evidence.length > to) {
     const anywhere = text.includes(r.evidence);
     problems.push({
       field: "evidence",
@@ -132,5 +192,45 @@ export function untracedEvidence(
         : `does not occur verbatim in ${r.sourceFile}`,
     });
   }
+  const words = wordsOf(r.evidence).length;
+  if (words > EVIDENCE_MAX_WORDS)
+    problems.push({
+      field: "evidence",
+      message: `has ${words} words; evidence phrases stay under ${EVIDENCE_MAX_WORDS + 1} words (the figure and a few words around it)`,
+    });
   return problems;
+}
+
+/**
+ * Runs of `length` consecutive words that `text` shares with `source` (words compared without
+ * case and punctuation at their ends). The project may carry short phrases of the source
+ * documents, never their sentences: no run of 12 words may enter it. Proper names are facts the
+ * project may carry (a fund's full name has 13 words): each of `names` is cut out of `text` first,
+ * so a name counts as a break, never as part of a run.
+ */
+export function sharedRuns(
+  text: string,
+  source: string,
+  length = 12,
+  names: readonly string[] = []
+): string[] {
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    if (name.trim() !== "") text = text.split(name).join(" \u2016 ");
+  }
+  const norm = (w: string) =>
+    w === "\u2016" ? w : w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  const key = (ws: readonly string[], i: number) => ws.slice(i, i + length).join(" ");
+  const sourceWords = wordsOf(source);
+  const sourceNorm = sourceWords.map(norm).filter((w) => w !== "");
+  const runs = new Set<string>();
+  for (let i = 0; i + length <= sourceNorm.length; i++) runs.add(key(sourceNorm, i));
+  const textNorm = wordsOf(text)
+    .map(norm)
+    .filter((w) => w !== "");
+  const found = new Set<string>();
+  for (let i = 0; i + length <= textNorm.length; i++) {
+    const k = key(textNorm, i);
+    if (runs.has(k)) found.add(k);
+  }
+  return [...found];
 }

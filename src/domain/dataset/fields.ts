@@ -107,13 +107,13 @@ export const RECORD_FIELDS = [
     name: "recipient",
     type: "text",
     required: true,
-    description: "Who receives: a country, region, organization or fund.",
+    description: "Who receives: a country, region, country group, organization or fund.",
   },
   {
     name: "recipientType",
     type: "text",
     required: true,
-    description: "country, region, organization or fund.",
+    description: "country, region, group (data/groups.json), organization or fund.",
   },
   {
     name: "region",

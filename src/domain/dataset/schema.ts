@@ -14,7 +14,7 @@ export const KINDS = [
 export type Kind = (typeof KINDS)[number];
 export const COMMITTED_KINDS: readonly Kind[] = ["pledge", "contribution", "grant", "loan"];
 
-export const RECIPIENT_TYPES = ["country", "region", "organization", "fund"] as const;
+export const RECIPIENT_TYPES = ["country", "region", "group", "organization", "fund"] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);

@@ -156,4 +156,6 @@ function checkPlace(
     else if (named.kind === "region" && named.name !== r.region)
       report("region", `recipient "${r.recipient}" is the region ${named.name}`);
   }
+  if (r.recipientType === "group" && places.resolve(r.recipient)?.kind !== "group")
+    report("recipient", `"${r.recipient}" is not a country group (data/groups.json)`);
 }

@@ -1,9 +1,11 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
+import { normalizeName } from "../places/names";
+import type { Place, PlaceDescription } from "../places/taxonomy";
 import type { CellInput } from "./args";
 import { functionSpec } from "./catalog";
-import type { AidError, CellValue } from "./result";
+import { type AidError, type CellValue, type Result, ok } from "./result";
 import { parseCurrency, parseKind, parsePlace, parseTheme, parseYear, parseText } from "./args";
 
 /** One record behind an answer, with where its figure comes from and how it was converted. */
@@ -20,6 +22,8 @@ export interface ExplainedRecord {
   readonly evidence: string;
   readonly source: string;
   readonly rate: string;
+  /** For a group: why the record counts under it (member country, the group, or its fund). */
+  readonly matchedBy?: string;
 }
 
 export interface Explanation {
@@ -31,6 +35,18 @@ export interface Explanation {
   readonly records: readonly ExplainedRecord[];
   /** For AIDRATE and AIDCONVERT: the rate's derivation. */
   readonly rateDerivation: string | null;
+  /** For the functions that filter by place: the place as it was resolved. */
+  readonly place?: PlaceDescription;
+}
+
+/**
+ * What a typed place means, in words, for the task pane: its name, kind (region, subregion,
+ * country, group, recipient or "all"), member count, funds and source. "ASEAN" gives
+ * "ASEAN: 10 member countries, and the fund JAIF". An unknown place is an error with suggestions.
+ */
+export function describePlace(ledger: AidLedger, place: CellInput): Result<PlaceDescription> {
+  const p = parsePlace(ledger, place);
+  return p.ok ? ok(ledger.places.describe(p.value)) : p;
 }
 
 function formatAmount(r: LedgerRecord): string | null {
@@ -103,8 +119,9 @@ export function explainCall(
   const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
   if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok)
     return { ...base, reading: [], records: [], rateDerivation: null };
+  const described = ledger.places.describe(p.value);
   const reading = [
-    `Place: ${p.value.kind === "all" ? "every place" : `${p.value.name} (${p.value.kind})`}`,
+    `Place: ${described.summary}`,
     `Year: ${y.value ?? "any year, including records with none"}`,
     `Theme: ${t.value ?? "any"}`,
     `Kind: ${k.value}`,
@@ -112,8 +129,26 @@ export function explainCall(
   ];
   const records = ledger.index
     .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
-    .map((r) => explainRecord(ledger, r, c.value));
-  return { ...base, reading, records, rateDerivation: null };
+    .map((r) => {
+      const explained = explainRecord(ledger, r, c.value);
+      return p.value.kind === "group"
+        ? { ...explained, matchedBy: groupReason(ledger, p.value, r) }
+        : explained;
+    });
+  return { ...base, reading, records, rateDerivation: null, place: described };
+}
+
+/** Why a record counts under a group: its country is a member, or its recipient is the group or a fund of it. */
+function groupReason(ledger: AidLedger, group: Place & { kind: "group" }, r: LedgerRecord): string {
+  const country = r.record.country;
+  if (country !== null && group.members.has(country))
+    return `member country ${ledger.places.country(country)?.name ?? country}`;
+  const fund = group.funds.find((f) =>
+    [f.name, f.shortName, ...f.aliases].some(
+      (n) => normalizeName(n) === normalizeName(r.record.recipient)
+    )
+  );
+  return fund ? `its fund ${fund.shortName}` : `recipient ${r.record.recipient} (the group)`;
 }
 
 function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): ExplainedRecord {

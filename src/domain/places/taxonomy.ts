@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Group, GroupList, KnownRecipient, RecipientList } from "./groups";
 import { nearestNames, normalizeName } from "./names";
 
 const named = { name: z.string().min(1), aliases: z.array(z.string().min(1)) };
@@ -37,7 +38,27 @@ export type Place =
       readonly name: string;
       readonly country: Country;
     }
-  | { readonly kind: "recipient"; readonly key: string; readonly name: string };
+  | {
+      readonly kind: "recipient";
+      readonly key: string;
+      readonly name: string;
+      /** Every name the recipient goes by, normalized: a record naming it by any of them matches. */
+      readonly names: ReadonlySet<string>;
+      /** The listed organization or fund (data/recipients.json), when it is one. */
+      readonly known: KnownRecipient | null;
+    }
+  | {
+      readonly kind: "group";
+      readonly key: string;
+      readonly name: string;
+      readonly group: Group;
+      /** ISO2 codes of the member countries. */
+      readonly members: ReadonlySet<string>;
+      /** Normalized names of the group and of its funds: records with such a recipient count under the group. */
+      readonly recipientNames: ReadonlySet<string>;
+      /** The funds that serve the group. */
+      readonly funds: readonly KnownRecipient[];
+    };
 
 export const ALL_PLACES: Place = { kind: "all", key: "*", name: "*" };
 
@@ -46,21 +67,57 @@ export const placeKeys = {
   subregion: (name: string) => `subregion:${name}`,
   country: (iso2: string) => `country:${iso2}`,
   recipient: (name: string) => `recipient:${normalizeName(name)}`,
+  group: (id: string) => `group:${id}`,
 };
+
+/** Recipient types whose recipient is named, not placed: the name is matched against recipients and groups. */
+export function isNamedRecipient(recipientType: string): boolean {
+  return recipientType === "organization" || recipientType === "fund" || recipientType === "group";
+}
+
+/** Groups and listed recipients, beside the taxonomy. */
+export interface PlaceExtras {
+  readonly groups?: GroupList;
+  readonly recipients?: RecipientList;
+}
+
+/** A resolved place in words, for the task pane and Explain. */
+export interface PlaceDescription {
+  readonly name: string;
+  readonly kind: Place["kind"];
+  /** Member countries of a group, subregion or region (by taxonomy); null for a country, recipient or "*". */
+  readonly memberCount: number | null;
+  /** Names of the funds that count under a group. */
+  readonly funds: readonly string[];
+  /** Where a group's membership comes from, with its year. */
+  readonly source: string | null;
+  /** One line: "ASEAN: 10 member countries, and the fund JAIF". */
+  readonly summary: string;
+}
 
 /**
  * Resolves what a user types as a place: a region, subregion or country (name, alias, ISO2 or
- * ISO3 code, any case) from the taxonomy, or a recipient organization or fund named in the data.
- * Taxonomy names win over recipient names.
+ * ISO3 code, any case) from the taxonomy, a country group (data/groups.json), or a recipient
+ * organization or fund (data/recipients.json, or named in the data). When two mean different
+ * places, the first in that order wins: taxonomy, then groups, then recipients. So "Central Asia"
+ * is always the subregion, whatever a group is called.
  */
 export class PlaceDirectory {
   private readonly byName = new Map<string, Place>();
   private readonly displayNames = new Map<string, string>();
   private readonly countriesByIso2 = new Map<string, Country>();
   private readonly subregionRegion = new Map<string, string>();
+  /** Normalized recipient name -> its canonical recipient place (listed or from the data). */
+  private readonly recipientsByName = new Map<string, Place & { kind: "recipient" }>();
+  /** ISO2 -> the groups it is a member of. */
+  private readonly groupsByCountry = new Map<string, (Place & { kind: "group" })[]>();
+  /** Normalized name of a group or of its fund -> the groups a record with that recipient counts under. */
+  private readonly groupsByRecipient = new Map<string, (Place & { kind: "group" })[]>();
+  private readonly memberCounts = new Map<string, number>();
   readonly regionNames: readonly string[];
+  readonly groups: readonly (Place & { kind: "group" })[];
 
-  constructor(taxonomy: Taxonomy, recipientNames: Iterable<string> = []) {
+  constructor(taxonomy: Taxonomy, recipientNames: Iterable<string> = [], extras: PlaceExtras = {}) {
     this.regionNames = taxonomy.regions.map((r) => r.name);
     for (const region of taxonomy.regions) {
       const place: Place = {
@@ -89,12 +146,64 @@ export class PlaceDirectory {
         [country.name, country.iso2, country.iso3, ...country.aliases]
       );
     }
+    for (const c of taxonomy.countries) {
+      this.count(placeKeys.region(c.region));
+      if (c.subregion !== null) this.count(placeKeys.subregion(c.subregion));
+    }
+    for (const known of extras.recipients?.recipients ?? []) {
+      const names = [known.name, known.shortName, ...known.aliases];
+      const place: Place = {
+        kind: "recipient",
+        key: placeKeys.recipient(known.name),
+        name: known.name,
+        names: new Set(names.map(normalizeName)),
+        known,
+      };
+      for (const n of names) this.recipientsByName.set(normalizeName(n), place);
+    }
+    this.groups = (extras.groups?.groups ?? []).map((group) => this.addGroup(group));
+    for (const place of new Set(this.recipientsByName.values())) this.add(place, [...place.names]);
     for (const name of recipientNames) {
       const normalized = normalizeName(name);
-      if (!this.byName.has(normalized)) {
-        this.add({ kind: "recipient", key: placeKeys.recipient(name), name }, [name]);
+      if (!this.recipientsByName.has(normalized)) {
+        const place: Place = {
+          kind: "recipient",
+          key: placeKeys.recipient(name),
+          name,
+          names: new Set([normalized]),
+          known: null,
+        };
+        this.recipientsByName.set(normalized, place);
+        this.add(place, [name]);
       }
     }
+  }
+
+  private count(key: string): void {
+    this.memberCounts.set(key, (this.memberCounts.get(key) ?? 0) + 1);
+  }
+
+  private addGroup(group: Group): Place & { kind: "group" } {
+    const funds = group.funds.flatMap((f) => {
+      const known = this.recipientsByName.get(normalizeName(f))?.known;
+      return known ? [known] : [];
+    });
+    const recipientNames = new Set([group.name, ...group.aliases].map(normalizeName));
+    for (const f of funds)
+      for (const n of [f.name, f.shortName, ...f.aliases]) recipientNames.add(normalizeName(n));
+    const place = {
+      kind: "group",
+      key: placeKeys.group(group.id),
+      name: group.name,
+      group,
+      members: new Set(group.members),
+      recipientNames,
+      funds,
+    } as const;
+    this.add(place, [group.name, ...group.aliases]);
+    for (const m of place.members) push(this.groupsByCountry, m, place);
+    for (const n of recipientNames) push(this.groupsByRecipient, n, place);
+    return place;
   }
 
   private add(place: Place, names: readonly string[]): void {
@@ -104,6 +213,14 @@ export class PlaceDirectory {
       // Suggestions show the canonical name, reached through any of its spellings.
       if (name.length > 3) this.displayNames.set(normalized, place.name);
     }
+  }
+
+  /**
+   * Every place a name resolves to, each once, in order: regions and their subregions, countries,
+   * groups, recipients. For a place picker: a group appears beside the regions it cuts across.
+   */
+  list(): Place[] {
+    return [...new Set(this.byName.values())];
   }
 
   /** The place a typed name means, or undefined. "*" means every place. */
@@ -129,4 +246,78 @@ export class PlaceDirectory {
   isRegion(name: string): boolean {
     return this.regionNames.includes(name);
   }
+
+  /**
+   * The index key of a named recipient: a listed organization or fund answers under one key by
+   * any of its names; another name answers under its own.
+   */
+  recipientKey(name: string): string {
+    return this.recipientsByName.get(normalizeName(name))?.key ?? placeKeys.recipient(name);
+  }
+
+  /**
+   * The groups a record counts under: those its country is a member of, and those whose name or
+   * fund is its recipient. Each group once.
+   */
+  groupsOf(r: {
+    readonly country: string | null;
+    readonly recipient: string;
+    readonly recipientType: string;
+  }): readonly (Place & { kind: "group" })[] {
+    const byCountry = r.country !== null ? this.groupsByCountry.get(r.country) : undefined;
+    const byName = isNamedRecipient(r.recipientType)
+      ? this.groupsByRecipient.get(normalizeName(r.recipient))
+      : undefined;
+    if (!byName) return byCountry ?? [];
+    if (!byCountry) return byName;
+    return [...new Set([...byCountry, ...byName])];
+  }
+
+  /** A resolved place in words: name, kind, member count, funds and source. */
+  describe(place: Place): PlaceDescription {
+    const base = { name: place.name, kind: place.kind, funds: [], source: null };
+    switch (place.kind) {
+      case "all":
+        return { ...base, name: "*", memberCount: null, summary: "every place" };
+      case "country":
+        return {
+          ...base,
+          memberCount: null,
+          summary: `${place.name} (country, ${place.country.iso2})`,
+        };
+      case "recipient":
+        return {
+          ...base,
+          memberCount: null,
+          summary: `${place.name} (${place.known?.type ?? "recipient"}${place.known && place.known.shortName !== place.name ? `, ${place.known.shortName}` : ""})`,
+        };
+      case "region":
+      case "subregion": {
+        const n = this.memberCounts.get(place.key) ?? 0;
+        const members = n === 0 ? "" : `, ${n} ${n === 1 ? "country" : "countries"}`;
+        return { ...base, memberCount: n, summary: `${place.name} (${place.kind}${members})` };
+      }
+      case "group": {
+        const n = place.members.size;
+        const funds = place.funds.map((f) => f.shortName);
+        const fundText =
+          funds.length === 0
+            ? ""
+            : `, and the fund${funds.length > 1 ? "s" : ""} ${funds.join(", ")}`;
+        return {
+          ...base,
+          memberCount: n,
+          funds,
+          source: `${place.group.source} (${place.group.sourceYear})`,
+          summary: `${place.name}: ${n} member ${n === 1 ? "country" : "countries"}${fundText}`,
+        };
+      }
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,7 +1,9 @@
 /**
- * The index's storage: one Float64Array holding, for every slot, a run of `lanes` numbers side by
- * side (count, people, money sums). Keeping a slot's numbers together means one or two cache lines
- * per update instead of one miss per number: the difference between memory-bound and not.
+ * The index's scratch table while it builds one place: one Float64Array holding, for every
+ * (year, theme, kind) slot, a run of `lanes` numbers side by side (count, people, money sums).
+ * Keeping a slot's numbers together means one or two cache lines per update instead of one miss
+ * per number. Its size is years x themes x kinds, whatever the number of places or records: the
+ * occupied slots are copied into SparseSlots and the table is cleared for the next place.
  *
  * Lanes from `firstExactLane` on hold exact non-negative integer sums (minor units). A double holds
  * integers exactly up to 2^53; an addition that would pass that moves the value into a sparse bigint
@@ -29,6 +31,12 @@ export class SlotTable {
     this.addAt(slot * this.lanes + lane, value);
   }
 
+  /** Adds a non-negative bigint (a sum already past 2^53) to an exact lane. */
+  addBig(slot: number, lane: number, value: bigint): void {
+    const i = slot * this.lanes + lane;
+    this.carry.set(i, (this.carry.get(i) ?? 0n) + value);
+  }
+
   private addAt(i: number, value: number): void {
     const current = this.cells[i]!;
     if (current > Number.MAX_SAFE_INTEGER - value) {
@@ -48,6 +56,20 @@ export class SlotTable {
     const carried = this.carry.get(i);
     const value = BigInt(this.cells[i]!);
     return carried === undefined ? value : carried + value;
+  }
+
+  /** True when some sum went past 2^53 and is carried as a bigint: read exact lanes with exact(). */
+  get carries(): boolean {
+    return this.carry.size > 0;
+  }
+
+  /** Zeroes every lane of a slot (and, once per place, call clearCarry). */
+  reset(slot: number): void {
+    this.cells.fill(0, slot * this.lanes, (slot + 1) * this.lanes);
+  }
+
+  clearCarry(): void {
+    this.carry.clear();
   }
 
   isZero(slot: number, lane: number): boolean {
