@@ -2,11 +2,11 @@
  * Entry point of the `aid` command (bin/aid.js runs it through tsx). All logic is in runCli.
  * Sets process.exitCode rather than calling process.exit, so large output to a pipe is flushed.
  */
-import { readFileSync } from "node:fs";
+import { readTextFile } from "./readText";
 import { runCli } from "./runCli";
 
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, "utf8"),
+  readFile: (path) => readTextFile(path),
 });

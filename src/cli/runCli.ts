@@ -16,8 +16,11 @@ import {
   type Problem,
   toCsv,
   toJson,
+  limits,
 } from "../domain";
 import { evaluateFormula } from "./calc";
+import { FileContentError } from "./readText";
+import { escapeForTerminal } from "./terminalText";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -64,7 +67,11 @@ function loadFile(path: string, io: CliIo): { ledger: AidLedger } | { exit: numb
   try {
     text = io.readFile(path);
   } catch (e) {
-    io.stderr(`aid: cannot read ${path}: ${(e as Error).message}\n`);
+    if (e instanceof FileContentError) {
+      io.stderr(`invalid: ${path}: ${e.message}\n`);
+      return { exit: EXIT.INVALID };
+    }
+    io.stderr(`aid: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
     return { exit: EXIT.USAGE };
   }
   const built: Checked<AidLedger> = loadDatasetText(text, bundledReference(), { fileName: path });
@@ -105,6 +112,10 @@ function calc(args: readonly string[], io: CliIo): number {
   if (rest.length > 1)
     throw new UsageError(
       `calc takes one formula; got ${rest.length} arguments (quote the formula)`
+    );
+  if (rest[0]!.length > limits.MAX_FORMULA_LENGTH)
+    throw new UsageError(
+      `a formula is at most ${limits.MAX_FORMULA_LENGTH} characters (Excel's limit); this one has ${rest[0]!.length}`
     );
   const formula = rest[0]!.trim();
   if (!formula.startsWith("="))
@@ -149,7 +160,13 @@ function validate(args: readonly string[], io: CliIo): number {
 }
 
 /** Runs the `aid` command with `argv` (the arguments after the program name) and returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], rawIo: CliIo): number {
+  // Everything printed may carry text from a data file: escape what a terminal would obey.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(escapeForTerminal(text)),
+    stderr: (text) => rawIo.stderr(escapeForTerminal(text)),
+  };
   const [command, ...args] = argv;
   try {
     switch (command) {

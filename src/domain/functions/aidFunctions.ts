@@ -13,6 +13,8 @@ import type { KindFilter, Query } from "../query/aidIndex";
 import type { DocumentRate } from "../rates/rateBook";
 import {
   type CellInput,
+  exactAmount,
+  exactAnswer,
   parseCurrency,
   parseKind,
   parseNumber,
@@ -62,7 +64,9 @@ export function aidTotal(
   const c = parseCurrency(currency, "currency", "USD");
   if (!c.ok) return c;
   const total = ledger.total(q.value, c.value);
-  return total.ok ? ok(minorToNumber(total.value, c.value)) : total;
+  if (!total.ok) return total;
+  const exact = exactAmount(total.value, c.value);
+  return exact.ok ? ok(minorToNumber(exact.value, c.value)) : exact;
 }
 
 /** AIDCOUNT(place, [year], [theme], [kind]): number of matching records; kind defaults to "all". */
@@ -86,7 +90,9 @@ export function aidPeople(
   kind?: CellInput
 ): Result<number> {
   const q = buildQuery(ledger, place, year, theme, kind, "all");
-  return q.ok ? ok(ledger.index.peopleCount(q.value)) : q;
+  // Each record holds at most MAX_PEOPLE and a dataset at most MAX_RECORDS, so the index's sum is
+  // an integer below 2^53 (exact); a sum a cell cannot hold exactly is an error, not a rounded figure.
+  return q.ok ? exactAnswer(ledger.index.peopleCount(q.value), "number of people") : q;
 }
 
 export const LIST_HEADER = [
@@ -219,5 +225,6 @@ export function aidConvert(
   const c = conversionRate(ledger, from, to, year);
   if (!c.ok) return c;
   const exact = multiply(numberToFraction(a.value), c.value.rate);
-  return ok(minorToNumber(roundToMinor(exact, c.value.to), c.value.to));
+  const minor = exactAmount(roundToMinor(exact, c.value.to), c.value.to);
+  return minor.ok ? ok(minorToNumber(minor.value, c.value.to)) : minor;
 }
