@@ -8,8 +8,8 @@
  * significant digits round-trips through a double unchanged.
  */
 
-/** A dataset file (JSON or CSV), or an address's answer, at most this many bytes: 20 MiB. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** A dataset file (JSON or CSV), or an address's answer, at most this many bytes: 64 MiB (a 100,000-record CSV is about 27 MB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Records in one dataset: a worksheet holds 1,048,576 rows, one of them the header. */
 export const MAX_RECORDS = 1_000_000;

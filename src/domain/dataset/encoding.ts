@@ -18,7 +18,7 @@ export function decodeDatasetBytes(
     problems: [{ row: 0, ...(line !== undefined ? { line } : {}), field: "(file)", message }],
   });
   if (bytes.length > MAX_FILE_BYTES)
-    return refuse(`the file is larger than the limit of ${MAX_FILE_BYTES} bytes (20 MB)`);
+    return refuse(`the file is larger than the limit of ${MAX_FILE_BYTES} bytes (64 MB)`);
   const encoding = wideEncoding(bytes);
   if (encoding) return refuse(`this file is ${encoding}: save it as UTF-8`);
   const bad = invalidUtf8At(bytes);

@@ -37,7 +37,7 @@ function textFileProblem(text: string): Problem | null {
     return {
       row: 0,
       field: "(file)",
-      message: `the file is larger than the limit of ${MAX_FILE_BYTES} bytes (20 MB)`,
+      message: `the file is larger than the limit of ${MAX_FILE_BYTES} bytes (64 MB)`,
     };
   const nul = text.indexOf("\u0000");
   if (nul >= 0)

@@ -108,10 +108,18 @@ const ALLOWED_MIXES: readonly ReadonlySet<string>[] = [
   new Set(["Latin", "Han", "Hangul"]),
 ];
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const PRINTABLE_ASCII_TEXT = /^[\t\n\r\x20-\x7e]*$/;
+const scriptCache = new Map<string, string | null>();
+
 function scriptOf(ch: string): string | null {
-  if (!/\p{L}/u.test(ch)) return null;
-  for (const [name, pattern] of SCRIPTS) if (pattern.test(ch)) return name;
-  return "other";
+  let script = scriptCache.get(ch);
+  if (script === undefined) {
+    script = /\p{L}/u.test(ch) ? (SCRIPTS.find(([, p]) => p.test(ch))?.[0] ?? "other") : null;
+    // Bounded: a hostile file cannot grow it past the number of distinct characters it uses.
+    if (scriptCache.size < 10_000) scriptCache.set(ch, script);
+  }
+  return script;
 }
 
 /**
@@ -134,6 +142,8 @@ function codeOf(ch: string): string {
  * may mix; control and invisible characters are still refused.
  */
 export function textProblem(text: string, kind: "name" | "text" = "name"): string | null {
+  // Printable ASCII (nearly every name) is one script with nothing hidden: skip the per-letter work.
+  if (kind === "name" ? PRINTABLE_ASCII.test(text) : PRINTABLE_ASCII_TEXT.test(text)) return null;
   const scripts = new Map<string, { ch: string; at: number }>();
   let at = 0;
   for (const ch of text) {
