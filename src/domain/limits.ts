@@ -26,6 +26,12 @@ export const MAX_NAME_LENGTH = 255;
  */
 export const MAX_TEXT_LENGTH = 32_000;
 
+/**
+ * Characters in an evidence phrase: a short verbatim phrase of the document (the project carries
+ * phrases, not sentences). Its problems quote it whole, so this also bounds their length.
+ */
+export const MAX_EVIDENCE_LENGTH = 500;
+
 /** Characters of a formula given to `aid calc`: Excel's own limit for a formula's contents. */
 export const MAX_FORMULA_LENGTH = 8_192;
 

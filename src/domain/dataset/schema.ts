@@ -3,6 +3,7 @@ import { CURRENCIES, type Currency, parseAmount } from "../money/money";
 import {
   MAX_AMOUNT_MINOR,
   MAX_AMOUNT_TEXT,
+  MAX_EVIDENCE_LENGTH,
   MAX_NAME_LENGTH,
   MAX_PEOPLE,
   MAX_QUANTITY,
@@ -51,6 +52,10 @@ const longText = z
   .trim()
   .superRefine(clean("text"));
 const requiredLongText = longText.pipe(z.string().min(1, "must not be empty"));
+const evidenceText = z
+  .string()
+  .max(MAX_EVIDENCE_LENGTH, { error: lengthMessage(MAX_EVIDENCE_LENGTH) })
+  .pipe(requiredLongText);
 const year = z
   .number()
   .int("must be a whole number")
@@ -88,7 +93,7 @@ export const commitmentRecordSchema = z
     sourceFile: text,
     sourceTitle: requiredLongText,
     sourceSection: requiredLongText,
-    evidence: requiredLongText,
+    evidence: evidenceText,
     donor: text,
     announced: nullable(
       z
@@ -127,7 +132,7 @@ export const commitmentRecordSchema = z
     quantity: nullable(count(MAX_QUANTITY)),
     unit: nullable(text),
     partOf: nullable(slug),
-    notes: nullable(longText),
+    notes: nullable(longText.transform((v) => (v === "" ? null : v))),
   })
   .strict()
   .superRefine((r, ctx) => {

@@ -1,23 +1,23 @@
 import { toSafeCell } from "../../../src/domain/workbook/cellSafety";
 
 describe("gap 10: formula-like text after white space, and full-width forms, is written as text", () => {
+  // No digits in these: text with a digit is marked anyway (it could become a number or date).
   test.each([
-    " =1+1",
+    " =A+B",
     '  =HYPERLINK("http://x")',
-    "\t=1",
-    "\u00a0=1",
-    "\u3000=1",
-    "＝1+1",
-    "＋A1",
-    "－A1",
-    "＠SUM(A1)",
-    " ＝SUM(A1)",
-    "\u3000＋A1",
-    "﹦A1",
-    "−A1",
-    " +A1",
-    " -A1",
-    " @SUM(A1)",
+    "\u00a0=A",
+    "\u3000=A",
+    "＝A+B",
+    "＋A",
+    "－A",
+    "＠SUM(A)",
+    " ＝SUM(A)",
+    "\u3000＋A",
+    "﹦A",
+    "−A",
+    " +A",
+    " -A",
+    " @SUM(A)",
   ])("%j gets the text marker", (text) => {
     expect(toSafeCell(text)).toBe(`'${text}`);
   });
