@@ -33,5 +33,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : String(e));
+  if (e instanceof Error && e.cause !== undefined) console.error("Cause:", e.cause);
   process.exitCode = 1;
 });

@@ -124,7 +124,7 @@ export function* validationSteps(
       at(
         r,
         "sourceTitle",
-        `"${r.sourceFile}" is titled "${first.sourceTitle}" in record ${rowOf.get(first)}; one document, one title`
+        `"${r.sourceFile}" is titled "${echo(first.sourceTitle)}" in record ${rowOf.get(first)}; one document, one title`
       );
     }
   }
