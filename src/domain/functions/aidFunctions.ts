@@ -1,13 +1,7 @@
 import { dateLabelOf } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
 import { type Fraction, fraction, multiply, reciprocal } from "../money/fraction";
-import {
-  type Currency,
-  fractionToDecimal,
-  minorToNumber,
-  numberToFraction,
-  roundToMinor,
-} from "../money/money";
+import { type Currency, fractionToDecimal, minorToNumber, roundToMinor } from "../money/money";
 import { nearestNames, normalizeName } from "../places/names";
 import type { KindFilter, Query } from "../query/aidIndex";
 import type { DocumentRate } from "../rates/rateBook";
@@ -17,7 +11,7 @@ import {
   exactAnswer,
   parseCurrency,
   parseKind,
-  parseNumber,
+  parseExactNumber,
   parsePlace,
   parseText,
   parseTheme,
@@ -220,11 +214,11 @@ export function aidConvert(
   to: CellInput,
   year?: CellInput
 ): Result<number> {
-  const a = parseNumber(amount, "amount");
+  const a = parseExactNumber(amount, "amount");
   if (!a.ok) return a;
   const c = conversionRate(ledger, from, to, year);
   if (!c.ok) return c;
-  const exact = multiply(numberToFraction(a.value), c.value.rate);
+  const exact = multiply(a.value, c.value.rate);
   const minor = exactAmount(roundToMinor(exact, c.value.to), c.value.to);
   return minor.ok ? ok(minorToNumber(minor.value, c.value.to)) : minor;
 }

@@ -1,4 +1,5 @@
-import { type Currency, isCurrency } from "../money/money";
+import { type Fraction, fraction } from "../money/fraction";
+import { type Currency, isCurrency, numberToFraction } from "../money/money";
 import {
   MAX_AMOUNT_MINOR,
   MAX_AMOUNT_TEXT,
@@ -151,6 +152,20 @@ export function parseNumber(value: CellInput, name: string): Result<number> {
       `${name} must be at most ${MAX_EXACT_ANSWER} in size (15 digits, what a cell holds exactly); got ${describe(value)}`
     );
   return ok(n);
+}
+
+/**
+ * A number argument as an exact fraction: a number as it prints (0.1 is 1/10), and text as the
+ * decimal it spells, digit for digit. Text is never turned into a double first: "…312.44" near
+ * 2^49 would become "…312.5" and round the other way.
+ */
+export function parseExactNumber(value: CellInput, name: string): Result<Fraction> {
+  const n = parseNumber(value, name);
+  if (!n.ok) return n;
+  if (typeof value !== "string") return ok(numberToFraction(n.value));
+  const [, sign, whole = "", decimals = ""] = /^\s*(-?)(\d*)(?:\.(\d*))?\s*$/.exec(value)!;
+  const num = BigInt(`${whole}${decimals}` || "0");
+  return ok(fraction(sign === "-" ? -num : num, 10n ** BigInt(decimals.length)));
 }
 
 export function parseText(value: CellInput, name: string): Result<string> {

@@ -68,22 +68,14 @@ describe("gap 3: long text arguments are refused at once, and not echoed whole",
 });
 
 describe("gap 5: number arguments are plain decimals, and answers are never Infinity", () => {
-  test.each([
-    "0x10",
-    "0b101",
-    "0o17",
-    "Infinity",
-    "-Infinity",
-    "1e3",
-    "1_000",
-    "",
-    " ",
-    "+5",
-  ])("AIDCONVERT(%j, ...) is #VALUE!", (amount) => {
-    const e = errorOf("AIDCONVERT", amount, "USD", "USD");
-    expect(e.code).toBe("VALUE");
-    expect(e.message).toMatch(/^amount must be a number/);
-  });
+  test.each(["0x10", "0b101", "0o17", "Infinity", "-Infinity", "1e3", "1_000", "", " ", "+5"])(
+    "AIDCONVERT(%j, ...) is #VALUE!",
+    (amount) => {
+      const e = errorOf("AIDCONVERT", amount, "USD", "USD");
+      expect(e.code).toBe("VALUE");
+      expect(e.message).toMatch(/^amount must be a number/);
+    }
+  );
 
   test.each(["16", " 16 ", "-16", "16.25", ".5"])(
     "AIDCONVERT(%j, USD, USD) is the number",
