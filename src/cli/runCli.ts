@@ -25,7 +25,10 @@ import { escapeForTerminal } from "./terminalText";
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Reads a whole text file; throws when it cannot (missing, a directory, no permission). */
+  /**
+   * Reads a whole text file; throws when it cannot (missing, a directory, no permission), and
+   * FileContentError (src/cli/readText.ts) when it is too large or not UTF-8.
+   */
   readonly readFile: (path: string) => string;
 }
 
