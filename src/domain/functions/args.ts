@@ -39,7 +39,7 @@ export function nameArgumentProblem(value: string, name: string): Result<never> 
       `${name} is ${value.length} characters long; names are at most ${MAX_NAME_LENGTH} characters`
     );
   const problem = textProblem(value, "name");
-  return problem ? fail("VALUE", `${name} ${describe(value)} has ${problem}`) : null;
+  return problem ? fail("VALUE", `${name} ${describe(value)}: ${problem}`) : null;
 }
 
 /** "Did you mean ..." for an unknown name, or "" when nothing is near. */

@@ -144,9 +144,9 @@ describe("gap 6: answers a cell cannot hold exactly are errors", () => {
 
 describe("gap 9: hostile text in arguments", () => {
   test.each([
-    ["UNODC\u0000", /^place "UNODC\\u\{0\}" has control character U\+0000 at position 6$/],
-    ["UN\u200BODC", /^place "UN\\u\{200B\}ODC" has invisible character U\+200B at position 3$/],
-    ["UN\u039FDC", /^place "UNΟDC" has names may not mix scripts: Latin and Greek/],
+    ["UNODC\u0000", /^place "UNODC\\u\{0\}": control character U\+0000 at position 6$/],
+    ["UN\u200BODC", /^place "UN\\u\{200B\}ODC": invisible character U\+200B at position 3$/],
+    ["UN\u039FDC", /^place "UNΟDC": names may not mix scripts: Latin and Greek/],
   ])(
     "place %j is #VALUE! saying what is wrong, never 'did you mean' the same-looking name",
     (place, reason) => {
