@@ -207,7 +207,7 @@ function parseCsv(text: string): Checked<RawRows> {
     const cells = table[i]!;
     line += 1;
     const startLine = line;
-    line += cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    for (const c of cells) for (let i = c.indexOf("\n"); i >= 0; i = c.indexOf("\n", i + 1)) line++;
     if (cells.length === 1 && cells[0]!.trim() === "") continue;
     const row: Record<string, unknown> = {};
     const rowNumber = rows.length + 1;
