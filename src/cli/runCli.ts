@@ -16,6 +16,7 @@ import {
   type Problem,
   toCsv,
   toJson,
+  limits,
 } from "../domain";
 import { evaluateFormula } from "./calc";
 import { diffCommand } from "./diff";
@@ -23,11 +24,16 @@ import { exportCommand } from "./exportIati";
 import { extractCommand } from "./extract";
 import { publishCommand } from "./publish";
 import { EXIT, UsageError } from "./usage";
+import { FileContentError } from "./readText";
+import { escapeForTerminal } from "./terminalText";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Reads a whole text file; throws when it cannot (missing, a directory, no permission). */
+  /**
+   * Reads a whole text file; throws when it cannot (missing, a directory, no permission), and
+   * FileContentError (src/cli/readText.ts) when it is too large or not UTF-8.
+   */
   readonly readFile: (path: string) => string;
   /** Writes a whole text file, creating its folder; throws when it cannot. Needed by publish and export. */
   readonly writeFile?: (path: string, text: string) => void;
@@ -82,7 +88,11 @@ function loadFile(path: string, io: CliIo): { ledger: AidLedger } | { exit: numb
   try {
     text = io.readFile(path);
   } catch (e) {
-    io.stderr(`aid: cannot read ${path}: ${(e as Error).message}\n`);
+    if (e instanceof FileContentError) {
+      io.stderr(`invalid: ${path}: ${e.message}\n`);
+      return { exit: EXIT.INVALID };
+    }
+    io.stderr(`aid: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
     return { exit: EXIT.USAGE };
   }
   const built: Checked<AidLedger> = loadDatasetText(text, bundledReference(), { fileName: path });
@@ -123,6 +133,10 @@ function calc(args: readonly string[], io: CliIo): number {
   if (rest.length > 1)
     throw new UsageError(
       `calc takes one formula; got ${rest.length} arguments (quote the formula)`
+    );
+  if (rest[0]!.length > limits.MAX_FORMULA_LENGTH)
+    throw new UsageError(
+      `a formula is at most ${limits.MAX_FORMULA_LENGTH} characters (Excel's limit); this one has ${rest[0]!.length}`
     );
   const formula = rest[0]!.trim();
   if (!formula.startsWith("="))
@@ -167,7 +181,13 @@ function validate(args: readonly string[], io: CliIo): number {
 }
 
 /** Runs the `aid` command with `argv` (the arguments after the program name) and returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], rawIo: CliIo): number {
+  // Everything printed may carry text from a data file: escape what a terminal would obey.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(escapeForTerminal(text)),
+    stderr: (text) => rawIo.stderr(escapeForTerminal(text)),
+  };
   const [command, ...args] = argv;
   try {
     switch (command) {

@@ -34,7 +34,16 @@ export { detectFormat, parseDatasetText, toCsv, toJson, type DatasetFormat } fro
 export type { LedgerRecord } from "./dataset/ledgerRecord";
 export { type DocumentRate, type RateBook, type UserRate, formatRate } from "./rates/rateBook";
 export { type Currency, CURRENCIES } from "./money/money";
-export { loadDatasetText } from "./loadDataset";
+export {
+  loadDatasetText,
+  loadDatasetTextAsync,
+  type AsyncLoadOptions,
+  type CancelledLoad,
+  type CancelSignal,
+  type LoadProgress,
+} from "./loadDataset";
+export { decodeDatasetBytes } from "./dataset/encoding";
+export * as limits from "./limits";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
 export { withNamespace } from "./functions/namespace";
 export {

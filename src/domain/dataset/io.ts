@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { type FieldName, RECORD_FIELDS } from "./fields";
 import type { Checked, Problem } from "./problems";
 import type { CommitmentRecord } from "./schema";
+import { MAX_FILE_BYTES, echo } from "../limits";
 
 /** What a dataset file holds before validation: rows of fields, and where each row sits in the text. */
 export interface RawRows {
@@ -19,8 +20,44 @@ export function detectFormat(text: string, fileName?: string): DatasetFormat {
   return /^\s*[[{]/.test(text) ? "json" : "csv";
 }
 
+/**
+ * Parses a dataset file's text into rows. A leading byte-order mark is dropped (JSON and CSV
+ * alike); text holding NUL characters is refused as UTF-16 read as UTF-8; text longer than
+ * MAX_FILE_BYTES characters is refused before parsing.
+ */
 export function parseDatasetText(text: string, format: DatasetFormat): Checked<RawRows> {
-  return format === "json" ? parseJson(text) : parseCsv(text);
+  const refused = textFileProblem(text);
+  if (refused) return { ok: false, problems: [refused] };
+  const body = text.replace(/^\uFEFF/, "");
+  return format === "json" ? parseJson(body) : parseCsv(body);
+}
+
+function textFileProblem(text: string): Problem | null {
+  if (text.length > MAX_FILE_BYTES)
+    return {
+      row: 0,
+      field: "(file)",
+      message: `the file is larger than the limit of ${MAX_FILE_BYTES} bytes (64 MB)`,
+    };
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0)
+    return {
+      row: 0,
+      line: lineAt(text, nul),
+      field: "(file)",
+      // eslint-disable-next-line no-control-regex -- NUL bytes are what marks UTF-16 read as UTF-8
+      message: /^\uFFFD\uFFFD|^[\uFEFF\uFFFE]|^.\u0000|^\u0000./s.test(text)
+        ? "this file is UTF-16 (or another two-byte encoding): save it as UTF-8"
+        : `NUL character at character ${nul + 1}: a dataset file is UTF-8 text`,
+    };
+  return null;
+}
+
+/** The 1-based line of character `index` of `text`. */
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 function parseJson(text: string): Checked<RawRows> {
@@ -38,7 +75,7 @@ function parseJson(text: string): Checked<RawRows> {
       ok: false,
       problems: [{ row: 0, field: "(file)", message: "expected a JSON array of records" }],
     };
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...duplicateJsonKeys(text)];
   data.forEach((row, i) => {
     if (typeof row !== "object" || row === null || Array.isArray(row))
       problems.push({
@@ -50,6 +87,52 @@ function parseJson(text: string): Checked<RawRows> {
   return problems.length
     ? { ok: false, problems }
     : { ok: true, value: { rows: data as Record<string, unknown>[] } };
+}
+
+/**
+ * Keys given twice in one JSON object: JSON.parse keeps the last, silently, so a record with two
+ * "amount" keys would mean whichever came second. One linear pass over text already known to be
+ * valid JSON, tracking strings, nesting and lines.
+ */
+function duplicateJsonKeys(text: string): Problem[] {
+  const problems: Problem[] = [];
+  // One entry per open object or array: its keys so far (objects) and the record it belongs to.
+  const stack: { keys: Set<string> | null; record: number }[] = [];
+  let line = 1;
+  let records = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") line++;
+    else if (c === "{" || c === "[") {
+      const record = stack.length === 1 ? ++records : (stack[stack.length - 1]?.record ?? 0);
+      stack.push({ keys: c === "{" ? new Set() : null, record });
+      expectKey = c === "{";
+    } else if (c === "}" || c === "]") {
+      stack.pop();
+      expectKey = false;
+    } else if (c === ",") {
+      expectKey = (stack[stack.length - 1]?.keys ?? null) !== null;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.keys) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key))
+          problems.push({
+            row: top.record,
+            line,
+            field: echo(key),
+            message: `the key "${echo(key)}" is given twice in this record; give each field once`,
+          });
+        top.keys.add(key);
+      }
+      expectKey = false;
+      i = j;
+    }
+  }
+  return problems;
 }
 
 /**
@@ -66,12 +149,12 @@ export function fromText(
     case "integer":
       return /^-?\d+$/.test(t)
         ? { value: Number(t) }
-        : { error: `"${text}" is not a whole number` };
+        : { error: `"${echo(text)}" is not a whole number` };
     case "boolean": {
       const lower = t.toLowerCase();
       if (lower === "true") return { value: true };
       if (lower === "false") return { value: false };
-      return { error: `"${text}" is not TRUE or FALSE` };
+      return { error: `"${echo(text)}" is not TRUE or FALSE` };
     }
     default:
       return { value: t };
@@ -90,14 +173,25 @@ function parseCsv(text: string): Checked<RawRows> {
   const known = new Map<string, (typeof RECORD_FIELDS)[number]>(
     RECORD_FIELDS.map((f) => [f.name, f])
   );
-  header.forEach((name) => {
-    if (!known.has(name.trim()))
+  const columns = new Map<string, number>();
+  header.forEach((name, c) => {
+    const trimmed = name.trim();
+    if (!known.has(trimmed))
       problems.push({
         row: 0,
         line: 1,
-        field: name,
-        message: `unknown column "${name}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}`,
+        field: echo(name),
+        message: `unknown column "${echo(name)}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}`,
       });
+    const first = columns.get(trimmed);
+    if (first !== undefined)
+      problems.push({
+        row: 0,
+        line: 1,
+        field: echo(trimmed),
+        message: `the column "${echo(trimmed)}" is given twice (columns ${first + 1} and ${c + 1}); give each field once`,
+      });
+    else columns.set(trimmed, c);
   });
   for (const f of RECORD_FIELDS) {
     if (f.required && !header.map((h) => h.trim()).includes(f.name))
@@ -113,7 +207,7 @@ function parseCsv(text: string): Checked<RawRows> {
     const cells = table[i]!;
     line += 1;
     const startLine = line;
-    line += cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    for (const c of cells) for (let i = c.indexOf("\n"); i >= 0; i = c.indexOf("\n", i + 1)) line++;
     if (cells.length === 1 && cells[0]!.trim() === "") continue;
     const row: Record<string, unknown> = {};
     const rowNumber = rows.length + 1;

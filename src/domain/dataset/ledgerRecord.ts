@@ -36,24 +36,53 @@ function amountOf(value: string | null, currency: CommitmentRecord["currency"]):
   return parsed;
 }
 
-/** Normalizes validated records (ids unique, partOf acyclic: see validateRecords). */
+/** Normalizes validated records (ids unique, partOf acyclic: see validateRecords). Linear. */
 export function toLedgerRecords(records: readonly CommitmentRecord[]): LedgerRecord[] {
   const byId = new Map(records.map((r) => [r.id, r]));
-  const ancestorStates = (r: CommitmentRecord, has: (a: CommitmentRecord) => boolean): boolean => {
-    for (let id = r.partOf; id !== null;) {
-      const parent = byId.get(id);
-      if (!parent || parent === r) return false;
-      if (has(parent)) return true;
-      id = parent.partOf;
-    }
-    return false;
-  };
+  const statesMoney = ancestorStates(byId, (a) => a.amount !== null);
+  const statesPeople = ancestorStates(byId, (a) => a.people !== null);
   return records.map((record) => ({
     record,
     countingYear: countingYearOf(record),
     amount: amountOf(record.amount, record.currency),
     equivalent: amountOf(record.equivalentAmount, record.equivalentCurrency),
-    countsMoney: !ancestorStates(record, (a) => a.amount !== null),
-    countsPeople: !ancestorStates(record, (a) => a.people !== null),
+    countsMoney: !statesMoney(record),
+    countsPeople: !statesPeople(record),
   }));
+}
+
+/**
+ * Whether some ancestor of a record (through partOf) has `has`, remembered per record so a chain
+ * is walked once in all, not once per record on it (which made a long chain quadratic).
+ */
+function ancestorStates(
+  byId: ReadonlyMap<string, CommitmentRecord>,
+  has: (a: CommitmentRecord) => boolean
+): (r: CommitmentRecord) => boolean {
+  const memo = new Map<CommitmentRecord, boolean>();
+  const parentOf = (c: CommitmentRecord) => (c.partOf === null ? undefined : byId.get(c.partOf));
+  return (r) => {
+    // Walk up to a record whose answer is known (or the top, whose answer is false)...
+    const path: CommitmentRecord[] = [];
+    let known = r;
+    let answer = memo.get(r);
+    while (answer === undefined) {
+      const parent = parentOf(known);
+      // The top of a chain; a cycle (validation refuses them) stops here too.
+      if (parent === undefined || parent === known || path.length > byId.size) answer = false;
+      else {
+        path.push(known);
+        known = parent;
+        answer = memo.get(known);
+      }
+    }
+    memo.set(known, answer);
+    // ...then down again: a child's ancestors state it when its parent does or the parent's do.
+    for (let i = path.length - 1; i >= 0; i--) {
+      answer = has(known) || answer;
+      known = path[i]!;
+      memo.set(known, answer);
+    }
+    return answer;
+  };
 }

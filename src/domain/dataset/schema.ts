@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { CURRENCIES, parseAmount } from "../money/money";
+import { CURRENCIES, type Currency, parseAmount } from "../money/money";
+import {
+  MAX_AMOUNT_MINOR,
+  MAX_AMOUNT_TEXT,
+  MAX_EVIDENCE_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PEOPLE,
+  MAX_QUANTITY,
+  MAX_TEXT_LENGTH,
+} from "../limits";
+import { textProblem } from "../places/names";
 
 /** Kinds of record. The first four are "committed" money; see KIND_FILTERS. */
 export const KINDS = [
@@ -19,23 +29,54 @@ export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 
-const text = z.string().trim().min(1, "must not be empty");
+const lengthMessage = (max: number) => (issue: { input?: unknown }) =>
+  `at most ${max} characters; this has ${typeof issue.input === "string" ? issue.input.length : "more"}`;
+
+/** Rejects control and invisible characters (and, in names, mixed scripts), saying where. */
+const clean = (kind: "name" | "text") => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(value, kind);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
+
+/** A name: recipient, region, theme, channel, unit, ... One script, nothing invisible, 255 characters. */
+const text = z
+  .string()
+  .max(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) })
+  .trim()
+  .min(1, "must not be empty")
+  .superRefine(clean("name"));
+/** Free text: evidence, notes, source title and section. Tabs and line breaks are allowed. */
+const longText = z
+  .string()
+  .max(MAX_TEXT_LENGTH, { error: lengthMessage(MAX_TEXT_LENGTH) })
+  .trim()
+  .superRefine(clean("text"));
+const requiredLongText = longText.pipe(z.string().min(1, "must not be empty"));
+const evidenceText = z
+  .string()
+  .max(MAX_EVIDENCE_LENGTH, { error: lengthMessage(MAX_EVIDENCE_LENGTH) })
+  .pipe(requiredLongText);
 const year = z
   .number()
   .int("must be a whole number")
   .min(1900, "must be 1900 or later")
   .max(2200, "must be 2200 or earlier");
-const count = z
-  .number()
-  .int("must be a whole number")
-  .positive("must be greater than zero")
-  .max(Number.MAX_SAFE_INTEGER);
+const count = (max: number) =>
+  z
+    .number()
+    .int("must be a whole number")
+    .positive("must be greater than zero")
+    .max(max, `must be at most ${max}`);
 const slug = z
   .string()
+  .max(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens");
 const DECIMAL_TEXT = /^\d+(?:\.\d+)?$/;
+/** Longer amount text than this cannot be within the amount limits; it is not echoed either. */
+const MAX_AMOUNT_CHARS = 40;
 const decimalText = z
   .string()
+  .max(MAX_AMOUNT_CHARS, { error: lengthMessage(MAX_AMOUNT_CHARS) })
   .regex(DECIMAL_TEXT, "must be a plain decimal number such as 120000000 or 14.6");
 const currency = z.enum(CURRENCIES, {
   error: () => "must be USD or JPY (the currencies the reports state)",
@@ -50,9 +91,9 @@ export const commitmentRecordSchema = z
   .object({
     id: slug,
     sourceFile: text,
-    sourceTitle: text,
-    sourceSection: text,
-    evidence: text,
+    sourceTitle: requiredLongText,
+    sourceSection: requiredLongText,
+    evidence: evidenceText,
     donor: text,
     announced: nullable(
       z
@@ -61,6 +102,10 @@ export const commitmentRecordSchema = z
           /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
           "must be YYYY, YYYY-MM or YYYY-MM-DD"
         )
+        .superRefine((value, ctx) => {
+          const problem = impossibleDate(value);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        })
     ),
     fiscalYear: nullable(year),
     periodFrom: nullable(year),
@@ -83,11 +128,11 @@ export const commitmentRecordSchema = z
     channel: nullable(text),
     theme: text,
     crsPurpose: nullable(z.string().regex(/^\d{5}$/, "must be a five-digit CRS purpose code")),
-    people: nullable(count),
-    quantity: nullable(count),
+    people: nullable(count(MAX_PEOPLE)),
+    quantity: nullable(count(MAX_QUANTITY)),
     unit: nullable(text),
     partOf: nullable(slug),
-    notes: nullable(z.string()),
+    notes: nullable(longText.transform((v) => (v === "" ? null : v))),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -100,10 +145,11 @@ export const commitmentRecordSchema = z
       );
     }
     // Zod runs refinements even after a field failed: only re-check amounts that are well-formed.
-    const wellFormed = (v: unknown) => typeof v === "string" && DECIMAL_TEXT.test(v);
+    const wellFormed = (v: unknown) =>
+      typeof v === "string" && v.length <= MAX_AMOUNT_CHARS && DECIMAL_TEXT.test(v);
     if (r.amount !== null && r.currency !== null && wellFormed(r.amount)) {
-      const parsed = parseAmount(r.amount, r.currency);
-      if ("error" in parsed) issue("amount", parsed.error);
+      const problem = amountProblem(r.amount, r.currency);
+      if (problem) issue("amount", problem);
     }
     if ((r.equivalentAmount === null) !== (r.equivalentCurrency === null)) {
       issue(
@@ -121,8 +167,9 @@ export const commitmentRecordSchema = z
       if (r.equivalentCurrency === r.currency)
         issue("equivalentCurrency", "must differ from currency");
       const parsed = parseAmount(r.equivalentAmount, r.equivalentCurrency);
-      if ("error" in parsed) issue("equivalentAmount", parsed.error);
-      else if (parsed.minor === 0n)
+      const problem = amountProblem(r.equivalentAmount, r.equivalentCurrency);
+      if (problem) issue("equivalentAmount", problem);
+      else if ("minor" in parsed && parsed.minor === 0n)
         issue("equivalentAmount", "must be greater than zero (it states a rate)");
       if (r.amount !== null && Number(r.amount) === 0)
         issue("amount", "must be greater than zero when an equivalent is stated");
@@ -140,6 +187,30 @@ export const commitmentRecordSchema = z
     if (r.partOf !== null && r.partOf === r.id)
       issue("partOf", "a record cannot be part of itself");
   });
+
+/**
+ * Why a well-formed amount is refused, or null: too many decimal places for the currency, or more
+ * than MAX_AMOUNT_MINOR minor units (15 digits, what a cell holds exactly).
+ */
+function amountProblem(value: string, currency: Currency): string | null {
+  const parsed = parseAmount(value, currency);
+  const tooLarge =
+    "error" in parsed ? /too large/.test(parsed.error) : parsed.minor > MAX_AMOUNT_MINOR;
+  if (tooLarge)
+    return `${currency} amounts are at most ${MAX_AMOUNT_TEXT[currency]} (15 digits, what a cell holds exactly)`;
+  return "error" in parsed ? parsed.error : null;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "2016-02-30" is no date: the reason, or null for a real date (or a year, or a month). */
+function impossibleDate(value: string): string | null {
+  const [y, m, d] = value.split("-").map(Number);
+  if (y === undefined || m === undefined || d === undefined) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
+  return d > days ? `is not a date: ${value.slice(0, 7)} has ${days} days` : null;
+}
 
 /** A validated record (output of the schema: absent optional fields are null). */
 export type CommitmentRecord = z.output<typeof commitmentRecordSchema>;

@@ -1,3 +1,6 @@
+import { MAX_RECORDS } from "../limits";
+import { echo } from "../limits";
+import { normalizeName, skeleton } from "../places/names";
 import type { PlaceDirectory } from "../places/taxonomy";
 import type { ThemeDirectory } from "../places/themes";
 import type { Checked, Problem } from "./problems";
@@ -11,16 +14,54 @@ export interface ValidationContext {
   readonly lines?: readonly number[];
 }
 
+/** How far validation has got: `done` of `total` steps (records checked, in two passes). */
+export interface ValidationProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Records checked between two progress reports (and, in the async loader, two yields). */
+export const VALIDATION_STEP = 2_000;
+
 /**
  * Validates a whole dataset: every row against the schema, then the rules that span records
  * (unique ids, partOf targets and cycles, one title per document, regions and countries that
- * agree with the taxonomy, known themes) and traceability (each figure is stated in the record's
- * evidence phrase). Reports every problem, not just the first.
+ * agree with the taxonomy, known themes, recipients that are not places and do not look like one
+ * another) and traceability (each figure is stated in the record's evidence phrase). Reports
+ * every problem, not just the first. Linear in the number of records.
  */
 export function validateRecords(
   rows: readonly unknown[],
   context: ValidationContext
 ): Checked<CommitmentRecord[]> {
+  const steps = validationSteps(rows, context);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * validateRecords as steps: yields its progress every VALIDATION_STEP records, so a caller can
+ * hand control back to the page between steps (loadDatasetTextAsync) or stop.
+ */
+export function* validationSteps(
+  rows: readonly unknown[],
+  context: ValidationContext
+): Generator<ValidationProgress, Checked<CommitmentRecord[]>> {
+  if (rows.length > MAX_RECORDS)
+    return {
+      ok: false,
+      problems: [
+        {
+          row: 0,
+          field: "(file)",
+          message: `${rows.length} records; a dataset holds at most ${MAX_RECORDS}`,
+        },
+      ],
+    };
+  const total = rows.length * 2;
+  let done = 0;
   const problems: Problem[] = [];
   const records: CommitmentRecord[] = [];
   const rowOf = new Map<CommitmentRecord, number>();
@@ -31,7 +72,9 @@ export function validateRecords(
   // Ids of every row, valid or not: a record whose parent has a problem is not reported again.
   const anyIds = new Set(rows.map(idOf));
 
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    if (++done % VALIDATION_STEP === 0) yield { done, total };
     const where = {
       row: index + 1,
       ...(context.lines?.[index] !== undefined ? { line: context.lines[index] } : {}),
@@ -46,13 +89,19 @@ export function validateRecords(
             : issue.code === "unrecognized_keys"
               ? issue.keys.join(", ")
               : "(record)";
-        problems.push({ ...where, ...(rawId ? { id: rawId } : {}), field, message: issue.message });
+        problems.push({
+          ...where,
+          ...(rawId ? { id: echo(rawId) } : {}),
+          field,
+          message: issue.message,
+        });
       }
-      return;
+      continue;
     }
     records.push(parsed.data);
     rowOf.set(parsed.data, index + 1);
-  });
+  }
+  done = rows.length;
 
   const at = (r: CommitmentRecord, field: string, message: string) => {
     const row = rowOf.get(r)!;
@@ -75,13 +124,18 @@ export function validateRecords(
       at(
         r,
         "sourceTitle",
-        `"${r.sourceFile}" is titled "${first.sourceTitle}" in record ${rowOf.get(first)}; one document, one title`
+        `"${r.sourceFile}" is titled "${echo(first.sourceTitle)}" in record ${rowOf.get(first)}; one document, one title`
       );
     }
   }
 
+  const recipients = new Map<string, CommitmentRecord>();
   for (const r of records) {
+    if (++done % VALIDATION_STEP === 0) yield { done, total };
     checkPlace(r, context.places, (field, message) => at(r, field, message));
+    checkRecipientName(r, context.places, recipients, rowOf, (message) =>
+      at(r, "recipient", message)
+    );
     if (!context.themes.has(r.theme)) {
       const near = context.themes.suggest(r.theme);
       at(
@@ -95,19 +149,66 @@ export function validateRecords(
     for (const p of untracedFigures(r)) at(r, p.field, p.message);
   }
 
-  for (const r of records) {
-    const seen = new Set<string>([r.id]);
-    for (let next = r.partOf; next !== null; next = byId.get(next)?.partOf ?? null) {
-      if (seen.has(next)) {
-        if (next === r.id && r.partOf !== r.id)
-          at(r, "partOf", `partOf forms a cycle through "${r.partOf}"`);
-        break;
-      }
-      seen.add(next);
-    }
-  }
+  for (const r of cycleMembers(records, byId))
+    at(r, "partOf", `partOf forms a cycle through "${r.partOf}"`);
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: records };
+}
+
+/**
+ * The records on a partOf cycle (a record part of itself is the schema's problem, not a cycle
+ * here). Each record is visited once: a walk stops at a record already settled, so chains of any
+ * length cost linear time, where walking every record's chain to its end was quadratic.
+ */
+function cycleMembers(
+  records: readonly CommitmentRecord[],
+  byId: ReadonlyMap<string, CommitmentRecord>
+): CommitmentRecord[] {
+  const state = new Map<CommitmentRecord, "walking" | "done">();
+  const onCycle = new Set<CommitmentRecord>();
+  for (const start of records) {
+    if (state.has(start)) continue;
+    const path: CommitmentRecord[] = [];
+    let r: CommitmentRecord | undefined = start;
+    while (r !== undefined && !state.has(r) && r.partOf !== r.id) {
+      state.set(r, "walking");
+      path.push(r);
+      r = r.partOf === null ? undefined : byId.get(r.partOf);
+    }
+    // Reaching a record of this same walk closes a cycle: it and those after it are on it.
+    if (r !== undefined && state.get(r) === "walking")
+      for (let i = path.indexOf(r); i < path.length; i++) onCycle.add(path[i]!);
+    for (const p of path) state.set(p, "done");
+  }
+  return records.filter((r) => onCycle.has(r));
+}
+
+/**
+ * An organization or fund must not be named like a place (a query for "Africa" or "VN" means the
+ * place, so the recipient could never be asked for), and two recipients that look the same
+ * ("UNODC" in Latin letters, and with a Cyrillic "О") must be spelt the same.
+ */
+function checkRecipientName(
+  r: CommitmentRecord,
+  places: PlaceDirectory,
+  seen: Map<string, CommitmentRecord>,
+  rowOf: ReadonlyMap<CommitmentRecord, number>,
+  report: (message: string) => void
+): void {
+  if (r.recipientType === "organization" || r.recipientType === "fund") {
+    const place = places.resolve(r.recipient);
+    if (place)
+      report(
+        `"${r.recipient}" is the name or code of the ${place.kind === "all" ? "place" : place.kind} ${place.name}; an ${r.recipientType} must have a name no place has`
+      );
+  }
+  const looks = skeleton(r.recipient);
+  const first = seen.get(looks);
+  if (!first) seen.set(looks, r);
+  else if (normalizeName(first.recipient) !== normalizeName(r.recipient))
+    report(
+      `"${r.recipient}" looks like "${first.recipient}" of record ${rowOf.get(first)} but is spelt with other characters; one recipient, one spelling`
+    );
 }
 
 function checkPlace(

@@ -1,21 +1,17 @@
 import { dateLabelOf } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
 import { type Fraction, fraction, multiply, reciprocal } from "../money/fraction";
-import {
-  type Currency,
-  fractionToDecimal,
-  minorToNumber,
-  numberToFraction,
-  roundToMinor,
-} from "../money/money";
+import { type Currency, fractionToDecimal, minorToNumber, roundToMinor } from "../money/money";
 import { nearestNames, normalizeName } from "../places/names";
 import type { KindFilter, Query } from "../query/aidIndex";
 import type { DocumentRate } from "../rates/rateBook";
 import {
   type CellInput,
+  exactAmount,
+  exactAnswer,
   parseCurrency,
   parseKind,
-  parseNumber,
+  parseExactNumber,
   parsePlace,
   parseText,
   parseTheme,
@@ -62,7 +58,9 @@ export function aidTotal(
   const c = parseCurrency(currency, "currency", "USD");
   if (!c.ok) return c;
   const total = ledger.total(q.value, c.value);
-  return total.ok ? ok(minorToNumber(total.value, c.value)) : total;
+  if (!total.ok) return total;
+  const exact = exactAmount(total.value, c.value);
+  return exact.ok ? ok(minorToNumber(exact.value, c.value)) : exact;
 }
 
 /** AIDCOUNT(place, [year], [theme], [kind]): number of matching records; kind defaults to "all". */
@@ -86,7 +84,9 @@ export function aidPeople(
   kind?: CellInput
 ): Result<number> {
   const q = buildQuery(ledger, place, year, theme, kind, "all");
-  return q.ok ? ok(ledger.index.peopleCount(q.value)) : q;
+  // Each record holds at most MAX_PEOPLE and a dataset at most MAX_RECORDS, so the index's sum is
+  // an integer below 2^53 (exact); a sum a cell cannot hold exactly is an error, not a rounded figure.
+  return q.ok ? exactAnswer(ledger.index.peopleCount(q.value), "number of people") : q;
 }
 
 export const LIST_HEADER = [
@@ -214,10 +214,11 @@ export function aidConvert(
   to: CellInput,
   year?: CellInput
 ): Result<number> {
-  const a = parseNumber(amount, "amount");
+  const a = parseExactNumber(amount, "amount");
   if (!a.ok) return a;
   const c = conversionRate(ledger, from, to, year);
   if (!c.ok) return c;
-  const exact = multiply(numberToFraction(a.value), c.value.rate);
-  return ok(minorToNumber(roundToMinor(exact, c.value.to), c.value.to));
+  const exact = multiply(a.value, c.value.rate);
+  const minor = exactAmount(roundToMinor(exact, c.value.to), c.value.to);
+  return minor.ok ? ok(minorToNumber(minor.value, c.value.to)) : minor;
 }

@@ -1,4 +1,13 @@
-import { type Currency, isCurrency } from "../money/money";
+import { type Fraction, fraction } from "../money/fraction";
+import { type Currency, isCurrency, numberToFraction } from "../money/money";
+import {
+  MAX_AMOUNT_MINOR,
+  MAX_AMOUNT_TEXT,
+  MAX_EXACT_ANSWER,
+  MAX_NAME_LENGTH,
+  echo,
+} from "../limits";
+import { textProblem } from "../places/names";
 import type { Place } from "../places/taxonomy";
 import { KIND_FILTERS, type KindFilter } from "../query/aidIndex";
 import type { AidLedger } from "../ledger";
@@ -13,8 +22,29 @@ export function isOmitted(value: CellInput): value is null | undefined | "" {
   );
 }
 
+/** An argument as a message repeats it: text quoted and cut to a few dozen characters. */
 function describe(value: CellInput): string {
-  return typeof value === "string" ? `"${value}"` : String(value);
+  return typeof value === "string" ? `"${echo(value)}"` : String(value);
+}
+
+/**
+ * Why a text argument naming something (a place, a theme, an id) is refused before any lookup:
+ * longer than MAX_NAME_LENGTH, or holding control or invisible characters, or letters of scripts
+ * that names do not mix. Null when it may be looked up.
+ */
+export function nameArgumentProblem(value: string, name: string): Result<never> | null {
+  if (value.length > MAX_NAME_LENGTH)
+    return fail(
+      "VALUE",
+      `${name} is ${value.length} characters long; names are at most ${MAX_NAME_LENGTH} characters`
+    );
+  const problem = textProblem(value, "name");
+  return problem ? fail("VALUE", `${name} ${describe(value)}: ${problem}`) : null;
+}
+
+/** "Did you mean ..." for an unknown name, or "" when nothing is near. */
+function didYouMean(near: readonly string[]): string {
+  return near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "";
 }
 
 export function parsePlace(ledger: AidLedger, value: CellInput): Result<Place> {
@@ -24,12 +54,14 @@ export function parsePlace(ledger: AidLedger, value: CellInput): Result<Place> {
       `place must be text: a region, subregion, country, recipient organization, or "*" for all; got ${describe(value)}`
     );
   }
+  const refused = nameArgumentProblem(value, "place");
+  if (refused) return refused;
   const place = ledger.places.resolve(value);
   if (place) return ok(place);
   const near = ledger.places.suggest(value);
   return fail(
     "NA",
-    `Unknown place "${value}".${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : ""} Use a region, subregion, country (name, alias or ISO code), recipient organization, or "*".`
+    `Unknown place "${echo(value)}".${didYouMean(near)} Use a region, subregion, country (name, alias or ISO code), recipient organization, or "*".`
   );
 }
 
@@ -69,12 +101,14 @@ export function parseTheme(ledger: AidLedger, value: CellInput): Result<string |
   if (isOmitted(value)) return ok(null);
   if (typeof value !== "string")
     return fail("VALUE", `theme must be text such as "counter-terrorism"; got ${describe(value)}`);
+  const refused = nameArgumentProblem(value, "theme");
+  if (refused) return refused;
   const theme = ledger.themes.resolve(value);
   if (theme) return ok(theme.id);
   const near = ledger.themes.suggest(value);
   return fail(
     "NA",
-    `Unknown theme "${value}".${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : ""} Themes: ${ledger.themes.themes.map((t) => t.id).join(", ")}.`
+    `Unknown theme "${echo(value)}".${didYouMean(near)} Themes: ${ledger.themes.themes.map((t) => t.id).join(", ")}.`
   );
 }
 
@@ -88,20 +122,83 @@ export function parseKind(value: CellInput, fallback: KindFilter): Result<KindFi
   );
 }
 
-/** A finite number, or text that is one. */
+/**
+ * Text a number argument may be: a plain decimal ("1000000", "-14.6", "1.5e6" is not), as a cell
+ * holding a number shows it. JavaScript's Number() would also take "0x10", "0b101", "0o17",
+ * "Infinity" and "1e400"; none of those is a figure a budget officer types.
+ */
+const PLAIN_DECIMAL = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+
+/**
+ * A finite number at most MAX_EXACT_ANSWER in size, or text that is a plain decimal number in
+ * that range. Anything larger could not come back from a cell exactly, so it is refused here
+ * rather than answered approximately (or as Infinity).
+ */
 export function parseNumber(value: CellInput, name: string): Result<number> {
   const n =
     typeof value === "number"
       ? value
-      : typeof value === "string" && value.trim() !== ""
+      : typeof value === "string" && value.length <= 64 && PLAIN_DECIMAL.test(value)
         ? Number(value)
         : NaN;
-  if (!Number.isFinite(n)) return fail("VALUE", `${name} must be a number; got ${describe(value)}`);
+  if (!Number.isFinite(n))
+    return fail(
+      "VALUE",
+      `${name} must be a number (digits, optionally a "-" and a "."); got ${describe(value)}`
+    );
+  if (Math.abs(n) > MAX_EXACT_ANSWER)
+    return fail(
+      "VALUE",
+      `${name} must be at most ${MAX_EXACT_ANSWER} in size (15 digits, what a cell holds exactly); got ${describe(value)}`
+    );
   return ok(n);
+}
+
+/**
+ * A number argument as an exact fraction: a number as it prints (0.1 is 1/10), and text as the
+ * decimal it spells, digit for digit. Text is never turned into a double first: "…312.44" near
+ * 2^49 would become "…312.5" and round the other way.
+ */
+export function parseExactNumber(value: CellInput, name: string): Result<Fraction> {
+  const n = parseNumber(value, name);
+  if (!n.ok) return n;
+  if (typeof value !== "string") return ok(numberToFraction(n.value));
+  const [, sign, whole = "", decimals = ""] = /^\s*(-?)(\d*)(?:\.(\d*))?\s*$/.exec(value)!;
+  const num = BigInt(`${whole}${decimals}` || "0");
+  return ok(fraction(sign === "-" ? -num : num, 10n ** BigInt(decimals.length)));
 }
 
 export function parseText(value: CellInput, name: string): Result<string> {
   if (typeof value !== "string" || value.trim() === "")
     return fail("VALUE", `${name} must be text; got ${describe(value)}`);
+  const refused = nameArgumentProblem(value, name);
+  if (refused) return refused;
   return ok(value.trim());
+}
+
+/**
+ * An amount in minor units that a cell holds exactly (at most MAX_AMOUNT_MINOR, 15 digits), or a
+ * #VALUE! saying it is too large: a converted or summed amount beyond that is never rounded into a cell.
+ */
+export function exactAmount(minor: bigint, currency: Currency): Result<bigint> {
+  const size = minor < 0n ? -minor : minor;
+  return size <= MAX_AMOUNT_MINOR
+    ? ok(minor)
+    : fail(
+        "VALUE",
+        `the answer is more than a cell holds exactly: ${currency} answers are at most ${MAX_AMOUNT_TEXT[currency]} (15 digits); narrow the filters or convert a smaller amount`
+      );
+}
+
+/**
+ * A whole-number answer (a count, people, minor units already rounded) that a cell holds exactly,
+ * or a #VALUE! saying the answer is too large to show exactly: never a rounded figure.
+ */
+export function exactAnswer(value: number, what: string): Result<number> {
+  return Math.abs(value) <= MAX_EXACT_ANSWER
+    ? ok(value)
+    : fail(
+        "VALUE",
+        `the ${what} is ${value.toExponential(3)}, more than a cell holds exactly (15 digits, at most ${MAX_EXACT_ANSWER}); narrow the filters`
+      );
 }

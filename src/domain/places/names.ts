@@ -1,3 +1,5 @@
+import { MAX_NAME_LENGTH } from "../limits";
+
 /**
  * How typed names are compared: case, accents, curly apostrophes, extra spaces and a leading
  * "the" do not matter ("the Philippines" = "PHILIPPINES", "Cote d’Ivoire" = "Côte d'Ivoire").
@@ -30,23 +32,193 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known display names closest to what was typed: names that contain it or that it contains
- * first, then by edit distance. At most `limit`, never the same name twice.
+ * first, then by edit distance. At most `limit`, never the same name twice, and never a name that
+ * looks the same as what was typed (same skeleton): suggesting it would read as "did you mean
+ * what you typed?". Text longer than MAX_NAME_LENGTH gets no suggestions, so the search's cost
+ * is bounded by the name limit times the number of names.
  */
 export function nearestNames(
   typed: string,
   candidates: ReadonlyMap<string, string>,
   limit = 3
 ): string[] {
+  if (typed.length > MAX_NAME_LENGTH) return [];
   const key = normalizeName(typed);
   if (key === "") return [];
+  const looks = skeleton(typed);
   const scored: { name: string; score: number }[] = [];
   for (const [normalized, display] of candidates) {
     const contains = normalized.includes(key) || key.includes(normalized);
-    const distance = editDistance(key, normalized);
+    const bound = Math.max(2, Math.floor(key.length / 3));
+    // Lengths further apart than the bound cannot be within it: skip the quadratic distance.
+    if (!contains && Math.abs(normalized.length - key.length) > bound) continue;
+    if (skeleton(display) === looks) continue;
+    const distance = contains ? 0 : editDistance(key, normalized);
     const score = contains ? Math.abs(normalized.length - key.length) / 100 : distance;
-    if (contains || distance <= Math.max(2, Math.floor(key.length / 3)))
-      scored.push({ name: display, score });
+    if (contains || distance <= bound) scored.push({ name: display, score });
   }
   scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
   return [...new Set(scored.map((s) => s.name))].slice(0, limit);
+}
+
+/**
+ * Scripts a name may use, by Unicode property. Letters of any other script count as "other".
+ * Common characters (digits, punctuation, spaces) and combining marks belong to no script here.
+ */
+const SCRIPTS: readonly (readonly [string, RegExp])[] = [
+  "Latin",
+  "Greek",
+  "Cyrillic",
+  "Armenian",
+  "Hebrew",
+  "Arabic",
+  "Syriac",
+  "Thaana",
+  "Devanagari",
+  "Bengali",
+  "Gurmukhi",
+  "Gujarati",
+  "Tamil",
+  "Telugu",
+  "Kannada",
+  "Malayalam",
+  "Sinhala",
+  "Thai",
+  "Lao",
+  "Tibetan",
+  "Myanmar",
+  "Georgian",
+  "Hangul",
+  "Ethiopic",
+  "Khmer",
+  "Mongolian",
+  "Hiragana",
+  "Katakana",
+  "Bopomofo",
+  "Han",
+].map((s) => [s, new RegExp(`\\p{Script=${s}}`, "u")] as const);
+
+/**
+ * Mixes that real names use (Unicode TS #39, "highly restrictive"): Japanese (Latin, Han, Hiragana,
+ * Katakana), Chinese (Latin, Han, Bopomofo) and Korean (Latin, Han, Hangul).
+ */
+const ALLOWED_MIXES: readonly ReadonlySet<string>[] = [
+  new Set(["Latin", "Han", "Hiragana", "Katakana"]),
+  new Set(["Latin", "Han", "Bopomofo"]),
+  new Set(["Latin", "Han", "Hangul"]),
+];
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const PRINTABLE_ASCII_TEXT = /^[\t\n\r\x20-\x7e]*$/;
+const scriptCache = new Map<string, string | null>();
+
+function scriptOf(ch: string): string | null {
+  let script = scriptCache.get(ch);
+  if (script === undefined) {
+    script = /\p{L}/u.test(ch) ? (SCRIPTS.find(([, p]) => p.test(ch))?.[0] ?? "other") : null;
+    // Bounded: a hostile file cannot grow it past the number of distinct characters it uses.
+    if (scriptCache.size < 10_000) scriptCache.set(ch, script);
+  }
+  return script;
+}
+
+/**
+ * Characters that show as nothing (or as a blank) although they are not a space: format characters
+ * (zero-width space and joiners, bidi controls, the byte-order mark, soft hyphen), variation
+ * selectors, Hangul fillers, the braille blank, line and paragraph separators.
+ */
+// Variation selectors and the Hangul fillers are alternatives, not a class: they combine.
+const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}\u3164\uFFA0\u2800]|\p{Variation_Selector}|\u115F|\u1160/u;
+const CONTROL = /\p{Cc}/u;
+
+function codeOf(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Why `text` is not acceptable as a name, or null: a control character, an invisible character,
+ * or letters of scripts that real names do not mix (a Greek "Ο" inside "UNΟDC"). Positions count
+ * characters from 1. For free text (`kind` "text") tabs and line breaks are allowed and scripts
+ * may mix; control and invisible characters are still refused.
+ */
+export function textProblem(text: string, kind: "name" | "text" = "name"): string | null {
+  // Printable ASCII (nearly every name) is one script with nothing hidden: skip the per-letter work.
+  if (kind === "name" ? PRINTABLE_ASCII.test(text) : PRINTABLE_ASCII_TEXT.test(text)) return null;
+  const scripts = new Map<string, { ch: string; at: number }>();
+  let at = 0;
+  for (const ch of text) {
+    at += 1;
+    if (CONTROL.test(ch)) {
+      if (kind === "text" && (ch === "\t" || ch === "\n" || ch === "\r")) continue;
+      return `control character ${codeOf(ch)} at position ${at}`;
+    }
+    if (INVISIBLE.test(ch)) return `invisible character ${codeOf(ch)} at position ${at}`;
+    if (kind === "name") {
+      const script = scriptOf(ch);
+      if (script !== null && !scripts.has(script)) scripts.set(script, { ch, at });
+    }
+  }
+  if (scripts.size < 2) return null;
+  const used = [...scripts.keys()];
+  if (ALLOWED_MIXES.some((mix) => used.every((s) => mix.has(s)))) return null;
+  const [, second] = [...scripts.entries()].sort((a, b) => a[1].at - b[1].at);
+  return `names may not mix scripts: ${used.join(" and ")} (${second![0]} "${second![1].ch}" at position ${second![1].at})`;
+}
+
+/**
+ * Letters of other scripts that look like Latin ones (Unicode's confusables, the common part), in
+ * lower case, as normalizeName leaves them.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  // Greek
+  α: "a",
+  β: "b",
+  ε: "e",
+  ζ: "z",
+  η: "h",
+  ι: "i",
+  κ: "k",
+  μ: "m",
+  ν: "n",
+  ο: "o",
+  ρ: "p",
+  τ: "t",
+  υ: "y",
+  χ: "x",
+  ϲ: "c",
+  ϳ: "j",
+  // Cyrillic
+  а: "a",
+  в: "b",
+  е: "e",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  х: "x",
+  у: "y",
+  і: "i",
+  ј: "j",
+  ѕ: "s",
+  ԁ: "d",
+  һ: "h",
+  ү: "y",
+  ӏ: "l",
+  ԛ: "q",
+  ԝ: "w",
+};
+
+/**
+ * What a name looks like, for spotting look-alikes: normalized (normalizeName), invisible
+ * characters removed, and Greek and Cyrillic letters that look Latin replaced by the Latin letter.
+ * Two names with the same skeleton look the same to a reader.
+ */
+export function skeleton(value: string): string {
+  let out = "";
+  for (const ch of normalizeName(value.replace(new RegExp(INVISIBLE.source, "gu"), "")))
+    out += LOOK_ALIKES[ch] ?? ch;
+  return out;
 }

@@ -1,11 +1,23 @@
 import type { SheetCell } from "./port";
 
 /**
- * Text that a spreadsheet would take for a formula or command if written as is: a leading "=",
- * "+", "-" or "@", or a control character (tab, line break, ...).
+ * Text that a spreadsheet would take for a formula or command if written as is.
+ *
+ * - A leading "=", "+", "-" or "@", or a control character (tab, line break, NUL, ...): Excel
+ *   takes a string written through `range.values` that starts with "=", "+" or "-" as a formula
+ *   (Microsoft Learn, "Set and get range values, text, or formulas using the Excel JavaScript
+ *   API"); OWASP ASVS 1.2.10 adds "@", tab and NUL to the characters to mark.
+ * - The same after leading white space (spaces, no-break spaces, the ideographic space U+3000):
+ *   whether Excel strips them before deciding is not documented, so they are marked.
+ * - The full-width forms "＝", "＋", "－", "＠" (and the small forms "﹦", "﹢", "﹣", and the minus
+ *   sign "−"): Japanese and Chinese input methods type them, and Excel in those locales corrects
+ *   full-width characters in a formula as it is entered (LibreOffice bug 80265 records Microsoft
+ *   Office converting full-width brackets). Whether `range.values` does the same is unverified,
+ *   so they are marked: over-matching costs an invisible apostrophe, under-matching a formula.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this must catch
-const FORMULA_TRIGGER = /^[=+\-@\u0000-\u001f\u007f]/;
+const FORMULA_TRIGGER =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this must catch
+  /^[\s\u3000\u00a0\u2000-\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\u2212]|^[\u0000-\u001f\u007f]/;
 
 /**
  * Text a spreadsheet would re-type when written as if typed: anything with a digit ("2016-05"

@@ -1,13 +1,23 @@
+import { decodeDatasetBytes, formatProblem, limits as inputLimits } from "../../domain";
+
 /**
- * Fetches a dataset file from an HTTPS address with the limits a refresh needs: https only (and
- * no redirect that ends on http), at most `maxBytes`, at most `timeoutMs`. Every refusal says why.
+ * Fetches a dataset file from an HTTPS address with the limits a refresh needs: https only, on
+ * every hop of a redirect as well as the last; at most `maxBytes`; at most `timeoutMs`; UTF-8
+ * only (a file in another encoding is refused with the reason, never decoded into U+FFFD). Every
+ * refusal says why.
  */
 export interface FetchLimits {
   readonly maxBytes: number;
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_FETCH_LIMITS: FetchLimits = { maxBytes: 20 * 1024 * 1024, timeoutMs: 30_000 };
+export const DEFAULT_FETCH_LIMITS: FetchLimits = {
+  maxBytes: inputLimits.MAX_FILE_BYTES,
+  timeoutMs: 30_000,
+};
+
+/** Redirects followed before giving up (browsers follow 20; a dataset address needs a few). */
+export const MAX_REDIRECTS = 5;
 
 export type Fetched =
   | { readonly ok: true; readonly text: string; readonly fileName: string }
@@ -22,23 +32,26 @@ export async function fetchDatasetText(
   try {
     url = new URL(address);
   } catch {
-    return { ok: false, reason: `"${address}" is not a web address` };
+    return { ok: false, reason: `"${shorten(address)}" is not a web address` };
   }
   if (url.protocol !== "https:")
     return {
       ok: false,
-      reason: `only https addresses are allowed; "${address}" uses ${url.protocol.replace(":", "")}`,
+      reason: `only https addresses are allowed; "${shorten(address)}" uses ${url.protocol.replace(":", "")}`,
+    };
+  // The file name comes from the address's last segment: a malformed escape in it ("%E0%A4%A")
+  // is refused here, before anything is downloaded.
+  const fileName = lastSegment(url);
+  if (fileName === null)
+    return {
+      ok: false,
+      reason: `the address's last part "${shorten(url.pathname.split("/").pop() ?? "")}" has a malformed percent-escape (% must be followed by two hex digits of UTF-8)`,
     };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
-    const response = await fetchImpl(url.href, {
-      signal: controller.signal,
-      redirect: "follow",
-      credentials: "omit",
-    });
-    if (response.url && !response.url.startsWith("https:"))
-      return { ok: false, reason: `the address redirected to ${response.url}, which is not https` };
+    const response = await follow(url, fetchImpl, controller.signal);
+    if ("reason" in response) return { ok: false, reason: response.reason };
     if (!response.ok)
       return { ok: false, reason: `the server answered ${response.status} ${response.statusText}` };
     const declared = Number(response.headers.get("content-length") ?? "0");
@@ -47,24 +60,91 @@ export async function fetchDatasetText(
         ok: false,
         reason: `the file is ${declared} bytes; the limit is ${limits.maxBytes}`,
       };
-    const text = await readLimited(response, limits.maxBytes);
-    if (text === null)
+    const bytes = await readLimited(response, limits.maxBytes);
+    if (bytes === null)
       return { ok: false, reason: `the file is larger than the limit of ${limits.maxBytes} bytes` };
-    const fileName = decodeURIComponent(url.pathname.split("/").pop() || "dataset");
-    return { ok: true, text, fileName };
+    const text = decodeDatasetBytes(bytes, (b) =>
+      new TextDecoder("utf-8", { fatal: true }).decode(b)
+    );
+    if (!text.ok) return { ok: false, reason: text.problems.map(formatProblem).join("; ") };
+    return { ok: true, text: text.value, fileName };
   } catch (e) {
     if (controller.signal.aborted)
       return { ok: false, reason: `no complete answer within ${limits.timeoutMs / 1000} s` };
-    return { ok: false, reason: `could not fetch: ${(e as Error).message}` };
+    return { ok: false, reason: `could not fetch: ${e instanceof Error ? e.message : String(e)}` };
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<string | null> {
+/**
+ * Requests `start` and follows redirects one hop at a time, refusing a hop to anything but https
+ * before requesting it, so no http request is ever sent.
+ *
+ * With `redirect: "manual"` Node's fetch returns the 3xx answer with its Location; a browser
+ * returns an opaque redirect that hides it (Fetch standard, "opaqueredirect"). Then the request is
+ * repeated with `redirect: "follow"`: in the task pane, an https page, the browser itself blocks a
+ * hop to http as mixed content, and the final address is checked again here.
+ */
+async function follow(
+  start: URL,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal
+): Promise<Response | { reason: string }> {
+  let current = start;
+  for (let hop = 0; ; hop++) {
+    const init: RequestInit = { signal, redirect: "manual", credentials: "omit" };
+    let response = await fetchImpl(current.href, init);
+    if (response.type === "opaqueredirect") {
+      response = await fetchImpl(current.href, { ...init, redirect: "follow" });
+      if (response.url && !response.url.startsWith("https:"))
+        return { reason: `the address redirected to ${shorten(response.url)}, which is not https` };
+      return response;
+    }
+    const location =
+      response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (location === null) {
+      if (response.url && !response.url.startsWith("https:"))
+        return { reason: `the address redirected to ${shorten(response.url)}, which is not https` };
+      return response;
+    }
+    if (hop >= MAX_REDIRECTS) return { reason: `more than ${MAX_REDIRECTS} redirects` };
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      return {
+        reason: `the address redirected to "${shorten(location)}", which is not a web address`,
+      };
+    }
+    if (next.protocol !== "https:")
+      return {
+        reason: `the address redirected to ${shorten(next.href)}, which is not https (redirect ${hop + 1})`,
+      };
+    await response.body?.cancel();
+    current = next;
+  }
+}
+
+/** The decoded last segment of the address's path ("dataset" when empty), or null when malformed. */
+function lastSegment(url: URL): string | null {
+  const raw = url.pathname.split("/").pop() || "dataset";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** An address as a message repeats it: at most 200 characters. */
+function shorten(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+}
+
+async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   if (!response.body) {
-    const text = await response.text();
-    return new TextEncoder().encode(text).length > maxBytes ? null : text;
+    const all = new Uint8Array(await response.arrayBuffer());
+    return all.length > maxBytes ? null : all;
   }
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];
@@ -85,5 +165,5 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     all.set(p, at);
     at += p.length;
   }
-  return new TextDecoder("utf-8").decode(all);
+  return all;
 }

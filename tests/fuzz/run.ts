@@ -1,0 +1,38 @@
+/**
+ * `npm run fuzz`: the fuzz suite at full size, outside Jest. AID_FUZZ_RUNS is the total number of
+ * generated cases (default 100,000), shared among the three areas; AID_FUZZ_SEED replays a run.
+ * Prints how many cases of each property ran, and exits 1 on the first failure (with fast-check's
+ * counterexample and seed).
+ */
+import "../setup/customFunctionsGlobal";
+import { argumentProperties } from "./argumentProperties";
+import { datasetProperties } from "./datasetProperties";
+import { fetchProperties } from "./fetchProperties";
+import { CaseCounter, type FuzzArea, runsFor } from "./fuzzRuns";
+
+process.env.AID_FUZZ_RUNS ??= "100000";
+
+async function main(): Promise<void> {
+  const areas: [FuzzArea, (runs: number, counter: CaseCounter) => void | Promise<void>][] = [
+    ["datasets", datasetProperties],
+    ["arguments", argumentProperties],
+    ["fetch", fetchProperties],
+  ];
+  let total = 0;
+  for (const [area, run] of areas) {
+    const counter = new CaseCounter();
+    const started = Date.now();
+    await run(runsFor(area), counter);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${area}: ${counter.total.toLocaleString("en-US")} cases in ${seconds} s`);
+    for (const [name, n] of counter.counts) console.log(`  ${name}: ${n.toLocaleString("en-US")}`);
+    total += counter.total;
+  }
+  console.log(`total: ${total.toLocaleString("en-US")} generated cases, no failure`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  if (e instanceof Error && e.cause !== undefined) console.error("Cause:", e.cause);
+  process.exitCode = 1;
+});
