@@ -196,10 +196,11 @@ function checkRecipientName(
   report: (message: string) => void
 ): void {
   if (r.recipientType === "organization" || r.recipientType === "fund") {
+    // A recipient of the directory (data/recipients.json) is this organization itself, by a name of its own.
     const place = places.resolve(r.recipient);
-    if (place)
+    if (place && place.kind !== "recipient")
       report(
-        `"${r.recipient}" is the name or code of the ${place.kind === "all" ? "place" : place.kind} ${place.name}; an ${r.recipientType} must have a name no place has`
+        `"${r.recipient}" is the name or code of the ${place.kind === "all" ? "place" : place.kind} ${place.name}; ${r.recipientType === "organization" ? "an organization" : "a fund"} must have a name no place has`
       );
   }
   const looks = skeleton(r.recipient);

@@ -242,14 +242,9 @@ function insideBrackets(text: string, at: number): boolean {
   return depth > 0;
 }
 
-/** Small words a proper name may hold: "Code of Conduct", "Countering Piracy off the Coast of Somalia". */
+/** Small words a proper name may hold: "Code of Conduct", "off the Coast of". */
 const NAME_JOINERS = new Set(["of", "for", "and", "on", "off", "the", "to", "in"]);
 
-/**
- * The name of a fund written nearest the figure: capitalized words around "Fund", with the small
- * words a name holds ("IMO Djibouti Code of Conduct Trust Fund", "Trust Fund to Support
- * Initiatives of States Countering Piracy off the Coast of Somalia", "Japan ASEAN Integration Fund").
- */
 /** How far (characters) a fund's name may stand from the figure and still be its recipient. */
 const FUND_REACH = 60;
 
