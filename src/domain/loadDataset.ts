@@ -87,7 +87,11 @@ export async function loadDatasetTextAsync(
   const raw = parseDatasetText(text, format);
   if (!raw.ok) return raw;
   const steps = validationSteps(raw.value.rows, {
-    places: new PlaceDirectory(reference.taxonomy),
+    // The same directory createLedger validates with: groups and the recipient names included.
+    places: new PlaceDirectory(reference.taxonomy, [], {
+      groups: reference.groups,
+      recipients: reference.recipients,
+    }),
     themes: new ThemeDirectory(reference.themes),
     ...(raw.value.lines ? { lines: raw.value.lines } : {}),
   });

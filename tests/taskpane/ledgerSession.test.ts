@@ -12,6 +12,7 @@ import {
   type CommitmentRecord,
 } from "../../src/domain";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
+import { generateRecords } from "../../src/tooling/synthetic";
 import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../domain/helpers";
 import { createTestSession } from "./testSession";
 
@@ -580,5 +581,46 @@ describe("a newer dataset published at the address the data came from", () => {
     await session.start();
     await session.load();
     expect(await session.checkPublished()).toBeNull();
+  });
+});
+
+describe("checking a large file keeps the pane responsive", () => {
+  test("progress is reported while a file is validated, and the answer is the same as in one go", async () => {
+    const { session } = setup();
+    const phases: string[] = [];
+    // Large enough for validation to report in steps (one every 2,000 records).
+    const text = toCsv(generateRecords(5000, { seed: 3 }));
+    const prepared = await session.prepare(
+      { kind: "file", name: "synthetic.csv", text },
+      { onProgress: (p) => phases.push(p.phase) }
+    );
+    expect(prepared.ok).toBe(true);
+    expect(phases[0]).toBe("parsing");
+    expect(phases).toContain("validating");
+    expect(phases[phases.length - 1]).toBe("indexing");
+  });
+
+  test("Cancel stops the check: nothing is prepared, and it says so", async () => {
+    const { store, session } = setup();
+    const before = store.current();
+    const signal = { aborted: false };
+    const prepared = await session.prepare(
+      { kind: "file", name: "edited.csv", text: toCsv(ticadAt600Million()) },
+      {
+        onProgress: (p) => {
+          if (p.phase === "parsing") signal.aborted = true;
+        },
+        signal,
+      }
+    );
+    expect(prepared).toEqual(
+      expect.objectContaining({
+        ok: false,
+        problems: [
+          expect.objectContaining({ message: expect.stringMatching(/^cancelled/) as unknown }),
+        ],
+      })
+    );
+    expect(store.current()).toBe(before);
   });
 });

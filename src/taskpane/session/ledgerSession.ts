@@ -29,7 +29,10 @@ import {
   diffDatasets,
   explainCall,
   ledgerTables,
-  loadDatasetText,
+  type CancelSignal,
+  type LoadProgress,
+  buildLedger,
+  loadDatasetTextAsync,
   parseAidCall,
   readCommitments,
   readUserRates,
@@ -256,14 +259,21 @@ export class LedgerSession {
     return published;
   }
 
-  /** Reads and validates a source completely, and says what applying it would change. Writes nothing. */
-  async prepare(source: RefreshSource): Promise<Checked<PreparedRefresh>> {
-    let build: (userRates: readonly UserRate[]) => Checked<AidLedger>;
+  /**
+   * Reads and validates a source completely, and says what applying it would change. Writes
+   * nothing. A file or an address is validated in steps that let the pane repaint, report
+   * progress, and stop when `signal` is aborted (the answer then says "cancelled").
+   */
+  async prepare(
+    source: RefreshSource,
+    options: { readonly onProgress?: (p: LoadProgress) => void; readonly signal?: CancelSignal } = {}
+  ): Promise<Checked<PreparedRefresh>> {
+    let build: () => Promise<Checked<AidLedger>>;
     let label: string;
     let version: string;
     if (source.kind === "bundled") {
       const rows = this.deps.bundledRows();
-      build = (userRates) => createLedger({ rows, reference: this.deps.reference, userRates });
+      build = () => Promise.resolve(createLedger({ rows, reference: this.deps.reference }));
       [label, version] = ["bundled", this.deps.version];
     } else {
       let text: string;
@@ -275,14 +285,20 @@ export class LedgerSession {
           return { ok: false, problems: [{ row: 0, field: "(address)", message: fetched.reason }] };
         [text, version, label] = [fetched.text, fetched.fileName, `url:${source.url}`];
       }
-      build = (userRates) =>
-        loadDatasetText(text, this.deps.reference, { fileName: version, userRates });
+      build = () =>
+        loadDatasetTextAsync(text, this.deps.reference, {
+          fileName: version,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
     }
     // Edits still settling belong to the base: read them first, so the diff is against them.
     await this.flushEdits();
     const base = this.version;
     const current = this.deps.store.current();
-    const built = withCarriedRates(build, current.userRates);
+    const first = await build();
+    if (!first.ok) return first;
+    const built = withCarriedRates(first.value, current.userRates, this.deps.reference);
     if (!built.ok) return built;
     const records = built.value.records.map((r) => r.record);
     const identity: DatasetIdentity = {
@@ -546,20 +562,24 @@ export class LedgerSession {
 }
 
 /**
- * Builds without user rates, then again with the current user rates that still apply: those for
- * documents in the new data that state no pair of their own.
+ * The new ledger with the current user rates that still apply (those for documents in the new
+ * data that state no pair of their own), built from its already validated records.
  */
 function withCarriedRates(
-  build: (userRates: readonly UserRate[]) => Checked<AidLedger>,
-  current: readonly UserRate[]
+  first: AidLedger,
+  current: readonly UserRate[],
+  reference: ReferenceData
 ): Checked<AidLedger> {
-  const first = build([]);
-  if (!first.ok || current.length === 0) return first;
   const open = new Set(
-    first.value.rates.documents.filter((d) => d.basis === "none").map((d) => d.document)
+    first.rates.documents.filter((d) => d.basis === "none").map((d) => d.document)
   );
   const carried = current.filter((u) => open.has(u.document));
-  return carried.length > 0 ? build(carried) : first;
+  if (carried.length === 0) return { ok: true, value: first };
+  return buildLedger(
+    first.records.map((r) => r.record),
+    reference,
+    carried
+  );
 }
 
 function sameVersion(a: DataVersion, b: DataVersion): boolean {
