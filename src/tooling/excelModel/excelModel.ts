@@ -114,6 +114,8 @@ export class ExcelModel implements ModelHost {
   private idleWaiters: (() => void)[] = [];
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  /** While the user edits a cell, every sync fails (model.user.beginCellEdit). */
+  private cellEditing = false;
   /** The acting side of the change being made: the add-in (a sync) or the user. */
   private actor: "ThisLocalAddin" | "Unknown" = "Unknown";
 
@@ -177,6 +179,16 @@ export class ExcelModel implements ModelHost {
         record.outcome = "ResponsePayloadSizeLimitExceeded";
         throw new ModelError("ResponsePayloadSizeLimitExceeded", MESSAGES.response);
       }
+    }
+    if (this.cellEditing && requests.length > 0) {
+      // "The operation isn't available while Excel is in Edit cell mode"
+      // (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes): nothing runs.
+      record.outcome = "InvalidOperationInCellEditMode";
+      throw new ModelError(
+        "InvalidOperationInCellEditMode",
+        "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+        requests[0]!.location
+      );
     }
     this.actor = "ThisLocalAddin";
     try {
@@ -551,6 +563,13 @@ export class ExcelModel implements ModelHost {
           [typedContent(text, this.state.content(s, box.top, box.left))],
         ]);
       }),
+    /** The user starts typing in a cell: until endCellEdit, every sync is refused. */
+    beginCellEdit: (): void => {
+      this.cellEditing = true;
+    },
+    endCellEdit: (): void => {
+      this.cellEditing = false;
+    },
     /** Pastes a block of typed texts or values with its top-left at `address`. */
     paste: (sheet: string, address: string, rows: readonly (readonly Scalar[])[]): void =>
       this.asUser(() => {

@@ -14,6 +14,7 @@ import {
   boxAddress,
   boxColumns,
   boxRows,
+  intersect,
   parseBox,
   qualifiedAddress,
   quoteSheet,
@@ -358,6 +359,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       "columnCount",
       "cellCount",
       "hasSpill",
+      "valueTypes",
     ];
   }
 
@@ -394,6 +396,14 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         return boxColumns(t.box);
       case "cellCount":
         return boxRows(t.box) * boxColumns(t.box);
+      case "valueTypes":
+        return each((r, c) => {
+          const v = state.value(t.sheet, r, c);
+          if (v === "") return "Empty";
+          if (typeof v === "number") return "Double";
+          if (typeof v === "boolean") return "Boolean";
+          return state.isError(t.sheet, r, c) ? "Error" : "String";
+        });
       case "hasSpill":
         this.context.requireSet("ExcelApi", "1.12", "Range.hasSpill");
         for (let r = t.box.top; r <= t.box.bottom; r++)
@@ -431,6 +441,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
   get hasSpill(): boolean {
     return this.get("hasSpill");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
   }
 
   get values(): unknown[][] {
@@ -532,6 +545,76 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       top: t.box.top + row,
       bottom: t.box.top + row,
     }));
+  }
+
+  getRowsBelow(count = 1): RangeProxy {
+    return this.derived("getRowsBelow", (t) => ({
+      ...t.box,
+      top: t.box.bottom + 1,
+      bottom: t.box.bottom + count,
+    }));
+  }
+
+  getRowsAbove(count = 1): RangeProxy {
+    return this.derived("getRowsAbove", (t) => ({
+      ...t.box,
+      top: t.box.top - count,
+      bottom: t.box.top - 1,
+    }));
+  }
+
+  getColumnsAfter(count = 1): RangeProxy {
+    return this.derived("getColumnsAfter", (t) => ({
+      ...t.box,
+      left: t.box.right + 1,
+      right: t.box.right + count,
+    }));
+  }
+
+  getColumnsBefore(count = 1): RangeProxy {
+    return this.derived("getColumnsBefore", (t) => ({
+      ...t.box,
+      left: t.box.left - count,
+      right: t.box.left - 1,
+    }));
+  }
+
+  getLastRow(): RangeProxy {
+    return this.derived("getLastRow", (t) => ({ ...t.box, top: t.box.bottom }));
+  }
+
+  getLastColumn(): RangeProxy {
+    return this.derived("getLastColumn", (t) => ({ ...t.box, left: t.box.right }));
+  }
+
+  /** The block both ranges cover, or a null object when they do not meet (ExcelApi 1.4). */
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const t = this.target();
+        const o =
+          typeof other === "string" ? this.context.resolveAddress(other, t.sheet) : other.target();
+        if (o.sheet !== t.sheet) return null;
+        const box = intersect(t.box, o.box);
+        return box ? { sheet: t.sheet, box } : null;
+      },
+      true
+    ).instantiate("Range.getIntersectionOrNullObject", () => this.where());
+  }
+
+  /** The smallest block holding both ranges. */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.derived("getBoundingRect", (t) => {
+      const o =
+        typeof other === "string" ? this.context.resolveAddress(other, t.sheet) : other.target();
+      return {
+        top: Math.min(t.box.top, o.box.top),
+        left: Math.min(t.box.left, o.box.left),
+        bottom: Math.max(t.box.bottom, o.box.bottom),
+        right: Math.max(t.box.right, o.box.right),
+      };
+    });
   }
 
   getColumn(column: number): RangeProxy {
@@ -1891,6 +1974,11 @@ export class ModelContext {
   readonly runtime: RuntimeProxy;
   /** The same Application as workbook.application. */
   readonly application: ApplicationProxy;
+  /** Accepted (the model keeps proxies valid across syncs and runs). */
+  readonly trackedObjects = {
+    add: (_o: unknown): void => undefined,
+    remove: (_o: unknown): void => undefined,
+  };
   private pending: QueuedRequest[] = [];
 
   constructor(readonly host: ModelHost) {

@@ -322,6 +322,11 @@ export class WorkbookState {
     return toExcelValue(this.engine.getCellValue({ sheet: this.hfId(sheet), row, col }));
   }
 
+  /** Whether a cell shows an error (as opposed to text that looks like one). */
+  isError(sheet: SheetState, row: number, col: number): boolean {
+    return this.rawValue(sheet, row, col) instanceof DetailedCellError;
+  }
+
   /** The engine's value with its error message, for the workbench's tooltips. */
   rawValue(sheet: SheetState, row: number, col: number): unknown {
     return this.engine.getCellValue({ sheet: this.hfId(sheet), row, col });

@@ -87,6 +87,48 @@ describe("today's ExcelWorkbook against the model", () => {
   });
 });
 
+describe("the user's own work over the tables, through today's adapter (documents the old behaviour)", () => {
+  /*
+   * DOCUMENTS THE OLD BEHAVIOUR: a PivotTable and a chart of the user's own over AidFacts work
+   * after a load; today's second write deletes the Facts sheet under them, so the PivotTable's
+   * source is gone (refresh fails) and the chart loses its data. Flip when the in-place adapter lands.
+   */
+  it("OLD BEHAVIOUR: a user's PivotTable and chart over Facts break at the second write", async () => {
+    const { model, port } = setUp();
+    const specs = ledgerTables(loadBundledLedger());
+    await port.writeTables(specs, identity);
+    model.user.createPivotTable("MyPivot", "AidFacts", "Notes", "A3", {
+      rows: ["Region"],
+      values: ["AmountUSD"],
+    });
+    model.user.createChart("Notes", "ColumnClustered", "Facts!C1:L5", "MyChart");
+    expect(model.read.pivots().find((p) => p.name === "MyPivot")?.broken).toBe(false);
+    expect(model.read.charts()[0]?.source).toBe("Facts!C1:L5");
+
+    await port.writeTables(specs, identity);
+
+    expect(model.read.pivots().find((p) => p.name === "MyPivot")?.broken).toBe(true);
+    expect(() => model.user.refreshPivotTable("MyPivot")).toThrow(/isn't valid/);
+    expect(model.read.charts()[0]?.source).toBeNull();
+  });
+
+  /*
+   * DOCUMENTS THE OLD BEHAVIOUR: tables.onChanged fires for the add-in's own writes, and today's
+   * watchTables passes them on, so a load calls the edit handler for AidCommitments.
+   */
+  it("OLD BEHAVIOUR: watchTables calls back for the add-in's own load", async () => {
+    const { model, port } = setUp();
+    const specs = ledgerTables(loadBundledLedger());
+    await port.writeTables(specs, identity);
+    const heard: string[] = [];
+    await port.watchTables(["AidCommitments"], (t) => heard.push(t));
+    await port.writeTables(specs, identity);
+    await model.idle();
+    expect(heard.length).toBeGreaterThan(0);
+    expect(new Set(heard)).toEqual(new Set(["AidCommitments"]));
+  });
+});
+
 describe("fault injection at every request of today's writeTables (documents the old behaviour)", () => {
   jest.setTimeout(180_000);
 

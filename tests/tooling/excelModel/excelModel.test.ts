@@ -681,3 +681,65 @@ describe("10. active cell and selection", () => {
     });
   });
 });
+
+describe("more of the API the adapter may use", () => {
+  it("refuses every sync while the user edits a cell, applying nothing", async () => {
+    const model = new ExcelModel();
+    model.user.beginCellEdit();
+    const write = () =>
+      model.run(async (context: Ctx) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+        await context.sync();
+      });
+    expect((await rejection(write())).code).toBe("InvalidOperationInCellEditMode");
+    expect(model.read.value("Sheet1", "A1")).toBe("");
+    model.user.endCellEdit();
+    await write();
+    expect(model.read.value("Sheet1", "A1")).toBe(1);
+  });
+
+  it("derives ranges around a range, intersects them, and reads value types", async () => {
+    const model = modelWithTable();
+    model.user.type("Data", "D2", "=1/0");
+    await model.run(async (context: Ctx) => {
+      const body = context.workbook.tables.getItem("Items").getDataBodyRange();
+      const below = body.getRowsBelow(2).load("address");
+      const after = body.getColumnsAfter().load("address");
+      const last = body.getLastRow().load("address");
+      const meet = body.getIntersectionOrNullObject("B1:C3").load("address");
+      const apart = body.getIntersectionOrNullObject("F1:F2");
+      const types = context.workbook.worksheets
+        .getItem("Data")
+        .getRange("A2:D2")
+        .load("valueTypes");
+      const added = context.workbook.tables
+        .getItem("Items")
+        .columns.add(undefined, undefined, "Note");
+      added.load("name,index");
+      await context.sync();
+      expect([
+        below.address,
+        after.address,
+        last.address,
+        meet.address,
+        apart.isNullObject,
+      ]).toEqual(["Data!A5:B6", "Data!C2:C4", "Data!A4:B4", "Data!B2:B3", true]);
+      expect(types.valueTypes).toEqual([["String", "Double", "Empty", "Error"]]);
+      expect([added.name, added.index]).toEqual(["Note", 2]);
+    });
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C4");
+  });
+
+  it("tiles copyFrom over a destination that is a multiple of the source", async () => {
+    const model = new ExcelModel();
+    model.user.paste("Sheet1", "A1", [[1, 2]]);
+    await model.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A3:D4").copyFrom("A1:B1", "Values");
+      await context.sync();
+    });
+    expect(model.read.values("Sheet1", "A3:D4")).toEqual([
+      [1, 2, 1, 2],
+      [1, 2, 1, 2],
+    ]);
+  });
+});
