@@ -743,3 +743,60 @@ describe("more of the API the adapter may use", () => {
     ]);
   });
 });
+
+describe("an in-place refresh as the new adapter will do it (staging, copyFrom, resize)", () => {
+  /** Replaces Items' body by `rows` from a hidden staging sheet: copyFrom, then resize, then clear below. */
+  async function refreshInPlace(model: ExcelModel, rows: (string | number)[][]): Promise<void> {
+    await model.run(async (context: Ctx) => {
+      const staging = context.workbook.worksheets.add("Items~staging");
+      staging.visibility = "Hidden";
+      staging.getRangeByIndexes(0, 0, rows.length, 2).values = rows;
+      await context.sync();
+      const table = context.workbook.tables.getItem("Items");
+      const body = table.getDataBodyRange().load("rowCount");
+      const header = table.getHeaderRowRange().load("address");
+      await context.sync();
+      const first = body.getCell(0, 0);
+      first.copyFrom(staging.getRangeByIndexes(0, 0, rows.length, 2), "Values");
+      table.resize(header.getResizedRange(rows.length, 0));
+      if (body.rowCount > rows.length)
+        body
+          .getLastRow()
+          .getRowsAbove(body.rowCount - rows.length - 1)
+          .getResizedRange(0, 0);
+      staging.delete();
+      await context.sync();
+      if (body.rowCount > rows.length)
+        context.workbook.worksheets
+          .getItem("Data")
+          .getRangeByIndexes(1 + rows.length, 0, body.rowCount - rows.length, 2)
+          .clear("Contents");
+      await context.sync();
+    });
+  }
+
+  it("keeps the user's formulas by address and by structured reference, and the sheet where it is", async () => {
+    const model = modelWithTable();
+    model.user.renameSheet("Data", "Data");
+    model.user.moveSheet("Other", 0);
+    model.user.type("Other", "A1", "=SUM(Data!B2:B20)");
+    model.user.type("Other", "A2", "=SUM(Items[Amount])");
+    await refreshInPlace(model, [
+      ["w", 10],
+      ["x", 20],
+      ["y", 30],
+      ["z", 40],
+      ["v", 50],
+    ]);
+    expect(model.read.values("Other", "A1:A2")).toEqual([[150], [150]]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:B6");
+    await refreshInPlace(model, [["only", 7]]);
+    expect(model.read.values("Other", "A1:A2")).toEqual([[7], [7]]);
+    expect(model.read.values("Data", "A2:B4")).toEqual([
+      ["only", 7],
+      ["", ""],
+      ["", ""],
+    ]);
+    expect(model.read.sheetNames()).toEqual(["Other", "Data"]);
+  });
+});
