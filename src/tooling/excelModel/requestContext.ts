@@ -32,6 +32,7 @@ import type {
 } from "./workbookState";
 import type { ChartState } from "./workbookState";
 import { shiftFormula } from "./formulaText";
+import { formatNumber } from "./numberFormat";
 
 /** One queued request. `describe` is read when it runs (addresses are known only then). */
 export interface QueuedRequest {
@@ -385,7 +386,12 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       case "numberFormat":
         return each((r, c) => state.numberFormat(t.sheet, r, c));
       case "text":
-        return each((r, c) => String(state.value(t.sheet, r, c)));
+        return each((r, c) => {
+          const v = state.value(t.sheet, r, c);
+          if (typeof v === "number") return formatNumber(v, state.numberFormat(t.sheet, r, c));
+          if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+          return v;
+        });
       case "rowIndex":
         return t.box.top;
       case "columnIndex":
