@@ -559,9 +559,10 @@ export class ExcelModel implements ModelHost {
     type: (sheet: string, address: string, text: string): void =>
       this.asUser(() => {
         const { s, box } = this.locate(sheet, address);
-        this.state.writeBlock(s, box.top, box.left, [
-          [typedContent(text, this.state.content(s, box.top, box.left))],
-        ]);
+        const content = typedContent(text, this.state.content(s, box.top, box.left));
+        const grows = content ? this.tableGrowingInto(s, box.top, box.left, box.left) : null;
+        this.state.writeBlock(s, box.top, box.left, [[content]]);
+        if (grows) this.autoExpand(grows, box.top);
       }),
     /** The user starts typing in a cell: until endCellEdit, every sync is refused. */
     beginCellEdit: (): void => {
@@ -582,7 +583,10 @@ export class ExcelModel implements ModelHost {
             )
           )
         );
+        const right = box.left + (rows[0]?.length ?? 1) - 1;
+        const grows = this.tableGrowingInto(s, box.top, box.left, right);
         this.state.writeBlock(s, box.top, box.left, block);
+        if (grows) this.autoExpand(grows, box.top + rows.length - 1);
       }),
     /** Clears the contents of a block (Delete key); formats stay. */
     clear: (sheet: string, address: string): void =>
@@ -740,6 +744,33 @@ export class ExcelModel implements ModelHost {
       return copy;
     },
   };
+
+  /**
+   * The table a user's entry extends: typing or pasting into the row just below a table, within
+   * its columns, adds the row to the table (AutoExpansion: "type in a cell just below the last
+   * row", https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165).
+   */
+  private tableGrowingInto(
+    sheet: SheetState,
+    row: number,
+    left: number,
+    right: number
+  ): TableState | null {
+    return (
+      this.state.tables.find(
+        (t) =>
+          t.sheet === sheet &&
+          t.box.bottom + 1 === row &&
+          left >= t.box.left &&
+          right <= t.box.right
+      ) ?? null
+    );
+  }
+
+  private autoExpand(table: TableState, bottom: number): void {
+    if (bottom <= table.box.bottom) return;
+    this.state.resizeTable(table, table.sheet, { ...table.box, bottom });
+  }
 
   private asUser<T>(action: () => T): T {
     this.actor = "Unknown";

@@ -794,3 +794,31 @@ describe("an in-place refresh as the new adapter will do it (staging, copyFrom, 
     expect(model.read.sheetNames()).toEqual(["Other", "Data"]);
   });
 });
+
+describe("the user's entries below a table", () => {
+  it("extend the table (AutoExpansion), fill its calculated columns and fire its onChanged", async () => {
+    const model = modelWithTable();
+    model.user.addTableColumn("Items", "Double", "=[@Amount]*2");
+    const seen: string[] = [];
+    await model.run(async (context: Ctx) => {
+      context.workbook.tables.onChanged.add(async (e) => {
+        seen.push(e.address);
+      });
+      await context.sync();
+    });
+    model.user.type("Data", "A5", "d");
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C5");
+    model.user.type("Data", "B5", "4");
+    model.user.paste("Data", "A6", [
+      ["e", 5],
+      ["f", 6],
+    ]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C7");
+    expect(model.read.values("Data", "C5:C7")).toEqual([[8], [10], [12]]);
+    model.user.type("Data", "E9", "far away");
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C7");
+    await model.idle();
+    // The calculated column's fill is a change of its own, after the entry that added the row.
+    expect(seen).toEqual(["A5", "C5", "B5", "A6:B7", "C6:C7"]);
+  });
+});
