@@ -645,7 +645,8 @@ export class ExcelModel implements ModelHost {
       }),
     /**
      * Deletes `count` data rows of a table from zero-based data row `index` (Table Tools > Delete
-     * Table Rows): the table's cells below move up; the table shrinks (keeping one data row).
+     * Table Rows): the cells below move up in the table's columns, formulas that refer to them are
+     * adjusted, and the table shrinks (keeping one data row).
      */
     deleteTableRows: (table: string, index: number, count = 1): void =>
       this.asUser(() => {
@@ -657,16 +658,12 @@ export class ExcelModel implements ModelHost {
             `Rows ${index}..${index + count - 1} are not in ${t.name}.`
           );
         const from = t.box.top + 1 + index;
-        const moved: (CellContent | null)[][] = [];
-        for (let r = from + count; r <= t.box.bottom; r++) {
-          const line: (CellContent | null)[] = [];
-          for (let c = t.box.left; c <= t.box.right; c++)
-            line.push(this.state.content(t.sheet, r, c) ?? null);
-          moved.push(line);
-        }
-        for (let k = 0; k < count; k++)
-          moved.push(Array.from({ length: boxColumns(t.box) }, () => null));
-        this.state.writeBlock(t.sheet, from, t.box.left, moved, "rowDeleted");
+        this.state.deleteCellsUp(t.sheet, {
+          top: from,
+          bottom: from + count - 1,
+          left: t.box.left,
+          right: t.box.right,
+        });
         const bottom = Math.max(t.box.top + 1, t.box.bottom - count);
         t.box = { ...t.box, bottom };
         this.state.resizeTable(t, t.sheet, t.box);

@@ -23,6 +23,7 @@ import {
 import { MESSAGES, ModelError } from "./errors";
 import {
   type StructuredRef,
+  adjustForDeletedRows,
   callsAid,
   hasStructuredReference,
   mapFormula,
@@ -462,12 +463,12 @@ export class WorkbookState {
   }
 
   /** Rewrites the stored text of every formula and gives the engine those that changed. */
-  private rewriteAll(rewrite: (formula: string) => string): void {
+  private rewriteAll(rewrite: (formula: string, on: SheetState) => string): void {
     this.engine.batch(() => {
       for (const sheet of this.sheets)
         for (const [k, c] of [...sheet.cells]) {
           if (c.formula === undefined) continue;
-          const next = rewrite(c.formula);
+          const next = rewrite(c.formula, sheet);
           if (next === c.formula) continue;
           const [row, col] = unkey(k);
           this.store(sheet, row, col, { ...c, formula: next });
@@ -755,6 +756,37 @@ export class WorkbookState {
       this.writeBlock(table.sheet, table.box.top, table.box.left, block);
     }
     this.tablesChanged();
+  }
+
+  /**
+   * Deletes the cells of a block, the cells below it in its columns moving up (Range.delete("Up"),
+   * Delete Table Rows), and adjusts every formula that refers to those cells as Excel does
+   * (https://support.microsoft.com/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246).
+   */
+  deleteCellsUp(sheet: SheetState, box: Box): void {
+    const lower = sheet.name.toLowerCase();
+    const adjust = (reference: string) =>
+      adjustForDeletedRows(reference, box.top, box.bottom, box.left, box.right);
+    this.rewriteAll((formula, on) =>
+      mapFormula(formula, {
+        sheetRef: (name, reference, text) => {
+          if (name === null || name.toLowerCase() !== lower) return undefined;
+          const next = adjust(reference);
+          return next === "#REF!" ? next : text.slice(0, text.length - reference.length) + next;
+        },
+        cell: (reference) => (on === sheet ? adjust(reference) : undefined),
+      })
+    );
+    const n = boxRows(box);
+    const last = Math.max(box.bottom, this.usedBox(sheet)?.bottom ?? box.bottom);
+    const block: (CellContent | null)[][] = [];
+    for (let r = box.top; r <= last; r++) {
+      const line: (CellContent | null)[] = [];
+      for (let c = box.left; c <= box.right; c++)
+        line.push(r + n <= last ? (this.content(sheet, r + n, c) ?? null) : null);
+      block.push(line);
+    }
+    this.writeBlock(sheet, box.top, box.left, block, "rowDeleted");
   }
 
   tableAt(sheet: SheetState, row: number, col: number): TableState | null {

@@ -822,3 +822,38 @@ describe("the user's entries below a table", () => {
     expect(seen).toEqual(["A5", "C5", "B5", "A6:B7", "C6:C7"]);
   });
 });
+
+describe("deleting table rows", () => {
+  it("moves the cells below up and adjusts formulas as Excel does; fires RowDeleted", async () => {
+    const model = modelWithTable();
+    model.user.type("Other", "A1", "=SUM(Data!B2:B4)");
+    model.user.type("Other", "A2", "=Data!B4");
+    model.user.type("Other", "A3", "=Data!B3");
+    model.user.type("Other", "A4", "=SUM(Items[Amount])");
+    model.user.type("Data", "E1", "=B4*10");
+    const seen: string[] = [];
+    await model.run(async (context: Ctx) => {
+      context.workbook.tables.onChanged.add(async (e) => {
+        seen.push(e.changeType);
+      });
+      await context.sync();
+    });
+    model.user.deleteTableRows("Items", 1);
+    expect(model.read.formulas("Other", "A1:A4")).toEqual([
+      ["=SUM(Data!B2:B3)"],
+      ["=Data!B3"],
+      ["=#REF!"],
+      ["=SUM(Items[Amount])"],
+    ]);
+    expect(model.read.values("Other", "A1:A4")).toEqual([[4], [3], ["#REF!"], [4]]);
+    expect(model.read.formula("Data", "E1")).toBe("=B3*10");
+    expect(model.read.values("Data", "A2:B4")).toEqual([
+      ["a", 1],
+      ["c", 3],
+      ["", ""],
+    ]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:B3");
+    await model.idle();
+    expect(seen).toEqual(["RowDeleted"]);
+  });
+});
