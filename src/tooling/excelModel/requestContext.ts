@@ -119,6 +119,8 @@ abstract class ClientObject<T> {
   }
 
   private bind(): T | null {
+    // Measuring a response before the sync runs: resolve without remembering or failing.
+    if (this.context.dryRun) return this.bound ? this.bound.value : this.resolver();
     if (!this.bound) {
       const value = this.resolver();
       this.bound = { value };
@@ -177,11 +179,14 @@ abstract class ClientObject<T> {
         for (const name of wanted) this.loaded.set(name, this.read(t, name));
       },
       response: () => {
+        this.context.dryRun = true;
         try {
-          const t = this.resolver();
+          const t = this.bind();
           return t === null ? 0 : wanted.reduce((n, name) => n + size(this.read(t, name)), 0);
         } catch {
-          return 0;
+          return 0; // not measurable before the sync (it depends on a request not yet run)
+        } finally {
+          this.context.dryRun = false;
         }
       },
     });
@@ -1027,6 +1032,7 @@ export class WorksheetCollectionProxy {
   add(name?: string): WorksheetProxy {
     let added: SheetState | null = null;
     return new WorksheetProxy(this.context, () => {
+      this.context.noSideEffectsInDryRun();
       added ??= this.context.host.state.addSheet(name);
       return added;
     }).instantiate("WorksheetCollection.add", () => name ?? "", size(name));
@@ -1236,6 +1242,7 @@ export class TableCollectionProxy {
     let added: TableState | null = null;
     return new TableProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       const state = this.context.host.state;
       const target =
         typeof address === "string"
@@ -1400,6 +1407,7 @@ export class TableColumnCollectionProxy {
     let added: ColumnTarget | null = null;
     return new TableColumnProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       const t = this.table();
       if (index !== null && index !== undefined && index !== boxColumns(t.box))
         throw new ModelError(
@@ -1587,6 +1595,7 @@ class SettingCollectionProxy {
   }
   add(key: string, value: unknown): SettingProxy {
     return new SettingProxy(this.context, () => {
+      this.context.noSideEffectsInDryRun();
       this.context.requireSet("ExcelApi", "1.4", "SettingCollection.add");
       this.context.host.state.settings.set(key, structuredClone(value));
       return { key };
@@ -1756,6 +1765,7 @@ class PivotTableCollectionProxy {
     let added: PivotState | null = null;
     return new PivotTableProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       this.context.requireSet("ExcelApi", "1.8", "PivotTableCollection.add");
       const state = this.context.host.state;
       let src: PivotState["source"];
@@ -1849,6 +1859,7 @@ class ChartCollectionProxy {
     let added: ChartState | null = null;
     return new ChartProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       const sheet = this.sheet();
       const src =
         typeof sourceData === "string"
@@ -2003,6 +2014,14 @@ export class ModelContext {
     this.pending = [];
     await this.host.execute(requests);
     return passThroughValue;
+  }
+
+  /** True while the model measures responses before running a sync (see ExcelModel.execute). */
+  dryRun = false;
+
+  /** A resolver that changes the workbook (add) cannot run while measuring. */
+  noSideEffectsInDryRun(): void {
+    if (this.dryRun) throw new ModelError("GeneralException", "Not measurable before the sync.");
   }
 
   requireSet(set: string, version: string, what: string): void {

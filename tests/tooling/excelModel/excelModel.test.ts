@@ -197,6 +197,27 @@ describe("3. request and response size (Excel on the web: 5 MB)", () => {
   });
 });
 
+describe("3b. measuring a response changes nothing", () => {
+  it("does not create a sheet early when a load in the same sync follows its add", async () => {
+    const model = new ExcelModel();
+    const error = await rejection(
+      model.run(async (context: Ctx) => {
+        context.workbook.worksheets.getItem("Nope"); // fails first
+        context.workbook.worksheets.add("Added").load("name");
+        await context.sync();
+      })
+    );
+    expect(error.code).toBe("ItemNotFound");
+    expect(model.read.sheetNames()).toEqual(["Sheet1"]);
+    const name = await model.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.add("Added").load("name,position");
+      await context.sync();
+      return [sheet.name, sheet.position];
+    });
+    expect(name).toEqual(["Added", 1]);
+  });
+});
+
 describe("4. worksheets", () => {
   it("refuses invalid and duplicate names (ignoring case) and deleting the last visible sheet", async () => {
     const model = new ExcelModel();
