@@ -649,25 +649,7 @@ export class ExcelModel implements ModelHost {
      * adjusted, and the table shrinks (keeping one data row).
      */
     deleteTableRows: (table: string, index: number, count = 1): void =>
-      this.asUser(() => {
-        const t = this.table(table);
-        const bodyRows = boxRows(t.box) - 1;
-        if (index < 0 || count < 1 || index + count > bodyRows)
-          throw new ModelError(
-            "InvalidArgument",
-            `Rows ${index}..${index + count - 1} are not in ${t.name}.`
-          );
-        const from = t.box.top + 1 + index;
-        this.state.deleteCellsUp(t.sheet, {
-          top: from,
-          bottom: from + count - 1,
-          left: t.box.left,
-          right: t.box.right,
-        });
-        const bottom = Math.max(t.box.top + 1, t.box.bottom - count);
-        t.box = { ...t.box, bottom };
-        this.state.resizeTable(t, t.sheet, t.box);
-      }),
+      this.asUser(() => this.state.deleteTableRows(this.table(table), index, count)),
     /** Adds a column at a table's right; with a formula it is a calculated column (filled in new rows too). */
     addTableColumn: (table: string, name: string, formula?: string): void =>
       this.asUser(() => {

@@ -88,6 +88,8 @@ function scalarText(value: unknown): string {
   return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
+const MAX_ROW_INDEX = 1_048_575;
+
 const size = (value: unknown) => (value === undefined ? 0 : JSON.stringify(value).length);
 
 type Resolver<T> = () => T | null;
@@ -802,6 +804,32 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   select(): void {
     this.call("select", [], (t) => this.context.host.select(t.sheet, t.box, t.box.top, t.box.left));
   }
+
+  /**
+   * Range.delete("Up"): the cells below move up and formulas are adjusted. Other shifts are not
+   * modelled (they fail with a message saying so). A table's rows go through TableRow.delete.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this.call("delete", [shift], (t) => {
+      if (shift !== "Up")
+        throw new ModelError(
+          "InvalidArgument",
+          `The model deletes with shift "Up" only, not "${shift}".`
+        );
+      const state = this.context.host.state;
+      if (
+        state.tables.some(
+          (table) =>
+            table.sheet === t.sheet && intersect(table.box, { ...t.box, bottom: MAX_ROW_INDEX })
+        )
+      )
+        throw new ModelError(
+          "InvalidOperation",
+          "The model does not delete cells through or above a table; delete table rows instead."
+        );
+      state.deleteCellsUp(t.sheet, t.box);
+    });
+  }
 }
 
 function clean(c: CellContent): CellContent | null {
@@ -1495,6 +1523,47 @@ export class TableRowCollectionProxy {
     });
     return result;
   }
+  /** A row by zero-based index: its range, its values, and delete() (ExcelApi 1.1). */
+  getItemAt(index: number): {
+    delete(): void;
+    getRange(): RangeProxy;
+  } {
+    const row = () => {
+      const t = this.table();
+      if (!Number.isInteger(index) || index < 0 || index >= boxRows(t.box) - 1)
+        throw new ModelError("InvalidArgument", MESSAGES.invalidArgument);
+      return t;
+    };
+    return {
+      delete: () =>
+        this.context.queue({
+          location: "TableRow.delete",
+          describe: () => `TableRow.delete ${index}`,
+          payload: 0,
+          run: () => this.context.host.state.deleteTableRows(row(), index, 1),
+        }),
+      getRange: () =>
+        new RangeProxy(this.context, () => {
+          const t = row();
+          const r = t.box.top + 1 + index;
+          return { sheet: t.sheet, box: { ...t.box, top: r, bottom: r } };
+        }).instantiate("TableRow.getRange", () => String(index)),
+    };
+  }
+
+  /** Deletes `count` rows from `index` (ExcelApi 1.16). */
+  deleteRowsAt(index: number, count = 1): void {
+    this.context.queue({
+      location: "TableRowCollection.deleteRowsAt",
+      describe: () => `TableRowCollection.deleteRowsAt ${index},${count}`,
+      payload: 0,
+      run: () => {
+        this.context.requireSet("ExcelApi", "1.16", "TableRowCollection.deleteRowsAt");
+        this.context.host.state.deleteTableRows(this.table(), index, count);
+      },
+    });
+  }
+
   /**
    * Adds rows at the end of the table (index null or the row count) and writes `values`; the
    * calculated columns fill the new rows. The model writes over the cells below the table; Excel

@@ -789,6 +789,25 @@ export class WorkbookState {
     this.writeBlock(sheet, box.top, box.left, block, "rowDeleted");
   }
 
+  /** Deletes `count` data rows from zero-based data row `index`; the table keeps one data row. */
+  deleteTableRows(table: TableState, index: number, count: number): void {
+    const bodyRows = boxRows(table.box) - 1;
+    if (!Number.isInteger(index) || index < 0 || count < 1 || index + count > bodyRows)
+      throw new ModelError(
+        "InvalidArgument",
+        `Rows ${index}..${index + count - 1} are not in ${table.name}.`
+      );
+    const from = table.box.top + 1 + index;
+    this.deleteCellsUp(table.sheet, {
+      top: from,
+      bottom: from + count - 1,
+      left: table.box.left,
+      right: table.box.right,
+    });
+    const bottom = Math.max(table.box.top + 1, table.box.bottom - count);
+    this.resizeTable(table, table.sheet, { ...table.box, bottom });
+  }
+
   tableAt(sheet: SheetState, row: number, col: number): TableState | null {
     return this.tables.find((t) => t.sheet === sheet && contains(t.box, row, col)) ?? null;
   }

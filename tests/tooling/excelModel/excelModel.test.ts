@@ -878,3 +878,30 @@ describe("deleting table rows", () => {
     expect(seen).toEqual(["RowDeleted"]);
   });
 });
+
+describe("deleting rows through the API", () => {
+  it("deletes a table row (TableRow.delete), refuses deleteRowsAt below ExcelApi 1.16, deletes cells up outside tables", async () => {
+    const model = modelWithTable();
+    model.user.paste("Other", "A1", [[1], [2], [3]]);
+    model.user.type("Other", "B1", "=SUM(A1:A3)");
+    await model.run(async (context: Ctx) => {
+      context.workbook.tables.getItem("Items").rows.getItemAt(0).delete();
+      context.workbook.worksheets.getItem("Other").getRange("A2").delete("Up");
+      await context.sync();
+    });
+    expect(model.read.values("Data", "A2:B3")).toEqual([
+      ["b", 2],
+      ["c", 3],
+    ]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:B3");
+    expect(model.read.formula("Other", "B1")).toBe("=SUM(A1:A2)");
+    expect(model.read.value("Other", "B1")).toBe(4);
+    const error = await rejection(
+      model.run(async (context: Ctx) => {
+        context.workbook.tables.getItem("Items").rows.deleteRowsAt(0, 1);
+        await context.sync();
+      })
+    );
+    expect(error.code).toBe("ApiNotFound");
+  });
+});
