@@ -212,9 +212,6 @@ export class WorkbookState {
     this.engine.addSheet(chosen);
     const sheet = this.newSheet(chosen);
     this.sheets.push(sheet);
-    // A formula that named this sheet before it existed was #REF! in Excel; the engine would
-    // reconnect it, so those formulas are fed to it again as written.
-    this.retranslate(() => true);
     return sheet;
   }
 
