@@ -9,6 +9,8 @@ const MIN_ROWS = 50;
 const MIN_COLUMNS = 14;
 const MAX_ROWS = 1000;
 const MAX_COLUMNS = 100;
+/** Row height in pixels (workbench.html's .grid td height): where frozen rows stick. */
+const ROW_HEIGHT = 22;
 
 export interface GridProps {
   readonly spreadsheet: Spreadsheet;
@@ -35,6 +37,8 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
     MAX_COLUMNS
   );
   const selectedCell = useRef<HTMLTableCellElement>(null);
+  // Frozen rows (freezePanes.freezeRows) stay in view under the column letters.
+  const frozen = spreadsheet.frozenRows(selected.sheet);
 
   useEffect(() => {
     selectedCell.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
@@ -96,7 +100,11 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
       );
     }
     rows.push(
-      <tr key={row}>
+      <tr
+        key={row}
+        className={row < frozen ? "frozen" : undefined}
+        style={row < frozen ? { top: ROW_HEIGHT * (row + 1) } : undefined}
+      >
         <th scope="row" className={row === selected.row ? "current" : undefined}>
           {row + 1}
         </th>

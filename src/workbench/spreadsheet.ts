@@ -12,6 +12,7 @@ import type { SheetCell } from "../domain";
 import { columnLetters } from "../host/excel/cells";
 import { type Box, parseBox, splitSheet } from "../tooling/excelModel/addresses";
 import type { ExcelModel } from "../tooling/excelModel";
+import { formatNumber } from "../tooling/excelModel/numberFormat";
 
 /** A cell by sheet name and zero-based row and column. */
 export interface CellPosition {
@@ -38,34 +39,6 @@ export function toSheetCell(value: CellValue): SheetCell {
   if (value instanceof DetailedCellError) return value.value;
   if (value === null || value === "") return null;
   return value;
-}
-
-/** Significant digits Excel keeps; longer binary fractions are shown rounded to them, as Excel's General does. */
-const SIGNIFICANT_DIGITS = 15;
-
-const grouped = (fractionDigits: number) =>
-  new Intl.NumberFormat("en-US", {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-    useGrouping: true,
-  });
-const plain = (fractionDigits: number) =>
-  new Intl.NumberFormat("en-US", {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-    useGrouping: false,
-  });
-
-/**
- * A number as Excel shows it with a number format: "#,##0.00", "#,##0", "0", "0.00" (any count of
- * decimals, with or without grouping); anything else as General.
- */
-export function formatNumber(value: number, numberFormat: string): string {
-  const m = /^(#,##)?0(?:\.(0+))?$/.exec(numberFormat);
-  if (m) return (m[1] ? grouped : plain)(m[2]?.length ?? 0).format(value);
-  return Number.isInteger(value)
-    ? String(value)
-    : String(Number(value.toPrecision(SIGNIFICANT_DIGITS)));
 }
 
 /** The workbook behind the workbench page, as the grid and the test API see it. */

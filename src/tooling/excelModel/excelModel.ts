@@ -114,6 +114,8 @@ export class ExcelModel implements ModelHost {
   private idleWaiters: (() => void)[] = [];
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  /** While the user edits a cell, every sync fails (model.user.beginCellEdit). */
+  private cellEditing = false;
   /** The acting side of the change being made: the add-in (a sync) or the user. */
   private actor: "ThisLocalAddin" | "Unknown" = "Unknown";
 
@@ -177,6 +179,16 @@ export class ExcelModel implements ModelHost {
         record.outcome = "ResponsePayloadSizeLimitExceeded";
         throw new ModelError("ResponsePayloadSizeLimitExceeded", MESSAGES.response);
       }
+    }
+    if (this.cellEditing && requests.length > 0) {
+      // "The operation isn't available while Excel is in Edit cell mode"
+      // (https://learn.microsoft.com/javascript/api/excel/excel.errorcodes): nothing runs.
+      record.outcome = "InvalidOperationInCellEditMode";
+      throw new ModelError(
+        "InvalidOperationInCellEditMode",
+        "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+        requests[0]!.location
+      );
     }
     this.actor = "ThisLocalAddin";
     try {
@@ -547,10 +559,18 @@ export class ExcelModel implements ModelHost {
     type: (sheet: string, address: string, text: string): void =>
       this.asUser(() => {
         const { s, box } = this.locate(sheet, address);
-        this.state.writeBlock(s, box.top, box.left, [
-          [typedContent(text, this.state.content(s, box.top, box.left))],
-        ]);
+        const content = typedContent(text, this.state.content(s, box.top, box.left));
+        const grows = content ? this.tableGrowingInto(s, box.top, box.left, box.left) : null;
+        this.state.writeBlock(s, box.top, box.left, [[content]]);
+        if (grows) this.autoExpand(grows, box.top);
       }),
+    /** The user starts typing in a cell: until endCellEdit, every sync is refused. */
+    beginCellEdit: (): void => {
+      this.cellEditing = true;
+    },
+    endCellEdit: (): void => {
+      this.cellEditing = false;
+    },
     /** Pastes a block of typed texts or values with its top-left at `address`. */
     paste: (sheet: string, address: string, rows: readonly (readonly Scalar[])[]): void =>
       this.asUser(() => {
@@ -563,7 +583,10 @@ export class ExcelModel implements ModelHost {
             )
           )
         );
+        const right = box.left + (rows[0]?.length ?? 1) - 1;
+        const grows = this.tableGrowingInto(s, box.top, box.left, right);
         this.state.writeBlock(s, box.top, box.left, block);
+        if (grows) this.autoExpand(grows, box.top + rows.length - 1);
       }),
     /** Clears the contents of a block (Delete key); formats stay. */
     clear: (sheet: string, address: string): void =>
@@ -622,32 +645,11 @@ export class ExcelModel implements ModelHost {
       }),
     /**
      * Deletes `count` data rows of a table from zero-based data row `index` (Table Tools > Delete
-     * Table Rows): the table's cells below move up; the table shrinks (keeping one data row).
+     * Table Rows): the cells below move up in the table's columns, formulas that refer to them are
+     * adjusted, and the table shrinks (keeping one data row).
      */
     deleteTableRows: (table: string, index: number, count = 1): void =>
-      this.asUser(() => {
-        const t = this.table(table);
-        const bodyRows = boxRows(t.box) - 1;
-        if (index < 0 || count < 1 || index + count > bodyRows)
-          throw new ModelError(
-            "InvalidArgument",
-            `Rows ${index}..${index + count - 1} are not in ${t.name}.`
-          );
-        const from = t.box.top + 1 + index;
-        const moved: (CellContent | null)[][] = [];
-        for (let r = from + count; r <= t.box.bottom; r++) {
-          const line: (CellContent | null)[] = [];
-          for (let c = t.box.left; c <= t.box.right; c++)
-            line.push(this.state.content(t.sheet, r, c) ?? null);
-          moved.push(line);
-        }
-        for (let k = 0; k < count; k++)
-          moved.push(Array.from({ length: boxColumns(t.box) }, () => null));
-        this.state.writeBlock(t.sheet, from, t.box.left, moved, "rowDeleted");
-        const bottom = Math.max(t.box.top + 1, t.box.bottom - count);
-        t.box = { ...t.box, bottom };
-        this.state.resizeTable(t, t.sheet, t.box);
-      }),
+      this.asUser(() => this.state.deleteTableRows(this.table(table), index, count)),
     /** Adds a column at a table's right; with a formula it is a calculated column (filled in new rows too). */
     addTableColumn: (table: string, name: string, formula?: string): void =>
       this.asUser(() => {
@@ -721,6 +723,33 @@ export class ExcelModel implements ModelHost {
       return copy;
     },
   };
+
+  /**
+   * The table a user's entry extends: typing or pasting into the row just below a table, within
+   * its columns, adds the row to the table (AutoExpansion: "type in a cell just below the last
+   * row", https://support.microsoft.com/office/resize-a-table-by-adding-or-removing-rows-and-columns-e65ae4bb-e44b-43f4-ad8b-7d68784f1165).
+   */
+  private tableGrowingInto(
+    sheet: SheetState,
+    row: number,
+    left: number,
+    right: number
+  ): TableState | null {
+    return (
+      this.state.tables.find(
+        (t) =>
+          t.sheet === sheet &&
+          t.box.bottom + 1 === row &&
+          left >= t.box.left &&
+          right <= t.box.right
+      ) ?? null
+    );
+  }
+
+  private autoExpand(table: TableState, bottom: number): void {
+    if (bottom <= table.box.bottom) return;
+    this.state.resizeTable(table, table.sheet, { ...table.box, bottom });
+  }
 
   private asUser<T>(action: () => T): T {
     this.actor = "Unknown";

@@ -19,7 +19,7 @@ export interface FormulaVisitor {
   /** `Sheet!A1:B2` (sheet null for `#REF!A1`, a reference whose sheet was deleted). */
   sheetRef?(sheet: string | null, reference: string, text: string): string | undefined;
   structured?(ref: StructuredRef, text: string): string | undefined;
-  /** A cell reference with no sheet: `A1`, `$B$2`. */
+  /** A cell or block reference with no sheet: `A1`, `$B$2`, `A1:B2`. */
   cell?(reference: string): string | undefined;
 }
 
@@ -193,8 +193,19 @@ export function mapFormula(formula: string, visitor: FormulaVisitor): string {
           continue;
         }
       }
-      if (CELL.test(word) && formula[j] !== "(") out += visitor.cell?.(word) ?? word;
-      else out += word;
+      if (CELL.test(word) && formula[j] !== "(") {
+        // "A1:B2" is one reference.
+        const second =
+          formula[j] === ":" ? /^\$?[A-Za-z]{1,3}\$?\d+/.exec(formula.slice(j + 1)) : null;
+        const after = second ? formula[j + 1 + second[0].length] : undefined;
+        if (second && (after === undefined || !IDENT_CHAR.test(after))) {
+          const reference = `${word}:${second[0]}`;
+          out += visitor.cell?.(reference) ?? reference;
+          i = j + 1 + second[0].length;
+          continue;
+        }
+        out += visitor.cell?.(word) ?? word;
+      } else out += word;
       i = j;
       continue;
     }
@@ -246,8 +257,50 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
       .map((part) => (CELL.test(part) ? shiftCell(part, rows, columns) : part))
       .join(":");
   return mapFormula(formula, {
-    cell: (reference) => shiftCell(reference, rows, columns),
+    cell: (reference) => shiftRange(reference),
     sheetRef: (_sheet, reference, text) =>
       text.slice(0, text.length - reference.length) + shiftRange(reference),
   });
+}
+
+function parseCellRef(part: string): { row: number; col: number; text: string } | null {
+  const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(part);
+  if (!m) return null;
+  let col = 0;
+  for (const c of m[2]!.toUpperCase()) col = col * 26 + (c.charCodeAt(0) - 64);
+  return { row: Number(m[4]) - 1, col: col - 1, text: part };
+}
+
+function withRow(part: string, row: number): string {
+  return part.replace(/\d+$/, String(row + 1));
+}
+
+/**
+ * A reference after rows `top`..`bottom` of columns `left`..`right` were deleted with the cells
+ * below moving up, as Excel adjusts formulas: references below move up, a block that loses some of
+ * its rows shrinks, a reference to deleted cells only is #REF!. References that reach outside those
+ * columns are left as they are.
+ */
+export function adjustForDeletedRows(
+  reference: string,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number
+): string {
+  const parts = reference.split(":");
+  const cells = parts.map(parseCellRef);
+  if (cells.some((c) => c === null) || cells.length > 2) return reference;
+  const [a, b] = [cells[0]!, cells[cells.length - 1]!];
+  if (Math.min(a.col, b.col) < left || Math.max(a.col, b.col) > right) return reference;
+  const n = bottom - top + 1;
+  const r1 = Math.min(a.row, b.row);
+  const r2 = Math.max(a.row, b.row);
+  if (r1 >= top && r2 <= bottom) return "#REF!";
+  const move = (r: number) => (r > bottom ? r - n : r);
+  const newTop = r1 >= top && r1 <= bottom ? top : move(r1);
+  const newBottom = r2 >= top && r2 <= bottom ? top - 1 : move(r2);
+  if (cells.length === 1) return withRow(a.text, newTop);
+  const [first, last] = a.row <= b.row ? [a, b] : [b, a];
+  return `${withRow(first.text, newTop)}:${withRow(last.text, newBottom)}`;
 }

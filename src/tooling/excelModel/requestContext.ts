@@ -14,6 +14,7 @@ import {
   boxAddress,
   boxColumns,
   boxRows,
+  intersect,
   parseBox,
   qualifiedAddress,
   quoteSheet,
@@ -31,6 +32,7 @@ import type {
 } from "./workbookState";
 import type { ChartState } from "./workbookState";
 import { shiftFormula } from "./formulaText";
+import { formatNumber } from "./numberFormat";
 
 /** One queued request. `describe` is read when it runs (addresses are known only then). */
 export interface QueuedRequest {
@@ -86,6 +88,8 @@ function scalarText(value: unknown): string {
   return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
+const MAX_ROW_INDEX = 1_048_575;
+
 const size = (value: unknown) => (value === undefined ? 0 : JSON.stringify(value).length);
 
 type Resolver<T> = () => T | null;
@@ -117,6 +121,8 @@ abstract class ClientObject<T> {
   }
 
   private bind(): T | null {
+    // Measuring a response before the sync runs: resolve without remembering or failing.
+    if (this.context.dryRun) return this.bound ? this.bound.value : this.resolver();
     if (!this.bound) {
       const value = this.resolver();
       this.bound = { value };
@@ -175,11 +181,14 @@ abstract class ClientObject<T> {
         for (const name of wanted) this.loaded.set(name, this.read(t, name));
       },
       response: () => {
+        this.context.dryRun = true;
         try {
-          const t = this.resolver();
+          const t = this.bind();
           return t === null ? 0 : wanted.reduce((n, name) => n + size(this.read(t, name)), 0);
         } catch {
-          return 0;
+          return 0; // not measurable before the sync (it depends on a request not yet run)
+        } finally {
+          this.context.dryRun = false;
         }
       },
     });
@@ -358,6 +367,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       "columnCount",
       "cellCount",
       "hasSpill",
+      "valueTypes",
     ];
   }
 
@@ -383,7 +393,12 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       case "numberFormat":
         return each((r, c) => state.numberFormat(t.sheet, r, c));
       case "text":
-        return each((r, c) => String(state.value(t.sheet, r, c)));
+        return each((r, c) => {
+          const v = state.value(t.sheet, r, c);
+          if (typeof v === "number") return formatNumber(v, state.numberFormat(t.sheet, r, c));
+          if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+          return v;
+        });
       case "rowIndex":
         return t.box.top;
       case "columnIndex":
@@ -394,6 +409,14 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         return boxColumns(t.box);
       case "cellCount":
         return boxRows(t.box) * boxColumns(t.box);
+      case "valueTypes":
+        return each((r, c) => {
+          const v = state.value(t.sheet, r, c);
+          if (v === "") return "Empty";
+          if (typeof v === "number") return "Double";
+          if (typeof v === "boolean") return "Boolean";
+          return state.isError(t.sheet, r, c) ? "Error" : "String";
+        });
       case "hasSpill":
         this.context.requireSet("ExcelApi", "1.12", "Range.hasSpill");
         for (let r = t.box.top; r <= t.box.bottom; r++)
@@ -431,6 +454,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
   get hasSpill(): boolean {
     return this.get("hasSpill");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
   }
 
   get values(): unknown[][] {
@@ -532,6 +558,76 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       top: t.box.top + row,
       bottom: t.box.top + row,
     }));
+  }
+
+  getRowsBelow(count = 1): RangeProxy {
+    return this.derived("getRowsBelow", (t) => ({
+      ...t.box,
+      top: t.box.bottom + 1,
+      bottom: t.box.bottom + count,
+    }));
+  }
+
+  getRowsAbove(count = 1): RangeProxy {
+    return this.derived("getRowsAbove", (t) => ({
+      ...t.box,
+      top: t.box.top - count,
+      bottom: t.box.top - 1,
+    }));
+  }
+
+  getColumnsAfter(count = 1): RangeProxy {
+    return this.derived("getColumnsAfter", (t) => ({
+      ...t.box,
+      left: t.box.right + 1,
+      right: t.box.right + count,
+    }));
+  }
+
+  getColumnsBefore(count = 1): RangeProxy {
+    return this.derived("getColumnsBefore", (t) => ({
+      ...t.box,
+      left: t.box.left - count,
+      right: t.box.left - 1,
+    }));
+  }
+
+  getLastRow(): RangeProxy {
+    return this.derived("getLastRow", (t) => ({ ...t.box, top: t.box.bottom }));
+  }
+
+  getLastColumn(): RangeProxy {
+    return this.derived("getLastColumn", (t) => ({ ...t.box, left: t.box.right }));
+  }
+
+  /** The block both ranges cover, or a null object when they do not meet (ExcelApi 1.4). */
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const t = this.target();
+        const o =
+          typeof other === "string" ? this.context.resolveAddress(other, t.sheet) : other.target();
+        if (o.sheet !== t.sheet) return null;
+        const box = intersect(t.box, o.box);
+        return box ? { sheet: t.sheet, box } : null;
+      },
+      true
+    ).instantiate("Range.getIntersectionOrNullObject", () => this.where());
+  }
+
+  /** The smallest block holding both ranges. */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.derived("getBoundingRect", (t) => {
+      const o =
+        typeof other === "string" ? this.context.resolveAddress(other, t.sheet) : other.target();
+      return {
+        top: Math.min(t.box.top, o.box.top),
+        left: Math.min(t.box.left, o.box.left),
+        bottom: Math.max(t.box.bottom, o.box.bottom),
+        right: Math.max(t.box.right, o.box.right),
+      };
+    });
   }
 
   getColumn(column: number): RangeProxy {
@@ -707,6 +803,32 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 
   select(): void {
     this.call("select", [], (t) => this.context.host.select(t.sheet, t.box, t.box.top, t.box.left));
+  }
+
+  /**
+   * Range.delete("Up"): the cells below move up and formulas are adjusted. Other shifts are not
+   * modelled (they fail with a message saying so). A table's rows go through TableRow.delete.
+   */
+  delete(shift: "Up" | "Left"): void {
+    this.call("delete", [shift], (t) => {
+      if (shift !== "Up")
+        throw new ModelError(
+          "InvalidArgument",
+          `The model deletes with shift "Up" only, not "${shift}".`
+        );
+      const state = this.context.host.state;
+      if (
+        state.tables.some(
+          (table) =>
+            table.sheet === t.sheet && intersect(table.box, { ...t.box, bottom: MAX_ROW_INDEX })
+        )
+      )
+        throw new ModelError(
+          "InvalidOperation",
+          "The model does not delete cells through or above a table; delete table rows instead."
+        );
+      state.deleteCellsUp(t.sheet, t.box);
+    });
   }
 }
 
@@ -938,6 +1060,7 @@ export class WorksheetCollectionProxy {
   add(name?: string): WorksheetProxy {
     let added: SheetState | null = null;
     return new WorksheetProxy(this.context, () => {
+      this.context.noSideEffectsInDryRun();
       added ??= this.context.host.state.addSheet(name);
       return added;
     }).instantiate("WorksheetCollection.add", () => name ?? "", size(name));
@@ -1147,6 +1270,7 @@ export class TableCollectionProxy {
     let added: TableState | null = null;
     return new TableProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       const state = this.context.host.state;
       const target =
         typeof address === "string"
@@ -1311,6 +1435,7 @@ export class TableColumnCollectionProxy {
     let added: ColumnTarget | null = null;
     return new TableColumnProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       const t = this.table();
       if (index !== null && index !== undefined && index !== boxColumns(t.box))
         throw new ModelError(
@@ -1398,6 +1523,47 @@ export class TableRowCollectionProxy {
     });
     return result;
   }
+  /** A row by zero-based index: its range, its values, and delete() (ExcelApi 1.1). */
+  getItemAt(index: number): {
+    delete(): void;
+    getRange(): RangeProxy;
+  } {
+    const row = () => {
+      const t = this.table();
+      if (!Number.isInteger(index) || index < 0 || index >= boxRows(t.box) - 1)
+        throw new ModelError("InvalidArgument", MESSAGES.invalidArgument);
+      return t;
+    };
+    return {
+      delete: () =>
+        this.context.queue({
+          location: "TableRow.delete",
+          describe: () => `TableRow.delete ${index}`,
+          payload: 0,
+          run: () => this.context.host.state.deleteTableRows(row(), index, 1),
+        }),
+      getRange: () =>
+        new RangeProxy(this.context, () => {
+          const t = row();
+          const r = t.box.top + 1 + index;
+          return { sheet: t.sheet, box: { ...t.box, top: r, bottom: r } };
+        }).instantiate("TableRow.getRange", () => String(index)),
+    };
+  }
+
+  /** Deletes `count` rows from `index` (ExcelApi 1.16). */
+  deleteRowsAt(index: number, count = 1): void {
+    this.context.queue({
+      location: "TableRowCollection.deleteRowsAt",
+      describe: () => `TableRowCollection.deleteRowsAt ${index},${count}`,
+      payload: 0,
+      run: () => {
+        this.context.requireSet("ExcelApi", "1.16", "TableRowCollection.deleteRowsAt");
+        this.context.host.state.deleteTableRows(this.table(), index, count);
+      },
+    });
+  }
+
   /**
    * Adds rows at the end of the table (index null or the row count) and writes `values`; the
    * calculated columns fill the new rows. The model writes over the cells below the table; Excel
@@ -1498,6 +1664,7 @@ class SettingCollectionProxy {
   }
   add(key: string, value: unknown): SettingProxy {
     return new SettingProxy(this.context, () => {
+      this.context.noSideEffectsInDryRun();
       this.context.requireSet("ExcelApi", "1.4", "SettingCollection.add");
       this.context.host.state.settings.set(key, structuredClone(value));
       return { key };
@@ -1667,6 +1834,7 @@ class PivotTableCollectionProxy {
     let added: PivotState | null = null;
     return new PivotTableProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       this.context.requireSet("ExcelApi", "1.8", "PivotTableCollection.add");
       const state = this.context.host.state;
       let src: PivotState["source"];
@@ -1775,6 +1943,7 @@ class ChartCollectionProxy {
     let added: ChartState | null = null;
     return new ChartProxy(this.context, () => {
       if (added) return added;
+      this.context.noSideEffectsInDryRun();
       const sheet = this.sheet();
       const src =
         typeof sourceData === "string"
@@ -1906,6 +2075,11 @@ export class ModelContext {
   readonly runtime: RuntimeProxy;
   /** The same Application as workbook.application. */
   readonly application: ApplicationProxy;
+  /** Accepted (the model keeps proxies valid across syncs and runs). */
+  readonly trackedObjects = {
+    add: (_o: unknown): void => undefined,
+    remove: (_o: unknown): void => undefined,
+  };
   private pending: QueuedRequest[] = [];
 
   constructor(readonly host: ModelHost) {
@@ -1924,6 +2098,14 @@ export class ModelContext {
     this.pending = [];
     await this.host.execute(requests);
     return passThroughValue;
+  }
+
+  /** True while the model measures responses before running a sync (see ExcelModel.execute). */
+  dryRun = false;
+
+  /** A resolver that changes the workbook (add) cannot run while measuring. */
+  noSideEffectsInDryRun(): void {
+    if (this.dryRun) throw new ModelError("GeneralException", "Not measurable before the sync.");
   }
 
   requireSet(set: string, version: string, what: string): void {

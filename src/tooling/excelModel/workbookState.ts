@@ -23,6 +23,7 @@ import {
 import { MESSAGES, ModelError } from "./errors";
 import {
   type StructuredRef,
+  adjustForDeletedRows,
   callsAid,
   hasStructuredReference,
   mapFormula,
@@ -213,9 +214,6 @@ export class WorkbookState {
     this.engine.addSheet(chosen);
     const sheet = this.newSheet(chosen);
     this.sheets.push(sheet);
-    // A formula that named this sheet before it existed was #REF! in Excel; the engine would
-    // reconnect it, so those formulas are fed to it again as written.
-    this.retranslate(() => true);
     return sheet;
   }
 
@@ -322,6 +320,11 @@ export class WorkbookState {
   /** The calculated value as Excel's `values` returns it ("" for empty, "#N/A" for an error). */
   value(sheet: SheetState, row: number, col: number): Scalar {
     return toExcelValue(this.engine.getCellValue({ sheet: this.hfId(sheet), row, col }));
+  }
+
+  /** Whether a cell shows an error (as opposed to text that looks like one). */
+  isError(sheet: SheetState, row: number, col: number): boolean {
+    return this.rawValue(sheet, row, col) instanceof DetailedCellError;
   }
 
   /** The engine's value with its error message, for the workbench's tooltips. */
@@ -459,12 +462,12 @@ export class WorkbookState {
   }
 
   /** Rewrites the stored text of every formula and gives the engine those that changed. */
-  private rewriteAll(rewrite: (formula: string) => string): void {
+  private rewriteAll(rewrite: (formula: string, on: SheetState) => string): void {
     this.engine.batch(() => {
       for (const sheet of this.sheets)
         for (const [k, c] of [...sheet.cells]) {
           if (c.formula === undefined) continue;
-          const next = rewrite(c.formula);
+          const next = rewrite(c.formula, sheet);
           if (next === c.formula) continue;
           const [row, col] = unkey(k);
           this.store(sheet, row, col, { ...c, formula: next });
@@ -752,6 +755,56 @@ export class WorkbookState {
       this.writeBlock(table.sheet, table.box.top, table.box.left, block);
     }
     this.tablesChanged();
+  }
+
+  /**
+   * Deletes the cells of a block, the cells below it in its columns moving up (Range.delete("Up"),
+   * Delete Table Rows), and adjusts every formula that refers to those cells as Excel does
+   * (https://support.microsoft.com/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246).
+   */
+  deleteCellsUp(sheet: SheetState, box: Box): void {
+    const lower = sheet.name.toLowerCase();
+    const adjust = (reference: string) =>
+      adjustForDeletedRows(reference, box.top, box.bottom, box.left, box.right);
+    this.rewriteAll((formula, on) =>
+      mapFormula(formula, {
+        sheetRef: (name, reference, text) => {
+          if (name === null || name.toLowerCase() !== lower) return undefined;
+          const next = adjust(reference);
+          return next === "#REF!" ? next : text.slice(0, text.length - reference.length) + next;
+        },
+        cell: (reference) => (on === sheet ? adjust(reference) : undefined),
+      })
+    );
+    const n = boxRows(box);
+    const last = Math.max(box.bottom, this.usedBox(sheet)?.bottom ?? box.bottom);
+    const block: (CellContent | null)[][] = [];
+    for (let r = box.top; r <= last; r++) {
+      const line: (CellContent | null)[] = [];
+      for (let c = box.left; c <= box.right; c++)
+        line.push(r + n <= last ? (this.content(sheet, r + n, c) ?? null) : null);
+      block.push(line);
+    }
+    this.writeBlock(sheet, box.top, box.left, block, "rowDeleted");
+  }
+
+  /** Deletes `count` data rows from zero-based data row `index`; the table keeps one data row. */
+  deleteTableRows(table: TableState, index: number, count: number): void {
+    const bodyRows = boxRows(table.box) - 1;
+    if (!Number.isInteger(index) || index < 0 || count < 1 || index + count > bodyRows)
+      throw new ModelError(
+        "InvalidArgument",
+        `Rows ${index}..${index + count - 1} are not in ${table.name}.`
+      );
+    const from = table.box.top + 1 + index;
+    this.deleteCellsUp(table.sheet, {
+      top: from,
+      bottom: from + count - 1,
+      left: table.box.left,
+      right: table.box.right,
+    });
+    const bottom = Math.max(table.box.top + 1, table.box.bottom - count);
+    this.resizeTable(table, table.sheet, { ...table.box, bottom });
   }
 
   tableAt(sheet: SheetState, row: number, col: number): TableState | null {

@@ -197,6 +197,27 @@ describe("3. request and response size (Excel on the web: 5 MB)", () => {
   });
 });
 
+describe("3b. measuring a response changes nothing", () => {
+  it("does not create a sheet early when a load in the same sync follows its add", async () => {
+    const model = new ExcelModel();
+    const error = await rejection(
+      model.run(async (context: Ctx) => {
+        context.workbook.worksheets.getItem("Nope"); // fails first
+        context.workbook.worksheets.add("Added").load("name");
+        await context.sync();
+      })
+    );
+    expect(error.code).toBe("ItemNotFound");
+    expect(model.read.sheetNames()).toEqual(["Sheet1"]);
+    const name = await model.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.add("Added").load("name,position");
+      await context.sync();
+      return [sheet.name, sheet.position];
+    });
+    expect(name).toEqual(["Added", 1]);
+  });
+});
+
 describe("4. worksheets", () => {
   it("refuses invalid and duplicate names (ignoring case) and deleting the last visible sheet", async () => {
     const model = new ExcelModel();
@@ -679,5 +700,208 @@ describe("10. active cell and selection", () => {
       await context.sync();
       expect([cell.address, selected.address]).toEqual(["B!C3", "B!C3:D5"]);
     });
+  });
+});
+
+describe("more of the API the adapter may use", () => {
+  it("refuses every sync while the user edits a cell, applying nothing", async () => {
+    const model = new ExcelModel();
+    model.user.beginCellEdit();
+    const write = () =>
+      model.run(async (context: Ctx) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+        await context.sync();
+      });
+    expect((await rejection(write())).code).toBe("InvalidOperationInCellEditMode");
+    expect(model.read.value("Sheet1", "A1")).toBe("");
+    model.user.endCellEdit();
+    await write();
+    expect(model.read.value("Sheet1", "A1")).toBe(1);
+  });
+
+  it("derives ranges around a range, intersects them, and reads value types", async () => {
+    const model = modelWithTable();
+    model.user.type("Data", "D2", "=1/0");
+    await model.run(async (context: Ctx) => {
+      const body = context.workbook.tables.getItem("Items").getDataBodyRange();
+      const below = body.getRowsBelow(2).load("address");
+      const after = body.getColumnsAfter().load("address");
+      const last = body.getLastRow().load("address");
+      const meet = body.getIntersectionOrNullObject("B1:C3").load("address");
+      const apart = body.getIntersectionOrNullObject("F1:F2");
+      const types = context.workbook.worksheets
+        .getItem("Data")
+        .getRange("A2:D2")
+        .load("valueTypes");
+      const added = context.workbook.tables
+        .getItem("Items")
+        .columns.add(undefined, undefined, "Note");
+      added.load("name,index");
+      await context.sync();
+      expect([
+        below.address,
+        after.address,
+        last.address,
+        meet.address,
+        apart.isNullObject,
+      ]).toEqual(["Data!A5:B6", "Data!C2:C4", "Data!A4:B4", "Data!B2:B3", true]);
+      expect(types.valueTypes).toEqual([["String", "Double", "Empty", "Error"]]);
+      expect([added.name, added.index]).toEqual(["Note", 2]);
+    });
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C4");
+  });
+
+  it("tiles copyFrom over a destination that is a multiple of the source", async () => {
+    const model = new ExcelModel();
+    model.user.paste("Sheet1", "A1", [[1, 2]]);
+    await model.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A3:D4").copyFrom("A1:B1", "Values");
+      await context.sync();
+    });
+    expect(model.read.values("Sheet1", "A3:D4")).toEqual([
+      [1, 2, 1, 2],
+      [1, 2, 1, 2],
+    ]);
+  });
+});
+
+describe("an in-place refresh as the new adapter will do it (staging, copyFrom, resize)", () => {
+  /** Replaces Items' body by `rows` from a hidden staging sheet: copyFrom, then resize, then clear below. */
+  async function refreshInPlace(model: ExcelModel, rows: (string | number)[][]): Promise<void> {
+    await model.run(async (context: Ctx) => {
+      const staging = context.workbook.worksheets.add("Items~staging");
+      staging.visibility = "Hidden";
+      staging.getRangeByIndexes(0, 0, rows.length, 2).values = rows;
+      await context.sync();
+      const table = context.workbook.tables.getItem("Items");
+      const body = table.getDataBodyRange().load("rowCount");
+      const header = table.getHeaderRowRange().load("address");
+      await context.sync();
+      const first = body.getCell(0, 0);
+      first.copyFrom(staging.getRangeByIndexes(0, 0, rows.length, 2), "Values");
+      table.resize(header.getResizedRange(rows.length, 0));
+      staging.delete();
+      await context.sync();
+      if (body.rowCount > rows.length)
+        context.workbook.worksheets
+          .getItem("Data")
+          .getRangeByIndexes(1 + rows.length, 0, body.rowCount - rows.length, 2)
+          .clear("Contents");
+      await context.sync();
+    });
+  }
+
+  it("keeps the user's formulas by address and by structured reference, and the sheet where it is", async () => {
+    const model = modelWithTable();
+    model.user.moveSheet("Other", 0);
+    model.user.type("Other", "A1", "=SUM(Data!B2:B20)");
+    model.user.type("Other", "A2", "=SUM(Items[Amount])");
+    await refreshInPlace(model, [
+      ["w", 10],
+      ["x", 20],
+      ["y", 30],
+      ["z", 40],
+      ["v", 50],
+    ]);
+    expect(model.read.values("Other", "A1:A2")).toEqual([[150], [150]]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:B6");
+    await refreshInPlace(model, [["only", 7]]);
+    expect(model.read.values("Other", "A1:A2")).toEqual([[7], [7]]);
+    expect(model.read.values("Data", "A2:B4")).toEqual([
+      ["only", 7],
+      ["", ""],
+      ["", ""],
+    ]);
+    expect(model.read.sheetNames()).toEqual(["Other", "Data"]);
+  });
+});
+
+describe("the user's entries below a table", () => {
+  it("extend the table (AutoExpansion), fill its calculated columns and fire its onChanged", async () => {
+    const model = modelWithTable();
+    model.user.addTableColumn("Items", "Double", "=[@Amount]*2");
+    const seen: string[] = [];
+    await model.run(async (context: Ctx) => {
+      context.workbook.tables.onChanged.add(async (e) => {
+        seen.push(e.address);
+      });
+      await context.sync();
+    });
+    model.user.type("Data", "A5", "d");
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C5");
+    model.user.type("Data", "B5", "4");
+    model.user.paste("Data", "A6", [
+      ["e", 5],
+      ["f", 6],
+    ]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C7");
+    expect(model.read.values("Data", "C5:C7")).toEqual([[8], [10], [12]]);
+    model.user.type("Data", "E9", "far away");
+    expect(model.read.table("Items")?.address).toBe("Data!A1:C7");
+    await model.idle();
+    // The calculated column's fill is a change of its own, after the entry that added the row.
+    expect(seen).toEqual(["A5", "C5", "B5", "A6:B7", "C6:C7"]);
+  });
+});
+
+describe("deleting table rows", () => {
+  it("moves the cells below up and adjusts formulas as Excel does; fires RowDeleted", async () => {
+    const model = modelWithTable();
+    model.user.type("Other", "A1", "=SUM(Data!B2:B4)");
+    model.user.type("Other", "A2", "=Data!B4");
+    model.user.type("Other", "A3", "=Data!B3");
+    model.user.type("Other", "A4", "=SUM(Items[Amount])");
+    model.user.type("Data", "E1", "=B4*10");
+    const seen: string[] = [];
+    await model.run(async (context: Ctx) => {
+      context.workbook.tables.onChanged.add(async (e) => {
+        seen.push(e.changeType);
+      });
+      await context.sync();
+    });
+    model.user.deleteTableRows("Items", 1);
+    expect(model.read.formulas("Other", "A1:A4")).toEqual([
+      ["=SUM(Data!B2:B3)"],
+      ["=Data!B3"],
+      ["=#REF!"],
+      ["=SUM(Items[Amount])"],
+    ]);
+    expect(model.read.values("Other", "A1:A4")).toEqual([[4], [3], ["#REF!"], [4]]);
+    expect(model.read.formula("Data", "E1")).toBe("=B3*10");
+    expect(model.read.values("Data", "A2:B4")).toEqual([
+      ["a", 1],
+      ["c", 3],
+      ["", ""],
+    ]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:B3");
+    await model.idle();
+    expect(seen).toEqual(["RowDeleted"]);
+  });
+});
+
+describe("deleting rows through the API", () => {
+  it("deletes a table row (TableRow.delete), refuses deleteRowsAt below ExcelApi 1.16, deletes cells up outside tables", async () => {
+    const model = modelWithTable();
+    model.user.paste("Other", "A1", [[1], [2], [3]]);
+    model.user.type("Other", "B1", "=SUM(A1:A3)");
+    await model.run(async (context: Ctx) => {
+      context.workbook.tables.getItem("Items").rows.getItemAt(0).delete();
+      context.workbook.worksheets.getItem("Other").getRange("A2").delete("Up");
+      await context.sync();
+    });
+    expect(model.read.values("Data", "A2:B3")).toEqual([
+      ["b", 2],
+      ["c", 3],
+    ]);
+    expect(model.read.table("Items")?.address).toBe("Data!A1:B3");
+    expect(model.read.formula("Other", "B1")).toBe("=SUM(A1:A2)");
+    expect(model.read.value("Other", "B1")).toBe(4);
+    const error = await rejection(
+      model.run(async (context: Ctx) => {
+        context.workbook.tables.getItem("Items").rows.deleteRowsAt(0, 1);
+        await context.sync();
+      })
+    );
+    expect(error.code).toBe("ApiNotFound");
   });
 });
