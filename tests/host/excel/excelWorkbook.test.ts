@@ -175,14 +175,24 @@ describe("a refresh changes the tables' contents and nothing else", () => {
 
   it("a table that must grow into rows holding the user's data refuses, and nothing changes", async () => {
     const { model, port } = await loaded();
-    model.user.type("Commitments", "A35", "my total row");
+    // Not the row just below the table: typing there extends the table (Excel's AutoExpansion).
+    model.user.type("Commitments", "A37", "my total row");
+    const commitments = FIRST.find((s) => s.table === TABLES.commitments.table)!;
+    const larger = FIRST.map((s) =>
+      s === commitments
+        ? {
+            ...s,
+            rows: [...s.rows, ...s.rows.slice(0, 3)].map((r, i) => [`r-${i}`, ...r.slice(1)]),
+          }
+        : s
+    );
     const before = contents(model, "AidCommitments");
-    const error = await port.writeTables(SECOND, identity("second")).catch((e: unknown) => e);
+    const error = await port.writeTables(larger, identity("larger")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookWriteError);
     expect(error).toMatchObject({ state: "unchanged" });
-    expect((error as Error).message).toMatch(/AidCommitments.*must grow by 1 rows.*row 35/);
+    expect((error as Error).message).toMatch(/AidCommitments.*must grow by 3 rows.*row 37/);
     expect(contents(model, "AidCommitments")).toEqual(before);
-    expect(model.read.value("Commitments", "A35")).toBe("my total row");
+    expect(model.read.value("Commitments", "A37")).toBe("my total row");
   });
 
   it("a column of ours the user renamed stops the write before anything changes", async () => {
