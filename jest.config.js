@@ -12,8 +12,4 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper: {
-    // office-addin-mock pulls office-addin-manifest's ESM-only dependencies; its plain module is enough.
-    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
-  },
 };
