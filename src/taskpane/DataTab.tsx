@@ -1,5 +1,6 @@
 import { Button, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useId, useState } from "react";
+import { BriefingCopy } from "./BriefingCopy";
 import type { AidLedger } from "../domain";
 import { DatasetStatus } from "./DatasetStatus";
 import { DatasetSummary } from "./DatasetSummary";
@@ -24,22 +25,32 @@ export interface DataTabProps {
   readonly ledger: AidLedger;
 }
 
-/** The Data tab: what the workbook holds, loading it, refreshing it, and the problems in the user's edits. */
+/** The actions of the Data tab whose outcome the tab shows; only the last one's is shown. */
+type Speaker = "load" | "refresh" | "briefing";
+
+/**
+ * The Data tab: what the workbook holds, loading it, refreshing it, a briefing copy, and the
+ * problems in the user's edits. One outcome at a time: starting an action clears the last one's.
+ */
 export function DataTab({ session, state, ledger }: DataTabProps) {
   const styles = useStyles();
   const headingId = useId();
   const writer = useWriteRunner();
+  const [speaker, setSpeaker] = useState<Speaker | null>(null);
   const busy = writer.running !== null || state.busy;
   const load = () => {
-    if (!busy) void writer.run("load", (onProgress) => session.load(onProgress));
+    if (busy) return;
+    setSpeaker("load");
+    void writer.run("load", (onProgress) => session.load(onProgress));
   };
+  const outcome = writer.outcome && writer.outcome.action === speaker ? writer.outcome : null;
   return (
     <div className={styles.root}>
       <section aria-labelledby={headingId} className={styles.section}>
         <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
           Workbook data
         </Subtitle2>
-        <DatasetStatus identity={state.identity} records={ledger.records.length} />
+        <DatasetStatus identity={state.identity} ledger={ledger} />
         <Button
           appearance="primary"
           className={styles.load}
@@ -49,20 +60,28 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           Load data
         </Button>
         {writer.running === "load" && <WritingProgress progress={writer.progress} />}
-        {writer.outcome?.action === "load" && <WriteOutcomeMessage outcome={writer.outcome} />}
+        {outcome?.action === "load" && <WriteOutcomeMessage outcome={outcome} />}
         <EditProblems problems={state.editProblems} />
       </section>
       <div className={styles.section}>
         <RefreshData
           session={session}
+          current={ledger}
+          shown={speaker === "refresh" || speaker === null}
+          onStart={() => setSpeaker("refresh")}
           busy={busy}
           onApply={(prepared) =>
             writer.run("refresh", (onProgress) => session.apply(prepared, onProgress))
           }
         />
         {writer.running === "refresh" && <WritingProgress progress={writer.progress} />}
-        {writer.outcome?.action === "refresh" && <WriteOutcomeMessage outcome={writer.outcome} />}
+        {outcome?.action === "refresh" && <WriteOutcomeMessage outcome={outcome} />}
       </div>
+      <BriefingCopy
+        busy={busy}
+        shown={speaker === "briefing"}
+        onStart={() => setSpeaker("briefing")}
+      />
       <DatasetSummary ledger={ledger} />
     </div>
   );

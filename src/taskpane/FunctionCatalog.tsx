@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentu
 import { useId, useState } from "react";
 import type { FunctionSpec } from "../domain";
 import { messageOf } from "./messageOf";
-import type { LedgerSession } from "./session/ledgerSession";
+import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -25,23 +25,30 @@ const useStyles = makeStyles({
 
 export interface FunctionCatalogProps {
   readonly functions: readonly FunctionSpec[];
-  /** Puts an example formula into the workbook's active cell. */
-  readonly session: LedgerSession;
 }
 
 type Inserted =
-  | { readonly ok: true; readonly formula: string }
+  | { readonly ok: true; readonly message: string }
   | { readonly ok: false; readonly message: string };
 
 /** The AID functions: what each answers, its arguments, and an example to insert into the selected cell. */
-export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
+export function FunctionCatalog({ functions }: FunctionCatalogProps) {
   const styles = useStyles();
   const headingId = useId();
+  const actions = usePaneActions();
   const [inserted, setInserted] = useState<Inserted | null>(null);
   const insert = async (formula: string) => {
+    setInserted(null);
     try {
-      await session.insertFormula(formula);
-      setInserted({ ok: true, formula });
+      const result = await actions.insertFormula(formula, { overwrite: false });
+      setInserted(
+        result.inserted
+          ? { ok: true, message: `Inserted ${formula} into ${result.address}.` }
+          : {
+              ok: false,
+              message: `${result.address} already holds ${result.occupiedBy}: select an empty cell, then insert again.`,
+            }
+      );
     } catch (e) {
       setInserted({ ok: false, message: `Could not insert ${formula}: ${messageOf(e)}` });
     }
@@ -54,9 +61,7 @@ export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
       <Body1 role="status" className={inserted?.ok === false ? styles.error : undefined}>
         {inserted === null
           ? "Insert an example into the selected cell, then change its arguments."
-          : inserted.ok
-            ? `Inserted ${inserted.formula} into the selected cell.`
-            : inserted.message}
+          : inserted.message}
       </Body1>
       <ul className={styles.list}>
         {functions.map((f) => (
@@ -65,16 +70,20 @@ export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
               {f.name}
             </Subtitle2>
             <Body1>{f.description}</Body1>
-            <ul className={styles.parameters} aria-label={`${f.name} arguments`}>
-              {f.parameters.map((p) => (
-                <li key={p.name}>
-                  <Body1>
-                    <code>{p.name}</code>
-                    {p.optional ? " (optional)" : ""}: {p.description}
-                  </Body1>
-                </li>
-              ))}
-            </ul>
+            {f.parameters.length === 0 ? (
+              <Body1>No arguments.</Body1>
+            ) : (
+              <ul className={styles.parameters} aria-label={`${f.name} arguments`}>
+                {f.parameters.map((p) => (
+                  <li key={p.name}>
+                    <Body1>
+                      <code>{p.name}</code>
+                      {p.optional ? " (optional)" : ""}: {p.description}
+                    </Body1>
+                  </li>
+                ))}
+              </ul>
+            )}
             <Caption1 className={styles.example}>Example: {f.example}</Caption1>
             <Button className={styles.insert} onClick={() => void insert(f.example)}>
               Insert {f.example}

@@ -3,6 +3,7 @@ import { createExcelWorkbook } from "../host/excel/excelWorkbook";
 import { ledgerStore } from "../host/store";
 import { mountPane } from "./mountPane";
 import { reportPaneError } from "./paneErrors";
+import { createPortPaneActions } from "./portPaneActions";
 import { fetchDatasetText } from "./session/fetchDataset";
 import { LedgerSession } from "./session/ledgerSession";
 
@@ -12,15 +13,20 @@ declare const AID_LEDGER_VERSION: string;
 function start(): void {
   const container = document.getElementById("container");
   if (!container) return;
+  const port = createExcelWorkbook();
   const session = new LedgerSession({
-    port: createExcelWorkbook(),
+    port,
     store: ledgerStore,
     reference: bundledReference(),
     bundledRows,
     version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
     fetchText: (url) => fetchDatasetText(url),
   });
-  mountPane(container, { session, store: ledgerStore });
+  mountPane(container, {
+    session,
+    store: ledgerStore,
+    actions: createPortPaneActions(port, ledgerStore),
+  });
   // A workbook that holds Aid Ledger data answers from its own tables from the start. Where the
   // workbook cannot be reached (no Excel), the pane says so instead of losing the rejection.
   session.start().catch((e: unknown) => reportPaneError("Could not read the workbook's data", e));

@@ -11,6 +11,7 @@ import {
 import { nearestNames, normalizeName } from "../places/names";
 import type { KindFilter, Query } from "../query/aidIndex";
 import type { DocumentRate } from "../rates/rateBook";
+import { describeContents } from "../status/dataStatus";
 import {
   type CellInput,
   parseCurrency,
@@ -220,4 +221,13 @@ export function aidConvert(
   if (!c.ok) return c;
   const exact = multiply(numberToFraction(a.value), c.value.rate);
   return ok(minorToNumber(roundToMinor(exact, c.value.to), c.value.to));
+}
+
+/**
+ * AIDVERSION(): the one-line status of the data the functions answer from ("Bundled data, 33
+ * records from 2 reports, loaded 29 Nov 2026 12:18"), so a printed report says which data it used.
+ * `status` comes from the ledger's store; without it, what the ledger holds ("33 records from 2 reports").
+ */
+export function aidVersion(ledger: AidLedger, status?: string): Result<string> {
+  return ok(status ?? describeContents(ledger));
 }

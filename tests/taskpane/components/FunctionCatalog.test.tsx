@@ -14,6 +14,10 @@ test("every catalogue function is listed with its description, arguments and exa
   expect(names).toEqual(FUNCTIONS.map((f) => f.name));
   for (const f of FUNCTIONS) {
     expect(within(panel).getByText(f.description)).toBeTruthy();
+    if (f.parameters.length === 0) {
+      expect(within(panel).queryByRole("list", { name: `${f.name} arguments` })).toBeNull();
+      continue;
+    }
     const args = within(panel).getByRole("list", { name: `${f.name} arguments` });
     expect(
       within(args)
@@ -35,14 +39,22 @@ test("Insert puts each example into the selected cell and confirms it", async ()
   const status = within(panel).getByRole("status");
   for (const [i, f] of FUNCTIONS.entries()) {
     await user.click(buttons[i]!);
-    await waitFor(() =>
-      expect(status.textContent).toBe(`Inserted ${f.example} into the selected cell.`)
-    );
+    await waitFor(() => expect(status.textContent).toBe(`Inserted ${f.example} into A1.`));
+    port.selection = { ...port.selection, formula: null }; // the next insert goes into an empty cell
   }
   expect(port.inserted).toEqual(FUNCTIONS.map((f) => f.example));
   expect(within(panel).getByRole("button", { name: 'Insert =AIDTOTAL("Africa",2016)' })).toBe(
     buttons[0]
   );
+});
+
+test("Insert does not overwrite a cell that holds something: it says what is there", async () => {
+  const { port, user } = renderPane();
+  port.selection = { sheet: "Sheet1", address: "B2", formula: "=SUM(A1:A3)" };
+  await user.click(screen.getByRole("tab", { name: "Functions" }));
+  await user.click(screen.getByRole("button", { name: `Insert ${FUNCTIONS[0]!.example}` }));
+  await screen.findByText("B2 already holds =SUM(A1:A3): select an empty cell, then insert again.");
+  expect(port.inserted).toEqual([]);
 });
 
 test("an insert the workbook refuses is reported", async () => {
