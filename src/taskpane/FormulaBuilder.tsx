@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   Combobox,
-  Dropdown,
   Field,
   makeStyles,
   MessageBar,
@@ -13,6 +12,7 @@ import {
   Option,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -60,6 +60,7 @@ const useStyles = makeStyles({
 });
 
 const ANY = "";
+const SHOWN_PLACES = 12;
 
 export interface FormulaBuilderProps {
   /** The ledger the functions answer from: the lists and the answer follow it. */
@@ -116,16 +117,24 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const replaceRef = useRef<HTMLButtonElement>(null);
 
-  const matches = useMemo(
-    () => filterPlaceOptions(placeOptions, placeQuery).slice(0, 50),
+  const allMatches = useMemo(
+    () => filterPlaceOptions(placeOptions, placeQuery),
     [placeOptions, placeQuery]
   );
+  // A short list opens fast and reads well; typing narrows it (the hint says how many match).
+  const matches = allMatches.slice(0, SHOWN_PLACES);
   const picks: BuilderPicks = {
     place: place?.value ?? null,
     year: year === ANY ? null : Number(year),
     theme: theme === ANY ? null : theme,
     kind: kind === ANY ? null : kind,
     currency: currency === "USD" ? null : currency,
+  };
+  const [placeOpen, setPlaceOpen] = useState(false);
+  const choose = (chosen: PlaceOption | undefined) => {
+    setPlace(chosen ?? null);
+    setPlaceQuery(chosen?.label ?? "");
+    setPlaceOpen(false);
   };
   const preview = place ? previewFormula(ledger, spec.name, picks) : null;
   const defaultKind = spec.parameters
@@ -160,23 +169,16 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
     choices: readonly { value: string; label: string }[],
     hint?: string
   ) => {
-    const selected = choices.find((c) => c.value === value);
     return (
       <Field label={label} hint={hint}>
-        <Dropdown
-          className={styles.picker}
-          // Each list has an "Any"/default choice, so no clear button (its hidden copy has no name).
-          clearButton={null}
-          value={selected?.label ?? ""}
-          selectedOptions={[value]}
-          onOptionSelect={(_, d) => set(d.optionValue ?? ANY)}
-        >
+        {/* A native select: the keyboard works as everywhere else (arrows, type-ahead), in any host. */}
+        <Select className={styles.picker} value={value} onChange={(_, d) => set(d.value)}>
           {choices.map((c) => (
-            <Option key={c.value || "any"} value={c.value}>
+            <option key={c.value || "any"} value={c.value}>
               {c.label}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
     );
   };
@@ -193,20 +195,34 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
           ))}
         </RadioGroup>
       </Field>
-      <Field label="Place" hint="Type a region, country, ISO code or organization.">
+      <Field
+        label="Place"
+        hint={
+          allMatches.length > SHOWN_PLACES
+            ? `Type a region, country, ISO code or organization: ${allMatches.length} places match, the first ${SHOWN_PLACES} shown.`
+            : "Type a region, country, ISO code or organization."
+        }
+      >
         <Combobox
           className={styles.picker}
           value={placeQuery}
           selectedOptions={place ? [place.value] : []}
+          open={placeOpen}
+          onOpenChange={(_, d) => setPlaceOpen(d.open)}
           placeholder="Africa, Viet Nam, VN, UNODC…"
           onChange={(e) => {
             setPlaceQuery(e.target.value);
+            setPlaceOpen(true);
             if (e.target.value === "") setPlace(null);
           }}
-          onOptionSelect={(_, d) => {
-            const chosen = placeOptions.find((o) => o.value === d.optionValue) ?? null;
-            setPlace(chosen);
-            setPlaceQuery(chosen?.label ?? "");
+          onOptionSelect={(_, d) => choose(placeOptions.find((o) => o.value === d.optionValue))}
+          onKeyDown={(e) => {
+            // Enter with no option highlighted takes the best match, as a search box would.
+            const input = e.currentTarget;
+            if (e.key === "Enter" && !input.getAttribute("aria-activedescendant") && matches[0]) {
+              e.preventDefault();
+              choose(matches[0]);
+            }
           }}
         >
           {matches.length === 0 ? (

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import { LedgerStore, functionSpec } from "../../../src/domain";
 import { App } from "../../../src/taskpane/App";
 import type { Fetched } from "../../../src/taskpane/session/fetchDataset";
@@ -11,7 +11,8 @@ import { createTestSession } from "../testSession";
 export function renderPane(fetched: Fetched = { ok: false, reason: "offline" }) {
   const { port, store, session } = createTestSession(fetched, new Date("2026-11-22T09:30:00Z"));
   const actions = new FakePaneActions(port, store);
-  const user = userEvent.setup();
+  // Skipping the pointer-events check saves a getComputedStyle walk per event (slow in jsdom).
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <App store={store} session={session} actions={actions} />
