@@ -2,14 +2,11 @@ import {
   Body1,
   Body1Strong,
   Button,
-  Caption1,
-  Combobox,
   Field,
   makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
   Select,
@@ -28,7 +25,6 @@ import {
   answerSummary,
   builderFunctions,
   bundledReference,
-  filterPlaceOptions,
   listCurrencies,
   listKinds,
   listPlaceOptions,
@@ -37,6 +33,7 @@ import {
   previewFormula,
 } from "../domain";
 import { messageOf } from "./messageOf";
+import { PlacePicker } from "./PlacePicker";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
@@ -60,7 +57,6 @@ const useStyles = makeStyles({
 });
 
 const ANY = "";
-const SHOWN_PLACES = 12;
 
 export interface FormulaBuilderProps {
   /** The ledger the functions answer from: the lists and the answer follow it. */
@@ -80,9 +76,6 @@ type Outcome =
       readonly occupiedBy: string;
     }
   | { readonly kind: "failed"; readonly message: string };
-
-const placeText = (o: PlaceOption) =>
-  `${o.label} (${o.records} ${o.records === 1 ? "record" : "records"})`;
 
 /**
  * The formula builder: pick a function, a place from a searchable list, a year, theme, kind and
@@ -109,7 +102,6 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
   const currencies = useMemo(() => listCurrencies(), []);
 
   const [place, setPlace] = useState<PlaceOption | null>(null);
-  const [placeQuery, setPlaceQuery] = useState("");
   const [year, setYear] = useState(ANY);
   const [theme, setTheme] = useState(ANY);
   const [kind, setKind] = useState(ANY);
@@ -117,24 +109,12 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const replaceRef = useRef<HTMLButtonElement>(null);
 
-  const allMatches = useMemo(
-    () => filterPlaceOptions(placeOptions, placeQuery),
-    [placeOptions, placeQuery]
-  );
-  // A short list opens fast and reads well; typing narrows it (the hint says how many match).
-  const matches = allMatches.slice(0, SHOWN_PLACES);
   const picks: BuilderPicks = {
     place: place?.value ?? null,
     year: year === ANY ? null : Number(year),
     theme: theme === ANY ? null : theme,
     kind: kind === ANY ? null : kind,
     currency: currency === "USD" ? null : currency,
-  };
-  const [placeOpen, setPlaceOpen] = useState(false);
-  const choose = (chosen: PlaceOption | undefined) => {
-    setPlace(chosen ?? null);
-    setPlaceQuery(chosen?.label ?? "");
-    setPlaceOpen(false);
   };
   const preview = place ? previewFormula(ledger, spec.name, picks) : null;
   const defaultKind = spec.parameters
@@ -195,52 +175,7 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
           ))}
         </RadioGroup>
       </Field>
-      <Field
-        label="Place"
-        hint={
-          allMatches.length > SHOWN_PLACES
-            ? `Type a region, country, ISO code or organization: ${allMatches.length} places match, the first ${SHOWN_PLACES} shown.`
-            : "Type a region, country, ISO code or organization."
-        }
-      >
-        <Combobox
-          className={styles.picker}
-          value={placeQuery}
-          selectedOptions={place ? [place.value] : []}
-          open={placeOpen}
-          onOpenChange={(_, d) => setPlaceOpen(d.open)}
-          placeholder="Africa, Viet Nam, VN, UNODC…"
-          onChange={(e) => {
-            setPlaceQuery(e.target.value);
-            setPlaceOpen(true);
-            if (e.target.value === "") setPlace(null);
-          }}
-          onOptionSelect={(_, d) => choose(placeOptions.find((o) => o.value === d.optionValue))}
-          onKeyDown={(e) => {
-            // Enter with no option highlighted takes the best match, as a search box would.
-            const input = e.currentTarget;
-            if (e.key === "Enter" && !input.getAttribute("aria-activedescendant") && matches[0]) {
-              e.preventDefault();
-              choose(matches[0]);
-            }
-          }}
-        >
-          {matches.length === 0 ? (
-            <Option key="none" value="" disabled text="No place matches">
-              No place matches
-            </Option>
-          ) : (
-            matches.map((o) => (
-              <Option key={`${o.kind}:${o.value}`} value={o.value} text={o.label}>
-                <span className={styles.option}>
-                  <Body1>{placeText(o)}</Body1>
-                  <Caption1>{o.detail}</Caption1>
-                </span>
-              </Option>
-            ))
-          )}
-        </Combobox>
-      </Field>
+      <PlacePicker label="Place" options={placeOptions} value={place} onChange={setPlace} />
       {roles.has("year") &&
         dropdown("Year", year, setYear, [
           { value: ANY, label: "Any year" },
