@@ -8,7 +8,8 @@ import { describeContents, describeDataStatus } from "./status/dataStatus";
  */
 export class LedgerStore {
   private ledger: AidLedger | undefined;
-  private statusText: string | undefined;
+  /** The status given with the last replace; null when replaced without one; undefined before any. */
+  private statusText: string | null | undefined;
   private readonly listeners = new Set<(ledger: AidLedger) => void>();
 
   constructor(private readonly load: () => AidLedger) {}
@@ -25,7 +26,7 @@ export class LedgerStore {
    */
   replace(ledger: AidLedger, status?: string): void {
     this.ledger = ledger;
-    this.statusText = status ?? describeContents(ledger);
+    this.statusText = status ?? null;
     for (const listener of this.listeners) listener(ledger);
   }
 
@@ -34,7 +35,8 @@ export class LedgerStore {
    * description ("Bundled data, 33 records from 2 reports (not yet loaded into this workbook)").
    */
   status(): string {
-    return this.statusText ?? describeDataStatus(null, this.current());
+    if (this.statusText === undefined) return describeDataStatus(null, this.current());
+    return this.statusText ?? describeContents(this.current());
   }
 
   subscribe(listener: (ledger: AidLedger) => void): () => void {
