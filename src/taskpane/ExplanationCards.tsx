@@ -193,7 +193,7 @@ function RecordExplained({
       )}
       <Body1 className={styles.evidence}>“{r.evidence}”</Body1>
       <Caption1>
-        {r.sourceTitle ?? r.source} · {r.id}
+        {r.sourceTitle ?? r.source} · <span>{r.id}</span>
       </Caption1>
     </article>
   );

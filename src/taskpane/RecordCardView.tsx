@@ -49,7 +49,7 @@ export function RecordCardView({ card, children, actions }: RecordCardViewProps)
       </Body1>
       <Body1 className={styles.evidence}>“{card.evidence}”</Body1>
       <Caption1>
-        {card.source} · {card.id}
+        {card.source} · <span>{card.id}</span>
       </Caption1>
       {children}
       {actions && <div className={styles.actions}>{actions}</div>}
