@@ -14,7 +14,9 @@ export { bundledReference, bundledRows, loadBundledLedger } from "./bundled";
 export {
   FUNCTIONS,
   functionSpec,
+  type FunctionEnv,
   type FunctionSpec,
+  type ParameterRole,
   type ParameterSpec,
 } from "./functions/catalog";
 export {
@@ -92,3 +94,71 @@ export {
   type RateChange,
   reviewDatasets,
 } from "./publish/review";
+export {
+  explainFormula,
+  formulaReferences,
+  answerSummary,
+  valueText,
+  type FormulaExplanation,
+  type ExplainedArgument,
+  type ExplanationMeasure,
+} from "./functions/explain";
+export {
+  describeDataStatus,
+  describeContents,
+  formatStatusTime,
+  explainDocumentRate,
+  compareDocumentRates,
+  type StatusOptions,
+  type RateExplanation,
+  type RatePairRow,
+  type RateChange as DocumentRateChange,
+} from "./status/dataStatus";
+export {
+  listPlaceOptions,
+  filterPlaceOptions,
+  listYears,
+  listThemes,
+  listKinds,
+  listCurrencies,
+  builderFunctions,
+  buildFormula,
+  previewFormula,
+  PLACE_OPTION_SOURCES,
+  type PlaceOption,
+  type PlaceOptionKind,
+  type PlaceOptionSource,
+  type Choice,
+  type BuilderPicks,
+  type FormulaPreview,
+} from "./builder/formulaBuilder";
+export { searchRecords, recordCard, type RecordCard, type SearchHit } from "./search/searchRecords";
+export {
+  diagnoseDatasetText,
+  groupProblems,
+  sortProblems,
+  explainNetworkFailure,
+  type DatasetDiagnosis,
+  type ProblemGroup,
+  type NetworkFailure,
+  type NetworkFailureInput,
+} from "./messages/diagnose";
+export {
+  summarySeries,
+  answerChart,
+  type SummarySeries,
+  type SummaryPoint,
+  type AnswerChart,
+  type ChartBar,
+} from "./charts/series";
+export {
+  planBriefing,
+  hasAidCall,
+  SOURCES_HEADER,
+  type BriefingCell,
+  type BriefingPlan,
+  type BriefingValue,
+} from "./briefing/planBriefing";
+export { answersThatChange, type SheetFormula, type AnswerChange } from "./refresh/impact";
+export { resolveDocument } from "./rates/rateBook";
+export type { Taxonomy } from "./places/taxonomy";

@@ -6,7 +6,17 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { type DatasetDiff, isEmptyDiff } from "../domain";
+import { useEffect, useState } from "react";
+import {
+  type AidLedger,
+  type AnswerChange,
+  type DatasetDiff,
+  answersThatChange,
+  compareDocumentRates,
+  isEmptyDiff,
+} from "../domain";
+import { messageOf } from "./messageOf";
+import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -24,16 +34,59 @@ const useStyles = makeStyles({
 
 export interface ChangesReviewProps {
   readonly diff: DatasetDiff;
+  /** The ledger the functions answer from now, and the one applying would bring. */
+  readonly before: AidLedger;
+  readonly after: AidLedger;
   /** True while a write runs: Apply cannot be pressed again. */
   readonly busy: boolean;
   readonly onApply: () => void;
   readonly onCancel: () => void;
 }
 
-/** What applying a checked source would change, record by record and field by field, to confirm or cancel. */
-export function ChangesReview({ diff, busy, onApply, onCancel }: ChangesReviewProps) {
+type SheetImpact =
+  | { readonly kind: "reading" }
+  | { readonly kind: "read"; readonly changes: readonly AnswerChange[]; readonly formulas: number }
+  | { readonly kind: "failed"; readonly message: string };
+
+/**
+ * What applying a checked source would change, to confirm or cancel: records added, removed and
+ * changed field by field; the document rates it moves (which change every conversion of those
+ * documents); and the AID answers on the active sheet that would change.
+ */
+export function ChangesReview({
+  diff,
+  before,
+  after,
+  busy,
+  onApply,
+  onCancel,
+}: ChangesReviewProps) {
   const styles = useStyles();
+  const actions = usePaneActions();
   const empty = isEmptyDiff(diff);
+  const rates = compareDocumentRates(before, after);
+  const [impact, setImpact] = useState<SheetImpact>({ kind: "reading" });
+  useEffect(() => {
+    let current = true;
+    actions.sheetFormulas().then(
+      (formulas) =>
+        current &&
+        setImpact({
+          kind: "read",
+          changes: answersThatChange(formulas, before, after),
+          formulas: formulas.length,
+        }),
+      (e: unknown) =>
+        current &&
+        setImpact({
+          kind: "failed",
+          message: `Could not read this sheet's formulas: ${messageOf(e)}`,
+        })
+    );
+    return () => {
+      current = false;
+    };
+  }, [actions, before, after]);
   return (
     <section role="region" aria-label="Changes" className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h3">
@@ -80,6 +133,35 @@ export function ChangesReview({ diff, busy, onApply, onCancel }: ChangesReviewPr
           </ul>
         </div>
       )}
+      {rates.length > 0 && (
+        <div>
+          <Body1Strong>Rates</Body1Strong>
+          <ul className={styles.list} aria-label="Rates that change">
+            {rates.map((r) => (
+              <li key={r.document}>{r.sentence}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div>
+        <Body1Strong>Answers on this sheet</Body1Strong>
+        {impact.kind === "reading" && <Body1 block>Reading this sheet’s AID formulas…</Body1>}
+        {impact.kind === "failed" && <Body1 block>{impact.message}</Body1>}
+        {impact.kind === "read" &&
+          (impact.changes.length === 0 ? (
+            <Body1 block>
+              {impact.formulas === 0
+                ? "This sheet has no AID formula."
+                : `None of this sheet’s ${impact.formulas} AID ${impact.formulas === 1 ? "formula changes" : "formulas change"}.`}
+            </Body1>
+          ) : (
+            <ul className={styles.list} aria-label="Answers that change">
+              {impact.changes.map((c) => (
+                <li key={c.address}>{c.text}</li>
+              ))}
+            </ul>
+          ))}
+      </div>
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={busy} onClick={onApply}>
           Apply changes

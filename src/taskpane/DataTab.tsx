@@ -7,10 +7,11 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useId } from "react";
+import { useId, useState } from "react";
+import { BriefingCopy } from "./BriefingCopy";
 import type { AidLedger } from "../domain";
-import { DatasetStatus } from "./DatasetStatus";
 import { ChangesReview } from "./ChangesReview";
+import { DatasetStatus } from "./DatasetStatus";
 import { DatasetSummary } from "./DatasetSummary";
 import { EditProblems } from "./EditProblems";
 import { RefreshData } from "./RefreshData";
@@ -33,21 +34,32 @@ export interface DataTabProps {
   readonly ledger: AidLedger;
 }
 
-/** The Data tab: what the workbook holds, loading it, refreshing it, and the problems in the user's edits. */
+/** The actions of the Data tab whose outcome the tab shows; only the last one's is shown. */
+type Speaker = "load" | "refresh" | "briefing";
+
+/**
+ * The Data tab: what the workbook holds, loading it, refreshing it, a briefing copy, and the
+ * problems in the user's edits. One outcome at a time: starting an action clears the last one's.
+ */
 export function DataTab({ session, state, ledger }: DataTabProps) {
   const styles = useStyles();
   const headingId = useId();
   const writer = useWriteRunner();
+  const [speaker, setSpeaker] = useState<Speaker | null>(null);
   const busy = writer.running !== null || state.busy;
   const load = () => {
-    if (!busy) void writer.run("load", (onProgress) => session.load(onProgress));
+    if (busy) return;
+    setSpeaker("load");
+    void writer.run("load", (onProgress) => session.load(onProgress));
   };
-  const outcome = writer.outcome;
+  const outcome = writer.outcome && writer.outcome.action === speaker ? writer.outcome : null;
+  /** Load data's diff was confirmed, or tables the user deleted are to be created again. */
   const confirm = (prepared: PreparedRefresh, createMissing: boolean) => {
-    if (!busy)
-      void writer.run("load", (onProgress) =>
-        session.apply(prepared, onProgress, { createMissing })
-      );
+    if (busy) return;
+    setSpeaker("load");
+    void writer.run("load", (onProgress) =>
+      session.apply(prepared, onProgress, { createMissing })
+    );
   };
   return (
     <div className={styles.root}>
@@ -55,7 +67,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
         <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
           Workbook data
         </Subtitle2>
-        <DatasetStatus identity={state.identity} records={ledger.records.length} />
+        <DatasetStatus identity={state.identity} ledger={ledger} />
         {state.notice && (
           <MessageBar intent={state.notice.intent} layout="multiline">
             <MessageBarBody>{state.notice.message}</MessageBarBody>
@@ -75,12 +87,14 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                The workbook&apos;s tables differ from the bundled data. Loading it replaces them
-                with these changes:
+                The workbook&apos;s tables differ from the bundled data. Loading it replaces
+                them with these changes:
               </MessageBarBody>
             </MessageBar>
             <ChangesReview
               diff={outcome.review.diff}
+              before={ledger}
+              after={outcome.review.ledger}
               busy={busy}
               onApply={() => confirm(outcome.review, false)}
               onCancel={() => writer.clear()}
@@ -91,8 +105,8 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <MessageBar intent="warning" layout="multiline" role="alert">
             <MessageBarBody>
               The workbook no longer has the {outcome.missing.join(", ")} table
-              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was changed.
-              Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
+              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was
+              changed. Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
@@ -106,14 +120,22 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
       <div className={styles.section}>
         <RefreshData
           session={session}
+          current={ledger}
+          shown={speaker === "refresh" || speaker === null}
+          onStart={() => setSpeaker("refresh")}
           busy={busy}
           onApply={(prepared) =>
             writer.run("refresh", (onProgress) => session.apply(prepared, onProgress))
           }
         />
         {writer.running === "refresh" && <WritingProgress progress={writer.progress} />}
-        {writer.outcome?.action === "refresh" && <WriteOutcomeMessage outcome={writer.outcome} />}
+        {outcome?.action === "refresh" && <WriteOutcomeMessage outcome={outcome} />}
       </div>
+      <BriefingCopy
+        busy={busy}
+        shown={speaker === "briefing"}
+        onStart={() => setSpeaker("briefing")}
+      />
       <DatasetSummary ledger={ledger} />
     </div>
   );

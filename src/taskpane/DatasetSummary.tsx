@@ -1,43 +1,40 @@
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1Strong, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import type { AidLedger } from "../domain";
+import { type AidLedger, describeContents, explainDocumentRate } from "../domain";
+import { RateDerivation } from "./RateDerivation";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   list: {
     margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
+    padding: 0,
+    listStyle: "none",
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalM,
   },
-  item: { display: "flex", flexDirection: "column" },
+  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
 });
 
 export interface DatasetSummaryProps {
   readonly ledger: AidLedger;
 }
 
-/** How many records the functions answer from, from which documents, and how each document's rate is derived. */
+/** The reports the data comes from, by title, and how each one's rate is derived: a sentence and its pairs. */
 export function DatasetSummary({ ledger }: DatasetSummaryProps) {
   const styles = useStyles();
   const headingId = useId();
-  const documents = ledger.rates.documents;
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Dataset
+        Reports and rates
       </Subtitle2>
-      <Body1 block>
-        {ledger.records.length} records from {documents.length}{" "}
-        {documents.length === 1 ? "document" : "documents"}.
-      </Body1>
-      <ul className={styles.list}>
-        {documents.map((d) => (
+      <Body1Strong>{describeContents(ledger)}.</Body1Strong>
+      <ul className={styles.list} aria-label="Reports">
+        {ledger.rates.documents.map((d) => (
           <li key={d.document} className={styles.item}>
-            <Body1>{d.title}</Body1>
-            <Caption1>{d.derivation}</Caption1>
+            <RateDerivation rate={explainDocumentRate(d)} />
           </li>
         ))}
       </ul>

@@ -1,15 +1,23 @@
-import { Body1, Button, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  mergeClasses,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { type AidLedger, type Explanation, ERROR_TEXT } from "../domain";
-import { answerText } from "./answerText";
-import { ExplanationDetails } from "./ExplanationDetails";
+import type { AidLedger, FormulaExplanation } from "../domain";
+import { ExplanationCards } from "./ExplanationCards";
 import { messageOf } from "./messageOf";
-import type { LedgerSession } from "./session/ledgerSession";
+import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // minWidth 0 lets every child shrink to the pane: nothing scrolls sideways at 320 px.
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   button: { alignSelf: "flex-start" },
+  summary: { overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -18,15 +26,11 @@ export const EXPLAIN_HINT = 'Select a cell with an AID formula, such as =AIDTOTA
 
 type View =
   | { readonly kind: "waiting" }
-  | {
-      readonly kind: "explained";
-      readonly explanation: Explanation | null;
-      readonly note: string | null;
-    }
+  | { readonly kind: "none" }
+  | { readonly kind: "explained"; readonly explanation: FormulaExplanation }
   | { readonly kind: "failed"; readonly message: string };
 
 export interface ExplainTabProps {
-  readonly session: LedgerSession;
   /** The ledger the functions answer from: the explanation is computed again when it changes. */
   readonly ledger: AidLedger;
   /** Whether the tab is shown: the selection is watched only then. */
@@ -34,25 +38,33 @@ export interface ExplainTabProps {
 }
 
 /**
- * The Explain tab: how the active cell's AID formula is computed. It follows the selection while
- * shown, and explains again on "Explain selected cell" and when the data changes.
+ * The Explain tab: how the active cell's AID formula is computed (for a cell inside an AIDLIST
+ * spill, the spill's formula). It follows the selection while shown, and explains again on
+ * "Explain selected cell" and when the data changes. The answer, or the error, is said once, in
+ * the status line.
  */
-export function ExplainTab({ session, ledger, active }: ExplainTabProps) {
+export function ExplainTab({ ledger, active }: ExplainTabProps) {
   const styles = useStyles();
   const headingId = useId();
+  const actions = usePaneActions();
   const [view, setView] = useState<View>({ kind: "waiting" });
   const latest = useRef(0);
 
   const explain = useCallback(async () => {
     const ticket = ++latest.current;
     try {
-      const { explanation, note } = await session.explainSelection();
-      if (ticket === latest.current) setView({ kind: "explained", explanation, note });
+      const result = await actions.explainSelection();
+      if (ticket !== latest.current) return;
+      setView(
+        result.kind === "explained"
+          ? { kind: "explained", explanation: result.explanation }
+          : { kind: "none" }
+      );
     } catch (e) {
       if (ticket === latest.current)
         setView({ kind: "failed", message: `Could not read the selected cell: ${messageOf(e)}` });
     }
-  }, [session]);
+  }, [actions]);
 
   // Explain when the tab is shown and whenever the data the functions answer from changes.
   useEffect(() => {
@@ -71,7 +83,7 @@ export function ExplainTab({ session, ledger, active }: ExplainTabProps) {
           message: `Could not stop following the selection: ${messageOf(e)}`,
         })
       );
-    session
+    actions
       .watchSelection(() => void explain())
       .then(
         (s) => (stopped ? unwatch(s) : (stop = s)),
@@ -82,8 +94,21 @@ export function ExplainTab({ session, ledger, active }: ExplainTabProps) {
       stopped = true;
       if (stop) unwatch(stop);
     };
-  }, [active, session, explain]);
+  }, [active, actions, explain]);
 
+  const useFix = async (formula: string) => {
+    try {
+      await actions.insertFormula(formula, { overwrite: true });
+      await explain();
+    } catch (e) {
+      setView({ kind: "failed", message: `Could not insert ${formula}: ${messageOf(e)}` });
+    }
+  };
+
+  const failed =
+    view.kind === "failed" ||
+    (view.kind === "explained" &&
+      (view.explanation.error || view.explanation.blocked || view.explanation.fix));
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
@@ -92,25 +117,28 @@ export function ExplainTab({ session, ledger, active }: ExplainTabProps) {
       <Button className={styles.button} onClick={() => void explain()}>
         Explain selected cell
       </Button>
-      <Body1 role="status" className={view.kind === "failed" ? styles.error : undefined}>
+      <Body1
+        role="status"
+        className={mergeClasses(styles.summary, failed ? styles.error : undefined)}
+      >
         {summary(view)}
       </Body1>
-      {view.kind === "explained" && view.explanation && (
-        <ExplanationDetails explanation={view.explanation} />
+      {view.kind === "explained" && (
+        <ExplanationCards
+          explanation={view.explanation}
+          onUseFix={
+            view.explanation.anchor === null ? (formula) => void useFix(formula) : undefined
+          }
+        />
       )}
     </section>
   );
 }
 
-/** One line for the live region: the answer in short, the note, the hint, or the failure. */
+/** One line for the live region: the answer in short, the error, the hint, or the failure. */
 function summary(view: View): string {
   if (view.kind === "waiting") return "Reading the selected cell…";
   if (view.kind === "failed") return view.message;
-  const { explanation: e, note } = view;
-  if (note) return note;
-  if (!e) return EXPLAIN_HINT;
-  const from = `from ${e.records.length} ${e.records.length === 1 ? "record" : "records"}`;
-  return e.error
-    ? `=${e.call} answers ${ERROR_TEXT[e.error.code]}: ${e.error.message}`
-    : `=${e.call} answers ${answerText(e.answer)}${e.records.length ? `, ${from}` : ""}.`;
+  if (view.kind === "none") return EXPLAIN_HINT;
+  return view.explanation.summary;
 }

@@ -12,7 +12,7 @@ import {
 import { useId, useState } from "react";
 import type { FunctionSpec } from "../domain";
 import { messageOf } from "./messageOf";
-import type { LedgerSession } from "./session/ledgerSession";
+import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -35,12 +35,10 @@ const useStyles = makeStyles({
 
 export interface FunctionCatalogProps {
   readonly functions: readonly FunctionSpec[];
-  /** Puts an example formula into the workbook's active cell. */
-  readonly session: LedgerSession;
 }
 
 type Inserted =
-  | { readonly ok: true; readonly formula: string; readonly address: string }
+  | { readonly ok: true; readonly message: string }
   | { readonly ok: false; readonly message: string }
   /** The selected cell holds something: ask before replacing it. */
   | {
@@ -51,16 +49,18 @@ type Inserted =
     };
 
 /** The AID functions: what each answers, its arguments, and an example to insert into the selected cell. */
-export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
+export function FunctionCatalog({ functions }: FunctionCatalogProps) {
   const styles = useStyles();
   const headingId = useId();
+  const actions = usePaneActions();
   const [inserted, setInserted] = useState<Inserted | null>(null);
   const insert = async (formula: string, overwrite = false) => {
+    setInserted(null);
     try {
-      const result = await session.insertFormula(formula, { overwrite });
+      const result = await actions.insertFormula(formula, { overwrite });
       setInserted(
         result.inserted
-          ? { ok: true, formula, address: result.address }
+          ? { ok: true, message: `Inserted ${formula} into ${result.address}.` }
           : { ok: false, formula, address: result.address, occupiedBy: result.occupiedBy }
       );
     } catch (e) {
@@ -72,7 +72,7 @@ export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
         Functions
       </Subtitle2>
-      {inserted && !inserted.ok && "occupiedBy" in inserted ? (
+      {inserted && "occupiedBy" in inserted ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {inserted.address} holds {inserted.occupiedBy}. Replace it with {inserted.formula}?
@@ -86,9 +86,7 @@ export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
         <Body1 role="status" className={inserted?.ok === false ? styles.error : undefined}>
           {inserted === null
             ? "Insert an example into the selected cell, then change its arguments."
-            : inserted.ok
-              ? `Inserted ${inserted.formula} into ${inserted.address}.`
-              : inserted.message}
+            : inserted.message}
         </Body1>
       )}
       <ul className={styles.list}>
@@ -98,16 +96,20 @@ export function FunctionCatalog({ functions, session }: FunctionCatalogProps) {
               {f.name}
             </Subtitle2>
             <Body1>{f.description}</Body1>
-            <ul className={styles.parameters} aria-label={`${f.name} arguments`}>
-              {f.parameters.map((p) => (
-                <li key={p.name}>
-                  <Body1>
-                    <code>{p.name}</code>
-                    {p.optional ? " (optional)" : ""}: {p.description}
-                  </Body1>
-                </li>
-              ))}
-            </ul>
+            {f.parameters.length === 0 ? (
+              <Body1>No arguments.</Body1>
+            ) : (
+              <ul className={styles.parameters} aria-label={`${f.name} arguments`}>
+                {f.parameters.map((p) => (
+                  <li key={p.name}>
+                    <Body1>
+                      <code>{p.name}</code>
+                      {p.optional ? " (optional)" : ""}: {p.description}
+                    </Body1>
+                  </li>
+                ))}
+              </ul>
+            )}
             <Caption1 className={styles.example}>Example: {f.example}</Caption1>
             <Button className={styles.insert} onClick={() => void insert(f.example)}>
               Insert {f.example}

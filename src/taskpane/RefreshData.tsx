@@ -14,8 +14,8 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { type FormEvent, useId, useState } from "react";
-import type { Problem } from "../domain";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import type { AidLedger, Problem } from "../domain";
 import { ChangesReview } from "./ChangesReview";
 import { messageOf } from "./messageOf";
 import { RefreshProblems } from "./RefreshProblems";
@@ -35,12 +35,23 @@ type SourceKind = RefreshSource["kind"];
 type Review =
   | { readonly kind: "idle" }
   | { readonly kind: "checking" }
-  | { readonly kind: "problems"; readonly problems: readonly Problem[] }
+  | {
+      readonly kind: "problems";
+      readonly problems: readonly Problem[];
+      /** The file's text, when the source was a file: to say what it is when it is not a dataset. */
+      readonly text: string | null;
+    }
   | { readonly kind: "changes"; readonly prepared: PreparedRefresh }
   | { readonly kind: "error"; readonly message: string };
 
 export interface RefreshDataProps {
   readonly session: LedgerSession;
+  /** The ledger the functions answer from now: the diff compares its rates and answers with the new data's. */
+  readonly current: AidLedger;
+  /** Called when a check starts: the pane's other outcome gives way (one outcome at a time). */
+  readonly onStart?: () => void;
+  /** False when another action spoke since: the check's result is cleared. */
+  readonly shown?: boolean;
   /** True while the tables are being written: nothing else may start. */
   readonly busy: boolean;
   /** Writes the checked data; resolves true when the tables were written. */
@@ -51,7 +62,14 @@ export interface RefreshDataProps {
  * Refresh: pick a source (bundled, a file, a web address), check it completely, see what would
  * change, then apply or cancel. Nothing is written until "Apply changes".
  */
-export function RefreshData({ session, busy, onApply }: RefreshDataProps) {
+export function RefreshData({
+  session,
+  current,
+  onStart,
+  shown = true,
+  busy,
+  onApply,
+}: RefreshDataProps) {
   const styles = useStyles();
   const headingId = useId();
   const fileId = useId();
@@ -60,10 +78,15 @@ export function RefreshData({ session, busy, onApply }: RefreshDataProps) {
   const [url, setUrl] = useState("");
   const [review, setReview] = useState<Review>({ kind: "idle" });
   const checking = review.kind === "checking";
+  // Another action spoke (Load data, a briefing copy): this check's outcome is no longer shown.
+  useEffect(() => {
+    if (!shown) setReview({ kind: "idle" });
+  }, [shown]);
 
   const check = async (event: FormEvent) => {
     event.preventDefault();
     if (checking || busy) return;
+    onStart?.();
     setReview({ kind: "checking" });
     try {
       const source = await readSource(kind, file, url);
@@ -75,7 +98,11 @@ export function RefreshData({ session, busy, onApply }: RefreshDataProps) {
       setReview(
         prepared.ok
           ? { kind: "changes", prepared: prepared.value }
-          : { kind: "problems", problems: prepared.problems }
+          : {
+              kind: "problems",
+              problems: prepared.problems,
+              text: source.kind === "file" ? source.text : null,
+            }
       );
     } catch (e) {
       setReview({ kind: "error", message: `Could not check the data: ${messageOf(e)}` });
@@ -147,11 +174,13 @@ export function RefreshData({ session, busy, onApply }: RefreshDataProps) {
         </MessageBar>
       )}
       {review.kind === "problems" && (
-        <RefreshProblems problems={review.problems} onCancel={cancel} />
+        <RefreshProblems problems={review.problems} text={review.text} onCancel={cancel} />
       )}
       {review.kind === "changes" && (
         <ChangesReview
           diff={review.prepared.diff}
+          before={current}
+          after={review.prepared.ledger}
           busy={busy}
           onApply={() => void apply(review.prepared)}
           onCancel={cancel}

@@ -3,6 +3,7 @@ import { createExcelWorkbook } from "../host/excel/excelWorkbook";
 import { ledgerStore } from "../host/store";
 import { mountPane } from "./mountPane";
 import { reportPaneError } from "./paneErrors";
+import { createPaneActions } from "./paneActionsOverSession";
 import { fetchDatasetText } from "./session/fetchDataset";
 import { LedgerSession } from "./session/ledgerSession";
 
@@ -22,7 +23,11 @@ function start(): void {
     fetchText: (url) => fetchDatasetText(url),
     namespace: typeof AID_NAMESPACE === "string" ? AID_NAMESPACE : "",
   });
-  mountPane(container, { session, store: ledgerStore });
+  mountPane(container, {
+    session,
+    store: ledgerStore,
+    actions: createPaneActions(session, ledgerStore),
+  });
   // A workbook that holds Aid Ledger data answers from its own tables from the start. Where the
   // workbook cannot be reached (no Excel), the pane says so instead of losing the rejection.
   session.start().catch((e: unknown) => reportPaneError("Could not read the workbook's data", e));

@@ -2,12 +2,15 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
 import type { LedgerStore } from "../domain";
 import { App } from "./App";
+import type { PaneActions } from "./paneActions";
 import type { LedgerSession } from "./session/ledgerSession";
 
 /** What the pane needs: the session (its only way to the workbook) and the store the functions answer from. */
 export interface PaneDeps {
   readonly session: LedgerSession;
   readonly store: LedgerStore;
+  /** The pane's other ways to the workbook (insert, explain, briefing copy); default: the session's. */
+  readonly actions?: PaneActions;
 }
 
 /**
@@ -18,7 +21,11 @@ export function mountPane(container: HTMLElement, deps: PaneDeps): Root {
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App store={deps.store} session={deps.session} />
+      <App
+        store={deps.store}
+        session={deps.session}
+        {...(deps.actions ? { actions: deps.actions } : {})}
+      />
     </FluentProvider>
   );
   return root;

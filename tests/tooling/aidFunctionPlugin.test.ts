@@ -206,6 +206,24 @@ describe("AidFunctionPlugin", () => {
     expect((value as DetailedCellError).type).toBe(ErrorType.DIV_BY_ZERO);
   });
 
+  test("=AIDVERSION() prints the status the engine is given, and follows it after a refresh", () => {
+    let status = "Bundled data, 33 records from 2 reports, loaded 29 Nov 2026 12:18";
+    const engine = createAidEngine(
+      () => ledger,
+      { Sheet1: [["=AIDVERSION()"]] },
+      {},
+      () => status
+    );
+    expect(engine.getCellValue(A1)).toBe(status);
+    status = "Data edited in this workbook since 29 Nov 2026 12:30, 34 records from 2 reports";
+    refreshAidEngine(engine);
+    expect(engine.getCellValue(A1)).toBe(status);
+    engine.destroy();
+    const plain = createAidEngine(() => ledger, { Sheet1: [["=AIDVERSION()"]] });
+    expect(plain.getCellValue(A1)).toBe("33 records from 2 reports");
+    plain.destroy();
+  });
+
   test("swapping the ledger behind the provider and refreshing changes the answers", () => {
     const synthetic = ledgerOf(generateRecords(300, { seed: 3 }));
     let current = ledger;

@@ -8,13 +8,28 @@ import {
   aidRate,
   aidSource,
   aidTotal,
+  aidVersion,
 } from "./aidFunctions";
 import type { CellValue, Result } from "./result";
+
+/** What a parameter means, so the builder, explain and the tooling read one list. */
+export type ParameterRole =
+  "place" | "year" | "currency" | "theme" | "kind" | "id" | "from" | "to" | "amount";
 
 export interface ParameterSpec {
   readonly name: string;
   readonly description: string;
   readonly optional: boolean;
+  /** What the argument is; the builder offers a picker per role. */
+  readonly role?: ParameterRole;
+}
+
+/**
+ * What a function may need besides the ledger. `status` is the one-line description of the data
+ * (LedgerStore.status()), for AIDVERSION; without it AIDVERSION names only what the ledger holds.
+ */
+export interface FunctionEnv {
+  readonly status?: string;
 }
 
 export interface FunctionSpec {
@@ -27,36 +42,52 @@ export interface FunctionSpec {
   readonly spills: boolean;
   readonly evaluate: (
     ledger: AidLedger,
-    args: readonly CellInput[]
+    args: readonly CellInput[],
+    env?: FunctionEnv
   ) => Result<CellValue | CellValue[][]>;
 }
 
-const place = {
+const place: ParameterSpec = {
   name: "place",
+  role: "place",
   optional: false,
   description:
     'A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.',
 };
-const year = {
+const year: ParameterSpec = {
   name: "year",
+  role: "year",
   optional: true,
   description:
     "The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.",
 };
-const theme = {
+const theme: ParameterSpec = {
   name: "theme",
+  role: "theme",
   optional: true,
   description: 'A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.',
 };
-const kind = (fallback: string) => ({
+const kind = (fallback: string): ParameterSpec => ({
   name: "kind",
+  role: "kind",
   optional: true,
   description: `"committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "${fallback}".`,
 });
-const from = { name: "from", optional: false, description: '"USD" or "JPY".' };
-const to = { name: "to", optional: false, description: '"USD" or "JPY".' };
-const rateYear = {
+const from: ParameterSpec = {
+  name: "from",
+  role: "from",
+  optional: false,
+  description: '"USD" or "JPY".',
+};
+const to: ParameterSpec = {
+  name: "to",
+  role: "to",
+  optional: false,
+  description: '"USD" or "JPY".',
+};
+const rateYear: ParameterSpec = {
   name: "year",
+  role: "year",
   optional: true,
   description: "Use the rate of the report covering this year. Omit for the latest report.",
 };
@@ -70,7 +101,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     parameters: [
       place,
       year,
-      { name: "currency", optional: true, description: '"USD" (default) or "JPY".' },
+      {
+        name: "currency",
+        role: "currency",
+        optional: true,
+        description: '"USD" (default) or "JPY".',
+      },
       theme,
       kind("committed"),
     ],
@@ -110,6 +146,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     parameters: [
       {
         name: "id",
+        role: "id",
         optional: false,
         description: "A record id, as in the first column of AIDLIST.",
       },
@@ -132,7 +169,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description:
       "Converts an amount at the rate a report states, rounded to the target currency's minor unit.",
     parameters: [
-      { name: "amount", optional: false, description: "The amount to convert." },
+      { name: "amount", role: "amount", optional: false, description: "The amount to convert." },
       from,
       to,
       rateYear,
@@ -140,6 +177,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     example: '=AIDCONVERT(1000000,"USD","JPY",2016)',
     spills: false,
     evaluate: (l, a) => aidConvert(l, a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "AIDVERSION",
+    description:
+      "Which data the functions answer from, in one line: where it came from, how many records and reports, and when it was loaded.",
+    parameters: [],
+    example: "=AIDVERSION()",
+    spills: false,
+    evaluate: (l, _a, env) => aidVersion(l, env?.status),
   },
 ];
 

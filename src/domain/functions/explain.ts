@@ -3,9 +3,11 @@ import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 import type { Place, PlaceDescription } from "../places/taxonomy";
+import { type RateExplanation, explainDocumentRate } from "../status/dataStatus";
 import type { CellInput } from "./args";
-import { functionSpec } from "./catalog";
-import { type AidError, type CellValue, type Result, ok } from "./result";
+import { type FunctionEnv, type ParameterRole, functionSpec } from "./catalog";
+import { type CallArgument, parseAidCall } from "./formulaCall";
+import { type AidError, type CellValue, ERROR_TEXT, type Result, isAidError, ok } from "./result";
 import { parseCurrency, parseKind, parsePlace, parseTheme, parseYear, parseText } from "./args";
 
 /** One record behind an answer, with where its figure comes from and how it was converted. */
@@ -24,6 +26,19 @@ export interface ExplainedRecord {
   readonly rate: string;
   /** For a group: why the record counts under it (member country, the group, or its fund). */
   readonly matchedBy?: string;
+  /** The year the record counts in (FY, else announced), or null. */
+  readonly year?: number | null;
+  /** The record's theme id. */
+  readonly theme?: string;
+  /** The rate itself, "103.944444 JPY per USD", or null when none was applied. */
+  readonly rateValue?: string | null;
+  /** Why that value: "Stated in this currency", "The report's own figure for this record", ... */
+  readonly rateWhy?: string;
+  /** Where the record is listed apart from those that add up, why: "States no amount (30,000 people)". */
+  readonly apartReason?: string | null;
+  /** The document's title, and the section in it. */
+  readonly sourceTitle?: string;
+  readonly sourceSection?: string;
 }
 
 export interface Explanation {
@@ -159,6 +174,15 @@ function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): 
     : (used?.source ?? "No amount");
   const partNote = r.amount && !r.countsMoney ? ` Not added: part of ${r.record.partOf}.` : "";
   return {
+    year: r.countingYear,
+    theme: r.record.theme,
+    rateValue: used?.rate
+      ? `${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
+      : null,
+    rateWhy: used?.source ?? "No amount",
+    apartReason: null,
+    sourceTitle: r.record.sourceTitle,
+    sourceSection: r.record.sourceSection,
     id: r.record.id,
     date: dateLabelOf(r.record),
     recipient: r.record.recipient,
@@ -171,4 +195,418 @@ function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): 
     source: `${r.record.sourceTitle}, ${r.record.sourceSection}`,
     rate: rate + partNote,
   };
+}
+
+/** One argument as the user wrote it, with its value and what it was read as. */
+export interface ExplainedArgument {
+  /** The parameter's name in the catalog: "place", "year", ... */
+  readonly name: string;
+  readonly role: ParameterRole | null;
+  /** As written in the formula ("A9", "\"Africa\"", "Africa", "2016"), or null when left out. */
+  readonly written: string | null;
+  /** The value the function gets (a referenced cell's value), null when left out or empty. */
+  readonly value: CellInput;
+  /** "year: A9 = 2016", "place: \"Africa\"", "currency: left out". */
+  readonly text: string;
+  /** What the value was read as: "Africa (region)", "any year", "USD (the default)"; null when it could not be read. */
+  readonly meaning: string | null;
+  /** What is wrong with how it is written, with the fix: "Put Africa in quotes: \"Africa\"." */
+  readonly problem: string | null;
+}
+
+/** What an explanation's records measure: how they add up to the answer. */
+export type ExplanationMeasure =
+  "money" | "count" | "people" | "list" | "source" | "rate" | "status";
+
+/**
+ * How one AID formula in a cell is computed, shaped for a narrow pane: the formula as written,
+ * each argument as written with its value, the answer (or the error, once), the records that add
+ * up to it and, apart, those that match but do not add (no amount, part of another's figure, no
+ * rate), and for rate functions the rate's derivation.
+ */
+export interface FormulaExplanation {
+  /** The formula as written in the cell explained (the spill's anchor for a cell inside a spill). */
+  readonly formula: string;
+  readonly name: string;
+  /** The cell the user selected, and, when it lies inside a spilled array, the anchor holding the formula. */
+  readonly cell: string | null;
+  readonly anchor: string | null;
+  readonly arguments: readonly ExplainedArgument[];
+  readonly answer: CellValue | CellValue[][] | null;
+  /** The error the cell shows, once; null when it answers. */
+  readonly error: AidError | null;
+  /**
+   * The one-line summary for the pane's live region: "=AIDTOTAL("Africa",2016) answers
+   * 2,420,000,000, from 3 records.", or what shows instead and why.
+   */
+  readonly summary: string;
+  /** A corrected formula when the written one cannot work as meant (a bare word quoted). */
+  readonly fix: string | null;
+  /** Set when the formula cannot be explained (an argument is a calculation): why. */
+  readonly blocked: string | null;
+  readonly measure: ExplanationMeasure;
+  /** The currency of the records' converted values (AIDTOTAL's currency; USD otherwise). */
+  readonly currency: Currency;
+  readonly adding: readonly ExplainedRecord[];
+  readonly apart: readonly ExplainedRecord[];
+  /** For AIDRATE and AIDCONVERT: the rate of the report used, as a sentence and its pairs. */
+  readonly rate: RateExplanation | null;
+}
+
+/** Roles whose argument is text: a bare word there is almost surely text left unquoted. */
+const TEXT_ROLES: ReadonlySet<ParameterRole> = new Set([
+  "place",
+  "theme",
+  "kind",
+  "currency",
+  "id",
+  "from",
+  "to",
+]);
+
+/** The addresses an AID formula's arguments refer to, to read before explaining it. */
+export function formulaReferences(formula: string): string[] {
+  const call = parseAidCall(formula);
+  return call ? call.args.flatMap((a) => (a.kind === "reference" ? [a.address] : [])) : [];
+}
+
+function writtenOf(a: CallArgument): string | null {
+  switch (a.kind) {
+    case "omitted":
+      return null;
+    case "literal":
+      return typeof a.value === "string"
+        ? `"${a.value.replace(/"/g, '""')}"`
+        : typeof a.value === "boolean"
+          ? a.value
+            ? "TRUE"
+            : "FALSE"
+          : String(a.value);
+    case "reference":
+      return a.address;
+    case "name":
+      return a.name;
+    case "expression":
+      return a.text;
+  }
+}
+
+/** A value as the pane prints it: numbers with separators, text quoted, empty as such. */
+export function valueText(value: CellInput): string {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  // Small whole numbers are years or counts: 2016, not 2,016.
+  if (typeof value === "number")
+    return Number.isInteger(value) && Math.abs(value) < 10000
+      ? String(value)
+      : value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return `"${value}"`;
+}
+
+/** An answer as the pane prints it: numbers with separators, a spilled table by its size, an error by its code. */
+export function answerSummary(answer: CellValue | CellValue[][] | null): string {
+  if (answer === null) return "nothing";
+  if (Array.isArray(answer)) {
+    const rows = answer.length;
+    return `a table of ${rows} ${rows === 1 ? "row" : "rows"} (header included)`;
+  }
+  if (isAidError(answer)) return ERROR_TEXT[answer.code];
+  if (typeof answer === "number")
+    return answer.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return typeof answer === "string" ? `"${answer}"` : String(answer);
+}
+
+function meaningOf(
+  ledger: AidLedger,
+  role: ParameterRole | null,
+  value: CellInput,
+  fnName: string
+): string | null {
+  switch (role) {
+    case "place": {
+      const p = parsePlace(ledger, value);
+      return p.ok
+        ? p.value.kind === "all"
+          ? "every place"
+          : `${p.value.name} (${p.value.kind})`
+        : null;
+    }
+    case "year": {
+      const y = parseYear(value);
+      if (!y.ok) return null;
+      if (y.value !== null) return String(y.value);
+      return fnName === "AIDRATE" || fnName === "AIDCONVERT"
+        ? "the latest report"
+        : "any year, including records with none";
+    }
+    case "theme": {
+      const t = parseTheme(ledger, value);
+      if (!t.ok) return null;
+      return t.value === null ? "any theme" : (ledger.themes.resolve(t.value)?.label ?? t.value);
+    }
+    case "kind": {
+      const fallback = fnName === "AIDTOTAL" ? "committed" : "all";
+      const k = parseKind(value, fallback);
+      if (!k.ok) return null;
+      const omitted = value === null || value === undefined || value === "";
+      return omitted ? `${k.value} (the default)` : k.value;
+    }
+    case "currency": {
+      const c = parseCurrency(value, "currency", "USD");
+      if (!c.ok) return null;
+      return value === null || value === undefined || value === "" ? "USD (the default)" : c.value;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Explains the AID formula written in a cell. `values` holds the values of the cells its arguments
+ * refer to (see formulaReferences), by address as written. `where` names the cell selected and,
+ * for a cell inside a spilled array, the anchor whose formula this is. Returns null when the
+ * formula calls no AID function. `env` is what AIDVERSION needs (the data's status).
+ */
+export function explainFormula(
+  ledger: AidLedger,
+  formula: string,
+  values: ReadonlyMap<string, CellInput> = new Map(),
+  where: { readonly cell?: string | null; readonly anchor?: string | null } = {},
+  env: FunctionEnv = {}
+): FormulaExplanation | null {
+  const call = parseAidCall(formula);
+  if (!call) return null;
+  const spec = functionSpec(call.name);
+  if (!spec) return null;
+  const params = spec.parameters;
+  const base = {
+    formula: formula.startsWith("=") ? formula : `=${formula}`,
+    name: spec.name,
+    cell: where.cell ?? null,
+    anchor: where.anchor ?? null,
+  };
+
+  let fixNeeded = false;
+  const explained: ExplainedArgument[] = [];
+  const inputs: CellInput[] = [];
+  const fixedWritten: string[] = [];
+  call.args.forEach((a, i) => {
+    const param = params[i];
+    const name = param?.name ?? `argument ${i + 1}`;
+    const role = param?.role ?? null;
+    const written = writtenOf(a);
+    let value: CellInput = null;
+    let problem: string | null = null;
+    let text = written === null ? `${name}: left out` : `${name}: ${written}`;
+    let fixed = written ?? "";
+    if (a.kind === "literal") value = a.value;
+    else if (a.kind === "reference") {
+      value = values.get(a.address) ?? null;
+      text = `${name}: ${a.address} = ${valueText(value)}`;
+    } else if (a.kind === "name") {
+      if (role && TEXT_ROLES.has(role)) {
+        value = a.name;
+        fixed = `"${a.name}"`;
+        fixNeeded = true;
+        problem = `${a.name} has no quotes, so Excel reads it as a defined name, not as text (#NAME? when the workbook defines none). Put ${a.name} in quotes: "${a.name}".`;
+      } else {
+        problem = `${a.name} has no quotes and is not a number: Excel reads it as a defined name (#NAME? when the workbook defines none). Write the ${name} itself, such as ${role === "year" ? "2016" : "1000000"}, or a cell holding it.`;
+      }
+    }
+    // A calculation is named in the explanation's summary (blocked), once.
+    inputs.push(value);
+    fixedWritten.push(fixed);
+    explained.push({
+      name,
+      role,
+      written,
+      value,
+      text,
+      meaning: a.kind === "expression" ? null : meaningOf(ledger, role, value, spec.name),
+      problem,
+    });
+  });
+  // Parameters left off the end are left out too: say so, with their defaults.
+  for (let i = call.args.length; i < params.length; i++) {
+    const param = params[i]!;
+    explained.push({
+      name: param.name,
+      role: param.role ?? null,
+      written: null,
+      value: null,
+      text: `${param.name}: left out`,
+      meaning: meaningOf(ledger, param.role ?? null, null, spec.name),
+      problem: null,
+    });
+  }
+
+  const expression = call.args.find((a) => a.kind === "expression");
+  const unquotedNumber = explained.find(
+    (a, i) => call.args[i]?.kind === "name" && !(a.role && TEXT_ROLES.has(a.role))
+  );
+  const measure = measureOf(spec.name);
+  const empty = {
+    adding: [] as ExplainedRecord[],
+    apart: [] as ExplainedRecord[],
+    rate: null,
+    currency: "USD" as Currency,
+  };
+  if (expression && expression.kind === "expression") {
+    return {
+      ...base,
+      ...empty,
+      arguments: explained,
+      answer: null,
+      error: null,
+      fix: null,
+      measure,
+      blocked: `An argument is a calculation (${expression.text}); put its value in a cell and refer to that cell to see the explanation.`,
+      summary: `An argument is a calculation (${expression.text}); put its value in a cell and refer to that cell to see the explanation.`,
+    };
+  }
+  if (unquotedNumber) {
+    return {
+      ...base,
+      ...empty,
+      arguments: explained,
+      answer: null,
+      error: null,
+      fix: null,
+      measure,
+      blocked: unquotedNumber.problem,
+      summary: `${base.formula} shows #NAME?: ${unquotedNumber.problem}`,
+    };
+  }
+
+  const fix = fixNeeded ? `=${call.name}(${fixedWritten.join(",")})` : null;
+  const result = spec.evaluate(ledger, inputs, env);
+  const answer = result.ok ? result.value : null;
+  const error = result.ok ? null : result.error;
+  const shown = fix ?? base.formula;
+  const { adding, apart, currency, rate } = recordsBehind(ledger, spec.name, inputs);
+  const count = adding.length;
+  const from =
+    measure === "money" || measure === "people" || measure === "count" || measure === "list"
+      ? `, from ${count} ${count === 1 ? "record" : "records"}`
+      : "";
+  const outcome = error
+    ? `${shown} answers ${ERROR_TEXT[error.code]}: ${error.message}`
+    : `${shown} answers ${answerSummary(answer)}${count ? from : ""}.`;
+  const quotes = explained
+    .filter((a) => a.problem)
+    .map((a) => `put ${a.written} in quotes`)
+    .join(" and ");
+  const summary = fix
+    ? `${base.formula} shows #NAME?: ${quotes}. With quotes, ${outcome}`
+    : outcome;
+  return {
+    ...base,
+    arguments: explained,
+    answer,
+    error,
+    fix,
+    blocked: null,
+    measure,
+    summary,
+    adding,
+    apart,
+    currency,
+    rate,
+  };
+}
+
+function measureOf(name: string): ExplanationMeasure {
+  switch (name) {
+    case "AIDTOTAL":
+      return "money";
+    case "AIDCOUNT":
+      return "count";
+    case "AIDPEOPLE":
+      return "people";
+    case "AIDLIST":
+      return "list";
+    case "AIDSOURCE":
+      return "source";
+    case "AIDVERSION":
+      return "status";
+    default:
+      return "rate";
+  }
+}
+
+const grouped = (n: number | null) => (n === null ? "" : n.toLocaleString("en-US"));
+
+/** Why a record that matches does not add to a money total; null when it adds. */
+function moneyApart(ledger: AidLedger, r: LedgerRecord, currency: Currency): string | null {
+  if (!r.amount) {
+    const what =
+      r.record.people !== null
+        ? `${grouped(r.record.people)} people`
+        : r.record.quantity !== null
+          ? `${grouped(r.record.quantity)} ${r.record.unit ?? ""}`.trim()
+          : null;
+    return `States no amount${what ? ` (${what})` : ""}`;
+  }
+  if (!r.countsMoney) return `Part of ${r.record.partOf}: its amount is counted there`;
+  const converted = ledger.convertRecord(r, currency);
+  if (converted && !converted.ok)
+    return `No rate: ${ledger.rates.get(r.record.sourceFile)?.title ?? r.record.sourceTitle} states no JPY/USD pair`;
+  return null;
+}
+
+function peopleApart(r: LedgerRecord): string | null {
+  if (r.record.people === null) return "States no number of people";
+  if (!r.countsPeople) return `Part of ${r.record.partOf}: its people are counted there`;
+  return null;
+}
+
+/** The records behind a call's answer, split into those that add up and those listed apart. */
+function recordsBehind(
+  ledger: AidLedger,
+  name: string,
+  args: readonly CellInput[]
+): {
+  adding: ExplainedRecord[];
+  apart: ExplainedRecord[];
+  currency: Currency;
+  rate: RateExplanation | null;
+} {
+  const none = { adding: [], apart: [], currency: "USD" as Currency, rate: null };
+  if (name === "AIDRATE" || name === "AIDCONVERT") {
+    const year = parseYear((name === "AIDRATE" ? args[2] : args[3]) ?? null);
+    const doc = year.ok ? ledger.rates.forYear(year.value) : undefined;
+    return { ...none, rate: doc ? explainDocumentRate(doc) : null };
+  }
+  if (name === "AIDSOURCE") {
+    const id = parseText(args[0] ?? null, "id");
+    const r = id.ok ? ledger.record(id.value) : undefined;
+    return { ...none, adding: r ? [explainRecord(ledger, r, "USD")] : [] };
+  }
+  if (name === "AIDVERSION") return none;
+  const isTotal = name === "AIDTOTAL";
+  const [place, year, third, fourth, fifth] = args;
+  const p = parsePlace(ledger, place ?? null);
+  const y = parseYear(year ?? null);
+  const t = parseTheme(ledger, (isTotal ? fourth : third) ?? null);
+  const k = parseKind((isTotal ? fifth : fourth) ?? null, isTotal ? "committed" : "all");
+  const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
+  if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok) return none;
+  const adding: ExplainedRecord[] = [];
+  const apart: ExplainedRecord[] = [];
+  for (const r of ledger.index.list({
+    place: p.value,
+    year: y.value,
+    theme: t.value,
+    kind: k.value,
+  })) {
+    const why =
+      name === "AIDTOTAL"
+        ? moneyApart(ledger, r, c.value)
+        : name === "AIDPEOPLE"
+          ? peopleApart(r)
+          : null;
+    const explained = { ...explainRecord(ledger, r, c.value), apartReason: why };
+    (why ? apart : adding).push(explained);
+  }
+  return { adding, apart, currency: c.value, rate: null };
 }

@@ -5,6 +5,11 @@ export type CallArgument =
   | { readonly kind: "literal"; readonly value: string | number | boolean }
   | { readonly kind: "reference"; readonly address: string }
   | { readonly kind: "omitted" }
+  /**
+   * A bare word such as `Africa`: to Excel a defined name (#NAME? when there is none), and almost
+   * always text the user meant to quote.
+   */
+  | { readonly kind: "name"; readonly name: string }
   | { readonly kind: "expression"; readonly text: string };
 
 export interface AidCall {
@@ -18,11 +23,13 @@ const CALL_START = new RegExp(
   `(?:^|[^A-Za-z0-9_.])(?:[A-Za-z_][A-Za-z0-9_]*\\.)?(${NAMES})\\s*\\(`,
   "i"
 );
+// A defined name as Excel allows it: a letter, underscore or backslash, then letters, digits, _ or .
+const BARE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 const REFERENCE = /^(?:(?:'[^']+'|[A-Za-z0-9_]+)!)?\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
 
 /**
  * Finds the first AID function call in a formula and splits its arguments: literals, cell
- * references, omitted ones, and anything else (a nested expression) as text. Returns null when
+ * references, omitted ones, bare names (`Africa`, unquoted), and anything else (a nested expression) as text. Returns null when
  * the formula calls no AID function. Strings follow spreadsheet rules ("" escapes a quote).
  */
 export function parseAidCall(formula: string): AidCall | null {
@@ -69,5 +76,6 @@ function classify(raw: string): CallArgument {
   if (/^(TRUE|FALSE)$/i.test(text))
     return { kind: "literal", value: text.toUpperCase() === "TRUE" };
   if (REFERENCE.test(text)) return { kind: "reference", address: text };
+  if (BARE_NAME.test(text)) return { kind: "name", name: text };
   return { kind: "expression", text };
 }

@@ -1,5 +1,6 @@
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import type { Checked, Problem } from "../dataset/problems";
+import { normalizeName } from "../places/names";
 import { type Fraction, compare, divide, fraction, median } from "../money/fraction";
 import {
   type Amount,
@@ -123,6 +124,22 @@ function yearRange(years: readonly number[]): { from: number; to: number } | nul
   return { from, to };
 }
 
+/**
+ * The file name of the document a person named: by its file name, or by its title (case, accents
+ * and extra spaces ignored). Undefined when no document of the dataset has that name.
+ */
+export function resolveDocument(
+  typed: string,
+  documents: ReadonlyMap<string, { readonly title: string }>
+): string | undefined {
+  const name = typed.trim();
+  if (documents.has(name)) return name;
+  const key = normalizeName(name);
+  for (const [file, d] of documents) if (normalizeName(d.title) === key) return file;
+  for (const file of documents.keys()) if (normalizeName(file) === key) return file;
+  return undefined;
+}
+
 export function deriveRates(
   records: readonly LedgerRecord[],
   userRates: readonly UserRate[] = []
@@ -144,20 +161,25 @@ export function deriveRates(
   const supplied = new Map<string, { rate: Fraction; note: string }>();
   userRates.forEach((u, i) => {
     const at = (field: string, message: string) => problems.push({ row: i + 1, field, message });
-    const doc = docs.get(u.document);
+    // A person names a document by its title; its file name is accepted too.
+    const file = resolveDocument(u.document, docs);
+    const doc = file === undefined ? undefined : docs.get(file);
     const rate = parsePositiveDecimal(u.jpyPerUsd.trim());
-    if (!doc) at("document", `no record in the dataset comes from "${u.document}"`);
+    if (!doc || file === undefined)
+      at(
+        "document",
+        `no document in the dataset is called "${u.document}"; give its title: ${[...new Set([...docs.values()].map((d) => `"${d.title}"`))].join(" or ")}`
+      );
     else if (doc.pairs.length > 0)
       at(
         "document",
-        `"${u.document}" states its own rate (${doc.pairs.length} pair(s)); a user rate is only for documents that state none`
+        `"${doc.title}" states its own rate (${doc.pairs.length} pair(s)); a user rate is only for documents that state none`
       );
-    else if (supplied.has(u.document))
-      at("document", `a rate for "${u.document}" is already given`);
+    else if (supplied.has(file)) at("document", `a rate for "${doc.title}" is already given`);
     if (!rate)
       at("jpyPerUsd", `"${u.jpyPerUsd}" is not a positive decimal number of yen per US dollar`);
-    if (doc && doc.pairs.length === 0 && rate && !supplied.has(u.document))
-      supplied.set(u.document, { rate, note: u.note ?? "" });
+    if (doc && file !== undefined && doc.pairs.length === 0 && rate && !supplied.has(file))
+      supplied.set(file, { rate, note: u.note ?? "" });
   });
   if (problems.length > 0) return { ok: false, problems };
 

@@ -3,7 +3,8 @@ import { fromText } from "../dataset/io";
 import type { Checked, Problem } from "../dataset/problems";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
-import { formatRate, pairOf, type UserRate } from "../rates/rateBook";
+import { normalizeName } from "../places/names";
+import { formatRate, pairOf, resolveDocument, type UserRate } from "../rates/rateBook";
 import type { ColumnFormat, PivotSpec, SheetCell, TableData, TableSpec } from "./port";
 
 /** The sheets and tables Aid Ledger owns in a workbook. Everything else belongs to the user. */
@@ -168,19 +169,11 @@ export function ratesTable(ledger: AidLedger): TableSpec {
         d.derivation,
       ]);
   }
+  const documents = new Map(ledger.rates.documents.map((d) => [d.document, d]));
   for (const u of ledger.userRates) {
-    const title = ledger.rates.get(u.document)?.title ?? null;
-    rows.push([
-      u.document,
-      title,
-      "user",
-      null,
-      null,
-      null,
-      Number(u.jpyPerUsd),
-      null,
-      u.note ?? null,
-    ]);
+    const file = resolveDocument(u.document, documents) ?? u.document;
+    const title = ledger.rates.get(file)?.title ?? null;
+    rows.push([file, title, "user", null, null, null, Number(u.jpyPerUsd), null, u.note ?? null]);
   }
   return { ...TABLES.rates, columns: RATE_COLUMNS, rows };
 }
@@ -245,9 +238,30 @@ export function readCommitments(
   return problems.length ? { ok: false, problems } : { ok: true, value: { rows, lines } };
 }
 
+/** Normalized title -> file name, from the derived rows of the Rates table (Entry other than "user"). */
+function documentTitles(
+  data: TableData,
+  doc: number,
+  title: number,
+  entry: number
+): Map<string, string> {
+  const titles = new Map<string, string>();
+  if (title < 0) return titles;
+  for (const cells of data.rows) {
+    const kind = cellText(cells[entry] ?? null)
+      .trim()
+      .toLowerCase();
+    const file = cellText(cells[doc] ?? null).trim();
+    const name = cellText(cells[title] ?? null).trim();
+    if (kind !== "user" && file && name) titles.set(normalizeName(name), file);
+  }
+  return titles;
+}
+
 /**
  * The user's rates: the Rates rows whose Entry is "user", with their sheet rows (for problems).
- * The derived rows (pairs, defaults) are rewritten on every load.
+ * The derived rows (pairs, defaults) are rewritten on every load. A user row's Document may be
+ * the document's title (as a person knows it) or its file name; a title is read as its file name.
  */
 export function readUserRates(data: TableData): Checked<{ rates: UserRate[]; lines: number[] }> {
   const col = (name: string) => data.header.findIndex((h) => h.trim() === name);
@@ -270,6 +284,7 @@ export function readUserRates(data: TableData): Checked<{ rates: UserRate[]; lin
       ],
     };
   }
+  const titles = documentTitles(data, doc, col("Title"), entry);
   const rates: UserRate[] = [];
   const lines: number[] = [];
   data.rows.forEach((cells, i) => {
@@ -279,8 +294,10 @@ export function readUserRates(data: TableData): Checked<{ rates: UserRate[]; lin
         .toLowerCase() !== "user"
     )
       return;
+    // The Document column takes the title or the file name; the derived rows pair them.
+    const typed = cellText(cells[doc] ?? null).trim();
     rates.push({
-      document: cellText(cells[doc] ?? null).trim(),
+      document: titles.get(normalizeName(typed)) ?? typed,
       jpyPerUsd: cellText(cells[rate] ?? null).trim(),
       note: note >= 0 ? cellText(cells[note] ?? null) || null : null,
     });

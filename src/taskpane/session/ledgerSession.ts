@@ -9,7 +9,16 @@ import {
   type Problem,
   type ReferenceData,
   type UserRate,
+  type BriefingCell,
+  type FormulaExplanation,
   type InsertResult,
+  type NewSheetCell,
+  type SheetFormula,
+  describeDataStatus,
+  explainFormula,
+  formulaReferences,
+  hasAidCall,
+  planBriefing,
   type WorkbookPort,
   type WriteProgress,
   type WriteReport,
@@ -172,9 +181,10 @@ export class LedgerSession {
     return result;
   }
 
-  private replaceLedger(ledger: AidLedger): void {
+  /** Switches the functions to a ledger, with the one-line status AIDVERSION and the pane show. */
+  private replaceLedger(ledger: AidLedger, identity: DatasetIdentity | null): void {
     this.version = { ...this.version, ledger: this.version.ledger + 1 };
-    this.deps.store.replace(ledger);
+    this.deps.store.replace(ledger, describeDataStatus(identity, ledger));
   }
 
   /**
@@ -199,23 +209,23 @@ export class LedgerSession {
       } else {
         const built = await this.readWorkbookLedger();
         if (!built.ok) this.set({ identity, editProblems: built.problems });
-        else {
-          this.replaceLedger(built.value);
-          if (identity) this.set({ identity, editProblems: [] });
-          else {
-            // Settings can be lost while the tables survive (sheets copied into another workbook;
-            // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
-            const restored = this.workbookIdentity(built.value, null);
-            await this.deps.port.writeIdentity(restored);
-            this.set({
-              identity: restored,
-              editProblems: [],
-              notice: {
-                intent: "info",
-                message: `The functions answer from this workbook's own ${TABLES.commitments.sheet} table (${restored.records} records). The note of which dataset was loaded into it was missing, as happens when sheets are copied from another workbook; it has been stored again.`,
-              },
-            });
-          }
+        else if (identity) {
+          this.replaceLedger(built.value, identity);
+          this.set({ identity, editProblems: [] });
+        } else {
+          // Settings can be lost while the tables survive (sheets copied into another workbook;
+          // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
+          const restored = this.workbookIdentity(built.value, null);
+          this.replaceLedger(built.value, restored);
+          await this.deps.port.writeIdentity(restored);
+          this.set({
+            identity: restored,
+            editProblems: [],
+            notice: {
+              intent: "info",
+              message: `The functions answer from this workbook's own ${TABLES.commitments.sheet} table (${restored.records} records). The note of which dataset was loaded into it was missing, as happens when sheets are copied from another workbook; it has been stored again.`,
+            },
+          });
         }
       }
       await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
@@ -266,7 +276,10 @@ export class LedgerSession {
    */
   async prepare(
     source: RefreshSource,
-    options: { readonly onProgress?: (p: LoadProgress) => void; readonly signal?: CancelSignal } = {}
+    options: {
+      readonly onProgress?: (p: LoadProgress) => void;
+      readonly signal?: CancelSignal;
+    } = {}
   ): Promise<Checked<PreparedRefresh>> {
     let build: () => Promise<Checked<AidLedger>>;
     let label: string;
@@ -357,7 +370,7 @@ export class LedgerSession {
           prepared.identity,
           { onProgress, beforeCommit: () => this.version.edits === edits }
         );
-        this.replaceLedger(prepared.ledger);
+        this.replaceLedger(prepared.ledger, prepared.identity);
         this.set({ identity: prepared.identity, editProblems: [], published: null });
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
         const pivot = await this.deps.port
@@ -453,8 +466,8 @@ export class LedgerSession {
       this.set({ editProblems: [] });
       return;
     }
-    this.replaceLedger(built.value);
     const identity = this.workbookIdentity(built.value, before);
+    this.replaceLedger(built.value, identity);
     await this.deps.port.writeIdentity(identity);
     this.set({ identity, editProblems: [] });
   }
@@ -555,6 +568,104 @@ export class LedgerSession {
     });
   }
 
+  /**
+   * The active cell's AID formula explained (a cell inside a spill: its anchor's formula), with the
+   * values of the cells its arguments refer to; null when the cell holds none.
+   */
+  explainActiveCell(): Promise<{ explanation: FormulaExplanation | null; address: string }> {
+    return this.enqueue(async () => {
+      const selection = await this.deps.port.getSelection();
+      if (!selection.formula) return { explanation: null, address: selection.address };
+      const values = await this.referenceValues(selection.formula);
+      const explanation = explainFormula(
+        this.deps.store.current(),
+        selection.formula,
+        values,
+        { cell: selection.address, anchor: selection.anchor ?? null },
+        { status: this.deps.store.status() }
+      );
+      return { explanation, address: selection.address };
+    });
+  }
+
+  /** The cells a formula's arguments refer to, read from the workbook. */
+  private async referenceValues(formula: string): Promise<Map<string, CellInput>> {
+    const refs = formulaReferences(formula);
+    const values = refs.length ? await this.deps.port.readCells(refs) : [];
+    return new Map(refs.map((r, i) => [r, values[i] ?? null]));
+  }
+
+  /** Every AID formula on the active sheet, with the values its arguments refer to (for the refresh diff). */
+  sheetFormulas(): Promise<SheetFormula[]> {
+    return this.enqueue(async () => {
+      const sheet = await this.deps.port.readActiveSheet();
+      const formulas: SheetFormula[] = [];
+      for (const cell of sheet.cells) {
+        if (!cell.formula || !hasAidCall(cell.formula)) continue;
+        formulas.push({
+          address: cell.address,
+          formula: cell.formula,
+          values: await this.referenceValues(cell.formula),
+        });
+      }
+      return formulas;
+    });
+  }
+
+  /** Selects a record's row in the Commitments table, wherever the user moved it. */
+  showRecord(id: string): Promise<boolean> {
+    return this.enqueue(() => this.deps.port.selectTableRow(TABLES.commitments.table, "id", id));
+  }
+
+  /**
+   * A copy of the active sheet for colleagues without the add-in: every AID formula replaced by
+   * its value, other formulas and values kept, and a Sources sheet naming the records, evidence
+   * and rates behind each converted cell. Two new sheets; nothing in the original changes.
+   */
+  makeBriefingCopy(): Promise<
+    | { made: true; sheet: string; sourcesSheet: string; formulas: number }
+    | { made: false; reason: string }
+  > {
+    return this.enqueue(async () => {
+      const snapshot = await this.deps.port.readActiveSheet();
+      const cells: BriefingCell[] = snapshot.cells.map((c) => ({
+        address: c.address,
+        formula: c.formula,
+        value: c.value,
+      }));
+      const plan = planBriefing(
+        cells,
+        this.deps.store.current(),
+        this.deps.store.status(),
+        snapshot.sheet
+      );
+      if (plan.formulas === 0)
+        return { made: false, reason: `${snapshot.sheet} holds no AID formula.` };
+      const replaced = new Map(plan.values.map((v) => [v.address, v.value]));
+      const grid: NewSheetCell[][] = [];
+      for (const c of snapshot.cells) {
+        const { row, col } = cellIndex(c.address);
+        (grid[row] ??= [])[col] = replaced.has(c.address)
+          ? (replaced.get(c.address) ?? null)
+          : c.formula
+            ? { formula: c.formula }
+            : c.value;
+      }
+      const rows = Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
+      const sheet = await this.deps.port.addSheet(
+        `${snapshot.sheet.slice(0, 20)} (briefing)`,
+        rows
+      );
+      const sourcesSheet = await this.deps.port.addSheet(`${sheet.slice(0, 22)} sources`, [
+        ...plan.sources.title,
+        [],
+        plan.sources.header,
+        ...plan.sources.rows,
+      ]);
+      return { made: true, sheet, sourcesSheet, formulas: plan.formulas };
+    });
+  }
+
   /** Puts a formula into the selected cell, in this build's namespace; asks (returns occupied) before overwriting. */
   insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
     return this.deps.port.insertFormula(withNamespace(formula, this.deps.namespace ?? ""), options);
@@ -580,6 +691,15 @@ function withCarriedRates(
     reference,
     carried
   );
+}
+
+/** Zero-based row and column of an A1 address ("C4" is row 3, column 2). */
+function cellIndex(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 function sameVersion(a: DataVersion, b: DataVersion): boolean {

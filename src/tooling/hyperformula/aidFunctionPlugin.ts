@@ -29,6 +29,7 @@ import {
   type CellValue,
   type ErrorCode,
   FUNCTIONS,
+  type FunctionEnv,
   type FunctionSpec,
   isAidError,
 } from "../../domain";
@@ -39,6 +40,8 @@ export type LedgerProvider = () => AidLedger;
 /** What createAidEngine stores in HyperFormula's `context` config option. */
 export interface AidEngineContext {
   readonly aidLedger: LedgerProvider;
+  /** The one-line status of the ledger's data, for AIDVERSION (e.g. LedgerStore.status). */
+  readonly aidStatus?: () => string;
 }
 
 const ERROR_TYPES: Readonly<Record<ErrorCode, ErrorType>> = {
@@ -159,6 +162,12 @@ export class AidFunctionPlugin extends FunctionPlugin {
     }
   }
 
+  /** What the functions need besides the ledger: the data's status, when the engine was given one. */
+  private env(): FunctionEnv {
+    const context = this.config.context as Partial<AidEngineContext> | undefined;
+    return typeof context?.aidStatus === "function" ? { status: context.aidStatus() } : {};
+  }
+
   /** Every AID function: evaluates the arguments, then asks the catalog's evaluate. */
   evaluateAid(ast: CallAst, state: EvaluationState): unknown {
     const spec = specOf(ast.procedureName);
@@ -189,7 +198,7 @@ export class AidFunctionPlugin extends FunctionPlugin {
     if (ledger instanceof CellError) return ledger;
     let result: ReturnType<FunctionSpec["evaluate"]>;
     try {
-      result = spec.evaluate(ledger, inputs);
+      result = spec.evaluate(ledger, inputs, this.env());
     } catch (e) {
       return new CellError(
         ErrorType.VALUE,
@@ -287,15 +296,17 @@ export function registerAidFunctions(): void {
  * A HyperFormula engine (licence key "gpl-v3") that knows the AID functions and answers them from
  * `ledger()`. Sheets default to one empty "Sheet1". Smart rounding is off, so numbers come out as
  * the domain computes them (HyperFormula otherwise rounds outputs to about 11 significant digits);
- * `config` may override anything except `context`.
+ * `config` may override anything except `context`. `status` gives AIDVERSION its line (a
+ * LedgerStore's `status`); without it AIDVERSION names only what the ledger holds.
  */
 export function createAidEngine(
   ledger: LedgerProvider,
   sheets: Sheets = { Sheet1: [] },
-  config: Partial<ConfigParams> = {}
+  config: Partial<ConfigParams> = {},
+  status?: () => string
 ): HyperFormula {
   registerAidFunctions();
-  const context: AidEngineContext = { aidLedger: ledger };
+  const context: AidEngineContext = { aidLedger: ledger, ...(status ? { aidStatus: status } : {}) };
   return HyperFormula.buildFromSheets(sheets, {
     licenseKey: "gpl-v3",
     smartRounding: false,

@@ -154,6 +154,25 @@ describe("Rates", () => {
       "Budget office rate",
     ]);
   });
+
+  test("a user row may name its document by title, as a person knows it; a wrong name suggests the titles", () => {
+    const data = asData(ratesTable(ledger));
+    const title = "japan's international counter-terrorism cooperation (MOFA, August 2010)";
+    const userRow: SheetCell[] = [title, null, "user", null, null, null, 95.5, null, null];
+    const read = readUserRates({ header: data.header, rows: [...data.rows, userRow] });
+    expect(read.ok && read.value.rates[0]!.document).toBe("004_ee4f842758621c53.txt");
+    // Without the derived rows to pair titles with files, the ledger resolves the title itself.
+    const withRate = ledgerOf(bundledCopy(), [{ document: title, jpyPerUsd: "95.5" }]);
+    expect(withRate.rates.get("004_ee4f842758621c53.txt")?.basis).toBe("user");
+    expect(ratesTable(withRate).rows.find((r) => r[2] === "user")?.[0]).toBe(
+      "004_ee4f842758621c53.txt"
+    );
+    expect(() =>
+      ledgerOf(bundledCopy(), [{ document: "Counter-Terrorism", jpyPerUsd: "95.5" }])
+    ).toThrow(
+      /give its title: \\"White Paper on Development Cooperation 2016 \(MOFA\)\\" or \\"Japan's International Counter-Terrorism Cooperation \(MOFA, August 2010\)\\"/
+    );
+  });
 });
 
 describe("cell safety", () => {

@@ -7,7 +7,16 @@ import { clearPaneErrors, reportPaneError } from "../../../src/taskpane/paneErro
 import { createTestSession } from "../testSession";
 import { renderPane } from "./renderPane";
 
-const ROLES = ["button", "radio", "radiogroup", "textbox", "region", "table"];
+const ROLES = [
+  "button",
+  "radio",
+  "radiogroup",
+  "textbox",
+  "combobox",
+  "searchbox",
+  "region",
+  "table",
+];
 
 /** Every control of these roles in the tab list and the visible tab, with its accessible name. */
 function namedControls(): { role: string; name: string }[] {
@@ -47,7 +56,7 @@ test("every button, input, radio and tab in every tab has an accessible name; he
   await user.click(screen.getByRole("radio", { name: "File" }));
   expect(screen.getByLabelText("Dataset file").getAttribute("type")).toBe("file");
   expect(screen.getByLabelText("Dataset file").getAttribute("accept")).toBe(".json,.csv");
-  for (const tab of ["Explain", "Functions"]) {
+  for (const tab of ["Build", "Search", "Explain", "Functions"]) {
     await user.click(screen.getByRole("tab", { name: tab }));
     await act(async () => undefined);
     seen.push(...namedControls());
@@ -59,6 +68,8 @@ test("every button, input, radio and tab in every tab has an accessible name; he
   for (const expected of [
     "tablist: Aid Ledger",
     "tab: Data",
+    "tab: Build",
+    "tab: Search",
     "tab: Explain",
     "tab: Functions",
     "button: Load data",
@@ -69,6 +80,10 @@ test("every button, input, radio and tab in every tab has an accessible name; he
     "radio: Web address",
     "textbox: Web address (https)",
     "button: Check for changes",
+    "button: Make a briefing copy",
+    "combobox: Place",
+    "searchbox: Search records",
+    "button: Insert into the selected cell",
     "button: Explain selected cell",
     'button: Insert =AIDTOTAL("Africa",2016)',
   ])
@@ -104,13 +119,17 @@ test("arrow keys move between the tabs and show each tab's panel", async () => {
   await user.tab();
   expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Data" }));
   await user.keyboard("{ArrowRight}");
-  expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Explain" }));
-  expect(screen.getByRole("tab", { name: "Explain" }).getAttribute("aria-selected")).toBe("true");
-  expect(screen.getByRole("tabpanel", { name: "Explain" })).toBeTruthy();
+  expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Build" }));
+  expect(screen.getByRole("tab", { name: "Build" }).getAttribute("aria-selected")).toBe("true");
+  expect(screen.getByRole("tabpanel", { name: "Build" })).toBeTruthy();
   expect(screen.queryByRole("tabpanel", { name: "Data" })).toBeNull();
   await user.keyboard("{ArrowRight}");
+  expect(screen.getByRole("tabpanel", { name: "Search" })).toBeTruthy();
+  await user.keyboard("{ArrowRight}");
+  expect(screen.getByRole("tabpanel", { name: "Explain" })).toBeTruthy();
+  await user.keyboard("{ArrowRight}");
   expect(screen.getByRole("tabpanel", { name: "Functions" })).toBeTruthy();
-  await user.keyboard("{ArrowLeft}{ArrowLeft}");
+  await user.keyboard("{ArrowLeft}{ArrowLeft}{ArrowLeft}{ArrowLeft}");
   expect(screen.getByRole("tab", { name: "Data" }).getAttribute("aria-selected")).toBe("true");
   expect(screen.getByRole("button", { name: "Load data" })).toBeTruthy();
 });
@@ -155,7 +174,7 @@ test("mountPane renders the pane into a container, as the Excel entry and the wo
     root = mountPane(container, { session, store });
   });
   expect(within(container).getByRole("heading", { level: 1 }).textContent).toBe("Aid Ledger");
-  for (const name of ["Data", "Explain", "Functions"])
+  for (const name of ["Data", "Build", "Search", "Explain", "Functions"])
     expect(within(container).getByRole("tab", { name })).toBeTruthy();
   act(() => root!.unmount());
   container.remove();

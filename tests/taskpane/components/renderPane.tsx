@@ -1,28 +1,24 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import {
-  LedgerStore,
-  bundledReference,
-  bundledRows,
-  functionSpec,
-  loadBundledLedger,
-} from "../../../src/domain";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
+import { LedgerStore, functionSpec } from "../../../src/domain";
 import { App } from "../../../src/taskpane/App";
 import type { Fetched } from "../../../src/taskpane/session/fetchDataset";
-import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import { FakePaneActions } from "../fakePaneActions";
 import { createTestSession } from "../testSession";
 
 /** The pane as Excel shows it, over a real session, an in-memory workbook and the functions' store. */
 export function renderPane(fetched: Fetched = { ok: false, reason: "offline" }) {
   const { port, store, session } = createTestSession(fetched, new Date("2026-11-22T09:30:00Z"));
-  const user = userEvent.setup();
+  const actions = new FakePaneActions(port, store);
+  // Skipping the pointer-events check saves a getComputedStyle walk per event (slow in jsdom).
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App store={store} session={session} />
+      <App store={store} session={session} actions={actions} />
     </FluentProvider>
   );
-  return { port, store, session, user, ...view };
+  return { port, store, session, actions, user, ...view };
 }
 
 /** What =AIDTOTAL(args) answers from the store right now. */

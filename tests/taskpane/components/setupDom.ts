@@ -28,11 +28,30 @@ if (typeof Element.prototype.scrollIntoView !== "function")
 // jsdom lays nothing out, so offsetParent is always null, and Fluent's focus manager (tabster)
 // takes every element for display:none: arrow keys in a TabList and Tab around it do nothing. Say
 // what a browser would: null for an element that is hidden or inside a hidden one, else its parent.
+// jsdom's getComputedStyle matches every rule of Fluent's large stylesheet (about 25 ms a call
+// here), and tabster and floating-ui ask for the same elements many times in one synchronous pass:
+// remember each element's style until the current task ends (promise chains included).
+const computeStyle = window.getComputedStyle.bind(window);
+let styles: WeakMap<Element, CSSStyleDeclaration> | null = null;
+window.getComputedStyle = (el: Element, pseudo?: string | null): CSSStyleDeclaration => {
+  if (pseudo) return computeStyle(el, pseudo);
+  if (!styles) {
+    styles = new WeakMap();
+    setTimeout(() => (styles = null), 0);
+  }
+  let style = styles.get(el);
+  if (!style) {
+    style = computeStyle(el);
+    styles.set(el, style);
+  }
+  return style;
+};
+const displayOf = (el: HTMLElement) => window.getComputedStyle(el).display;
 Object.defineProperty(HTMLElement.prototype, "offsetParent", {
   configurable: true,
   get(this: HTMLElement): Element | null {
     for (let el: HTMLElement | null = this; el; el = el.parentElement) {
-      if (el.hidden || window.getComputedStyle(el).display === "none") return null;
+      if (el.hidden || displayOf(el) === "none") return null;
     }
     return this.parentElement;
   },

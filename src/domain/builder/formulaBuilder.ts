@@ -1,0 +1,259 @@
+import { KINDS } from "../dataset/schema";
+import { type ExplainedRecord, explainFormula } from "../functions/explain";
+import { type FunctionSpec, type ParameterRole, functionSpec } from "../functions/catalog";
+import type { AidError, CellValue } from "../functions/result";
+import type { AidLedger } from "../ledger";
+import { CURRENCIES } from "../money/money";
+import { normalizeName } from "../places/names";
+import type { Place, Taxonomy } from "../places/taxonomy";
+import { KIND_FILTERS } from "../query/aidIndex";
+
+/** What kind of place an option is. "group" is for country groups (data/groups.json) when they come. */
+export type PlaceOptionKind = "all" | "region" | "subregion" | "country" | "recipient" | "group";
+
+/** One place a user can pick in the builder. */
+export interface PlaceOption {
+  readonly kind: PlaceOptionKind;
+  /** What goes into the formula, as text: "Africa", "Viet Nam", "UNODC", "*". */
+  readonly value: string;
+  /** What the list shows: the canonical name. */
+  readonly label: string;
+  /** A second line: "Country in Southeast Asia · VN, VNM · also Vietnam". */
+  readonly detail: string;
+  /** Every spelling that finds it (name, aliases, ISO codes), normalized. */
+  readonly keys: readonly string[];
+  /** Records that match it (any year, theme and kind). */
+  readonly records: number;
+}
+
+/** A source of place options; listPlaceOptions concatenates them, so a new kind (groups) is one more source. */
+export type PlaceOptionSource = (ledger: AidLedger, taxonomy: Taxonomy) => PlaceOption[];
+
+const countOf = (ledger: AidLedger, place: Place) =>
+  ledger.index.count({ place, year: null, theme: null, kind: "all" });
+
+function option(
+  ledger: AidLedger,
+  kind: PlaceOptionKind,
+  name: string,
+  detail: string,
+  spellings: readonly string[]
+): PlaceOption | null {
+  const place = ledger.places.resolve(name);
+  if (!place) return null;
+  return {
+    kind,
+    value: name,
+    label: name,
+    detail,
+    keys: [...new Set(spellings.map(normalizeName))],
+    records: countOf(ledger, place),
+  };
+}
+
+const also = (aliases: readonly string[]) =>
+  aliases.length ? ` · also ${aliases.join(", ")}` : "";
+
+/** "*": every place. */
+export const allPlacesSource: PlaceOptionSource = (ledger) => [
+  {
+    kind: "all",
+    value: "*",
+    label: "All places",
+    detail: "Every region, country and organization",
+    keys: ["*", "all", "all places", "every place"],
+    records: ledger.records.length,
+  },
+];
+
+/** Regions and their subregions, from the taxonomy. */
+export const regionSource: PlaceOptionSource = (ledger, taxonomy) =>
+  taxonomy.regions
+    .flatMap((r) => [
+      option(ledger, "region", r.name, `Region${also(r.aliases)}`, [r.name, ...r.aliases]),
+      ...r.subregions.map((s) =>
+        option(ledger, "subregion", s.name, `Subregion of ${r.name}${also(s.aliases)}`, [
+          s.name,
+          ...s.aliases,
+        ])
+      ),
+    ])
+    .filter((o): o is PlaceOption => o !== null);
+
+/** Countries with their ISO codes and aliases, from the taxonomy. */
+export const countrySource: PlaceOptionSource = (ledger, taxonomy) =>
+  taxonomy.countries
+    .map((c) =>
+      option(
+        ledger,
+        "country",
+        c.name,
+        `Country in ${c.subregion ?? c.region} · ${c.iso2}, ${c.iso3}${also(c.aliases)}`,
+        [c.name, c.iso2, c.iso3, ...c.aliases]
+      )
+    )
+    .filter((o): o is PlaceOption => o !== null);
+
+/** Recipient organizations and funds named in the data. */
+export const recipientSource: PlaceOptionSource = (ledger) => {
+  const seen = new Map<string, string>();
+  for (const r of ledger.records) {
+    const t = r.record.recipientType;
+    if ((t === "organization" || t === "fund") && !seen.has(r.record.recipient))
+      seen.set(r.record.recipient, t);
+  }
+  return [...seen]
+    .map(([name, type]) => {
+      const place = ledger.places.resolve(name);
+      // A recipient spelled like a taxonomy place is that place (it is listed there already).
+      if (place?.kind !== "recipient") return null;
+      return option(ledger, "recipient", name, type === "fund" ? "Fund" : "Organization", [name]);
+    })
+    .filter((o): o is PlaceOption => o !== null);
+};
+
+/** The sources listPlaceOptions uses by default, in the order the list shows them. */
+export const PLACE_OPTION_SOURCES: readonly PlaceOptionSource[] = [
+  allPlacesSource,
+  regionSource,
+  recipientSource,
+  countrySource,
+];
+
+/**
+ * Every place a formula can name, for a searchable picker: all places, regions and subregions,
+ * recipient organizations and funds in the data, and countries (name, aliases, ISO codes), each
+ * with its record count. Sources are pluggable (country groups slot in as one more).
+ */
+export function listPlaceOptions(
+  ledger: AidLedger,
+  taxonomy: Taxonomy,
+  sources: readonly PlaceOptionSource[] = PLACE_OPTION_SOURCES
+): PlaceOption[] {
+  return sources.flatMap((source) => source(ledger, taxonomy));
+}
+
+/**
+ * The options that match what was typed: by any spelling (name, alias, ISO code), case and
+ * accents ignored; exact spellings first, then those starting with it, then containing it. Within
+ * each, places with records before those without, then the list's own order. An empty text lists all.
+ */
+export function filterPlaceOptions(options: readonly PlaceOption[], typed: string): PlaceOption[] {
+  const key = normalizeName(typed);
+  if (key === "") return [...options];
+  const rank = (o: PlaceOption) => {
+    if (o.keys.includes(key)) return 0;
+    if (o.keys.some((k) => k.startsWith(key))) return 1;
+    if (o.keys.some((k) => k.includes(key))) return 2;
+    return 3;
+  };
+  return options
+    .map((o, i) => ({ o, i, r: rank(o) }))
+    .filter((x) => x.r < 3)
+    .sort((a, b) => a.r - b.r || Number(b.o.records > 0) - Number(a.o.records > 0) || a.i - b.i)
+    .map((x) => x.o);
+}
+
+/** A simple choice for a picker: the value written in the formula and the label shown. */
+export interface Choice {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** The years records count in, newest first. */
+export function listYears(ledger: AidLedger): number[] {
+  const years = new Set<number>();
+  for (const r of ledger.records) if (r.countingYear !== null) years.add(r.countingYear);
+  return [...years].sort((a, b) => b - a);
+}
+
+/** Themes by label, with their ids as the value. */
+export function listThemes(ledger: AidLedger): Choice[] {
+  return ledger.themes.themes.map((t) => ({ value: t.id, label: t.label }));
+}
+
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  committed: "committed (pledge, contribution, grant, loan)",
+  all: "all kinds",
+  cumulative: "cumulative (totals over a span)",
+};
+
+/** Kind filters: the two classes, then each kind. */
+export function listKinds(): Choice[] {
+  const order: readonly string[] = ["committed", "all", ...KINDS];
+  return order
+    .filter((k) => (KIND_FILTERS as readonly string[]).includes(k))
+    .map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }));
+}
+
+export function listCurrencies(): Choice[] {
+  return CURRENCIES.map((c) => ({
+    value: c,
+    label: c === "USD" ? "USD (US dollars)" : "JPY (yen)",
+  }));
+}
+
+/** The functions the builder offers: those whose arguments are all pickable filters. */
+export function builderFunctions(functions: readonly FunctionSpec[]): FunctionSpec[] {
+  const pickable: ReadonlySet<ParameterRole> = new Set([
+    "place",
+    "year",
+    "theme",
+    "kind",
+    "currency",
+  ]);
+  return functions.filter(
+    (f) => f.parameters.length > 0 && f.parameters.every((p) => p.role && pickable.has(p.role))
+  );
+}
+
+/** What the user picked, by role; null or "" for left out. */
+export type BuilderPicks = Partial<Record<ParameterRole, string | number | null>>;
+
+/**
+ * The formula for a function and the picks: text quoted (quotes doubled), years as numbers,
+ * left-out arguments empty, trailing ones dropped: =AIDTOTAL("Africa",2016).
+ */
+export function buildFormula(spec: FunctionSpec, picks: BuilderPicks): string {
+  const written = spec.parameters.map((p) => {
+    const v = p.role ? picks[p.role] : undefined;
+    if (v === null || v === undefined || v === "") return "";
+    if (typeof v === "number") return String(v);
+    return `"${v.replace(/"/g, '""')}"`;
+  });
+  while (written.length > 0 && written[written.length - 1] === "") written.pop();
+  return `=${spec.name}(${written.join(",")})`;
+}
+
+/** The builder's live answer: the formula, what it answers (or the error) and the records behind it. */
+export interface FormulaPreview {
+  readonly formula: string;
+  readonly answer: CellValue | CellValue[][] | null;
+  readonly error: AidError | null;
+  /** Records that add up to the answer (for AIDTOTAL, those with an amount that counts). */
+  readonly records: number;
+  /** Records that match but do not add (no amount, part of another's figure). */
+  readonly apart: number;
+  readonly adding: readonly ExplainedRecord[];
+}
+
+/** Builds and evaluates the formula with the same functions the cells use. */
+export function previewFormula(
+  ledger: AidLedger,
+  name: string,
+  picks: BuilderPicks
+): FormulaPreview | null {
+  const spec = functionSpec(name);
+  if (!spec) return null;
+  const formula = buildFormula(spec, picks);
+  const e = explainFormula(ledger, formula);
+  if (!e) return null;
+  return {
+    formula,
+    answer: e.answer,
+    error: e.error,
+    records: e.adding.length,
+    apart: e.apart.length,
+    adding: e.adding,
+  };
+}

@@ -1,0 +1,101 @@
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useId, useState } from "react";
+import { messageOf } from "./messageOf";
+import { type BriefingResult, usePaneActions } from "./paneActions";
+
+const useStyles = makeStyles({
+  heading: { margin: 0 },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  button: { alignSelf: "flex-start" },
+});
+
+type State =
+  | { readonly kind: "idle" }
+  | { readonly kind: "making" }
+  | { readonly kind: "done"; readonly result: BriefingResult }
+  | { readonly kind: "failed"; readonly message: string };
+
+export interface BriefingCopyProps {
+  /** Called when a copy starts: the pane's other outcome gives way (one outcome at a time). */
+  readonly onStart?: () => void;
+  /** False when another action spoke since: this outcome is cleared. */
+  readonly shown?: boolean;
+  /** True while the tables are being written: no copy then. */
+  readonly busy?: boolean;
+}
+
+/**
+ * "Make a briefing copy": a copy of the active sheet for colleagues without the add-in, every AID
+ * formula replaced by its value, plus a Sources sheet (each value's formula, records, evidence,
+ * rate and the data status). The original is not changed.
+ */
+export function BriefingCopy({ onStart, shown = true, busy = false }: BriefingCopyProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const actions = usePaneActions();
+  const [state, setState] = useState<State>({ kind: "idle" });
+  useEffect(() => {
+    if (!shown) setState({ kind: "idle" });
+  }, [shown]);
+  const make = async () => {
+    if (state.kind === "making" || busy) return;
+    onStart?.();
+    setState({ kind: "making" });
+    try {
+      setState({ kind: "done", result: await actions.makeBriefingCopy() });
+    } catch (e) {
+      setState({ kind: "failed", message: `Could not make the copy: ${messageOf(e)}` });
+    }
+  };
+  return (
+    <section aria-labelledby={headingId} className={styles.root}>
+      <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
+        Share
+      </Subtitle2>
+      <Body1>
+        Colleagues without Aid Ledger see #NAME? in AID cells. A briefing copy of the active sheet
+        holds the values instead, and a Sources sheet says where each comes from.
+      </Body1>
+      <Button
+        className={styles.button}
+        disabledFocusable={state.kind === "making" || busy}
+        onClick={() => void make()}
+      >
+        Make a briefing copy
+      </Button>
+      {state.kind === "making" && <Body1 role="status">Copying the sheet…</Body1>}
+      {state.kind === "done" &&
+        (state.result.made ? (
+          <MessageBar intent="success" layout="multiline" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>Briefing copy made</MessageBarTitle>
+              {state.result.sheet} holds the values of {state.result.formulas} AID{" "}
+              {state.result.formulas === 1 ? "formula" : "formulas"}; {state.result.sourcesSheet}{" "}
+              lists their sources. The original sheet is unchanged.
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent="warning" layout="multiline" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>No copy made</MessageBarTitle>
+              {state.result.reason}
+            </MessageBarBody>
+          </MessageBar>
+        ))}
+      {state.kind === "failed" && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

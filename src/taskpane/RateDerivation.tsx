@@ -1,0 +1,76 @@
+import {
+  Body1,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import type { RateExplanation } from "../domain";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  // Three short numeric columns fit 320 px; the record id is the row's caption below.
+  table: { tableLayout: "fixed", width: "100%" },
+  number: { textAlign: "end", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "clip" },
+  middle: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface RateDerivationProps {
+  readonly rate: RateExplanation;
+}
+
+/**
+ * How a document's rate was derived: a sentence, then its stated pairs as a small table (dollars,
+ * yen, the rate they imply), the pairs the median is read from in bold. Fits a 320 px pane.
+ */
+export function RateDerivation({ rate }: RateDerivationProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <Body1>{rate.sentence}</Body1>
+      {rate.pairs.length > 0 && (
+        <Table
+          size="extra-small"
+          className={styles.table}
+          aria-label={`Stated pairs of ${rate.title}`}
+        >
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.number}>US dollars</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Yen</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Yen per $</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rate.pairs.map((p) => (
+              <TableRow
+                key={p.recordId}
+                className={p.middle ? styles.middle : undefined}
+                title={p.recordId}
+              >
+                <TableCell className={styles.number}>{shortMoney(p.usd)}</TableCell>
+                <TableCell className={styles.number}>{shortMoney(p.jpy)}</TableCell>
+                <TableCell className={styles.number}>{Number(p.jpyPerUsd).toFixed(2)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+/** "$1.8 billion", "¥180.5 billion": the exact figures are in the Rates sheet. */
+function shortMoney(text: string): string {
+  const symbol = text.charAt(0);
+  const n = Number(text.slice(1).replace(/,/g, ""));
+  if (!Number.isFinite(n)) return text;
+  const scaled = (d: number, w: string) => `${symbol}${Number((n / d).toPrecision(4))} ${w}`;
+  if (n >= 1e9) return scaled(1e9, "bn");
+  if (n >= 1e6) return scaled(1e6, "m");
+  return `${symbol}${n.toLocaleString("en-US")}`;
+}

@@ -1,0 +1,82 @@
+import {
+  FUNCTIONS,
+  buildFormula,
+  builderFunctions,
+  bundledReference,
+  filterPlaceOptions,
+  functionSpec,
+  listKinds,
+  listPlaceOptions,
+  listYears,
+  loadBundledLedger,
+  previewFormula,
+  type PlaceOptionSource,
+} from "../../../src/domain";
+
+const ledger = loadBundledLedger();
+const taxonomy = bundledReference().taxonomy;
+const options = listPlaceOptions(ledger, taxonomy);
+
+test("the place list has all places, regions, subregions, recipients in the data and every country, with record counts", () => {
+  const kinds = new Set(options.map((o) => o.kind));
+  expect(kinds).toEqual(new Set(["all", "region", "subregion", "country", "recipient"]));
+  expect(options.filter((o) => o.kind === "country")).toHaveLength(taxonomy.countries.length);
+  const count = (place: string) =>
+    (functionSpec("AIDCOUNT")!.evaluate(ledger, [place]) as { value: number }).value;
+  for (const o of options) expect([o.value, o.records]).toEqual([o.value, count(o.value)]);
+  expect(options.find((o) => o.value === "UNODC")?.kind).toBe("recipient");
+  expect(options.find((o) => o.value === "*")?.records).toBe(ledger.records.length);
+});
+
+test("searching the list finds a place by alias or ISO code, case and accents ignored, exact matches first", () => {
+  expect(filterPlaceOptions(options, "vietnam")[0]?.value).toBe("Viet Nam");
+  expect(filterPlaceOptions(options, "VNM")[0]?.value).toBe("Viet Nam");
+  expect(filterPlaceOptions(options, "cote d'ivoire")[0]?.value).toBe("Côte d'Ivoire");
+  expect(filterPlaceOptions(options, "africa")[0]?.value).toBe("Africa");
+  expect(filterPlaceOptions(options, "zzzz")).toEqual([]);
+  expect(filterPlaceOptions(options, "")).toHaveLength(options.length);
+});
+
+test("a new kind of place (country groups) slots in as one more source", () => {
+  const groups: PlaceOptionSource = () => [
+    { kind: "group", value: "ASEAN", label: "ASEAN", detail: "Group", keys: ["asean"], records: 2 },
+  ];
+  const withGroups = listPlaceOptions(ledger, taxonomy, [groups]);
+  expect(withGroups.map((o) => o.kind)).toEqual(["group"]);
+});
+
+test("years come from the data, newest first; kinds start with the two classes", () => {
+  const years = listYears(ledger);
+  expect(years[0]).toBe(2016);
+  expect(years).toEqual([...years].sort((a, b) => b - a));
+  expect(years).toContain(2006);
+  expect(
+    listKinds()
+      .slice(0, 2)
+      .map((k) => k.value)
+  ).toEqual(["committed", "all"]);
+});
+
+test("the formula quotes text, keeps years as numbers, and drops trailing left-out arguments", () => {
+  const total = functionSpec("AIDTOTAL")!;
+  expect(buildFormula(total, { place: "Africa", year: 2016 })).toBe('=AIDTOTAL("Africa",2016)');
+  expect(buildFormula(total, { place: "Africa", theme: "maritime-security" })).toBe(
+    '=AIDTOTAL("Africa",,,"maritime-security")'
+  );
+  expect(buildFormula(total, { place: 'Say "hi"' })).toBe('=AIDTOTAL("Say ""hi""")');
+  expect(builderFunctions(FUNCTIONS).map((f) => f.name)).toEqual([
+    "AIDTOTAL",
+    "AIDCOUNT",
+    "AIDPEOPLE",
+    "AIDLIST",
+  ]);
+});
+
+test("the preview gives the answer the cell will show and the records behind it", () => {
+  const p = previewFormula(ledger, "AIDTOTAL", { place: "Africa", year: 2016 })!;
+  expect(p.formula).toBe('=AIDTOTAL("Africa",2016)');
+  expect(p.answer).toBe(2420000000);
+  expect(p.records).toBe(3);
+  const bad = previewFormula(ledger, "AIDTOTAL", { place: "Viet Nam", year: 2009 })!;
+  expect(bad.error?.code).toBe("NA");
+});
