@@ -27,6 +27,7 @@ export interface Answers {
   AIDSOURCE: string;
   AIDRATE: number;
   AIDCONVERT: number;
+  AIDVERSION: string;
 }
 
 const EXCEL_ERROR: Readonly<Record<ErrorCode, () => CustomFunctions.ErrorCode>> = {
@@ -109,7 +110,13 @@ function evaluate(
         `${parameter} must be a single value: text, a number or TRUE/FALSE.`
       );
     }
-    const result = spec.evaluate(ledgerStore.current(), inputs as CellInput[]);
+    // Read only by AIDVERSION: the status line is not computed for the other functions.
+    const env = {
+      get status() {
+        return ledgerStore.status();
+      },
+    };
+    const result = spec.evaluate(ledgerStore.current(), inputs as CellInput[], env);
     if (!result.ok) return toExcelError(result.error);
     return Array.isArray(result.value)
       ? result.value.map((row) => row.map(toExcelCell))

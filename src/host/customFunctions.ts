@@ -161,6 +161,17 @@ export function aidConvert(
   streamAnswer("AIDCONVERT", [amount, from, to, year], invocation);
 }
 
+/**
+ * Which data the functions answer from, in one line: where it came from, how many records and reports, and when it was loaded. Example: =AIDVERSION() is "Bundled data, 33 records from 2 reports, loaded 29 Nov 2026 12:18".
+ * @customfunction AIDVERSION
+ * @streaming
+ * @cancelable
+ * @returns The data's status, as the task pane's Data tab shows it.
+ */
+export function aidVersion(invocation: CustomFunctions.StreamingInvocation<string>): void {
+  streamAnswer("AIDVERSION", [], invocation);
+}
+
 // Registered here, not by custom-functions-metadata-plugin's loader (webpack.config.js turns that
 // off), so the bundle also loads where there is no CustomFunctions global: a browser, a test.
 if (typeof CustomFunctions !== "undefined") {
@@ -171,4 +182,5 @@ if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("AIDSOURCE", aidSource);
   CustomFunctions.associate("AIDRATE", aidRate);
   CustomFunctions.associate("AIDCONVERT", aidConvert);
+  CustomFunctions.associate("AIDVERSION", aidVersion);
 }

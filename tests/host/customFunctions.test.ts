@@ -73,6 +73,7 @@ describe("registration", () => {
       AIDSOURCE: host.aidSource,
       AIDRATE: host.aidRate,
       AIDCONVERT: host.aidConvert,
+      AIDVERSION: host.aidVersion,
     };
     for (const f of FUNCTIONS) expect(registered.get(f.name)).toBe(exported[f.name]);
   });
@@ -96,6 +97,7 @@ describe("answers", () => {
       AIDSOURCE: () => call(host.aidSource, "ticad6-peace-stability-2016"),
       AIDRATE: () => call(host.aidRate, "USD", "JPY", 2016),
       AIDCONVERT: () => call(host.aidConvert, 1000000, "USD", "JPY", 2016),
+      AIDVERSION: () => call(host.aidVersion),
     };
     for (const f of FUNCTIONS) {
       const call = calls[f.name];
@@ -231,6 +233,13 @@ describe("streaming: every AID cell follows the ledger (office-js #4502, #1462: 
     const rows = (cell.results[0] as unknown[][]).length;
     host.ledgerStore.replace(smallerLedger().ledger);
     expect((cell.results[1] as unknown[][]).length).toBe(rows - 1);
+  });
+
+  test("AIDVERSION answers the store's status line, and again when the data changes", () => {
+    const cell = start(host.aidVersion);
+    expect(cell.results).toEqual([host.ledgerStore.status()]);
+    host.ledgerStore.replace(smallerLedger().ledger, "File edited.csv, 32 records from 2 reports");
+    expect(cell.results[1]).toBe("File edited.csv, 32 records from 2 reports");
   });
 
   test("an answer that did not change is not sent again", () => {
