@@ -145,6 +145,7 @@ export {
 } from "./messages/diagnose";
 export {
   summarySeries,
+  summaryChart,
   answerChart,
   type SummarySeries,
   type SummaryPoint,

@@ -32,6 +32,11 @@ export function WriteOutcomeMessage({ outcome }: WriteOutcomeMessageProps) {
           {outcome.action === "load" ? "Data loaded" : "Changes applied"}
         </MessageBarTitle>
         {written} {pivot}
+        {outcome.chart?.created === true
+          ? " A chart of committed USD by region and year stands beside it."
+          : outcome.chart
+            ? ` No chart beside it: ${sentence(outcome.chart.reason)}`
+            : ""}
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import type { PivotResult, WriteProgress } from "../domain";
+import type { ChartResult, PivotResult, WriteProgress } from "../domain";
 import { messageOf } from "./messageOf";
 import type { ApplyResult, PreparedRefresh } from "./session/ledgerSession";
 
@@ -8,7 +8,12 @@ export type WriteAction = "load" | "refresh";
 
 /** How a write ended, as the pane reports it. */
 export type WriteOutcome =
-  | { readonly ok: true; readonly action: WriteAction; readonly pivot: PivotResult }
+  | {
+      readonly ok: true;
+      readonly action: WriteAction;
+      readonly pivot: PivotResult;
+      readonly chart?: ChartResult;
+    }
   | { readonly ok: false; readonly action: WriteAction; readonly message: string }
   /** Load data found the workbook's tables differ from the bundled data: confirm the diff first. */
   | { readonly ok: false; readonly action: WriteAction; readonly review: PreparedRefresh }
@@ -64,7 +69,7 @@ export function useWriteRunner(): WriteRunner {
 }
 
 function outcomeOf(action: WriteAction, result: ApplyResult): WriteOutcome {
-  if (result.ok) return { ok: true, action, pivot: result.pivot };
+  if (result.ok) return { ok: true, action, pivot: result.pivot, chart: result.chart };
   if ("review" in result) return { ok: false, action, review: result.review };
   if ("missing" in result)
     return { ok: false, action, missing: result.missing, prepared: result.prepared };

@@ -1,6 +1,7 @@
 import type { ExplainedRecord, FormulaExplanation } from "../functions/explain";
 import type { AidLedger } from "../ledger";
 import { type Currency, minorToNumber } from "../money/money";
+import type { ChartSpec, PivotSpec } from "../workbook/port";
 
 /** One cell of the summary: committed USD for a region in a year, exact, or why there is none. */
 export interface SummaryPoint {
@@ -123,5 +124,25 @@ export function answerChart(e: FormulaExplanation, by: "record" | "year"): Answe
         unit === "USD" || unit === "JPY" ? minorToNumber(bar.minor, unit) : Number(bar.minor);
       return { label: y === null ? "No year" : String(y), value, ids: bar.ids };
     }),
+  };
+}
+
+/** The Summary sheet's native chart: committed USD by region and year, from summarySeries. */
+export function summaryChart(ledger: AidLedger, pivot: PivotSpec): ChartSpec {
+  const series = summarySeries(ledger);
+  const at = new Map(series.points.map((p) => [`${p.region}|${p.year}`, p.usd]));
+  return {
+    sheet: pivot.sheet,
+    pivot: pivot.name,
+    name: "AidSummaryChart",
+    title: "Committed USD by region and year",
+    // Right of the PivotTable (at most a label, one column a year and a total), above the chart.
+    dataAt: "R3",
+    header: ["Region", ...series.years.map(String)],
+    rows: series.regions.map((region) => [
+      region,
+      ...series.years.map((year) => at.get(`${region}|${year}`) ?? null),
+    ]),
+    position: "R12:AB32",
   };
 }

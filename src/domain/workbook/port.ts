@@ -139,7 +139,9 @@ export type NewSheetCell = SheetCell | { readonly formula: string };
 
 /** A native chart over a block of data the pane writes beside it (ExcelApi 1.1 charts). */
 export interface ChartSpec {
+  /** The sheet, unless `pivot` names a PivotTable: then the sheet that holds it (wherever the user moved it). */
   readonly sheet: string;
+  readonly pivot?: string;
   readonly name: string;
   readonly title: string;
   /** Top-left cell of the data block, e.g. "M3"; the chart is placed to its left. */

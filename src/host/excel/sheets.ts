@@ -120,9 +120,18 @@ export async function ensureChart(
   if (!at) return { created: false, reason: `"${spec.dataAt}" is not a cell address.` };
   try {
     await run(async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
+      // Beside its PivotTable, wherever the user moved it (PivotTableCollection, ExcelApi 1.8).
+      const pivot =
+        spec.pivot && supports("ExcelApi", "1.8")
+          ? context.workbook.pivotTables.getItemOrNullObject(spec.pivot)
+          : null;
       await context.sync();
-      if (sheet.isNullObject) throw new Error(`there is no ${spec.sheet} sheet`);
+      const pivotSheet = pivot && !pivot.isNullObject ? pivot.worksheet.load("name") : null;
+      if (pivotSheet) await context.sync();
+      const name = pivotSheet ? pivotSheet.name : spec.sheet;
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (sheet.isNullObject) throw new Error(`there is no ${name} sheet`);
       const old = sheet.charts.getItemOrNullObject(spec.name);
       const anchor = sheet.getRange(at.address).load("rowIndex, columnIndex");
       await context.sync();

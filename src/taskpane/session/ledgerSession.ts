@@ -10,6 +10,8 @@ import {
   type ReferenceData,
   type UserRate,
   type BriefingCell,
+  type ChartResult,
+  summaryChart,
   type FormulaExplanation,
   type InsertResult,
   type NewSheetCell,
@@ -71,7 +73,13 @@ export interface DataVersion {
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly pivot: PivotResult; readonly report: WriteReport }
+  | {
+      readonly ok: true;
+      readonly pivot: PivotResult;
+      /** The Summary sheet's chart of committed USD by region and year. */
+      readonly chart: ChartResult;
+      readonly report: WriteReport;
+    }
   | {
       readonly ok: false;
       readonly message: string;
@@ -376,7 +384,10 @@ export class LedgerSession {
         const pivot = await this.deps.port
           .ensurePivotTable(SUMMARY_PIVOT)
           .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
-        return { ok: true, pivot, report };
+        const chart = await this.deps.port
+          .ensureChart(summaryChart(prepared.ledger, SUMMARY_PIVOT))
+          .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
+        return { ok: true, pivot, chart, report };
       } catch (e) {
         const state = e instanceof WorkbookWriteError ? e.state : "partial";
         if (state === "partial") void this.queueIntake();
