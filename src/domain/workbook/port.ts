@@ -154,8 +154,7 @@ export interface ChartSpec {
 }
 
 export type ChartResult =
-  | { readonly created: true }
-  | { readonly created: false; readonly reason: string };
+  { readonly created: true } | { readonly created: false; readonly reason: string };
 
 export interface WorkbookPort {
   /**
