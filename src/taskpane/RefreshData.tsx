@@ -14,8 +14,8 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { type FormEvent, useEffect, useId, useState } from "react";
-import type { AidLedger, Problem } from "../domain";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import type { AidLedger, LoadProgress, Problem } from "../domain";
 import { ChangesReview } from "./ChangesReview";
 import { messageOf } from "./messageOf";
 import { RefreshProblems } from "./RefreshProblems";
@@ -27,6 +27,12 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   check: { alignSelf: "flex-start" },
+  checking: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 type SourceKind = RefreshSource["kind"];
@@ -34,7 +40,7 @@ type SourceKind = RefreshSource["kind"];
 /** Where the refresh stands: nothing checked yet, checking, refused with problems, or ready to apply. */
 type Review =
   | { readonly kind: "idle" }
-  | { readonly kind: "checking" }
+  | { readonly kind: "checking"; readonly progress: LoadProgress | null }
   | {
       readonly kind: "problems";
       readonly problems: readonly Problem[];
@@ -87,14 +93,25 @@ export function RefreshData({
     event.preventDefault();
     if (checking || busy) return;
     onStart?.();
-    setReview({ kind: "checking" });
+    setReview({ kind: "checking", progress: null });
+    const signal = { aborted: false };
+    stopCheck.current = () => {
+      signal.aborted = true;
+    };
     try {
       const source = await readSource(kind, file, url);
       if (typeof source === "string") {
         setReview({ kind: "error", message: source });
         return;
       }
-      const prepared = await session.prepare(source);
+      const prepared = await session.prepare(source, {
+        signal,
+        onProgress: (progress) => setReview({ kind: "checking", progress }),
+      });
+      if (signal.aborted) {
+        setReview({ kind: "idle" });
+        return;
+      }
       setReview(
         prepared.ok
           ? { kind: "changes", prepared: prepared.value }
@@ -110,6 +127,8 @@ export function RefreshData({
   };
 
   const cancel = () => setReview({ kind: "idle" });
+  /** Stops the check under way: validation stops at its next step, and nothing is prepared. */
+  const stopCheck = useRef<() => void>(() => undefined);
 
   const apply = async (prepared: PreparedRefresh) => {
     if (await onApply(prepared)) setReview({ kind: "idle" });
@@ -164,7 +183,12 @@ export function RefreshData({
           Check for changes
         </Button>
       </form>
-      {checking && <Body1 role="status">Reading and checking the data…</Body1>}
+      {review.kind === "checking" && (
+        <div className={styles.checking}>
+          <Body1 role="status">{checkingText(review.progress)}</Body1>
+          <Button onClick={() => stopCheck.current()}>Cancel check</Button>
+        </div>
+      )}
       {review.kind === "error" && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{review.message}</MessageBarBody>
@@ -204,4 +228,12 @@ async function readSource(
   const address = url.trim();
   if (!address) return "Enter a web address first, starting with https://.";
   return { kind: "url", url: address };
+}
+
+/** Where a check has got, in words: "Checking the records: 40%…" (validation's steps, all passes). */
+function checkingText(progress: LoadProgress | null): string {
+  if (!progress) return "Reading and checking the data…";
+  if (progress.phase === "parsing") return "Reading the file…";
+  if (progress.phase === "indexing") return "Indexing the records…";
+  return `Checking the records: ${Math.floor((100 * progress.done) / Math.max(1, progress.total))}%…`;
 }

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setupDom";
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import {
   TABLES,
   WorkbookWriteError,
@@ -10,6 +10,7 @@ import {
   type CommitmentRecord,
 } from "../../../src/domain";
 import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
+import { generateRecords } from "../../../src/tooling/synthetic";
 import { renderPane, total } from "./renderPane";
 
 const TICAD = TICAD_PLEDGE;
@@ -194,3 +195,25 @@ test("a rejected call (no Excel) is shown, not swallowed", async () => {
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toContain("Could not load the data: Excel is not defined");
 });
+
+test("checking a large file shows its progress, and Cancel check stops it with nothing prepared", async () => {
+  const { store, user } = renderPane();
+  const before = store.current();
+  const text = toCsv(generateRecords(8000, { seed: 5 }));
+  const seen: string[] = [];
+  const observer = new MutationObserver(() => {
+    for (const status of screen.queryAllByText(/^(Reading|Checking|Indexing)/))
+      seen.push(status.textContent ?? "");
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  await chooseFile(user, new File([text], "large.csv", { type: "text/csv" }));
+  await waitFor(
+    () => expect(seen.some((t) => /^Checking the records: \d+%…$/.test(t))).toBe(true),
+    { timeout: 30_000 }
+  );
+  await user.click(screen.getByRole("button", { name: "Cancel check" }));
+  observer.disconnect();
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Cancel check" })).toBeNull());
+  expect(screen.queryByRole("region", { name: "Changes" })).toBeNull();
+  expect(store.current()).toBe(before);
+}, 60_000);
