@@ -3,7 +3,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  SearchBox,
+  Input,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -75,7 +75,8 @@ export function SearchTab({ ledger }: SearchTabProps) {
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
         Search the records
       </Subtitle2>
-      <SearchBox
+      <Input
+        type="search"
         className={styles.box}
         aria-label="Search records"
         placeholder="patrol, UNODC, Viet Nam, drugs…"

@@ -17,6 +17,7 @@ import {
   loadBundledLedger,
 } from "../../src/domain";
 import { answer } from "../../src/host/answer";
+import { ledgerStore } from "../../src/host/store";
 import { type Ratio, minorText, numberExact, parseExact, roundHalfAway, times } from "./exact";
 import { type CaseCounter, fuzzSeed } from "./fuzzRuns";
 import { hostileString, numberLikeString } from "./hostileText";
@@ -86,7 +87,8 @@ export function argumentProperties(runs: number, counter: CaseCounter): void {
       fc.constantFrom(...FUNCTIONS.map((f) => f.name)),
       fc.array(cellInput, { maxLength: 6 }),
       counter.count("arguments: any function, any arguments", (name, args) => {
-        const result = functionSpec(name)!.evaluate(ledger, args);
+        // AIDVERSION answers the status line the edge's store holds.
+        const result = functionSpec(name)!.evaluate(ledger, args, { status: ledgerStore.status() });
         if (!result.ok) checkValue(result.error, name);
         else if (Array.isArray(result.value))
           for (const row of result.value as CellValue[][])

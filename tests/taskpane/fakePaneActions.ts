@@ -38,7 +38,8 @@ export class FakePaneActions implements PaneActions {
     const held = selection.formula ?? this.port.cells.get(selection.address) ?? null;
     if (!options.overwrite && held !== null && held !== "")
       return { inserted: false, occupiedBy: String(held), address: selection.address };
-    await this.port.insertFormula(formula);
+    // Checked above: the port is told to write.
+    await this.port.insertFormula(formula, { overwrite: true });
     this.port.selection = { ...selection, formula };
     this.sheet.set(selection.address, formula);
     return { inserted: true, address: selection.address };

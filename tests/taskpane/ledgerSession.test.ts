@@ -28,8 +28,10 @@ test("Load data writes the three tables, stores the identity and adds the pivot"
   expect(result).toEqual({
     ok: true,
     pivot: { created: true },
+    chart: { created: true },
     report: { created: expect.any(Array) as unknown, refreshed: [] },
   });
+  expect(port.charts.map((c) => [c.name, c.pivot])).toEqual([["AidSummaryChart", "AidSummary"]]);
   expect([...port.tables.keys()]).toEqual([
     TABLES.commitments.table,
     TABLES.facts.table,
