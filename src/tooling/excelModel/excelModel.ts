@@ -45,6 +45,8 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface LedgerSource {
   current(): AidLedger;
   subscribe(listener: (ledger: AidLedger) => void): () => void;
+  /** The data's one-line status, for AIDVERSION (LedgerStore.status). */
+  status?(): string;
 }
 
 export interface ExcelModelOptions {
@@ -125,7 +127,12 @@ export class ExcelModel implements ModelHost {
     this.ledgerSource = ledger && typeof ledger === "object" ? ledger : null;
     const provider: LedgerProvider =
       typeof ledger === "function" ? ledger : ledger ? () => ledger.current() : NO_LEDGER;
-    this.state = new WorkbookState({ ledger: provider, sheets: options.sheets });
+    const source = this.ledgerSource;
+    this.state = new WorkbookState({
+      ledger: provider,
+      sheets: options.sheets,
+      ...(source?.status ? { status: () => source.status!() } : {}),
+    });
     // Streaming custom functions re-emit when their source changes; only this workbook's cells
     // (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs#make-a-streaming-function).
     this.ledgerSource?.subscribe(() => {

@@ -1744,6 +1744,13 @@ class PivotTableProxy extends ClientObject<PivotState> {
   get name(): string {
     return this.get("name");
   }
+  /** PivotTable.worksheet (ExcelApi 1.8): the sheet that holds it. */
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.target().sheet).instantiate(
+      "PivotTable.worksheet",
+      () => this.target().name
+    );
+  }
   get hierarchies(): { getItem(name: string): PivotHierarchyProxy } {
     return { getItem: (name: string) => new PivotHierarchyProxy(this, name) };
   }

@@ -122,6 +122,8 @@ export interface WorkbookStateOptions {
   readonly ledger: LedgerProvider;
   /** Sheet names to start with; default one "Sheet1". */
   readonly sheets?: readonly string[];
+  /** The data's status line, for AIDVERSION. */
+  readonly status?: () => string;
 }
 
 export class WorkbookState {
@@ -144,7 +146,12 @@ export class WorkbookState {
 
   constructor(options: WorkbookStateOptions) {
     const names = options.sheets?.length ? options.sheets : ["Sheet1"];
-    this.engine = createAidEngine(options.ledger, Object.fromEntries(names.map((n) => [n, []])));
+    this.engine = createAidEngine(
+      options.ledger,
+      Object.fromEntries(names.map((n) => [n, []])),
+      {},
+      options.status
+    );
     for (const name of names) this.sheets.push(this.newSheet(name));
     this.active = this.sheets[0]!;
   }

@@ -10,6 +10,7 @@ import {
   bundledRows,
   ledgerTables,
   loadBundledLedger,
+  summaryChart,
 } from "../../../src/domain";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { IDENTITY_SETTING } from "../../../src/host/excel/identitySetting";
@@ -517,5 +518,21 @@ describe("sheets the pane adds, rows it selects, the chart it draws", () => {
       ["Africa", 1, 2],
       ["", "", ""],
     ]);
+  });
+});
+
+describe("the Summary chart beside the PivotTable", () => {
+  it("is placed on the sheet that holds the PivotTable, wherever the user moved or renamed it", async () => {
+    const { model, port } = setUp();
+    await port.writeTables(FIRST, identity("first"));
+    expect((await port.ensurePivotTable(SUMMARY_PIVOT)).created).toBe(true);
+    model.user.renameSheet("Summary", "Overview");
+    const chart = summaryChart(loadBundledLedger(), SUMMARY_PIVOT);
+    expect(await port.ensureChart(chart)).toEqual({ created: true });
+    expect(model.read.charts().map((c) => [c.name, c.sheet, c.title])).toEqual([
+      ["AidSummaryChart", "Overview", "Committed USD by region and year"],
+    ]);
+    expect(model.read.value("Overview", "R3")).toBe("Region");
+    expect(model.read.value("Overview", "R4")).toBe("Africa");
   });
 });
