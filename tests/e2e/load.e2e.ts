@@ -58,7 +58,8 @@ test("Load data writes Commitments, Facts and Rates with a header and one row pe
   expect(pivots).toEqual([
     expect.objectContaining({ sheet: "Summary", source: TABLES.facts.table }),
   ]);
-  const summary = await values(page, "Summary");
+  // The PivotTable's own block (a chart's data stands to its right on the same sheet).
+  const summary = await values(page, "Summary", pivots[0]!.address!.split("!")[1]);
   const total = summary[summary.length - 1]!;
   const usd = facts[0]!.indexOf("AmountUSD");
   const cents = facts
