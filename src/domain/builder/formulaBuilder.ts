@@ -113,9 +113,27 @@ export const recipientSource: PlaceOptionSource = (ledger) => {
 };
 
 /** The sources listPlaceOptions uses by default, in the order the list shows them. */
+/** Country groups (data/groups.json): ASEAN, the Sahel, ... with their member counts and funds. */
+export const groupSource: PlaceOptionSource = (ledger) =>
+  ledger.places.groups
+    .map((g) => {
+      const funds = g.funds.length
+        ? `, and the fund ${g.funds.map((f) => f.shortName).join(", ")}`
+        : "";
+      return option(
+        ledger,
+        "group",
+        g.name,
+        `Group of ${g.members.size} countries${funds} · ${g.group.source}, ${g.group.sourceYear}${also(g.group.aliases)}`,
+        [g.name, ...g.group.aliases, ...g.funds.flatMap((f) => [f.name, f.shortName, ...f.aliases])]
+      );
+    })
+    .filter((o): o is PlaceOption => o !== null);
+
 export const PLACE_OPTION_SOURCES: readonly PlaceOptionSource[] = [
   allPlacesSource,
   regionSource,
+  groupSource,
   recipientSource,
   countrySource,
 ];

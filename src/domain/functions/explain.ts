@@ -325,11 +325,14 @@ function meaningOf(
   switch (role) {
     case "place": {
       const p = parsePlace(ledger, value);
-      return p.ok
-        ? p.value.kind === "all"
-          ? "every place"
-          : `${p.value.name} (${p.value.kind})`
-        : null;
+      if (!p.ok) return null;
+      if (p.value.kind === "all") return "every place";
+      // A group says what it counts: "ASEAN: 10 member countries, and the fund JAIF (group)".
+      if (p.value.kind === "group") {
+        const described = describePlace(ledger, value);
+        if (described.ok) return `${described.value.summary} (group)`;
+      }
+      return `${p.value.name} (${p.value.kind})`;
     }
     case "year": {
       const y = parseYear(value);

@@ -1,6 +1,7 @@
 import {
   FUNCTIONS,
   buildFormula,
+  explainFormula,
   builderFunctions,
   bundledReference,
   filterPlaceOptions,
@@ -17,9 +18,9 @@ const ledger = loadBundledLedger();
 const taxonomy = bundledReference().taxonomy;
 const options = listPlaceOptions(ledger, taxonomy);
 
-test("the place list has all places, regions, subregions, recipients in the data and every country, with record counts", () => {
+test("the place list has all places, regions, subregions, groups, recipients in the data and every country, with record counts", () => {
   const kinds = new Set(options.map((o) => o.kind));
-  expect(kinds).toEqual(new Set(["all", "region", "subregion", "country", "recipient"]));
+  expect(kinds).toEqual(new Set(["all", "region", "subregion", "group", "country", "recipient"]));
   expect(options.filter((o) => o.kind === "country")).toHaveLength(taxonomy.countries.length);
   const count = (place: string) =>
     (functionSpec("AIDCOUNT")!.evaluate(ledger, [place]) as { value: number }).value;
@@ -80,4 +81,20 @@ test("the preview gives the answer the cell will show and the records behind it"
   expect(p.records).toBe(3);
   const bad = previewFormula(ledger, "AIDTOTAL", { place: "Viet Nam", year: 2009 })!;
   expect(bad.error?.code).toBe("NA");
+});
+
+test("country groups are in the place list: ASEAN with its members, its fund and its record count", () => {
+  const ledger = loadBundledLedger();
+  const options = listPlaceOptions(ledger, bundledReference().taxonomy);
+  const asean = options.find((o) => o.kind === "group" && o.value === "ASEAN")!;
+  expect(asean.detail).toMatch(/^Group of 10 countries, and the fund JAIF/);
+  expect(asean.records).toEqual(
+    (functionSpec("AIDCOUNT")!.evaluate(ledger, ["ASEAN"]) as { ok: true; value: number }).value
+  );
+  expect(filterPlaceOptions(options, "jaif").map((o) => o.kind)).toContain("group");
+});
+
+test("Explain reads a group as what it counts", () => {
+  const e = explainFormula(loadBundledLedger(), '=AIDCOUNT("ASEAN")')!;
+  expect(e.arguments[0]!.meaning).toBe("ASEAN: 10 member countries, and the fund JAIF (group)");
 });
