@@ -127,8 +127,14 @@ export interface NetworkFailure {
   readonly message: string;
 }
 
-function messageText(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+/** The error's name and message, and its causes' (Node's fetch puts the network error in `cause`). */
+function messageText(error: unknown, depth = 0): string {
+  if (error instanceof Error) {
+    const own = `${error.name}: ${error.message}`;
+    return error.cause !== undefined && depth < 3
+      ? `${own} (${messageText(error.cause, depth + 1)})`
+      : own;
+  }
   return typeof error === "string" ? error : String(error);
 }
 

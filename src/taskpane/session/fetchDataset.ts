@@ -1,4 +1,9 @@
-import { decodeDatasetBytes, formatProblem, limits as inputLimits } from "../../domain";
+import {
+  decodeDatasetBytes,
+  explainNetworkFailure,
+  formatProblem,
+  limits as inputLimits,
+} from "../../domain";
 
 /**
  * Fetches a dataset file from an HTTPS address with the limits a refresh needs: https only, on
@@ -71,7 +76,14 @@ export async function fetchDatasetText(
   } catch (e) {
     if (controller.signal.aborted)
       return { ok: false, reason: `no complete answer within ${limits.timeoutMs / 1000} s` };
-    return { ok: false, reason: `could not fetch: ${e instanceof Error ? e.message : String(e)}` };
+    // "Failed to fetch" says nothing: name the likely cause (offline, name, certificate, CORS).
+    const online = typeof navigator === "undefined" ? undefined : navigator.onLine;
+    const failure = explainNetworkFailure({
+      error: e,
+      url: address,
+      ...(online === undefined ? {} : { online }),
+    });
+    return { ok: false, reason: failure.message };
   } finally {
     clearTimeout(timer);
   }

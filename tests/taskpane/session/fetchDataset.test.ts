@@ -161,3 +161,35 @@ describe("gap 4: what the address answers is UTF-8, or refused with the reason",
     expect(limits.MAX_FILE_BYTES).toBe(64 * 1024 * 1024);
   });
 });
+
+describe("a failed request is explained in plain words, not as 'Failed to fetch'", () => {
+  const failing = (error: Error) => (async () => Promise.reject(error)) as unknown as typeof fetch;
+
+  test("a name the network does not know", async () => {
+    const error = new TypeError("Failed to fetch", {
+      cause: new Error("getaddrinfo ENOTFOUND data.example.test"),
+    });
+    const got = await fetchDatasetText("https://data.example.test/c.json", failing(error));
+    expect(got).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/No server named data\.example\.test was found/),
+    });
+  });
+
+  test("a certificate the machine does not trust", async () => {
+    const error = new TypeError("fetch failed", { cause: new Error("self-signed certificate") });
+    const got = await fetchDatasetText("https://data.example.test/c.json", failing(error));
+    expect(got).toEqual({ ok: false, reason: expect.stringMatching(/^The secure connection to data\.example\.test failed/) });
+  });
+
+  test("a bare 'Failed to fetch' names the likely causes, the server's CORS policy among them", async () => {
+    const got = await fetchDatasetText(
+      "https://data.example.test/c.json",
+      failing(new TypeError("Failed to fetch"))
+    );
+    expect(got.ok).toBe(false);
+    if (got.ok) return;
+    expect(got.reason).not.toBe("could not fetch: Failed to fetch");
+    expect(got.reason).toMatch(/CORS|cross-origin/i);
+  });
+});
