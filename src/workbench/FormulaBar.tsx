@@ -27,6 +27,10 @@ export function FormulaBar({ spreadsheet, editRequest, onDone }: FormulaBarProps
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const text = draft?.key === key ? draft.text : spreadsheet.input(at);
+  // An error's message, which Excel shows on the cell's error indicator, shown here for the selected cell.
+  const shown = spreadsheet.display(at);
+  const errorNote =
+    shown.kind === "error" && shown.message ? `${shown.text}: ${shown.message}` : null;
 
   useEffect(() => {
     if (editRequest.id === 0) return;
@@ -74,6 +78,16 @@ export function FormulaBar({ spreadsheet, editRequest, onDone }: FormulaBarProps
       {problem && (
         <span className="formula-problem" role="note">
           {problem}
+        </span>
+      )}
+      {!problem && errorNote && (
+        <span
+          className="formula-problem"
+          role="status"
+          aria-label="Error of the selected cell"
+          title={errorNote}
+        >
+          {errorNote}
         </span>
       )}
     </div>

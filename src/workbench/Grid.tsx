@@ -21,6 +21,11 @@ export interface GridProps {
 
 const clamp = (n: number, low: number, high: number) => Math.min(high, Math.max(low, n));
 
+/** Column widths in pixels: wide enough for the longest text shown, as Excel's AutoFit does, within bounds. */
+const CHAR_WIDTH = 8.5;
+const MIN_WIDTH = 64;
+const MAX_WIDTH = 360;
+
 /**
  * The active sheet as a table: column letters, row numbers, each cell's displayed value (errors as
  * their code, with the message as the tooltip). Click selects; double-click, F2 or typing edits in
@@ -74,6 +79,18 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
     event.preventDefault();
   };
 
+  // Each column as wide as its longest shown text (header row included), so numbers are never cut.
+  const widths = Array.from({ length: columnCount }, (_, col) => {
+    let chars = 0;
+    for (let row = 0; row < Math.min(used.rows, MAX_ROWS); row++)
+      chars = Math.max(chars, spreadsheet.display({ sheet: selected.sheet, row, col }).text.length);
+    return clamp(Math.ceil(chars * CHAR_WIDTH) + 16, MIN_WIDTH, MAX_WIDTH);
+  });
+  const widthOf = (col: number) => {
+    const px = `${widths[col]}px`;
+    return { width: px, minWidth: px, maxWidth: px };
+  };
+
   const rows = [];
   for (let row = 0; row < rowCount; row++) {
     const cells = [];
@@ -90,6 +107,7 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
           ref={isSelected ? selectedCell : undefined}
           className={classes.join(" ")}
           data-cell={addressOf(row, col)}
+          style={widthOf(col)}
           title={shown.message}
           aria-selected={isSelected}
           onMouseDown={() => spreadsheet.select(selected.sheet, row, col)}
@@ -126,7 +144,12 @@ export function Grid({ spreadsheet, onEdit, ref }: GridProps) {
           <tr>
             <th className="corner" aria-hidden="true" />
             {Array.from({ length: columnCount }, (_, col) => (
-              <th key={col} scope="col" className={col === selected.col ? "current" : undefined}>
+              <th
+                key={col}
+                scope="col"
+                style={widthOf(col)}
+                className={col === selected.col ? "current" : undefined}
+              >
                 {columnLetters(col)}
               </th>
             ))}

@@ -162,3 +162,18 @@ test("a briefing copy has no AID formula, a Sources sheet, and leaves the origin
     '=AIDTOTAL("Africa",2016)'
   );
 });
+
+test("the workbench grid: columns fit their numbers, and an error's message shows beside the formula bar", async () => {
+  const { page } = workbench();
+  await setFormula(page, "Sheet1", "A1", '=AIDTOTAL("Africa",2016,"JPY")');
+  await setFormula(page, "Sheet1", "B1", '=AIDTOTAL("Afrika",2016)');
+  await waitForValue(page, "Sheet1", "A1", 253000000000);
+  const cut = await page
+    .locator('td[data-cell="A1"]')
+    .evaluate((td) => td.scrollWidth > td.clientWidth);
+  expect(cut).toBe(false);
+  await select(page, "Sheet1", "B1");
+  const note = page.getByRole("status", { name: "Error of the selected cell" });
+  await note.waitFor();
+  expect(await note.textContent()).toMatch(/^#N\/A: Unknown place "Afrika"/);
+});
