@@ -120,7 +120,8 @@ export class AidLedger {
 }
 
 function missingRateMessage(docs: readonly DocumentRate[], currency: Currency): string {
-  const names = docs.map((d) => `"${d.title}" (${d.document})`).join(" and ");
+  // A person reads the document's title; its file name means nothing to them.
+  const names = docs.map((d) => `"${d.title}"`).join(" and ");
   const from = currency === "USD" ? "JPY" : "USD";
   return `No JPY/USD rate for ${names}: it states no amount in both currencies, so its ${from} figures cannot be shown in ${currency}. Add a rate for it in the Rates table, or narrow the filters.`;
 }

@@ -78,7 +78,9 @@ describe("AIDTOTAL", () => {
   test("a document with no stated rate gives #N/A naming it, never a guess", () => {
     const e = error("AIDTOTAL", "Viet Nam");
     expect(e.code).toBe("NA");
-    expect(e.message).toContain("004_ee4f842758621c53.txt");
+    // Named by its title, as a person reads it (issue 8), not by its file name.
+    expect(e.message).toContain("Japan's International Counter-Terrorism Cooperation");
+    expect(e.message).not.toContain("004_ee4f842758621c53.txt");
     // In its own currency no rate is needed.
     expect(value("AIDTOTAL", "Viet Nam", null, "JPY")).toBe(861000000);
   });

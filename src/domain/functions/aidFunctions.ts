@@ -171,7 +171,7 @@ function reportFor(
   if (!doc.jpyPerUsd) {
     return fail(
       "NA",
-      `"${doc.title}" (${doc.document}), the report covering ${y.value ?? "the latest year"}, states no JPY/USD rate. Add a rate for it in the Rates table.`
+      `"${doc.title}", the report covering ${y.value ?? "the latest year"}, states no JPY/USD rate. Add a rate for it in the Rates table.`
     );
   }
   return ok({ ...doc, jpyPerUsd: doc.jpyPerUsd });
