@@ -133,7 +133,10 @@ test("the Explain tab explains the selected cell's formula, reading referenced c
   expect(await status.textContent()).toBe(
     `=AIDTOTAL(B1,2016) answers 2,420,000,000, from ${explanation.records.length} records.`
   );
-  await pane.getByText(/place: B1 = "?Africa"?/).first().waitFor();
+  await pane
+    .getByText(/place: B1 = "?Africa"?/)
+    .first()
+    .waitFor();
   for (const record of explanation.records)
     await pane.getByText(new RegExp(record.id)).first().waitFor();
 });

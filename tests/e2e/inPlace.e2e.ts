@@ -13,12 +13,12 @@ import { bundledCopy, ledgerOf, ticadAt600Million } from "../domain/helpers";
 import {
   type OpenWorkbench,
   addressOf,
+  loadData,
   setFormula,
   sheetNames,
   useWorkbenchPage,
   value,
   values,
-  waitForSheets,
   waitForValue,
 } from "./workbench";
 
@@ -28,17 +28,11 @@ import {
  * reference), the sheets' names and order, AIDLIST spills and AID cells that showed #N/A all show
  * the new data after a refresh.
  *
- * Several of these fail against today's adapter (delete-and-rename commit); they are the target of
- * the in-place refresh.
+ * The first two failed against the old adapter, which deleted and renamed sheets at every write;
+ * the in-place refresh (src/host/excel/tableWriter.ts) makes them pass.
  */
 
 const workbench = useWorkbenchPage();
-const SHEETS = [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet, "Summary"];
-
-async function loadData({ page, pane }: OpenWorkbench): Promise<void> {
-  await pane.getByRole("button", { name: "Load data" }).click();
-  await waitForSheets(page, SHEETS);
-}
 
 /** Refresh from a file: Check for changes, then Apply changes. */
 async function refreshFrom(

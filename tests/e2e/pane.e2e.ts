@@ -1,6 +1,6 @@
-import type { Locator, Page } from "playwright-core";
-import { TABLES } from "../../src/domain";
+import type { Locator } from "playwright-core";
 import {
+  loadData,
   saveScreenshot,
   select,
   setFormula,
@@ -17,17 +17,6 @@ import {
  */
 
 const workbench = useWorkbenchPage();
-
-async function loadData(page: Page, pane: Locator): Promise<void> {
-  await pane.getByRole("button", { name: "Load data" }).click();
-  await waitForSheets(page, [
-    TABLES.commitments.sheet,
-    TABLES.facts.sheet,
-    TABLES.rates.sheet,
-    "Summary",
-  ]);
-  await pane.getByText("Data loaded").waitFor();
-}
 
 /** Nothing in the pane scrolls sideways, and no text box is cut: every element fits its own box. */
 async function overflow(pane: Locator): Promise<{ pane: [number, number]; clipped: string[] }> {
@@ -114,7 +103,7 @@ test("AIDVERSION() shows which data the functions answer from, and follows a loa
       "Bundled data, 33 records from 2 reports"
     )
   );
-  await loadData(page, pane);
+  await loadData({ page, pane });
   await page.waitForFunction(() =>
     /^Bundled data, 33 records from 2 reports, loaded \d/.test(
       String(window.aidWorkbench!.values("Sheet1", "A1")[0]?.[0])
@@ -124,7 +113,7 @@ test("AIDVERSION() shows which data the functions answer from, and follows a loa
 
 test("Load data puts a chart of committed USD by region and year beside the Summary PivotTable", async () => {
   const { page, pane } = workbench();
-  await loadData(page, pane);
+  await loadData({ page, pane });
   const charts = await page.evaluate(() => window.aidWorkbench!.charts());
   expect(charts.map((c) => [c.name, c.sheet])).toEqual([["AidSummaryChart", "Summary"]]);
   expect(await value(page, "Summary", "R4")).toBe("Africa");
@@ -132,7 +121,7 @@ test("Load data puts a chart of committed USD by region and year beside the Summ
 
 test("a briefing copy has no AID formula, a Sources sheet, and leaves the original as it was", async () => {
   const { page, pane } = workbench();
-  await loadData(page, pane);
+  await loadData({ page, pane });
   await setFormula(page, "Sheet1", "A1", "Africa 2016");
   await setFormula(page, "Sheet1", "B1", '=AIDTOTAL("Africa",2016)');
   await setFormula(page, "Sheet1", "C1", "=B1/2");

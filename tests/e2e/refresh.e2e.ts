@@ -10,6 +10,7 @@ import {
 } from "../../src/domain";
 import {
   type OpenWorkbench,
+  loadData,
   useWorkbenchPage,
   saveScreenshot,
   select,
@@ -41,17 +42,6 @@ const json = (name: string, text: string) => ({
 });
 
 const workbench = useWorkbenchPage();
-
-/** Clicks "Load data" and waits until the tables are written and the functions switched. */
-async function loadData({ page, pane }: OpenWorkbench): Promise<void> {
-  await pane.getByRole("button", { name: "Load data" }).click();
-  await waitForSheets(page, [
-    TABLES.commitments.sheet,
-    TABLES.facts.sheet,
-    TABLES.rates.sheet,
-    "Summary",
-  ]);
-}
 
 /** Chooses "File" as the source, gives it the file, and clicks "Check for changes". */
 async function checkFile(

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { type Browser, type Locator, type Page, chromium } from "playwright-core";
-import type { SheetCell } from "../../src/domain";
+import { type SheetCell, TABLES } from "../../src/domain";
 import type {} from "../../src/workbench/testApi"; // window.aidWorkbench's type
 import { WORKBENCH_URL_VARIABLE, chromiumPath } from "./environment";
 
@@ -193,4 +193,22 @@ export function useWorkbenchPage(): () => OpenWorkbench {
     await current!.page.close();
   });
   return () => current!;
+}
+
+/**
+ * Clicks "Load data" and waits until the tables are written, the Summary sheet made and the pane
+ * says so (the functions have switched by then).
+ */
+export async function loadData({
+  page,
+  pane,
+}: Pick<OpenWorkbench, "page" | "pane">): Promise<void> {
+  await pane.getByRole("button", { name: "Load data" }).click();
+  await waitForSheets(page, [
+    TABLES.commitments.sheet,
+    TABLES.facts.sheet,
+    TABLES.rates.sheet,
+    "Summary",
+  ]);
+  await pane.getByText("Data loaded").waitFor();
 }
