@@ -230,6 +230,17 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
 }
 
+/** A checked refresh from a file that raises the TICAD VI pledge to $600 million. */
+async function preparedTicadAt600(session: LedgerSession) {
+  const prepared = await session.prepare({
+    kind: "file",
+    name: "edited.csv",
+    text: toCsv(ticadAt600Million()),
+  });
+  if (!prepared.ok) throw new Error("the file must be valid");
+  return prepared;
+}
+
 /** The row of a record in the fake's Commitments table. */
 function rowOf(port: ReturnType<typeof setup>["port"], id: string): number {
   const t = port.tables.get(TABLES.commitments.table)!;
@@ -257,12 +268,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
     const { port, store, session } = setup();
     await session.start();
     await session.load();
-    const prepared = await session.prepare({
-      kind: "file",
-      name: "edited.csv",
-      text: toCsv(ticadAt600Million()),
-    });
-    if (!prepared.ok) throw new Error("the file must be valid");
+    const prepared = await preparedTicadAt600(session);
     port.editCell(
       TABLES.commitments.table,
       rowOf(port, "ticad6-climate-disasters-2016"),
@@ -289,12 +295,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
     const { port, store, session } = setup();
     await session.start();
     await session.load();
-    const prepared = await session.prepare({
-      kind: "file",
-      name: "e.csv",
-      text: toCsv(ticadAt600Million()),
-    });
-    if (!prepared.ok) throw new Error("the file must be valid");
+    const prepared = await preparedTicadAt600(session);
     const release = port.holdReads();
     port.editCell(TABLES.commitments.table, rowOf(port, TICAD_PLEDGE), "notes", "typed meanwhile");
     await flush();
@@ -311,12 +312,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
     const { port, store, session } = setup();
     await session.start();
     await session.load();
-    const prepared = await session.prepare({
-      kind: "file",
-      name: "e.csv",
-      text: toCsv(ticadAt600Million()),
-    });
-    if (!prepared.ok) throw new Error("the file must be valid");
+    const prepared = await preparedTicadAt600(session);
     const release = port.holdNextWrite();
     const first = session.apply(prepared.value);
     const second = session.apply(prepared.value);
@@ -331,12 +327,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
     const { port, store, session } = setup();
     await session.start();
     await session.load();
-    const prepared = await session.prepare({
-      kind: "file",
-      name: "e.csv",
-      text: toCsv(ticadAt600Million()),
-    });
-    if (!prepared.ok) throw new Error("the file must be valid");
+    const prepared = await preparedTicadAt600(session);
     const release = port.holdNextWrite();
     const applying = session.apply(prepared.value);
     await flush();
@@ -355,12 +346,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
     const { port, store, session } = setup();
     await session.load();
     const before = store.current();
-    const prepared = await session.prepare({
-      kind: "file",
-      name: "e.csv",
-      text: toCsv(ticadAt600Million()),
-    });
-    if (!prepared.ok) throw new Error("the file must be valid");
+    const prepared = await preparedTicadAt600(session);
     port.failNextWrite = new WorkbookWriteError(
       "restored",
       "Nothing was changed: the swap failed and every table was put back."
@@ -374,12 +360,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
   test("a write left partial makes the session re-read what the tables hold", async () => {
     const { port, store, session } = setup();
     await session.load();
-    const prepared = await session.prepare({
-      kind: "file",
-      name: "e.csv",
-      text: toCsv(ticadAt600Million()),
-    });
-    if (!prepared.ok) throw new Error("the file must be valid");
+    const prepared = await preparedTicadAt600(session);
     // The fake "half-applies": Commitments holds the new rows, then the write fails.
     const readBack = port.tables.get(TABLES.commitments.table)!;
     port.editCellSilently(
