@@ -21,8 +21,11 @@ const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: str
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
-const SOMALIA_FUND =
-  "Trust Fund to Support Initiatives of States Countering Piracy off the Coast of Somalia";
+// The fund's names come from data/recipients.json (its full name as the White Paper gives it),
+// so the source's wording stands in the data only.
+const somalia = reference.recipients.recipients.find((r) => r.shortName === "Somalia piracy trust fund")!;
+const SOMALIA_FUND = somalia.name;
+const SOMALIA_SHORTER = somalia.aliases.find((a) => SOMALIA_FUND.startsWith(a) && a !== SOMALIA_FUND)!;
 
 describe("data/groups.json", () => {
   test("is consistent with the taxonomy and recipients, each group with members and a source", () => {
@@ -94,7 +97,7 @@ describe("resolving group names", () => {
     ["JAIF", "recipient:Japan-ASEAN Integration Fund (JAIF)"],
     ["Japan ASEAN Integration Fund", "recipient:Japan-ASEAN Integration Fund (JAIF)"],
     [SOMALIA_FUND, `recipient:${SOMALIA_FUND}`],
-    ["Trust Fund to Support Initiatives of States Countering Piracy", `recipient:${SOMALIA_FUND}`],
+    [SOMALIA_SHORTER, `recipient:${SOMALIA_FUND}`],
   ])("%s is %s", (name, expected) => {
     expect(kindOf(name)).toBe(expected);
   });
@@ -171,7 +174,7 @@ describe("the AID functions on a group", () => {
       value(
         aidTotal(
           ledger,
-          "Trust Fund to Support Initiatives of States Countering Piracy",
+          SOMALIA_SHORTER,
           null,
           "USD",
           null,

@@ -216,13 +216,13 @@ test("explain reads cell references, and declines nested calculations", async ()
   const { port, session } = setup();
   port.cells.set("B1", "Africa").set("B2", 2016);
   port.select({ sheet: "Sheet1", address: "C1", formula: "=AIDTOTAL(B1,B2)" });
-  const e = await session.explainSelection();
-  expect(e.explanation?.answer).toBe(2420000000);
-  expect(e.explanation?.records).toHaveLength(3);
+  const e = (await session.explainActiveCell()).explanation;
+  expect(e?.answer).toBe(2420000000);
+  expect(e?.adding).toHaveLength(3);
   port.select({ sheet: "Sheet1", address: "C2", formula: '=AIDTOTAL("Africa",YEAR(TODAY()))' });
-  expect((await session.explainSelection()).note).toMatch(/YEAR\(TODAY\(\)\)/);
+  expect((await session.explainActiveCell()).explanation?.blocked).toMatch(/YEAR\(TODAY\(\)\)/);
   port.select({ sheet: "Sheet1", address: "C3", formula: "=SUM(A1:A2)" });
-  expect(await session.explainSelection()).toEqual({ explanation: null, note: null });
+  expect(await session.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
 });
 
 /** Lets debounce timers (settleMs 0: the next timers phase) and the queue's promises run. */

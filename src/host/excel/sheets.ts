@@ -39,7 +39,9 @@ export function readActiveSheet(run: ExcelRun): Promise<SheetSnapshot> {
 /**
  * A new sheet with these rows from A1. Written through `formulas`, so a formula lands as one, and
  * every value goes through toSafeCell: text that looks like a formula, a number or a date gets
- * Excel's text marker and stays data. Chunked under the request limit like the tables.
+ * Excel's text marker and stays data (a value set through `formulas` is entered as if typed, and a
+ * leading apostrophe makes it text: Microsoft Learn, "Set and get range values, text, or formulas
+ * using the Excel JavaScript API"). Chunked under the request limit like the tables.
  */
 export async function addSheetWithRows(
   run: ExcelRun,

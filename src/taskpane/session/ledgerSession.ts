@@ -3,7 +3,6 @@ import {
   type Checked,
   type DatasetDiff,
   type DatasetIdentity,
-  type Explanation,
   type LedgerStore,
   type PivotResult,
   type Problem,
@@ -38,13 +37,11 @@ import {
   contentHash,
   createLedger,
   diffDatasets,
-  explainCall,
   ledgerTables,
   type CancelSignal,
   type LoadProgress,
   buildLedger,
   loadDatasetTextAsync,
-  parseAidCall,
   readCommitments,
   readUserRates,
 } from "../../domain";
@@ -456,12 +453,6 @@ export class LedgerSession {
     return this.queueIntake();
   }
 
-  /** The user changed the Commitments or Rates table: validate all of it; take it in only when valid. */
-  takeInEdits(): Promise<void> {
-    this.version = { ...this.version, edits: this.version.edits + 1 };
-    return this.queueIntake();
-  }
-
   private async intake(): Promise<void> {
     const built = await this.readWorkbookLedger();
     if (!built.ok) {
@@ -538,33 +529,6 @@ export class LedgerSession {
           : p
       ),
     };
-  }
-
-  /**
-   * How the active cell's AID formula is computed, or null when it holds none. Cell references
-   * among the arguments are read from the workbook; a nested expression is reported, not guessed.
-   */
-  async explainSelection(): Promise<{
-    readonly explanation: Explanation | null;
-    readonly note: string | null;
-  }> {
-    const selection = await this.deps.port.getSelection();
-    if (!selection.formula) return { explanation: null, note: null };
-    const call = parseAidCall(selection.formula);
-    if (!call) return { explanation: null, note: null };
-    const nested = call.args.find((a) => a.kind === "expression");
-    if (nested && nested.kind === "expression")
-      return {
-        explanation: null,
-        note: `An argument is a calculation (${nested.text}); put its value in a cell to see the explanation.`,
-      };
-    const refs = call.args.flatMap((a) => (a.kind === "reference" ? [a.address] : []));
-    const values = refs.length ? await this.deps.port.readCells(refs) : [];
-    let next = 0;
-    const args: CellInput[] = call.args.map((a) =>
-      a.kind === "literal" ? a.value : a.kind === "reference" ? (values[next++] ?? null) : null
-    );
-    return { explanation: explainCall(this.deps.store.current(), call.name, args), note: null };
   }
 
   /**
