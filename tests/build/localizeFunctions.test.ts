@@ -93,6 +93,25 @@ describe("functions-ja.json from the bundled texts", () => {
     });
   });
 
+  test("each parameter's default is the English one", () => {
+    const defaultOf = (text = "") =>
+      /Default "([^"]+)"/.exec(text)?.[1] ?? /"([^"]+)" \(default\)/.exec(text)?.[1];
+    const japaneseDefaultOf = (text = "") =>
+      /既定は "([^"]+)"/.exec(text)?.[1] ?? /"([^"]+)"（[^）]*既定/.exec(text)?.[1];
+    let defaults = 0;
+    english.functions.forEach((en, i) =>
+      en.parameters.forEach((p, j) => {
+        const ja = japanese.functions[i]!.parameters[j]!;
+        expect([`${en.id}(${p.name})`, japaneseDefaultOf(ja.description)]).toEqual([
+          `${en.id}(${p.name})`,
+          defaultOf(p.description),
+        ]);
+        if (defaultOf(p.description)) defaults++;
+      })
+    );
+    expect(defaults).toBeGreaterThanOrEqual(5);
+  });
+
   test("the year parameters name the fiscal-year forms, and the place parameters Japanese names", () => {
     for (const fn of japanese.functions) {
       const place = fn.parameters.find((p) => p.name === "place");

@@ -181,6 +181,12 @@ describe("manifest.xml in Japanese (ja-JP overrides)", () => {
     const all = [...descendants(app, "Override"), ...descendants(app, "bt:Override")];
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const override of all) expect(attr(override, "Locale")).toBe("ja-JP");
+    const overridden = (element: XmlElement): XmlElement[] =>
+      Object.keys(element)
+        .filter((key) => key !== "$" && key !== "_")
+        .flatMap((key) => children(element, key))
+        .flatMap((child) => [...(overrides(child).length ? [child] : []), ...overridden(child)]);
+    expect(overridden(app).length).toBe(all.length);
   });
 
   test("the add-in's name and description have Japanese overrides within Office's limits", () => {
