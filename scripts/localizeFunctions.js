@@ -9,7 +9,9 @@
  * Microsoft Learn, "Custom functions naming and localization" (custom-functions-naming, section
  * "Localize custom functions"): one JSON metadata file per language, the locale in its file name
  * (functions-de.json), `id` never localized; the manifest points at it with an Override on the
- * metadata URL. Function names are not translated here, so =AIDTOTAL(...) works in every language.
+ * metadata URL. The page warns that JSDoc-generated metadata is not localized, so the second file must
+ * be written apart: this step writes it from the generated one instead of by hand. Function names
+ * are not translated here, so =AIDTOTAL(...) works in every language.
  */
 const fs = require("fs");
 const webpack = require("webpack");
