@@ -3,7 +3,8 @@
 /**
  * Builds the add-in as Microsoft's shared-runtime template does: one page (taskpane.html) hosts
  * both the custom functions and the task pane, plus functions.json generated from the JSDoc of
- * src/host/customFunctions.ts, the icons and the manifest.
+ * src/host/customFunctions.ts, functions-ja.json (its Japanese help, from functions.json and
+ * src/host/functionsHelp.ja.json: scripts/localizeFunctions.js), the icons and the manifest.
  *
  *   npm run build                      production build into dist/
  *   AID_URL=https://host/path/ ...     dist/manifest.xml points at that host instead of localhost:3000
@@ -22,6 +23,7 @@ const path = require("path");
 const webpack = require("webpack");
 const zlib = require("zlib");
 const { buildManifest } = require("./scripts/buildManifest");
+const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localizeFunctions");
 const { getHttpsOptions } = require("./scripts/devCerts");
 
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/host/customFunctions.ts");
@@ -110,6 +112,11 @@ module.exports = async (env = {}, options = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new OwnAssociationsPlugin(),
+      new LocalizedFunctionsMetadataPlugin({
+        input: "functions.json",
+        output: "functions-ja.json",
+        help: path.resolve(__dirname, "src/host/functionsHelp.ja.json"),
+      }),
       // The version the bundled dataset is stored under in a workbook's identity.
       new webpack.DefinePlugin({
         AID_LEDGER_VERSION: JSON.stringify(require("./package.json").version),

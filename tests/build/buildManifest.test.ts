@@ -18,6 +18,7 @@ test("AID_URL replaces the dev server in every URL, and its origin in the AppDom
   const built = buildManifest(source, { url: "https://aid.example.org/ledger" });
   expect(built).not.toContain("https://localhost");
   expect(built).toContain('DefaultValue="https://aid.example.org/ledger/functions.json"');
+  expect(built).toContain('Value="https://aid.example.org/ledger/functions-ja.json"');
   expect(built).toContain("<AppDomain>https://aid.example.org</AppDomain>");
   expect(built.split("https://aid.example.org/ledger/").length).toBe(
     source.split("https://localhost:3000/").length

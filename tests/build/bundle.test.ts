@@ -65,6 +65,7 @@ test("emits the page, both bundles, the metadata, the manifest and the icons", (
     "functions.js",
     "taskpane.js",
     "functions.json",
+    "functions-ja.json",
     "manifest.xml",
     "support.html",
     "assets/icon-16.png",
@@ -127,6 +128,30 @@ test("functions.json names exactly the catalog's functions, and equals the golde
   expect(metadata).toEqual(
     JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "golden", "functions.json"), "utf8"))
   );
+});
+
+test("the manifest's ja-JP metadata URL names the Japanese file the build writes, which matches functions.json but for its descriptions", () => {
+  const override =
+    /<bt:Url id="Functions\.Metadata\.Url"[^>]*>\s*<bt:Override Locale="ja-JP" Value="([^"]+)"/.exec(
+      read("manifest.xml")
+    );
+  expect(override).not.toBeNull();
+  const file = new URL(override![1]!).pathname.slice(1);
+  expect(fs.existsSync(path.join(out, file))).toBe(true);
+  type Fn = { id: string; description?: string; parameters: { description?: string }[] };
+  const strip = ({ description: _d, parameters, ...rest }: Fn) => ({
+    ...rest,
+    parameters: parameters.map(({ description: _p, ...p }) => p),
+  });
+  const english = JSON.parse(read("functions.json")) as { functions: Fn[] };
+  const japanese = JSON.parse(read(file)) as { functions: Fn[] };
+  expect(japanese.functions.map(strip)).toEqual(english.functions.map(strip));
+  const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+  for (const fn of japanese.functions) {
+    expect(fn.description).toMatch(kana);
+    for (const p of fn.parameters)
+      expect(p.description).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u);
+  }
 });
 
 test("no emitted file contains HyperFormula (GPLv3, for tooling only) or any GPL licence notice", () => {

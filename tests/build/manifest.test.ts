@@ -164,6 +164,75 @@ describe("manifest.xml", () => {
   });
 });
 
+describe("manifest.xml in Japanese (ja-JP overrides)", () => {
+  // Microsoft Learn: "Custom functions naming and localization" (Localize custom functions) and the
+  // manifest reference's "Override element" (LocaleTokenOverride: Locale is the condition, Value the result).
+  const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+  const overrides = (element: XmlElement) => [
+    ...children(element, "Override"),
+    ...children(element, "bt:Override"),
+  ];
+  const resource = (container: string, id: string) =>
+    descendants(first(app, "VersionOverrides", "Resources"), container)
+      .flatMap((c) => [...children(c, "bt:Url"), ...children(c, "bt:String")])
+      .find((e) => attr(e, "id") === id)!;
+
+  test("every Override is for ja-JP, one per element", () => {
+    const all = [...descendants(app, "Override"), ...descendants(app, "bt:Override")];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const override of all) expect(attr(override, "Locale")).toBe("ja-JP");
+    const overridden = (element: XmlElement): XmlElement[] =>
+      Object.keys(element)
+        .filter((key) => key !== "$" && key !== "_")
+        .flatMap((key) => children(element, key))
+        .flatMap((child) => [...(overrides(child).length ? [child] : []), ...overridden(child)]);
+    expect(overridden(app).length).toBe(all.length);
+  });
+
+  test("the add-in's name and description have Japanese overrides within Office's limits", () => {
+    const [name] = overrides(first(app, "DisplayName"));
+    const [description] = overrides(first(app, "Description"));
+    expect(attr(name!, "Value")).toMatch(JAPANESE);
+    expect(attr(name!, "Value")!.length).toBeLessThanOrEqual(125);
+    expect(attr(description!, "Value")).toMatch(JAPANESE);
+    expect(attr(description!, "Value")!.length).toBeLessThanOrEqual(250);
+  });
+
+  test("the functions' metadata URL has a ja-JP override beside functions.json: functions-ja.json", () => {
+    const overridden = overrides(resource("bt:Urls", "Functions.Metadata.Url"));
+    expect(overridden.map((o) => attr(o, "Value"))).toEqual([`${DEV_ORIGIN}/functions-ja.json`]);
+    // The Script and the task pane stay one: only the metadata differs by language.
+    expect(overrides(resource("bt:Urls", "Functions.Script.Url"))).toEqual([]);
+    expect(overrides(resource("bt:Urls", "Taskpane.Url"))).toEqual([]);
+  });
+
+  test("every overridden string is Japanese and fits the limit of its kind", () => {
+    const checked = [
+      ["bt:ShortStrings", 125],
+      ["bt:LongStrings", 250],
+    ] as const;
+    let count = 0;
+    for (const [container, limit] of checked) {
+      for (const string of descendants(first(app, "VersionOverrides", "Resources"), container)
+        .flatMap((c) => children(c, "bt:String"))
+        .flatMap(overrides)) {
+        expect(attr(string, "Value")).toMatch(JAPANESE);
+        expect(attr(string, "Value")!.length).toBeLessThanOrEqual(limit);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(3);
+  });
+
+  test("a formula in an overridden text keeps the English function name", () => {
+    const texts = [...descendants(app, "Override"), ...descendants(app, "bt:Override")]
+      .map((o) => attr(o, "Value")!)
+      .filter((v) => v.includes("="));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const value of texts) expect(value).toMatch(/=AID[A-Z]+\(/);
+  });
+});
+
 /** Every resid attribute in the document. */
 function collectResids(element: XmlElement): string[] {
   const own = element.$?.resid ? [element.$.resid] : [];
