@@ -1,5 +1,6 @@
 import { type SheetCell, type TableSpec, chunkRows } from "../../domain";
 import { toWorkbookCell } from "./cells";
+import { numberFormatOf } from "./formats";
 
 /** A table ready to stage: its cells converted for Excel and cut into request-sized chunks. */
 export interface StagingPlan {
@@ -9,6 +10,9 @@ export interface StagingPlan {
   /** Hidden sheet that keeps the table's old contents until the write is done, to put back on failure. */
   readonly backup: string;
   readonly header: SheetCell[];
+  /** Every new row, converted for Excel. */
+  readonly cells: SheetCell[][];
+  /** Every new row in request-sized chunks (what a created table is staged from). */
   readonly chunks: SheetCell[][][];
   readonly rows: number;
   readonly columns: number;
@@ -16,6 +20,11 @@ export interface StagingPlan {
 
 /** Prefix of the hidden sheets a write uses; a later write removes any a failed one left behind. */
 export const STAGING_PREFIX = "AidLedger~";
+
+/** A staging sheet (new rows), as opposed to a backup (old contents), which a message may name. */
+export function isStagingSheet(name: string): boolean {
+  return name.startsWith(STAGING_PREFIX) && /~new\d+$/.test(name);
+}
 
 /**
  * Names of the hidden sheets of one write: unique to it (the token), so two writes can never
@@ -26,6 +35,18 @@ export function stagingSheetNames(token: string, index: number): { sheet: string
     sheet: `${STAGING_PREFIX}${token}~new${index}`,
     backup: `${STAGING_PREFIX}${token}~old${index}`,
   };
+}
+
+/**
+ * Bytes a row's number formats add to its request: each formatted column is sent as a 2-D array
+ * with one format per cell (office-js-docs-pr#5400: `numberFormat` takes an array matching the
+ * range; a single value is documented only for a whole row or column).
+ */
+export function formatBytesPerRow(spec: TableSpec): number {
+  return spec.columns.reduce((n, c) => {
+    const format = numberFormatOf(c.format);
+    return format ? n + JSON.stringify([format]).length + 1 : n;
+  }, 0);
 }
 
 /**
@@ -48,7 +69,7 @@ export function planStaging(
     });
     let chunks: SheetCell[][][];
     try {
-      chunks = chunkRows(rows, budgetBytes);
+      chunks = chunkRows(rows, budgetBytes, undefined, formatBytesPerRow(spec));
     } catch (e) {
       throw new Error(`Table ${spec.table}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -56,6 +77,7 @@ export function planStaging(
       spec,
       ...stagingSheetNames(token.slice(0, 12), index),
       header: spec.columns.map((c) => toWorkbookCell(c.name)),
+      cells: rows,
       chunks,
       rows: rows.length,
       columns,
