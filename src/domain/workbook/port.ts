@@ -4,6 +4,8 @@
  * implements it over a formula engine. Plain data in and out: no Office types here.
  */
 
+import type { LostUserValue } from "./rowAlignment";
+
 /** A cell value as the pane writes or reads it. null is an empty cell. */
 export type SheetCell = string | number | boolean | null;
 
@@ -104,6 +106,8 @@ export interface WriteReport {
   readonly refreshed: readonly TableLocation[];
   /** Per table refreshed in place: rows written (changed or appended) and rows deleted. */
   readonly rowsWritten?: readonly { table: string; written: number; deleted: number }[];
+  /** Values in the user's own columns that went with their removed record's row (see lostUserValueText). */
+  readonly lostUserValues?: readonly LostUserValue[];
 }
 
 /**

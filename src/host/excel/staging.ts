@@ -27,6 +27,29 @@ export function isStagingSheet(name: string): boolean {
 }
 
 /**
+ * The plans with hidden-sheet names no sheet of the workbook has: a backup a failed write kept
+ * (a message names it) may hold a name this write would otherwise use; it is never reused.
+ */
+export function withFreeNames(
+  plans: readonly StagingPlan[],
+  taken: Iterable<string>
+): StagingPlan[] {
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  const free = (p: StagingPlan, n: number) => ({
+    sheet: p.sheet.replace("~new", `${n}~new`),
+    backup: p.backup.replace("~old", `${n}~old`),
+  });
+  return plans.map((p) => {
+    if (!used.has(p.sheet.toLowerCase()) && !used.has(p.backup.toLowerCase())) return p;
+    for (let n = 2; ; n++) {
+      const names = free(p, n);
+      if (!used.has(names.sheet.toLowerCase()) && !used.has(names.backup.toLowerCase()))
+        return { ...p, ...names };
+    }
+  });
+}
+
+/**
  * Names of the hidden sheets of one write: unique to it (the token), so two writes can never
  * collide on a fixed name, and at most 31 characters.
  */

@@ -14,7 +14,7 @@ import { blockAddress } from "./cells";
 import type { ExcelRun } from "./excelWorkbook";
 import { numberFormatOf } from "./formats";
 import { IDENTITY_SETTING, identityToSetting } from "./identitySetting";
-import { type StagingPlan, isStagingSheet, planStaging } from "./staging";
+import { type StagingPlan, isStagingSheet, planStaging, withFreeNames } from "./staging";
 import {
   type ColumnRun,
   type CreatePlan,
@@ -59,6 +59,8 @@ interface Inspected {
   readonly inPlace: InPlacePlan[];
   readonly create: CreatePlan[];
   readonly oldIdentity: string | null;
+  /** The plans, their hidden sheets named clear of every sheet the workbook has. */
+  readonly plans: readonly StagingPlan[];
 }
 
 export interface TableWriterDeps {
@@ -80,14 +82,14 @@ export async function writeTablesToExcel(
       "unchanged",
       "This version of Excel cannot resize a table (ExcelApi 1.13), so the tables cannot be refreshed in place. Nothing was changed. Update Excel, or use Excel on the web."
     );
-  let plans: StagingPlan[];
+  let planned: StagingPlan[];
   try {
-    plans = planStaging(tables, deps.budget, deps.token);
+    planned = planStaging(tables, deps.budget, deps.token);
   } catch (e) {
     throw new WorkbookWriteError("unchanged", `Nothing was changed: ${messageOf(e)}`);
   }
   const inspected = await deps
-    .run((context) => inspect(context, plans, deps.budget))
+    .run((context) => inspect(context, planned, deps.budget))
     .catch((e: unknown) => {
       if (e instanceof WorkbookWriteError) throw e;
       throw new WorkbookWriteError(
@@ -96,6 +98,7 @@ export async function writeTablesToExcel(
       );
     });
 
+  const { plans } = inspected;
   const total = stagedRowsOf(inspected).reduce((n, t) => n + t.chunks.length, 0) + 1;
   let done = 0;
   const progress = () => options.onProgress?.({ done: ++done, total });
@@ -157,20 +160,25 @@ export async function writeTablesToExcel(
       written: p.staged.length,
       deleted: p.alignment.removed.length,
     })),
+    lostUserValues: inspected.inPlace.flatMap((p) => p.alignment.lostUserValues),
   };
 }
 
 /** Step 1: where each table is, how our columns map onto it, and whether it can grow where it is. */
 async function inspect(
   context: Excel.RequestContext,
-  plans: readonly StagingPlan[],
+  planned: readonly StagingPlan[],
   budget: number
 ): Promise<Inspected> {
   const workbook = context.workbook;
-  const found = plans.map((p) => workbook.tables.getItemOrNullObject(p.spec.table));
+  const found = planned.map((p) => workbook.tables.getItemOrNullObject(p.spec.table));
   const sheets = workbook.worksheets.load("items/name");
   const setting = workbook.settings.getItemOrNullObject(IDENTITY_SETTING).load("value");
   await context.sync();
+  const plans = withFreeNames(
+    planned,
+    sheets.items.map((s) => s.name)
+  );
   const located = found.map((table) => {
     if (table.isNullObject) return null;
     return {
@@ -263,7 +271,12 @@ async function inspect(
         );
     }
   }
-  return { inPlace, create, oldIdentity: setting.isNullObject ? null : String(setting.value) };
+  return {
+    inPlace,
+    create,
+    oldIdentity: setting.isNullObject ? null : String(setting.value),
+    plans,
+  };
 }
 
 /** Rows of a table's body read at a time: a bounded response whatever the table's size. */
