@@ -182,8 +182,12 @@ async function inspect(
   const located = found.map((table) => {
     if (table.isNullObject) return null;
     return {
-      table,
+      table: table.load("showTotals"),
       range: table.getRange().load("rowIndex, columnIndex, rowCount, columnCount"),
+      // The body without the header and the Total Row (Table.getDataBodyRange:
+      // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1));
+      // the table's range less its header would count a Total Row as data.
+      body: table.getDataBodyRange().load("rowCount"),
       header: table.getHeaderRowRange().load("values"),
       sheet: table.worksheet.load("name"),
     };
@@ -206,9 +210,18 @@ async function inspect(
     const top = at.range.rowIndex;
     const left = at.range.columnIndex;
     const width = at.range.columnCount;
-    const oldBody = Math.max(1, at.range.rowCount - 1);
+    const oldBody = Math.max(1, at.body.rowCount);
     const body = await readBody(context, at.sheet.name, top + 1, left, oldBody, width);
     const alignment = alignRows(plan.spec, header, columnPositions(runs), body);
+    // A Total Row (Table.showTotals, ExcelApi 1.1:
+    // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member)
+    // sits inside the table's range below the body: rewriting cells in place keeps it, but adding or
+    // deleting rows under it is not what this writer does safely, so that refresh is refused first.
+    if (at.table.showTotals && (alignment.removed.length > 0 || alignment.appended.length > 0))
+      throw new WorkbookWriteError(
+        "unchanged",
+        `Nothing was changed: the ${plan.spec.table} table (sheet ${at.sheet.name}) shows a Total Row, and this refresh adds ${alignment.appended.length} and removes ${alignment.removed.length} of its rows. Turn the Total Row off (Table Design > Total Row), refresh, then turn it back on.`
+      );
     // When every record goes, the first row stays (a table keeps one) and is emptied, all but
     // the formulas of the user's calculated columns.
     const firstRow =

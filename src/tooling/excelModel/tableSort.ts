@@ -22,7 +22,8 @@ export function sortTableRows(
   );
   const at = header.findIndex((h) => h.toLowerCase() === column.toLowerCase());
   if (at < 0) throw new Error(`Table ${table.name} has no column ${column}.`);
-  const rows = Array.from({ length: boxRows(box) - 1 }, (_, r) => {
+  // A Total Row stays where it is, below the sorted rows.
+  const rows = Array.from({ length: boxRows(box) - 1 - (table.showTotals ? 1 : 0) }, (_, r) => {
     const row = box.top + 1 + r;
     const cells = header.map((_, c) => state.content(sheet, row, box.left + c) ?? null);
     return { row, cells, key: state.value(sheet, row, box.left + at) };

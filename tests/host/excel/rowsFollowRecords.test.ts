@@ -164,6 +164,39 @@ describe("rows follow their records", () => {
   });
 });
 
+describe("a Total Row", () => {
+  async function withTotals() {
+    const s = setUp();
+    await s.port.writeTables(FIRST, identity("first"));
+    s.model.user.showTotals(TABLES.commitments.table, true);
+    return { ...s, before: commitmentsTable(s.model) };
+  }
+
+  it("is kept by a refresh that rewrites records in place", async () => {
+    const { model, port, before } = await withTotals();
+    const rows = commitmentsOf(FIRST).rows;
+    const notes = commitmentsOf(FIRST).columns.findIndex((c) => c.name === "notes");
+    const edited = rows.map((r, i) => (i === 0 ? r.map((v, c) => (c === notes ? "new" : v)) : r));
+    await port.writeTables(withCommitments(edited), identity("edited"));
+    const after = commitmentsTable(model);
+    expect(after).toHaveLength(before.length);
+    expect(after[after.length - 1]).toEqual(before[before.length - 1]);
+    expect(after[after.length - 1]![0]).toBe("Total");
+    expect(after[1]![notes]).toBe("new");
+  });
+
+  it("refuses a refresh that adds or removes rows, naming it and what to do, with nothing changed", async () => {
+    const { model, port, before } = await withTotals();
+    const rows = commitmentsOf(FIRST).rows;
+    const error = await port
+      .writeTables(withCommitments(rows.slice(1)), identity("shorter"))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ state: "unchanged" });
+    expect((error as Error).message).toMatch(/shows a Total Row.*Turn the Total Row off/);
+    expect(commitmentsTable(model)).toEqual(before);
+  });
+});
+
 describe("a second write after a partial failure", () => {
   /**
    * A run that, while `rollbackFails` is set, makes the batch after a failed one (the rollback)
