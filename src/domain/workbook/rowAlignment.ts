@@ -38,7 +38,8 @@ export interface LostUserValue {
 function comparable(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  return JSON.stringify(v);
 }
 
 /** The key of each row, made unique by its occurrence ("a", "a#2") so duplicates pair up in order. */

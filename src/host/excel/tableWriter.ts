@@ -330,7 +330,8 @@ async function readFormulas(
     .getRangeByIndexes(row, left, 1, width)
     .load("formulas");
   await context.sync();
-  return range.formulas[0] ?? [];
+  const [first] = range.formulas as unknown[][];
+  return first ?? [];
 }
 
 /** Where each of the spec's columns sits in the table. */
