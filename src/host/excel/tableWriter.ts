@@ -533,13 +533,13 @@ async function rollBack(context: Excel.RequestContext, inspected: Inspected): Pr
   const sheets = context.workbook.worksheets;
   const created = inspected.create.map((c) => sheets.getItemOrNullObject(c.sheet));
   const sizes = inspected.inPlace.map((p) =>
-    context.workbook.tables.getItem(p.plan.spec.table).getRange().load("rowCount")
+    context.workbook.tables.getItem(p.plan.spec.table).getDataBodyRange().load("rowCount")
   );
   await context.sync();
   inspected.inPlace.forEach((p, i) => {
     const sheet = sheets.getItem(p.sheet);
     const backup = sheets.getItem(p.plan.backup);
-    const now = Math.max(1, sizes[i]!.rowCount - 1);
+    const now = Math.max(1, sizes[i]!.rowCount);
     context.workbook.tables
       .getItem(p.plan.spec.table)
       .resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.width));
