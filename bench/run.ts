@@ -34,6 +34,7 @@ import { AidIndex, type Query } from "../src/domain/query/aidIndex";
 import { deriveRates } from "../src/domain/rates/rateBook";
 import { createAidEngine } from "../src/tooling/hyperformula/aidFunctionPlugin";
 import { generateRecords, seededRandom } from "../src/tooling/synthetic";
+import { printWriteRequests } from "./writeRequests";
 
 const argv = process.argv.slice(2);
 const JSON_OUTPUT = argv.includes("--json");
@@ -688,3 +689,5 @@ function main(): void {
 }
 
 main();
+// Table writes (requests and bytes of a full load and a one-record refresh): bench/writeRequests.ts.
+void printWriteRequests(say);

@@ -74,6 +74,14 @@ export {
   DEFAULT_CHUNK_BUDGET_BYTES,
 } from "./workbook/chunking";
 export { diffDatasets, isEmptyDiff, type DatasetDiff, type FieldChange } from "./workbook/diff";
+export {
+  alignRows,
+  keyColumns,
+  type LostUserValue,
+  type RowAlignment,
+  type RowChange,
+} from "./workbook/rowAlignment";
+export { lostUserValueText } from "./messages/workbookMessages";
 export { contentHash } from "./workbook/identity";
 export {
   buildManifest,

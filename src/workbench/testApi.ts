@@ -65,6 +65,10 @@ export interface AidWorkbenchApi {
   refreshPivotTable(name: string): void;
   /** As the user: add a column to a table's right, with a formula for every row (a calculated column). */
   addTableColumn(table: string, name: string, formula?: string): void;
+  /** As the user: sort a table by one column; whole rows move (the model's tableSort.ts). */
+  sortTable(table: string, column: string, order: "ascending" | "descending"): void;
+  /** As the user: turn a table's Total Row on or off (the model's totalRow.ts). */
+  showTotals(table: string, on: boolean): void;
   /**
    * Displayed values of a block ("A1:C3") or one cell ("B2") as a 2-D array, or of the sheet's whole
    * used range when the address is left out: numbers as numbers, errors as their code ("#N/A"),
@@ -117,6 +121,8 @@ export function createTestApi(spreadsheet: Spreadsheet, started: Promise<void>):
     refreshPivotTable: (name) => spreadsheet.model.user.refreshPivotTable(name),
     addTableColumn: (table, name, formula) =>
       spreadsheet.model.user.addTableColumn(table, name, formula),
+    sortTable: (table, column, order) => spreadsheet.model.user.sortTable(table, column, order),
+    showTotals: (table, on) => spreadsheet.model.user.showTotals(table, on),
     values(sheet, address) {
       let from: CellPosition;
       let to: CellPosition;

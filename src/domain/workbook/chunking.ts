@@ -6,7 +6,13 @@ import type { SheetCell } from "./port";
  * the request's own envelope (addresses, formats, the other operations in the batch).
  */
 export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_CHUNK_BUDGET_BYTES = 4 * 1024 * 1024;
+/**
+ * What a request carries besides the chunk's values: the batch's operations, addresses, object
+ * paths and the JSON around them. A chunk's request has a handful of operations; 1 MiB is far more
+ * than they take, and what is left (4 MiB) holds the values and their number formats.
+ */
+export const REQUEST_ENVELOPE_BYTES = 1024 * 1024;
+export const DEFAULT_CHUNK_BUDGET_BYTES = EXCEL_REQUEST_LIMIT_BYTES - REQUEST_ENVELOPE_BYTES;
 
 /** UTF-8 size of a row as it travels: a JSON array of values. */
 export function serializedSize(row: readonly SheetCell[]): number {
@@ -25,19 +31,21 @@ export function serializedSize(row: readonly SheetCell[]): number {
 }
 
 /**
- * Splits rows into consecutive chunks of at most `budget` serialized bytes (and `maxRows` rows).
+ * Splits rows into consecutive chunks of at most `budget` serialized bytes (and `maxRows` rows),
+ * each row counting `extraPerRow` more bytes for what travels with it (its number formats).
  * A single row larger than the budget is refused: no request could carry it.
  */
 export function chunkRows<T extends readonly SheetCell[]>(
   rows: readonly T[],
   budget = DEFAULT_CHUNK_BUDGET_BYTES,
-  maxRows = 50_000
+  maxRows = 50_000,
+  extraPerRow = 0
 ): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let size = 2;
   rows.forEach((row, i) => {
-    const rowSize = serializedSize(row) + 1;
+    const rowSize = serializedSize(row) + 1 + extraPerRow;
     if (rowSize + 2 > budget)
       throw new RangeError(
         `row ${i + 1} is ${rowSize} bytes, more than one request can carry (${budget} bytes)`

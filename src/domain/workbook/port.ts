@@ -4,6 +4,8 @@
  * implements it over a formula engine. Plain data in and out: no Office types here.
  */
 
+import type { LostUserValue } from "./rowAlignment";
+
 /** A cell value as the pane writes or reads it. null is an empty cell. */
 export type SheetCell = string | number | boolean | null;
 
@@ -22,6 +24,11 @@ export interface TableSpec {
   readonly table: string;
   readonly columns: readonly ColumnSpec[];
   readonly rows: readonly (readonly SheetCell[])[];
+  /**
+   * The columns that identify a row (the record's id, a fact's id, a rate's document, entry and
+   * record): a write keeps each record on the row that holds it. All of ours when absent.
+   */
+  readonly key?: readonly string[];
 }
 
 /** A table as read back from the workbook. */
@@ -97,6 +104,10 @@ export interface WriteReport {
   readonly created: readonly TableLocation[];
   /** Tables whose contents were replaced in place. */
   readonly refreshed: readonly TableLocation[];
+  /** Per table refreshed in place: rows written (changed or appended) and rows deleted. */
+  readonly rowsWritten?: readonly { table: string; written: number; deleted: number }[];
+  /** Values in the user's own columns that went with their removed record's row (see lostUserValueText). */
+  readonly lostUserValues?: readonly LostUserValue[];
 }
 
 /**

@@ -38,6 +38,7 @@ const FIELD_FORMAT: Readonly<Record<string, ColumnFormat>> = {
 export function commitmentsTable(ledger: AidLedger): TableSpec {
   return {
     ...TABLES.commitments,
+    key: ["id"],
     columns: RECORD_FIELDS.map((f) => ({ name: f.name, format: FIELD_FORMAT[f.name] ?? "text" })),
     rows: ledger.records.map((r) =>
       RECORD_FIELDS.map((f) => {
@@ -123,7 +124,7 @@ export function factsTable(ledger: AidLedger): TableSpec {
       notes.length ? notes.join("; ") : null,
     ] satisfies SheetCell[];
   });
-  return { ...TABLES.facts, columns: FACT_COLUMNS, rows };
+  return { ...TABLES.facts, key: ["Id"], columns: FACT_COLUMNS, rows };
 }
 
 const RATE_COLUMNS: readonly { name: string; format: ColumnFormat }[] = [
@@ -175,7 +176,9 @@ export function ratesTable(ledger: AidLedger): TableSpec {
     const title = ledger.rates.get(file)?.title ?? null;
     rows.push([file, title, "user", null, null, null, Number(u.jpyPerUsd), null, u.note ?? null]);
   }
-  return { ...TABLES.rates, columns: RATE_COLUMNS, rows };
+  // A stated pair is its document's and record's; a default its document's; a user's rate its
+  // document's, in order (two user rates for one document pair up by occurrence).
+  return { ...TABLES.rates, key: ["Document", "Entry", "RecordId"], columns: RATE_COLUMNS, rows };
 }
 
 /** Every table Aid Ledger writes, in order. */

@@ -1,4 +1,9 @@
-import { type TableSpec, WorkbookWriteError } from "../../domain";
+import {
+  type RowAlignment,
+  type SheetCell,
+  type TableSpec,
+  WorkbookWriteError,
+} from "../../domain";
 import type { StagingPlan } from "./staging";
 
 /**
@@ -27,6 +32,15 @@ export interface InPlacePlan {
   readonly oldBody: number;
   readonly newBody: number;
   readonly runs: readonly ColumnRun[];
+  /** Which rows stay, change, go and come, matched by key. */
+  readonly alignment: RowAlignment;
+  /** The rows staged for this table: the changed rows in table order, then the appended ones. */
+  readonly staged: readonly SheetCell[][];
+  readonly chunks: readonly SheetCell[][][];
+  /** Rows below the table backed up with it: deleting rows moves them up, a rollback moves them back. */
+  readonly below: number;
+  /** The first body row's formulas, read when every record goes and that row is emptied. */
+  readonly firstRowFormulas: readonly unknown[] | null;
 }
 
 /** A table that does not exist yet: created on a sheet of its own. */

@@ -1,33 +1,47 @@
 import {
   type DatasetIdentity,
+  type RowAlignment,
+  type SheetCell,
   type TableLocation,
   type TableSpec,
   type WriteOptions,
   type WriteReport,
   WorkbookWriteError,
+  alignRows,
+  chunkRows,
 } from "../../domain";
 import { blockAddress } from "./cells";
 import type { ExcelRun } from "./excelWorkbook";
 import { numberFormatOf } from "./formats";
 import { IDENTITY_SETTING, identityToSetting } from "./identitySetting";
-import { type StagingPlan, STAGING_PREFIX, planStaging } from "./staging";
-import { type CreatePlan, type InPlacePlan, columnRuns, freeSheetName } from "./tablePlans";
+import { type StagingPlan, isStagingSheet, planStaging, withFreeNames } from "./staging";
+import {
+  type ColumnRun,
+  type CreatePlan,
+  type InPlacePlan,
+  columnRuns,
+  freeSheetName,
+} from "./tablePlans";
 
 /*
  * Writing the pane's tables into Excel, in four steps:
  *
  *   1. inspect: find each table by its name (wherever the user moved it, whatever they named its
- *      sheet), map our columns onto its header, and check the rows it must grow into are empty;
- *   2. stage: write the new rows to hidden sheets, in request-sized chunks, and copy each table's
- *      old contents to a hidden backup sheet;
- *   3. commit: one batch that resizes each table and copies the staged rows into it (Range.copyFrom,
- *      ExcelApi 1.9), creates the tables that do not exist yet and stores the identity;
+ *      sheet), map our columns onto its header, read its rows and line them up with the new ones by
+ *      key (src/domain/workbook/rowAlignment.ts), and check the rows it must grow into are empty;
+ *   2. stage: write the rows to write (changed and new ones only) to hidden sheets, in request-sized
+ *      chunks, and copy each table's old contents, formulas and formats included, to a hidden backup;
+ *   3. commit: one batch that, in each table, rewrites the changed records' cells, deletes the
+ *      removed records' rows and appends the new records (Range.copyFrom, ExcelApi 1.9), creates the
+ *      tables that do not exist yet and stores the identity. A record that stays keeps its row, so
+ *      the user's sort order and their own columns beside it stay as they were;
  *   4. clean up: remove the hidden sheets; freeze the header row of a created sheet.
  *
  * Nothing the user sees changes before step 3. A batch is not a transaction (Microsoft Learn,
  * "Call Excel JavaScript APIs" / context.sync: the requests queued before a failing one stay
  * applied), so when the commit fails part way, a second batch puts every table back from its
- * backup: each table is then wholly old or wholly new, never a mix. The sheets are never deleted or
+ * backup: each table is then wholly old or wholly new, never a mix. A backup a message names
+ * (the rollback failed) is never deleted by a later write. The sheets are never deleted or
  * renamed, so formulas, charts and PivotTables over the tables keep pointing at them (deleting a
  * sheet turns every reference to it into #REF!: Microsoft Support, "Delete a worksheet").
  *
@@ -45,6 +59,8 @@ interface Inspected {
   readonly inPlace: InPlacePlan[];
   readonly create: CreatePlan[];
   readonly oldIdentity: string | null;
+  /** The plans, their hidden sheets named clear of every sheet the workbook has. */
+  readonly plans: readonly StagingPlan[];
 }
 
 export interface TableWriterDeps {
@@ -66,14 +82,14 @@ export async function writeTablesToExcel(
       "unchanged",
       "This version of Excel cannot resize a table (ExcelApi 1.13), so the tables cannot be refreshed in place. Nothing was changed. Update Excel, or use Excel on the web."
     );
-  let plans: StagingPlan[];
+  let planned: StagingPlan[];
   try {
-    plans = planStaging(tables, deps.budget, deps.token);
+    planned = planStaging(tables, deps.budget, deps.token);
   } catch (e) {
     throw new WorkbookWriteError("unchanged", `Nothing was changed: ${messageOf(e)}`);
   }
   const inspected = await deps
-    .run((context) => inspect(context, plans))
+    .run((context) => inspect(context, planned, deps.budget))
     .catch((e: unknown) => {
       if (e instanceof WorkbookWriteError) throw e;
       throw new WorkbookWriteError(
@@ -82,13 +98,14 @@ export async function writeTablesToExcel(
       );
     });
 
-  const total = plans.reduce((n, p) => n + p.chunks.length, 0) + 1;
+  const { plans } = inspected;
+  const total = stagedRowsOf(inspected).reduce((n, t) => n + t.chunks.length, 0) + 1;
   let done = 0;
   const progress = () => options.onProgress?.({ done: ++done, total });
   let step = "preparing the hidden sheets";
   try {
     await deps.run((context) =>
-      stage(context, deps, inspected, plans, progress, (s) => {
+      stage(context, deps, inspected, progress, (s) => {
         step = s;
       })
     );
@@ -108,7 +125,7 @@ export async function writeTablesToExcel(
   }
 
   try {
-    await deps.run((context) => commit(context, inspected, identity));
+    await deps.run((context) => commit(context, deps, inspected, identity));
   } catch (commitError) {
     try {
       await deps.run((context) => rollBack(context, inspected));
@@ -138,24 +155,39 @@ export async function writeTablesToExcel(
       sheet: p.sheet,
       rows: p.plan.rows,
     })),
+    rowsWritten: inspected.inPlace.map((p) => ({
+      table: p.plan.spec.table,
+      written: p.staged.length,
+      deleted: p.alignment.removed.length,
+    })),
+    lostUserValues: inspected.inPlace.flatMap((p) => p.alignment.lostUserValues),
   };
 }
 
 /** Step 1: where each table is, how our columns map onto it, and whether it can grow where it is. */
 async function inspect(
   context: Excel.RequestContext,
-  plans: readonly StagingPlan[]
+  planned: readonly StagingPlan[],
+  budget: number
 ): Promise<Inspected> {
   const workbook = context.workbook;
-  const found = plans.map((p) => workbook.tables.getItemOrNullObject(p.spec.table));
+  const found = planned.map((p) => workbook.tables.getItemOrNullObject(p.spec.table));
   const sheets = workbook.worksheets.load("items/name");
   const setting = workbook.settings.getItemOrNullObject(IDENTITY_SETTING).load("value");
   await context.sync();
+  const plans = withFreeNames(
+    planned,
+    sheets.items.map((s) => s.name)
+  );
   const located = found.map((table) => {
     if (table.isNullObject) return null;
     return {
-      table,
+      table: table.load("showTotals"),
       range: table.getRange().load("rowIndex, columnIndex, rowCount, columnCount"),
+      // The body without the header and the Total Row (Table.getDataBodyRange:
+      // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1));
+      // the table's range less its header would count a Total Row as data.
+      body: table.getDataBodyRange().load("rowCount"),
       header: table.getHeaderRowRange().load("values"),
       sheet: table.worksheet.load("name"),
     };
@@ -165,39 +197,79 @@ async function inspect(
   const taken = new Set(sheets.items.map((s) => s.name));
   const inPlace: InPlacePlan[] = [];
   const create: CreatePlan[] = [];
-  plans.forEach((plan, i) => {
+  for (const [i, plan] of plans.entries()) {
     const at = located[i];
     if (!at) {
       const sheet = freeSheetName(plan.spec.sheet, taken);
       taken.add(sheet);
       create.push({ plan, sheet });
-      return;
+      continue;
     }
     const header = (at.header.values[0] ?? []).map((h) => String(h));
+    const runs = columnRuns(plan.spec, header);
+    const top = at.range.rowIndex;
+    const left = at.range.columnIndex;
+    const width = at.range.columnCount;
+    const oldBody = Math.max(1, at.body.rowCount);
+    const body = await readBody(context, at.sheet.name, top + 1, left, oldBody, width);
+    const alignment = alignRows(plan.spec, header, columnPositions(runs), body);
+    // A Total Row (Table.showTotals, ExcelApi 1.1:
+    // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member)
+    // sits inside the table's range below the body: rewriting cells in place keeps it, but adding or
+    // deleting rows under it is not what this writer does safely, so that refresh is refused first.
+    if (at.table.showTotals && (alignment.removed.length > 0 || alignment.appended.length > 0))
+      throw new WorkbookWriteError(
+        "unchanged",
+        `Nothing was changed: the ${plan.spec.table} table (sheet ${at.sheet.name}) shows a Total Row, and this refresh adds ${alignment.appended.length} and removes ${alignment.removed.length} of its rows. Turn the Total Row off (Table Design > Total Row), refresh, then turn it back on.`
+      );
+    // When every record goes, the first row stays (a table keeps one) and is emptied, all but
+    // the formulas of the user's calculated columns.
+    const firstRow =
+      alignment.kept === 0
+        ? await readFormulas(context, at.sheet.name, top + 1, left, width)
+        : null;
+    const staged = [
+      ...alignment.changed.map((c) => plan.cells[c.source]!),
+      ...alignment.appended.map((s) => plan.cells[s]!),
+    ];
     inPlace.push({
       plan,
       sheet: at.sheet.name,
-      top: at.range.rowIndex,
-      left: at.range.columnIndex,
-      width: at.range.columnCount,
-      oldBody: Math.max(1, at.range.rowCount - 1),
-      newBody: Math.max(1, plan.rows),
-      runs: columnRuns(plan.spec, header),
+      top,
+      left,
+      width,
+      oldBody,
+      newBody: Math.max(1, alignment.kept + alignment.appended.length),
+      runs,
+      alignment,
+      staged,
+      chunks: chunkRows(staged, budget),
+      below: 0,
+      firstRowFormulas: firstRow,
     });
-  });
+  }
 
-  // A table grows into the rows below it: they must hold nothing, or the user's data there would
-  // be taken into the table. Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how
-  // far down anything is; only the rows between the table's end and that point are read.
-  for (const p of inPlace.filter((q) => q.newBody > q.oldBody)) {
+  // New records go below the table, into rows that must hold nothing, or the user's data there
+  // would be taken into the table. Deleting a table's rows moves the cells below it up (Delete
+  // Table Rows: https://support.microsoft.com/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246),
+  // so the rows the new records need are the ones right below the table as it is now, and what lies
+  // further down is backed up with the table so a rollback can put it back where it was.
+  // Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how far down anything is;
+  // only the rows between the table's end and that point are read.
+  for (const [i, p] of inPlace.entries()) {
+    const added = p.alignment.appended.length - (p.alignment.kept === 0 ? 1 : 0);
+    const deletes = p.alignment.removed.length > (p.alignment.kept === 0 ? 1 : 0);
+    if (!deletes && added <= 0) continue;
     const sheet = workbook.worksheets.getItem(p.sheet);
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
-    // Few tables grow at once; each needs its own answer before its rows can be read.
+    // Few tables change size at once; each needs its own answer before its rows can be read.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     if (used.isNullObject) continue;
     const first = p.top + 1 + p.oldBody;
-    const last = Math.min(p.top + p.newBody, used.rowIndex + used.rowCount - 1);
+    const usedLast = used.rowIndex + used.rowCount - 1;
+    if (deletes) inPlace[i] = { ...p, below: Math.max(0, usedLast - first + 1) };
+    const last = Math.min(first + added - 1, usedLast);
     for (let row = first; row <= last; row += GROWTH_CHECK_ROWS) {
       const count = Math.min(GROWTH_CHECK_ROWS, last - row + 1);
       const block = sheet.getRangeByIndexes(row, p.left, count, p.width).load("values");
@@ -208,52 +280,118 @@ async function inspect(
       if (hit >= 0)
         throw new WorkbookWriteError(
           "unchanged",
-          `Nothing was changed: the ${p.plan.spec.table} table (sheet ${p.sheet}) must grow by ${p.newBody - p.oldBody} rows, and row ${row + hit + 1} below it holds data. Move that data elsewhere, then try again.`
+          `Nothing was changed: the ${p.plan.spec.table} table (sheet ${p.sheet}) must grow by ${added} rows for its new records, and row ${row + hit + 1} below it holds data. Move that data elsewhere, then try again.`
         );
     }
   }
-  return { inPlace, create, oldIdentity: setting.isNullObject ? null : String(setting.value) };
+  return {
+    inPlace,
+    create,
+    oldIdentity: setting.isNullObject ? null : String(setting.value),
+    plans,
+  };
 }
 
-/** Step 2: the new rows on hidden sheets, chunk by chunk; the old contents on hidden backups. */
+/** Rows of a table's body read at a time: a bounded response whatever the table's size. */
+const BODY_READ_ROWS = 2000;
+
+/** The table's body as it is, its whole width (the user's columns included), in bounded reads. */
+async function readBody(
+  context: Excel.RequestContext,
+  sheetName: string,
+  top: number,
+  left: number,
+  rows: number,
+  width: number
+): Promise<unknown[][]> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const body: unknown[][] = [];
+  for (let row = 0; row < rows; row += BODY_READ_ROWS) {
+    const block = sheet
+      .getRangeByIndexes(top + row, left, Math.min(BODY_READ_ROWS, rows - row), width)
+      .load("values");
+    // Each block is one bounded response (Excel on the web's 5 MB limit applies to responses too).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    body.push(...block.values);
+  }
+  return body;
+}
+
+async function readFormulas(
+  context: Excel.RequestContext,
+  sheetName: string,
+  row: number,
+  left: number,
+  width: number
+): Promise<unknown[]> {
+  const range = context.workbook.worksheets
+    .getItem(sheetName)
+    .getRangeByIndexes(row, left, 1, width)
+    .load("formulas");
+  await context.sync();
+  const [first] = range.formulas as unknown[][];
+  return first ?? [];
+}
+
+/** Where each of the spec's columns sits in the table. */
+function columnPositions(runs: readonly ColumnRun[]): number[] {
+  return runs.flatMap((r) => Array.from({ length: r.count }, (_, i) => r.table + i));
+}
+
+/** Rows to write per table, and the hidden sheet each is staged on. */
+function stagedRowsOf(
+  inspected: Inspected
+): { plan: StagingPlan; chunks: readonly SheetCell[][][]; formats: boolean }[] {
+  return [
+    ...inspected.inPlace.map((p) => ({ plan: p.plan, chunks: p.chunks, formats: false })),
+    // A created table is copied from its staged block with its number formats.
+    ...inspected.create.map((c) => ({ plan: c.plan, chunks: c.plan.chunks, formats: true })),
+  ];
+}
+
+/** Step 2: the rows to write on hidden sheets, chunk by chunk; the old contents on hidden backups. */
 async function stage(
   context: Excel.RequestContext,
   deps: TableWriterDeps,
   inspected: Inspected,
-  plans: readonly StagingPlan[],
   progress: () => void,
   at: (step: string) => void
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
-  // Hidden sheets a failed write left behind are removed first (their names hold a different token).
+  // Staging sheets a failed write left behind are removed first (their names hold a different
+  // token). Backups are not: a message may name one as the only copy of a table's old contents.
   const all = sheets.load("items/name");
   await context.sync();
-  for (const s of all.items) if (s.name.startsWith(STAGING_PREFIX)) s.delete();
-  const staged = plans.map((plan) => {
+  for (const s of all.items) if (isStagingSheet(s.name)) s.delete();
+  const staged = stagedRowsOf(inspected).map(({ plan, chunks, formats }) => {
     const sheet = sheets.add(plan.sheet);
     sheet.visibility = "Hidden";
     sheet.getRange(blockAddress(0, 0, 1, plan.columns)).values = [plan.header];
-    plan.spec.columns.forEach((column, c) => {
-      const format = numberFormatOf(column.format);
-      // Number formats travel with the rows when a table is created from the staged block.
-      if (format && plan.rows > 0)
-        sheet.getRange(blockAddress(1, c, plan.rows, 1)).numberFormat = [[format]];
-    });
-    return { plan, sheet };
+    return { plan, chunks, formats, sheet };
   });
   if (deps.supports("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   await context.sync();
 
-  for (const { plan, sheet } of staged) {
+  for (const { plan, chunks, formats, sheet } of staged) {
     let row = 1;
-    for (const [i, chunk] of plan.chunks.entries()) {
+    for (const [i, chunk] of chunks.entries()) {
       at(
-        `table ${plan.spec.table}, chunk ${i + 1} of ${plan.chunks.length} (rows ${row} to ${row + chunk.length - 1})`
+        `table ${plan.spec.table}, chunk ${i + 1} of ${chunks.length} (rows ${row} to ${row + chunk.length - 1})`
       );
       // Nothing refers to a staging sheet: calculating now would only cost time.
       if (deps.supports("ExcelApi", "1.6"))
         context.application.suspendApiCalculationUntilNextSync();
       sheet.getRange(blockAddress(row, 0, chunk.length, plan.columns)).values = chunk;
+      if (formats)
+        plan.spec.columns.forEach((column, c) => {
+          const format = numberFormatOf(column.format);
+          // One format per cell, the range's shape (office-js-docs-pr#5400); counted in the chunk's budget.
+          if (format)
+            sheet.getRange(blockAddress(row, c, chunk.length, 1)).numberFormat = chunk.map(() => [
+              format,
+            ]);
+        });
       // One request per chunk is the point: each must stay under Excel's 5 MB request limit
       // (Microsoft Learn, "Resource limits and performance optimization for Office Add-ins").
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -267,15 +405,58 @@ async function stage(
   for (const p of inspected.inPlace) {
     const backup = sheets.add(p.plan.backup);
     backup.visibility = "Hidden";
-    const source = sheets.getItem(p.sheet).getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.width);
-    backup.getRangeByIndexes(0, 0, 1 + p.oldBody, p.width).copyFrom(source, "Values");
+    // At the table's own address, so relative references in the user's formulas copy there and
+    // back unchanged; "All" keeps formulas and formats, not only values (Excel.RangeCopyType:
+    // https://learn.microsoft.com/javascript/api/excel/excel.rangecopytype).
+    backup
+      .getRangeByIndexes(p.top, p.left, 1 + p.oldBody + p.below, p.width)
+      .copyFrom(tableBlock(sheets, p, p.oldBody + p.below), "All");
   }
   await context.sync();
 }
 
-/** Step 3, the one batch the user sees: every table resized and filled, new tables created, the identity stored. */
+function tableBlock(sheets: Excel.WorksheetCollection, p: InPlacePlan, body: number): Excel.Range {
+  return sheets.getItem(p.sheet).getRangeByIndexes(p.top, p.left, 1 + body, p.width);
+}
+
+/** Consecutive changed rows that are staged one after another and change the same column runs. */
+function changedBlocks(
+  alignment: RowAlignment,
+  runs: readonly ColumnRun[]
+): { row: number; staged: number; count: number; runs: ColumnRun[] }[] {
+  const blocks: { row: number; staged: number; count: number; runs: ColumnRun[] }[] = [];
+  alignment.changed.forEach((change, staged) => {
+    const touched = runs.filter((r) =>
+      change.columns.some((c) => c >= r.staged && c < r.staged + r.count)
+    );
+    const last = blocks[blocks.length - 1];
+    if (
+      last &&
+      last.row + last.count === change.row &&
+      last.runs.length === touched.length &&
+      last.runs.every((r, i) => r === touched[i])
+    )
+      last.count++;
+    else blocks.push({ row: change.row, staged, count: 1, runs: touched });
+  });
+  return blocks;
+}
+
+/** Removed rows as blocks of consecutive rows, last first (so earlier indexes stay valid). */
+function removedBlocks(removed: readonly number[]): { start: number; count: number }[] {
+  const blocks: { start: number; count: number }[] = [];
+  for (const row of removed) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.start + last.count === row) last.count++;
+    else blocks.push({ start: row, count: 1 });
+  }
+  return blocks.reverse();
+}
+
+/** Step 3, the one batch the user sees: each table's changed, removed and new records; new tables created; the identity stored. */
 async function commit(
   context: Excel.RequestContext,
+  deps: TableWriterDeps,
   inspected: Inspected,
   identity: DatasetIdentity
 ): Promise<void> {
@@ -284,25 +465,49 @@ async function commit(
     const sheet = sheets.getItem(p.sheet);
     const staged = sheets.getItem(p.plan.sheet);
     const table = context.workbook.tables.getItem(p.plan.spec.table);
-    if (p.newBody !== p.oldBody)
-      table.resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.newBody, p.width));
-    if (p.newBody < p.oldBody)
-      sheet
-        .getRangeByIndexes(p.top + 1 + p.newBody, p.left, p.oldBody - p.newBody, p.width)
-        .clear(CLEAR_ALL_CONTENTS);
-    for (const run of p.runs) {
-      const target = sheet.getRangeByIndexes(p.top + 1, p.left + run.table, p.newBody, run.count);
-      if (p.plan.rows === 0) target.clear(CLEAR_ALL_CONTENTS);
-      else target.copyFrom(staged.getRangeByIndexes(1, run.staged, p.newBody, run.count), "Values");
-      // New rows look like the table's first row: its formats, the user's included.
-      if (p.newBody > p.oldBody)
+    const { alignment } = p;
+    // 1. Changed records: only the runs of columns that hold a changed cell, on the rows they hold.
+    for (const block of changedBlocks(alignment, p.runs))
+      for (const run of block.runs)
         sheet
-          .getRangeByIndexes(
-            p.top + 1 + p.oldBody,
-            p.left + run.table,
-            p.newBody - p.oldBody,
-            run.count
-          )
+          .getRangeByIndexes(p.top + 1 + block.row, p.left + run.table, block.count, run.count)
+          .copyFrom(
+            staged.getRangeByIndexes(1 + block.staged, run.staged, block.count, run.count),
+            "Values"
+          );
+    // 2. Removed records: their rows go, the user's cells on them too. A table keeps one body row
+    // (Excel tables always have one): when every record goes, the first row is emptied instead.
+    const removed =
+      alignment.kept === 0 ? alignment.removed.filter((r) => r !== 0) : alignment.removed;
+    for (const block of removedBlocks(removed)) {
+      if (deps.supports("ExcelApi", "1.16")) table.rows.deleteRowsAt(block.start, block.count);
+      else
+        for (let r = block.start + block.count - 1; r >= block.start; r--)
+          table.rows.getItemAt(r).delete();
+    }
+    if (alignment.kept === 0)
+      (p.firstRowFormulas ?? []).forEach((f, c) => {
+        if (typeof f !== "string" || !f.startsWith("="))
+          sheet.getRangeByIndexes(p.top + 1, p.left + c, 1, 1).clear(CLEAR_ALL_CONTENTS);
+      });
+    // 3. New records, below the ones that stay.
+    const added = alignment.appended.length;
+    if (added === 0) continue;
+    const from = alignment.kept;
+    const body = Math.max(1, alignment.kept);
+    if (p.newBody > body)
+      table.resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.newBody, p.width));
+    for (const run of p.runs) {
+      sheet
+        .getRangeByIndexes(p.top + 1 + from, p.left + run.table, added, run.count)
+        .copyFrom(
+          staged.getRangeByIndexes(1 + alignment.changed.length, run.staged, added, run.count),
+          "Values"
+        );
+      // New rows look like the table's first row: its formats, the user's included.
+      if (from > 0)
+        sheet
+          .getRangeByIndexes(p.top + 1 + from, p.left + run.table, added, run.count)
           .copyFrom(
             sheet.getRangeByIndexes(p.top + 1, p.left + run.table, 1, run.count),
             "Formats"
@@ -320,27 +525,33 @@ async function commit(
 }
 
 /**
- * After a failed commit: every table back to its old size and contents, the created sheets removed,
- * the old identity stored again. Each step is safe to repeat whatever part of the commit was applied.
+ * After a failed commit: every table back to its old size and contents (formulas and formats
+ * included), the created sheets removed, the old identity stored again. Each step is safe to
+ * repeat whatever part of the commit was applied.
  */
 async function rollBack(context: Excel.RequestContext, inspected: Inspected): Promise<void> {
   const sheets = context.workbook.worksheets;
   const created = inspected.create.map((c) => sheets.getItemOrNullObject(c.sheet));
+  const sizes = inspected.inPlace.map((p) =>
+    context.workbook.tables.getItem(p.plan.spec.table).getDataBodyRange().load("rowCount")
+  );
   await context.sync();
-  for (const p of inspected.inPlace) {
+  inspected.inPlace.forEach((p, i) => {
     const sheet = sheets.getItem(p.sheet);
     const backup = sheets.getItem(p.plan.backup);
+    const now = Math.max(1, sizes[i]!.rowCount);
     context.workbook.tables
       .getItem(p.plan.spec.table)
       .resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.width));
-    if (p.newBody > p.oldBody)
+    if (now > p.oldBody)
       sheet
-        .getRangeByIndexes(p.top + 1 + p.oldBody, p.left, p.newBody - p.oldBody, p.width)
+        .getRangeByIndexes(p.top + 1 + p.oldBody, p.left, now - p.oldBody, p.width)
         .clear(CLEAR_ALL_CONTENTS);
-    sheet
-      .getRangeByIndexes(p.top + 1, p.left, p.oldBody, p.width)
-      .copyFrom(backup.getRangeByIndexes(1, 0, p.oldBody, p.width), "Values");
-  }
+    tableBlock(sheets, p, p.oldBody + p.below).copyFrom(
+      backup.getRangeByIndexes(p.top, p.left, 1 + p.oldBody + p.below, p.width),
+      "All"
+    );
+  });
   for (const s of created) if (!s.isNullObject) s.delete();
   if (inspected.oldIdentity !== null)
     context.workbook.settings.add(IDENTITY_SETTING, inspected.oldIdentity);

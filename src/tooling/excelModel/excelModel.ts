@@ -20,6 +20,8 @@ import {
   splitSheet,
 } from "./addresses";
 import { typedContent } from "./cellInput";
+import { sortTableRows } from "./tableSort";
+import { setTotalRow } from "./totalRow";
 import { MESSAGES, ModelError, type ModelErrorCode } from "./errors";
 import {
   type HandlerRecord,
@@ -657,6 +659,12 @@ export class ExcelModel implements ModelHost {
      */
     deleteTableRows: (table: string, index: number, count = 1): void =>
       this.asUser(() => this.state.deleteTableRows(this.table(table), index, count)),
+    /** Turns a table's Total Row on or off (see totalRow.ts). */
+    showTotals: (table: string, on: boolean): void =>
+      this.asUser(() => setTotalRow(this.state, this.table(table), on)),
+    /** Sorts a table's rows by one column, whole rows moving (see tableSort.ts). */
+    sortTable: (table: string, column: string, order: "ascending" | "descending"): void =>
+      this.asUser(() => sortTableRows(this.state, this.table(table), column, order)),
     /** Adds a column at a table's right; with a formula it is a calculated column (filled in new rows too). */
     addTableColumn: (table: string, name: string, formula?: string): void =>
       this.asUser(() => {

@@ -1129,13 +1129,14 @@ export class TableProxy extends ClientObject<TableState> {
   }
 
   protected properties(): readonly string[] {
-    return ["name", "id", "showHeaders"];
+    return ["name", "id", "showHeaders", "showTotals"];
   }
 
   protected read(t: TableState, property: string): unknown {
     if (property === "name") return t.name;
     if (property === "id") return t.id;
     if (property === "showHeaders") return true;
+    if (property === "showTotals") return t.showTotals ?? false;
     return undefined;
   }
 
@@ -1169,8 +1170,17 @@ export class TableProxy extends ClientObject<TableState> {
   getHeaderRowRange(): RangeProxy {
     return this.part("getHeaderRowRange", (t) => ({ ...t.box, bottom: t.box.top }));
   }
+  /** Header and Total Row excluded (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)). */
   getDataBodyRange(): RangeProxy {
-    return this.part("getDataBodyRange", (t) => ({ ...t.box, top: t.box.top + 1 }));
+    return this.part("getDataBodyRange", (t) => ({
+      ...t.box,
+      top: t.box.top + 1,
+      bottom: t.box.bottom - (t.showTotals ? 1 : 0),
+    }));
+  }
+  /** ExcelApi 1.1: whether the Total Row shows. */
+  get showTotals(): boolean {
+    return this.get("showTotals");
   }
 
   /** ExcelApi 1.13. */

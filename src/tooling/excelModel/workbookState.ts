@@ -58,6 +58,8 @@ export interface TableState {
   box: Box;
   /** Calculated columns by offset from the table's left: the formula as written for `row`. */
   readonly calculated: Map<number, { formula: string; row: number }>;
+  /** A Total Row below the body, inside `box` (Table.showTotals; see totalRow.ts). */
+  showTotals?: boolean;
 }
 
 /** A change to cells, for the change events. */
@@ -505,7 +507,7 @@ export class WorkbookState {
   }
 
   /** Structured references follow a table's new size or name. */
-  private tablesChanged(): void {
+  tablesChanged(): void {
     this.retranslate(() => true);
   }
 

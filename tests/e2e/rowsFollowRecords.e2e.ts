@@ -1,0 +1,121 @@
+import type { Page } from "playwright-core";
+import { type CommitmentRecord, TABLES } from "../../src/domain";
+import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
+import { bundledCopy } from "../domain/helpers";
+import {
+  type OpenWorkbench,
+  addressOf,
+  loadData,
+  setFormula,
+  useWorkbenchPage,
+  values,
+} from "./workbench";
+
+/*
+ * Issue 13's "done when", the write path: notes typed in a column of the user's own stay beside
+ * their records through a sort and a load, and through a refresh that removes one record and adds
+ * another; a refresh over a table with a Total Row is refused with nothing changed.
+ */
+
+const workbench = useWorkbenchPage();
+
+/** The identity the last write stored: it changes with every write that commits. */
+function storedIdentity(page: Page): Promise<unknown> {
+  return page.evaluate((key) => window.aidWorkbench!.settings()[key], IDENTITY_SETTING);
+}
+
+async function waitForIdentityChange(page: Page, before: unknown): Promise<void> {
+  await page.waitForFunction(
+    ([key, old]) => window.aidWorkbench!.settings()[key] !== old,
+    [IDENTITY_SETTING, before] as const,
+    { timeout: 20_000 }
+  );
+}
+
+async function refreshFrom(
+  { pane }: OpenWorkbench,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await pane
+    .getByRole("radiogroup", { name: "Refresh from" })
+    .getByRole("radio", { name: "File", exact: true })
+    .check();
+  await pane.getByLabel("Dataset file").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
+  });
+  await pane.getByRole("button", { name: "Check for changes" }).click();
+  await pane
+    .getByRole("region", { name: "Changes" })
+    .getByRole("button", { name: "Apply changes" })
+    .click();
+}
+
+/** id -> MyNote, as the Commitments sheet shows them. */
+async function notesBeside(page: Page): Promise<Map<string, unknown>> {
+  const [header, ...rows] = await values(page, TABLES.commitments.sheet);
+  const id = header!.indexOf("id");
+  const note = header!.indexOf("MyNote");
+  return new Map(rows.filter((r) => r[id]).map((r) => [String(r[id]), r[note] ?? null]));
+}
+
+/** Adds MyNote to Commitments and types "note N" on row N. */
+async function annotate(page: Page): Promise<Map<string, string>> {
+  await page.evaluate(
+    (t) => window.aidWorkbench!.addTableColumn(t, "MyNote"),
+    TABLES.commitments.table
+  );
+  const [header, ...rows] = await values(page, TABLES.commitments.sheet);
+  const id = header!.indexOf("id");
+  const column = addressOf(0, header!.indexOf("MyNote")).replace(/\d+$/, "");
+  const typed = new Map<string, string>();
+  for (const [i, r] of rows.entries()) {
+    if (!r[id]) continue;
+    await setFormula(page, TABLES.commitments.sheet, `${column}${i + 2}`, `note ${i + 1}`);
+    typed.set(String(r[id]), `note ${i + 1}`);
+  }
+  return typed;
+}
+
+test("notes in a column of the user's stay beside their records through a sort and a load, and a refresh removing one record and adding one", async () => {
+  const { page } = workbench();
+  await loadData(workbench());
+  const typed = await annotate(page);
+  await page.evaluate(
+    (t) => window.aidWorkbench!.sortTable(t, "region", "descending"),
+    TABLES.commitments.table
+  );
+  let before = await storedIdentity(page);
+  await workbench().pane.getByRole("button", { name: "Load data" }).click();
+  await waitForIdentityChange(page, before);
+  expect(Object.fromEntries(await notesBeside(page))).toEqual(Object.fromEntries(typed));
+
+  const rows = bundledCopy();
+  const gone = rows[4]!.id;
+  const next = [...rows.filter((r) => r.id !== gone), { ...rows[0]!, id: "added-by-refresh" }];
+  before = await storedIdentity(page);
+  await refreshFrom(workbench(), "one-out-one-in.json", next);
+  await waitForIdentityChange(page, before);
+  const after = await notesBeside(page);
+  typed.delete(gone);
+  expect(Object.fromEntries(after)).toEqual({
+    ...Object.fromEntries(typed),
+    "added-by-refresh": null,
+  });
+});
+
+test("a refresh that adds a record to a table with a Total Row is refused, naming it, with nothing changed", async () => {
+  const { page, pane } = workbench();
+  await loadData(workbench());
+  await page.evaluate((t) => window.aidWorkbench!.showTotals(t, true), TABLES.commitments.table);
+  const before = await values(page, TABLES.commitments.sheet);
+  const rows = [...bundledCopy(), { ...bundledCopy()[0]!, id: "added-by-refresh" }];
+  await refreshFrom(workbench(), "one-more.json", rows);
+  await pane
+    .getByText(/Total Row/)
+    .first()
+    .waitFor({ timeout: 20_000 });
+  expect(await values(page, TABLES.commitments.sheet)).toEqual(before);
+});
