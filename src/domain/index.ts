@@ -171,3 +171,12 @@ export {
 export { answersThatChange, type SheetFormula, type AnswerChange } from "./refresh/impact";
 export { resolveDocument } from "./rates/rateBook";
 export type { Taxonomy } from "./places/taxonomy";
+export {
+  didYouMean,
+  english,
+  messageOf,
+  messages,
+  setLanguage,
+  type Language,
+  type Messages,
+} from "./messages/catalog";

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { type BriefingResult, usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({

@@ -15,7 +15,7 @@ import {
   compareDocumentRates,
   isEmptyDiff,
 } from "../domain";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({

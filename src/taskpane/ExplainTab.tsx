@@ -9,7 +9,7 @@ import {
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { AidLedger, FormulaExplanation } from "../domain";
 import { ExplanationCards } from "./ExplanationCards";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({

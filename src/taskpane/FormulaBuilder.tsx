@@ -33,7 +33,7 @@ import {
   listYears,
   previewFormula,
 } from "../domain";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { PlacePicker } from "./PlacePicker";
 import { usePaneActions } from "./paneActions";
 

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { FunctionSpec } from "../domain";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({

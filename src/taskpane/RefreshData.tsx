@@ -17,7 +17,7 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { AidLedger, LoadProgress, Problem } from "../domain";
 import { ChangesReview } from "./ChangesReview";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { RefreshProblems } from "./RefreshProblems";
 import type { LedgerSession, PreparedRefresh, RefreshSource } from "./session/ledgerSession";
 

@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { type AidLedger, searchRecords } from "../domain";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import { usePaneActions } from "./paneActions";
 import { CardButton, RecordCardView } from "./RecordCardView";
 

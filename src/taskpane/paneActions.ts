@@ -1,10 +1,7 @@
 import { createContext, useContext } from "react";
-import type { BriefingCell, FormulaExplanation, SheetFormula } from "../domain";
+import type { BriefingCell, FormulaExplanation, InsertResult, SheetFormula } from "../domain";
 
-/** What Insert did: the formula went in, or the cell holds something and nothing was written. */
-export type InsertResult =
-  | { readonly inserted: true; readonly address: string }
-  | { readonly inserted: false; readonly occupiedBy: string; readonly address: string };
+export type { InsertResult };
 
 /** What "Make a briefing copy" did. */
 export type BriefingResult =

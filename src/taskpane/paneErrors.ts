@@ -1,4 +1,4 @@
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 
 /**
  * Failures that happen outside any control of the pane, such as the session's start when the

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import type { ChartResult, PivotResult, WriteProgress } from "../domain";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 import type { ApplyResult, PreparedRefresh } from "./session/ledgerSession";
 
 /** Which button started a write: "Load data" or "Apply changes". */

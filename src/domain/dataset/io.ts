@@ -1,3 +1,4 @@
+import { messageOf, messages } from "../messages/catalog";
 import Papa from "papaparse";
 import { type FieldName, RECORD_FIELDS } from "./fields";
 import type { Checked, Problem } from "./problems";
@@ -67,7 +68,7 @@ function parseJson(text: string): Checked<RawRows> {
   } catch (e) {
     return {
       ok: false,
-      problems: [{ row: 0, field: "(file)", message: `not valid JSON: ${(e as Error).message}` }],
+      problems: [{ row: 0, field: "(file)", message: messages().notValidJson(messageOf(e)) }],
     };
   }
   if (!Array.isArray(data))

@@ -1,3 +1,4 @@
+import { messages } from "../messages/catalog";
 import { MAX_RECORDS } from "../limits";
 import { echo } from "../limits";
 import { normalizeName, skeleton } from "../places/names";
@@ -138,11 +139,7 @@ export function* validationSteps(
     );
     if (!context.themes.has(r.theme)) {
       const near = context.themes.suggest(r.theme);
-      at(
-        r,
-        "theme",
-        `unknown theme "${r.theme}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`
-      );
+      at(r, "theme", messages().unknownTheme(r.theme) + messages().didYouMeanInProblem(near));
     }
     if (r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf))
       at(r, "partOf", `no record has id "${r.partOf}"`);

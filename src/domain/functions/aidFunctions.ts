@@ -1,3 +1,4 @@
+import { didYouMean, messages } from "../messages/catalog";
 import { dateLabelOf } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
 import { type Fraction, fraction, multiply, reciprocal } from "../money/fraction";
@@ -144,10 +145,7 @@ export function aidSource(ledger: AidLedger, id: CellInput): Result<string> {
       text.value,
       new Map([...ledger.ids].map((i) => [normalizeName(i), i]))
     );
-    return fail(
-      "NA",
-      `No record has id "${text.value}".${near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : ""}`
-    );
+    return fail("NA", messages().noRecordWithId(text.value) + didYouMean(near));
   }
   const s = r.record;
   return ok(`${s.sourceTitle} [${s.sourceFile}], ${s.sourceSection}: "${s.evidence}"`);

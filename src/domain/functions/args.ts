@@ -1,3 +1,4 @@
+import { didYouMean } from "../messages/catalog";
 import { type Fraction, fraction } from "../money/fraction";
 import { type Currency, isCurrency, numberToFraction } from "../money/money";
 import {
@@ -40,11 +41,6 @@ export function nameArgumentProblem(value: string, name: string): Result<never> 
     );
   const problem = textProblem(value, "name");
   return problem ? fail("VALUE", `${name} ${describe(value)}: ${problem}`) : null;
-}
-
-/** "Did you mean ..." for an unknown name, or "" when nothing is near. */
-function didYouMean(near: readonly string[]): string {
-  return near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "";
 }
 
 export function parsePlace(ledger: AidLedger, value: CellInput): Result<Place> {

@@ -1,3 +1,4 @@
+import { messageOf } from "../../domain/messages/catalog";
 import {
   DEFAULT_CHUNK_BUDGET_BYTES,
   type DatasetIdentity,
@@ -245,8 +246,4 @@ export function createExcelWorkbook(): ExcelWorkbook {
 
 function formulaOf(value: unknown): string | null {
   return typeof value === "string" && value.startsWith("=") ? value : null;
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

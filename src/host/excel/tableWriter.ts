@@ -1,3 +1,4 @@
+import { messageOf } from "../../domain/messages/catalog";
 import {
   type DatasetIdentity,
   type RowAlignment,
@@ -594,8 +595,4 @@ async function freezeHeaders(deps: TableWriterDeps, created: readonly CreatePlan
   } catch {
     // The tables are written; an unfrozen header is no reason to report a failure.
   }
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

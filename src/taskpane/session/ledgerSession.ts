@@ -1,3 +1,4 @@
+import { messageOf } from "../../domain/messages/catalog";
 import {
   type AidLedger,
   type Checked,
@@ -679,10 +680,6 @@ function cellIndex(address: string): { row: number; col: number } {
 
 function sameVersion(a: DataVersion, b: DataVersion): boolean {
   return a.ledger === b.ledger && a.edits === b.edits;
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function sameRates(a: readonly UserRate[], b: readonly UserRate[]): boolean {

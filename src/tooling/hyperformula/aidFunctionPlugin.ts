@@ -1,3 +1,4 @@
+import { messageOf, messages } from "../../domain/messages/catalog";
 /**
  * The AID functions inside HyperFormula, for the command line, the benchmark, tests and previews.
  *
@@ -158,7 +159,7 @@ export class AidFunctionPlugin extends FunctionPlugin {
     try {
       return context.aidLedger();
     } catch (e) {
-      return new CellError(ErrorType.NA, `The ledger could not be loaded: ${(e as Error).message}`);
+      return new CellError(ErrorType.NA, messages().ledgerNotLoaded(messageOf(e)));
     }
   }
 
@@ -200,10 +201,7 @@ export class AidFunctionPlugin extends FunctionPlugin {
     try {
       result = spec.evaluate(ledger, inputs, this.env());
     } catch (e) {
-      return new CellError(
-        ErrorType.VALUE,
-        `${spec.name} failed unexpectedly: ${(e as Error).message}`
-      );
+      return new CellError(ErrorType.VALUE, messages().functionFailed(spec.name, messageOf(e)));
     }
     if (!result.ok) return toCellError(result.error);
     const value = result.value;
