@@ -22,6 +22,13 @@ function start(): void {
     version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
     fetchText: (url) => fetchDatasetText(url),
     namespace: typeof AID_NAMESPACE === "string" ? AID_NAMESPACE : "",
+    // Microsoft Learn, "Run code in your Office Add-in when the document opens": the runtime then
+    // starts with this document (shared runtime), so its tables are read and watched before the
+    // pane is opened. It takes effect from the next opening; the manifest needs nothing more.
+    setLoadOnOpen: (on) =>
+      Office.addin.setStartupBehavior(
+        on ? Office.StartupBehavior.load : Office.StartupBehavior.none
+      ),
   });
   mountPane(container, {
     session,

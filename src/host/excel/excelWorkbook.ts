@@ -238,7 +238,9 @@ export class ExcelWorkbook implements WorkbookPort {
 /** The port over the running Excel: the Office globals are read only when a method is called. */
 export function createExcelWorkbook(): ExcelWorkbook {
   return new ExcelWorkbook({
-    run: (batch) => Excel.run(batch),
+    // A batch that arrives while the user edits a cell waits for the edit to end instead of
+    // failing with InvalidOperationInCellEditMode (Microsoft Learn, Excel.RunOptions.delayForCellEdit).
+    run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
   });
 }

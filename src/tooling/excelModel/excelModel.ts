@@ -7,7 +7,7 @@
  * Development tooling (HyperFormula, GPLv3): never imported by the add-in bundles.
  */
 import Decimal from "decimal.js";
-import type { AidLedger } from "../../domain";
+import type { AidLedger, LedgerReadiness } from "../../domain";
 import type { LedgerProvider } from "../hyperformula/aidFunctionPlugin";
 import {
   type Box,
@@ -47,6 +47,8 @@ export interface LedgerSource {
   subscribe(listener: (ledger: AidLedger) => void): () => void;
   /** The data's one-line status, for AIDVERSION (LedgerStore.status). */
   status?(): string;
+  /** Whether the functions may answer yet (LedgerStore.readiness; see answeringLedger). */
+  readiness?(): LedgerReadiness;
 }
 
 export interface ExcelModelOptions {
@@ -89,6 +91,28 @@ const NO_LEDGER: LedgerProvider = () => {
   throw new Error("This ExcelModel was built without a ledger.");
 };
 
+/**
+ * The ledger as the custom functions answer from it (src/host/answer.ts): until the store is ready,
+ * no answer. A cell whose streaming function has given no result yet shows Excel's busy state
+ * (Microsoft Learn, custom-functions-web-reqs); HyperFormula has no #BUSY!, so the model shows #N/A
+ * with the message BUSY_MESSAGE. While reading or after a failure, #N/A with the store's message.
+ */
+function answeringLedger(source: LedgerSource): LedgerProvider {
+  return () => {
+    const readiness = source.readiness?.() ?? { state: "ready" };
+    if (readiness.state === "ready") return source.current();
+    throw new LedgerNotReady(readiness.state === "waiting" ? BUSY_MESSAGE : readiness.message);
+  };
+}
+
+/** What the model shows where Excel shows a custom function still busy (#BUSY!). */
+export const BUSY_MESSAGE = "#BUSY! (waiting for the function's first result)";
+
+/** Thrown by the ledger provider while the store is not ready: the plugin shows its message as is. */
+export class LedgerNotReady extends Error {
+  override readonly name = "LedgerNotReady";
+}
+
 function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
   const pb = b.split(".").map(Number);
@@ -126,7 +150,7 @@ export class ExcelModel implements ModelHost {
     const ledger = options.ledger;
     this.ledgerSource = ledger && typeof ledger === "object" ? ledger : null;
     const provider: LedgerProvider =
-      typeof ledger === "function" ? ledger : ledger ? () => ledger.current() : NO_LEDGER;
+      typeof ledger === "function" ? ledger : ledger ? answeringLedger(ledger) : NO_LEDGER;
     const source = this.ledgerSource;
     this.state = new WorkbookState({
       ledger: provider,
