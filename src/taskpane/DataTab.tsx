@@ -35,7 +35,7 @@ export interface DataTabProps {
 }
 
 /** The actions of the Data tab whose outcome the tab shows; only the last one's is shown. */
-type Speaker = "load" | "refresh" | "briefing";
+type Speaker = "load" | "refresh" | "briefing" | "reread";
 
 /**
  * The Data tab: what the workbook holds, loading it, refreshing it, a briefing copy, and the
@@ -46,6 +46,13 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const headingId = useId();
   const writer = useWriteRunner();
   const [speaker, setSpeaker] = useState<Speaker | null>(null);
+  const [reread, setReread] = useState<string | null>(null);
+  const rereadWorkbook = () => {
+    if (busy) return;
+    setSpeaker("reread");
+    setReread(null);
+    void session.reread().then(setReread);
+  };
   const busy = writer.running !== null || state.busy;
   const load = () => {
     if (busy) return;
@@ -57,9 +64,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const confirm = (prepared: PreparedRefresh, createMissing: boolean) => {
     if (busy) return;
     setSpeaker("load");
-    void writer.run("load", (onProgress) =>
-      session.apply(prepared, onProgress, { createMissing })
-    );
+    void writer.run("load", (onProgress) => session.apply(prepared, onProgress, { createMissing }));
   };
   return (
     <div className={styles.root}>
@@ -68,6 +73,11 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           Workbook data
         </Subtitle2>
         <DatasetStatus identity={state.identity} ledger={ledger} />
+        {state.activity && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{state.activity}</MessageBarBody>
+          </MessageBar>
+        )}
         {state.notice && (
           <MessageBar intent={state.notice.intent} layout="multiline">
             <MessageBarBody>{state.notice.message}</MessageBarBody>
@@ -78,17 +88,22 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <Button appearance="primary" disabledFocusable={busy} onClick={load}>
             Load data
           </Button>
-          <Button disabledFocusable={busy} onClick={() => void session.reread()}>
+          <Button disabledFocusable={busy} onClick={rereadWorkbook}>
             Re-read workbook
           </Button>
         </div>
+        {speaker === "reread" && reread && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{reread}</MessageBarBody>
+          </MessageBar>
+        )}
         {writer.running === "load" && <WritingProgress progress={writer.progress} />}
         {outcome?.action === "load" && !outcome.ok && "review" in outcome && (
           <>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                The workbook&apos;s tables differ from the bundled data. Loading it replaces
-                them with these changes:
+                The workbook&apos;s tables differ from the bundled data. Loading it replaces them
+                with these changes:
               </MessageBarBody>
             </MessageBar>
             <ChangesReview
@@ -105,8 +120,8 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <MessageBar intent="warning" layout="multiline" role="alert">
             <MessageBarBody>
               The workbook no longer has the {outcome.missing.join(", ")} table
-              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was
-              changed. Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
+              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was changed.
+              Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
@@ -155,8 +170,8 @@ function PublishedMessage({ session, state }: { session: LedgerSession; state: S
         <MessageBarBody>
           A newer dataset is available: version {m.version}, {m.records} records from{" "}
           {m.documents.length} report{m.documents.length === 1 ? "" : "s"}, published{" "}
-          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see
-          what would change.
+          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see what
+          would change.
         </MessageBarBody>
         <MessageBarActions>{check}</MessageBarActions>
       </MessageBar>
