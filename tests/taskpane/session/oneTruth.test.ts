@@ -215,3 +215,30 @@ describe("a workbook is read before it is answered from (issue 13, item 3)", () 
     expect(model.read.value("Sheet1", "A1")).toBe(2420000000);
   });
 });
+
+describe("the briefing copy (issue 13, item 8)", () => {
+  test("cells show exactly the text they hold: no apostrophe a user did not type, formulas as text", async () => {
+    const { model, session } = setUp();
+    await session.start();
+    await session.load();
+    model.user.activate("Sheet1");
+    model.user.type("Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
+    model.user.type("Sheet1", "A2", '=AIDTOTAL("Afrika",2016)');
+    model.user.type("Sheet1", "A3", '=AIDLIST("Viet Nam")');
+    model.user.type("Sheet1", "C1", "'2016");
+    const made = await session.makeBriefingCopy();
+    expect(made).toMatchObject({ made: true, formulas: 3 });
+    if (!made.made) return;
+    const copy = model.read.values(made.sheet);
+    const sources = model.read.values(made.sourcesSheet);
+    const texts = [...copy, ...sources].flat().filter((v): v is string => typeof v === "string");
+    // The one apostrophe-led text is the user's own '2016, which Excel shows as 2016.
+    expect(texts.filter((t) => t.startsWith("'"))).toEqual([]);
+    expect(copy[0]![0]).toBe(2420000000);
+    expect(copy[1]![0]).toBe("#N/A");
+    expect(copy[0]![2]).toBe("2016");
+    expect(sources.flat()).toContain('=AIDTOTAL("Africa",2016)');
+    expect(sources.flat()).toContain("A1");
+    expect(String(sources[1]![0])).toMatch(/^Data: /);
+  });
+});
