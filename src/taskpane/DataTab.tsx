@@ -7,14 +7,15 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { BriefingCopy } from "./BriefingCopy";
-import type { AidLedger } from "../domain";
+import type { AidLedger, CalculationMode } from "../domain";
 import { ChangesReview } from "./ChangesReview";
 import { DatasetStatus } from "./DatasetStatus";
 import { DatasetSummary } from "./DatasetSummary";
 import { EditProblems } from "./EditProblems";
 import { RefreshData } from "./RefreshData";
+import { RepairAidCells } from "./RepairAidCells";
 import type { LedgerSession, PreparedRefresh, SessionState } from "./session/ledgerSession";
 import { useWriteRunner } from "./useWriteRunner";
 import { WriteOutcomeMessage } from "./WriteOutcomeMessage";
@@ -35,7 +36,7 @@ export interface DataTabProps {
 }
 
 /** The actions of the Data tab whose outcome the tab shows; only the last one's is shown. */
-type Speaker = "load" | "refresh" | "briefing" | "reread";
+type Speaker = "load" | "refresh" | "briefing" | "reread" | "repair";
 
 /**
  * The Data tab: what the workbook holds, loading it, refreshing it, a briefing copy, and the
@@ -47,6 +48,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const writer = useWriteRunner();
   const [speaker, setSpeaker] = useState<Speaker | null>(null);
   const [reread, setReread] = useState<string | null>(null);
+  // No event reports a change of Excel's calculation mode: read it again when the pane gets focus.
+  useEffect(() => {
+    const check = () => void session.checkCalculationMode();
+    window.addEventListener("focus", check);
+    return () => window.removeEventListener("focus", check);
+  }, [session]);
   const rereadWorkbook = () => {
     if (busy) return;
     setSpeaker("reread");
@@ -78,6 +85,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
             <MessageBarBody>{state.activity}</MessageBarBody>
           </MessageBar>
         )}
+        <CalculationModeMessage mode={state.calculationMode} />
         {state.notice && (
           <MessageBar intent={state.notice.intent} layout="multiline">
             <MessageBarBody>{state.notice.message}</MessageBarBody>
@@ -151,6 +159,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
         shown={speaker === "briefing"}
         onStart={() => setSpeaker("briefing")}
       />
+      <RepairAidCells
+        repair={() => session.repairAidCells()}
+        busy={busy}
+        shown={speaker === "repair"}
+        onStart={() => setSpeaker("repair")}
+      />
       <DatasetSummary ledger={ledger} />
     </div>
   );
@@ -187,6 +201,24 @@ function PublishedMessage({ session, state }: { session: LedgerSession; state: S
             : "This is the latest dataset published at its address."}
       </MessageBarBody>
       <MessageBarActions>{check}</MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/**
+ * In Manual calculation, streamed results are not shown until Excel calculates
+ * (OfficeDev/Office-Add-in-samples#249, office-js #1567): say so, and how to switch back.
+ */
+function CalculationModeMessage({ mode }: { readonly mode: CalculationMode | null }) {
+  if (mode === null || mode === "Automatic") return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        {mode === "Manual"
+          ? "Excel's calculation is set to Manual: AID cells show new answers only when Excel calculates (Formulas > Calculate Now, or F9)."
+          : "Excel's calculation is set to Automatic except for data tables: AID cells in a data table show new answers only when Excel calculates (F9)."}{" "}
+        To have them follow every change, choose Formulas &gt; Calculation Options &gt; Automatic.
+      </MessageBarBody>
     </MessageBar>
   );
 }

@@ -1,5 +1,6 @@
 import {
   DEFAULT_CHUNK_BUDGET_BYTES,
+  type CalculationMode,
   type DatasetIdentity,
   type ChartResult,
   type ChartSpec,
@@ -23,6 +24,7 @@ import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./iden
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
 import { writeTablesToExcel } from "./tableWriter";
+import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
 import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -232,6 +234,14 @@ export class ExcelWorkbook implements WorkbookPort {
 
   ensureChart(spec: ChartSpec): Promise<ChartResult> {
     return ensureChart(this.run, this.supports, spec);
+  }
+
+  readCalculationMode(): Promise<CalculationMode> {
+    return readCalculationMode(this.run);
+  }
+
+  repairAidFormulas(): Promise<readonly string[]> {
+    return repairAidFormulas(this.run);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   hasAidCall,
   planBriefing,
   type WorkbookPort,
+  type CalculationMode,
   type WriteProgress,
   type WriteReport,
   SUMMARY_PIVOT,
@@ -122,6 +123,8 @@ export interface SessionState {
   readonly published: PublishedStatus | null;
   /** What the session is doing in the background, in one sentence (reading the tables, bringing Facts up to date); null when idle. */
   readonly activity: string | null;
+  /** Excel's calculation mode, once read (null before): in Manual, AID cells update only on calculation. */
+  readonly calculationMode: CalculationMode | null;
 }
 
 export interface SessionDeps {
@@ -173,6 +176,7 @@ export class LedgerSession {
     notice: null,
     published: null,
     activity: null,
+    calculationMode: null,
   };
   private readonly listeners = new Set<(s: SessionState) => void>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -217,6 +221,7 @@ export class LedgerSession {
   start(): Promise<void> {
     return this.enqueue(async () => {
       const opened = await this.readOnOpen();
+      void this.checkCalculationMode();
       if (opened) {
         await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
         // Not awaited by the queue's next task: a slow server must not hold up the workbook.
@@ -299,6 +304,35 @@ export class LedgerSession {
         });
       }
     }
+  }
+
+  /**
+   * Reads Excel's calculation mode (at start, and whenever the pane gets focus: no event reports a
+   * change of it). A failed read leaves the last known mode.
+   */
+  async checkCalculationMode(): Promise<CalculationMode | null> {
+    try {
+      const mode = await this.deps.port.readCalculationMode();
+      if (mode !== this.state.calculationMode) this.set({ calculationMode: mode });
+      return mode;
+    } catch {
+      return this.state.calculationMode;
+    }
+  }
+
+  /**
+   * Enters again every AID formula that shows #NAME? because the workbook was saved by an Excel
+   * without the add-in (the error stays until the formula is re-entered: office-js #6355, #6611,
+   * #4007, #5865), and says how many it repaired.
+   */
+  repairAidCells(): Promise<string> {
+    return this.enqueue(async () => {
+      const repaired = await this.deps.port.repairAidFormulas();
+      if (repaired.length === 0) return "No AID cell shows #NAME?: nothing to repair.";
+      const shown = repaired.slice(0, 5).join(", ");
+      const more = repaired.length > 5 ? ` and ${repaired.length - 5} more` : "";
+      return `Repaired ${repaired.length} AID cell${repaired.length === 1 ? "" : "s"} that showed #NAME? (${shown}${more}): each formula was entered again.`;
+    });
   }
 
   /**

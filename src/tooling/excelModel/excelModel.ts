@@ -160,9 +160,29 @@ export class ExcelModel implements ModelHost {
     // Streaming custom functions re-emit when their source changes; only this workbook's cells
     // (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs#make-a-streaming-function).
     this.ledgerSource?.subscribe(() => {
-      this.state.refreshAidCells();
+      if (this.calculationMode === "Manual") this.streamedWhileManual = true;
+      else this.state.refreshAidCells();
       this.changed();
     });
+  }
+
+  // ---- calculation mode (issue 13) -------------------------------------------------------------
+
+  /**
+   * Application.calculationMode (ExcelApi 1.1 get, 1.8 set; a runtime property, not saved in the
+   * workbook: https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member).
+   * No event reports a change of it. In Manual mode a streaming function's new results are not
+   * shown until Excel calculates (OfficeDev/Office-Add-in-samples#249, office-js #1567): the model
+   * keeps the cells' old answers until `calculate`, or until the mode goes back to Automatic.
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  private streamedWhileManual = false;
+
+  /** Shows the streamed results held back while calculation was Manual. */
+  private showStreamed(): void {
+    if (!this.streamedWhileManual) return;
+    this.streamedWhileManual = false;
+    this.state.refreshAidCells();
   }
 
   // ---- the add-in's side: run and supports ----------------------------------------------------
@@ -444,6 +464,7 @@ export class ExcelModel implements ModelHost {
   calculate(type: string): void {
     for (const model of [this, ...this.alsoOpen]) {
       model.state.calculations++;
+      model.showStreamed();
       if (type === "Full" || type === "FullRebuild") model.state.refreshAidCells();
       if (model !== this) model.changed();
     }
@@ -601,6 +622,28 @@ export class ExcelModel implements ModelHost {
     },
     endCellEdit: (): void => {
       this.cellEditing = false;
+    },
+    /** Formulas > Calculation Options (see calculationMode); back to Automatic shows held results. */
+    setCalculationMode: (mode: ExcelModel["calculationMode"]): void => {
+      this.calculationMode = mode;
+      if (mode !== "Manual") this.showStreamed();
+      this.changed();
+    },
+    /**
+     * A colleague without the add-in saves the workbook: every AID cell then shows #NAME?, which
+     * stays after the add-in loads until the formula is entered again (office-js #6355, #6611,
+     * #4007, #5865). Returns how many cells.
+     */
+    saveWithoutAddin: (): number => {
+      const count = this.state.saveAidCellsAsNameErrors();
+      this.changed();
+      return count;
+    },
+    /** Calculate Now (F9): shows the streamed results held back in Manual mode. */
+    calculateNow: (): void => {
+      this.state.calculations++;
+      this.showStreamed();
+      this.changed();
     },
     /** Pastes a block of typed texts or values with its top-left at `address`. */
     paste: (sheet: string, address: string, rows: readonly (readonly Scalar[])[]): void =>

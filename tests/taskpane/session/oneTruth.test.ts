@@ -242,3 +242,46 @@ describe("the briefing copy (issue 13, item 8)", () => {
     expect(String(sources[1]![0])).toMatch(/^Data: /);
   });
 });
+
+describe("calculation mode (issue 13, item 5)", () => {
+  test("read at start and again on request; in Manual the AID cells keep their answers until Excel calculates", async () => {
+    const { model, session } = setUp();
+    model.user.setCalculationMode("Manual");
+    await session.start();
+    expect(session.snapshot.calculationMode).toBe("Manual");
+    await session.load();
+    model.user.type("Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
+    raiseTicad(model);
+    await settle(model, session);
+    // The ledger moved; the cell still shows the old answer until Excel calculates.
+    expect(model.read.value("Sheet1", "A1")).toBe(2420000000);
+    model.user.calculateNow();
+    expect(model.read.value("Sheet1", "A1")).toBe(2520000000);
+    model.user.setCalculationMode("Automatic");
+    expect(await session.checkCalculationMode()).toBe("Automatic");
+    expect(session.snapshot.calculationMode).toBe("Automatic");
+  });
+});
+
+describe("repairing AID cells saved without the add-in (issue 13, item 6)", () => {
+  test("#NAME? stays until the formula is re-entered; Repair re-enters exactly those cells and says how many", async () => {
+    const { model, session } = setUp();
+    await session.start();
+    model.user.type("Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
+    model.user.type("Sheet1", "A2", "=1+1");
+    model.user.addSheet("Other");
+    model.user.type("Other", "B4", '=AIDCOUNT("Philippines",,"maritime")');
+    expect(model.user.saveWithoutAddin()).toBe(2);
+    // The add-in is loaded, the data changes: the cells still show #NAME?.
+    await session.load();
+    expect(model.read.value("Sheet1", "A1")).toBe("#NAME?");
+    expect(model.read.value("Other", "B4")).toBe("#NAME?");
+    expect(await session.repairAidCells()).toBe(
+      "Repaired 2 AID cells that showed #NAME? (Sheet1!A1, Other!B4): each formula was entered again."
+    );
+    expect(model.read.value("Sheet1", "A1")).toBe(2420000000);
+    expect(model.read.value("Other", "B4")).toBe(2);
+    expect(model.read.formula("Sheet1", "A2")).toBe("=1+1");
+    expect(await session.repairAidCells()).toBe("No AID cell shows #NAME?: nothing to repair.");
+  });
+});
