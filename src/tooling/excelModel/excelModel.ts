@@ -639,6 +639,17 @@ export class ExcelModel implements ModelHost {
       this.changed();
       return count;
     },
+    /**
+     * Save and reopen: the add-in's runtime starts afresh, so every event handler it registered is
+     * gone, and the streaming cells restart, evaluated before the pane's session has read anything
+     * (office-js #2220): they show what the ledger source says now (see answeringLedger).
+     */
+    reopen: (): void => {
+      for (const record of this.handlers) record.removed = true;
+      this.handlers.length = 0;
+      this.state.refreshAidCells();
+      this.changed();
+    },
     /** Calculate Now (F9): shows the streamed results held back in Manual mode. */
     calculateNow: (): void => {
       this.state.calculations++;
