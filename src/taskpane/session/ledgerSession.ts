@@ -190,6 +190,11 @@ export class LedgerSession {
     return this.state;
   }
 
+  /** Shows a notice in the pane (e.g. a requirement set this Excel lacks). */
+  announce(notice: SessionNotice): void {
+    this.set({ notice });
+  }
+
   subscribe(listener: (s: SessionState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
