@@ -57,7 +57,7 @@ export class LedgerStore {
   failedWorkbook(reason: string): void {
     this.setReadiness({
       state: "failed",
-      message: `Could not read this workbook's Aid Ledger tables: ${reason} Choose Re-read workbook in the Aid Ledger pane.`,
+      message: `Could not read this workbook's Aid Ledger tables: ${reason} Choose Re-read workbook in the pane.`,
     });
   }
 

@@ -214,10 +214,10 @@ function CalculationModeMessage({ mode }: { readonly mode: CalculationMode | nul
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        {mode === "Manual"
-          ? "Excel's calculation is set to Manual: AID cells show new answers only when Excel calculates (Formulas > Calculate Now, or F9)."
-          : "Excel's calculation is set to Automatic except for data tables: AID cells in a data table show new answers only when Excel calculates (F9)."}{" "}
-        To have them follow every change, choose Formulas &gt; Calculation Options &gt; Automatic.
+        Excel&apos;s calculation is set to{" "}
+        {mode === "Manual" ? "Manual" : "Automatic except tables"}: AID cells show new answers
+        only when Excel calculates (F9). To have them follow every change, choose Formulas &gt;
+        Calculation Options &gt; Automatic.
       </MessageBarBody>
     </MessageBar>
   );

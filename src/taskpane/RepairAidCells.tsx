@@ -1,18 +1,6 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { messageOf } from "./messageOf";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  button: { alignSelf: "flex-start" },
-});
 
 export interface RepairAidCellsProps {
   /** Re-enters the AID formulas that show #NAME? and says how many (LedgerSession.repairAidCells). */
@@ -33,7 +21,6 @@ export function RepairAidCells({
   shown = true,
   busy = false,
 }: RepairAidCellsProps) {
-  const styles = useStyles();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [running, setRunning] = useState(false);
   useEffect(() => {
@@ -53,16 +40,8 @@ export function RepairAidCells({
     }
   };
   return (
-    <div className={styles.root}>
-      <Body1>
-        Saved by someone without Aid Ledger, a workbook keeps #NAME? in its AID cells until each
-        formula is entered again.
-      </Body1>
-      <Button
-        className={styles.button}
-        disabledFocusable={running || busy}
-        onClick={() => void run()}
-      >
+    <div>
+      <Button disabledFocusable={running || busy} onClick={() => void run()}>
         Repair AID cells
       </Button>
       {outcome && (

@@ -4,15 +4,11 @@
  * runtime requirement sets"). The manifest requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.2
  * (Excel does not load the add-in without them); the others the pane checks when it opens.
  */
-export const REQUIREMENTS: readonly { set: string; version: string; needed: string }[] = [
-  {
-    set: "SharedRuntime",
-    version: "1.1",
-    needed: "the task pane and the functions sharing their data",
-  },
-  { set: "CustomFunctionsRuntime", version: "1.2", needed: "error messages in AID cells" },
-  { set: "ExcelApi", version: "1.13", needed: "refreshing the tables in place" },
-  { set: "ExcelApi", version: "1.14", needed: "telling your edits from the add-in's own writes" },
+export const REQUIREMENTS: readonly { set: string; version: string }[] = [
+  { set: "SharedRuntime", version: "1.1" },
+  { set: "CustomFunctionsRuntime", version: "1.2" },
+  { set: "ExcelApi", version: "1.13" },
+  { set: "ExcelApi", version: "1.14" },
 ];
 
 /** The Excel builds that have every set above. */
@@ -29,6 +25,6 @@ export function requirementsMessage(
 ): string | null {
   const missing = REQUIREMENTS.filter((r) => !supports(r.set, r.version));
   if (missing.length === 0) return null;
-  const names = missing.map((r) => `${r.set} ${r.version} (${r.needed})`).join("; ");
+  const names = missing.map((r) => `${r.set} ${r.version}`).join(", ");
   return `This Excel${version ? ` (version ${version})` : ""} lacks ${names}. Aid Ledger needs ${SUPPORTED_BUILDS}.`;
 }

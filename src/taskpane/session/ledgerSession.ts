@@ -570,16 +570,14 @@ export class LedgerSession {
       return `Read this workbook's tables: ${describeContents(this.deps.store.current())}; the AID cells answer from them.`;
     }
     const found = await this.enqueue(() => this.intake());
-    const ledger = this.deps.store.current();
-    const rates = ledger.userRates.length;
-    const holds = `${describeContents(ledger)}${rates ? `, ${rates} rate${rates === 1 ? "" : "s"} of your own` : ""}`;
-    if (found === "missing")
-      return `This workbook has no ${TABLES.commitments.table} table: the functions answer from ${holds}.`;
-    if (found === "problems")
-      return `Read the workbook: ${this.state.editProblems.length} problem${this.state.editProblems.length === 1 ? "" : "s"} in your edits (listed below) are not taken in; the functions answer from ${holds}.`;
-    if (found === "changed")
-      return `Read the workbook and took in your edits: the functions answer from ${holds}.`;
-    return `Read the workbook: nothing had changed (${holds}).`;
+    const holds = describeContents(this.deps.store.current());
+    const said = {
+      missing: `no ${TABLES.commitments.table} table`,
+      problems: `${this.state.editProblems.length} problem(s) in your edits, not taken in`,
+      changed: "took in your edits",
+      unchanged: "nothing had changed",
+    };
+    return `Read the workbook: ${said[found]} (the functions answer from ${holds}).`;
   }
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
@@ -637,7 +635,7 @@ export class LedgerSession {
       this.set({
         notice: {
           intent: "warning",
-          message: `${DERIVED_FAILED} ${messageOf(e)} The AID cells show your edit; choose Re-read workbook to try again.`,
+          message: `${DERIVED_FAILED} ${messageOf(e)} The AID cells show your edit; Re-read workbook tries again.`,
         },
       });
     } finally {
