@@ -4,13 +4,14 @@ import { FUNCTIONS } from "../../src/domain";
 import { ROOT } from "./helpers";
 
 /*
- * functions.json is what Excel learns the functions from. It is generated from the JSDoc of
- * src/host/customFunctions.ts; the golden copy makes every change to it visible in review.
+ * functions.json is what Excel learns the functions from. `npm run metadata` generates it from the
+ * JSDoc of src/host/customFunctions.ts into src/host/functions.json, which the build copies; the
+ * committed copy makes every change to it visible in review, and this test keeps the two equal.
  */
 
 const SOURCE = path.join(ROOT, "src", "host", "customFunctions.ts");
-const GOLDEN = path.join(ROOT, "tests", "golden", "functions.json");
-const REGENERATE = "UPDATE_GOLDEN=1 npx jest tests/build/functionsMetadata.test.ts";
+const COMMITTED = path.join(ROOT, "src", "host", "functions.json");
+const REGENERATE = "npm run metadata";
 
 interface Metadata {
   functions: {
@@ -41,19 +42,24 @@ test("custom-functions-metadata reads the JSDoc without errors", () => {
   expect(generated.errors).toEqual([]);
 });
 
-test("the generated metadata equals the golden copy tests/golden/functions.json", () => {
-  if (process.env.UPDATE_GOLDEN) {
-    fs.writeFileSync(GOLDEN, `${JSON.stringify(metadata, null, 2)}\n`);
-    return;
-  }
-  const golden = JSON.parse(fs.readFileSync(GOLDEN, "utf8")) as unknown;
+test("the committed src/host/functions.json equals what the JSDoc generates", () => {
+  const committed = JSON.parse(fs.readFileSync(COMMITTED, "utf8")) as unknown;
   try {
-    expect(metadata).toEqual(golden);
+    expect(metadata).toEqual(committed);
   } catch (error) {
     throw new Error(
-      `functions.json generated from src/host/customFunctions.ts differs from tests/golden/functions.json. If the change is intended, regenerate the golden copy with\n  ${REGENERATE}\nand review its diff.\n\n${(error as Error).message}`
+      `functions.json generated from src/host/customFunctions.ts differs from src/host/functions.json. If the change is intended, regenerate it with\n  ${REGENERATE}\nand review its diff.\n\n${(error as Error).message}`
     );
   }
+});
+
+test("npm run metadata writes exactly the committed file, byte for byte", async () => {
+  const { generateFunctionsMetadata } = require(
+    path.join(ROOT, "scripts", "functionsMetadata.js")
+  ) as {
+    generateFunctionsMetadata(): Promise<string>;
+  };
+  expect(await generateFunctionsMetadata()).toBe(fs.readFileSync(COMMITTED, "utf8"));
 });
 
 test("the functions are the catalog's, in its order, each id and name as users type it", () => {
