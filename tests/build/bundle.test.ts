@@ -1,10 +1,11 @@
+import { expect } from "@jest/globals";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 import * as zlib from "zlib";
 import { FUNCTIONS } from "../../src/domain";
-import { ROOT } from "./helpers";
+import { ROOT, requireCommonJs } from "./helpers";
 
 /*
  * One production build (webpack.config.js, as `npm run build` runs it) into a temporary folder,
@@ -17,14 +18,16 @@ interface Stats {
   hasErrors(): boolean;
   toString(options: object): string;
 }
-const webpack = require("webpack") as (config: object) => {
-  run(callback: (error: Error | null, stats?: Stats) => void): void;
-  close(callback: () => void): void;
-};
-const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
-  env: object,
-  options: object
-) => Promise<{ output: { path: string } }>;
+const webpack = requireCommonJs<
+  (config: object) => {
+    run(callback: (error: Error | null, stats?: Stats) => void): void;
+    close(callback: () => void): void;
+  }
+>("webpack");
+const makeConfig =
+  requireCommonJs<(env: object, options: object) => Promise<{ output: { path: string } }>>(
+    "webpack.config.js"
+  );
 
 let out: string;
 let printed: string[] = [];
@@ -90,9 +93,9 @@ test("the build prints every script's minified and gzip size, and their total ag
 });
 
 test("a build whose scripts are over the budget fails, naming the total and the budget", async () => {
-  const { BundleBudgetPlugin } = require(path.join(ROOT, "webpack.config.js")) as {
+  const { BundleBudgetPlugin } = requireCommonJs<{
     BundleBudgetPlugin: new (budgetGzipBytes: number) => object;
-  };
+  }>("webpack.config.js");
   const tiny = fs.mkdtempSync(path.join(os.tmpdir(), "aid-ledger-budget-"));
   try {
     fs.writeFileSync(
@@ -207,7 +210,7 @@ test("the domain is bundled once, in functions.js, so the pane and the functions
 test("functions.js loads where there is no CustomFunctions global (a browser, a preview)", () => {
   const context: Record<string, unknown> = {};
   context.self = context;
-  expect(() => vm.runInNewContext(read("functions.js"), context)).not.toThrow();
+  expect(() => void vm.runInNewContext(read("functions.js"), context)).not.toThrow();
 });
 
 test("in Excel's runtime, functions.js registers each catalog function once, and they answer", () => {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./helpers";
+import { ROOT, requireCommonJs } from "./helpers";
 
 /*
  * The build's own dependencies, as the lock file installs them: what webpack.config.js and the
@@ -8,10 +8,10 @@ import { ROOT } from "./helpers";
  * (package.json "engines") prints no engine warning.
  */
 
-const semver = require("semver") as {
-  minVersion(range: string): { version: string } | null;
-  satisfies(version: string, range: string): boolean;
-};
+const semver = requireCommonJs<{
+  minVersion: (range: string) => { version: string } | null;
+  satisfies: (version: string, range: string) => boolean;
+}>("semver");
 
 interface Lock {
   packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FUNCTIONS } from "../../src/domain";
-import { ROOT } from "./helpers";
+import { ROOT, requireCommonJs } from "./helpers";
 
 /*
  * functions.json is what Excel learns the functions from. `npm run metadata` generates it from the
@@ -23,12 +23,12 @@ interface Metadata {
   }[];
 }
 
-const { generateCustomFunctionsMetadata } = require("custom-functions-metadata") as {
-  generateCustomFunctionsMetadata(
+const { generateCustomFunctionsMetadata } = requireCommonJs<{
+  generateCustomFunctionsMetadata: (
     input: string,
     wantConsoleOutput?: boolean
-  ): Promise<{ metadataJson: string; errors: string[] }>;
-};
+  ) => Promise<{ metadataJson: string; errors: string[] }>;
+}>("custom-functions-metadata");
 
 let generated: { metadataJson: string; errors: string[] };
 let metadata: Metadata;
@@ -54,11 +54,9 @@ test("the committed src/host/functions.json equals what the JSDoc generates", ()
 });
 
 test("npm run metadata writes exactly the committed file, byte for byte", async () => {
-  const { generateFunctionsMetadata } = require(
-    path.join(ROOT, "scripts", "functionsMetadata.js")
-  ) as {
-    generateFunctionsMetadata(): Promise<string>;
-  };
+  const { generateFunctionsMetadata } = requireCommonJs<{
+    generateFunctionsMetadata: () => Promise<string>;
+  }>("scripts/functionsMetadata.js");
   expect(await generateFunctionsMetadata()).toBe(fs.readFileSync(COMMITTED, "utf8"));
 });
 

@@ -56,7 +56,7 @@ test("a user rate fills a document that states none, and is refused for one that
     /not a positive decimal/
   );
   expect(() => ledgerOf(rows, [{ document: "three.txt", jpyPerUsd: "100" }])).toThrow(
-    /no document in the dataset is called \\"three.txt\\"; give its title: \\"Test report\\"\"/
+    /no document in the dataset is called \\"three.txt\\"; give its title: \\"Test report\\""/
   );
 });
 

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import {
   LedgerStore,
   buildManifest,
@@ -159,7 +160,7 @@ test("a reopened workbook answers from its own tables, not from the bundled data
     reference: bundledReference(),
     bundledRows,
     version: "9.9.9",
-    fetchText: async () => ({ ok: false, reason: "" }),
+    fetchText: () => Promise.resolve({ ok: false, reason: "" }),
   });
   await session.start();
   expect(store.current().records[0]!.record.notes).toBe("edited in the workbook");
@@ -280,7 +281,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
       expect.objectContaining({
         ok: false,
         state: "unchanged",
-        message: expect.stringMatching(/Check for changes again/) as unknown,
+        message: expect.stringMatching(/Check for changes again/),
       })
     );
     await flush();
@@ -426,7 +427,7 @@ describe("what the workbook holds, said plainly", () => {
       reference: bundledReference(),
       bundledRows,
       version: "1.2.3",
-      fetchText: async () => ({ ok: false, reason: "" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
       settleMs: 0,
     });
     await session.start();
@@ -481,7 +482,7 @@ describe("what the workbook holds, said plainly", () => {
       reference: bundledReference(),
       bundledRows,
       version: "1",
-      fetchText: async () => ({ ok: false, reason: "" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
       namespace: "AID",
     });
     port.selection = { sheet: "Sheet1", address: "B2", formula: null };
@@ -509,11 +510,13 @@ describe("a newer dataset published at the address the data came from", () => {
       reference: bundledReference(),
       bundledRows,
       version: "1",
-      fetchText: async (url) => {
+      fetchText: (url) => {
         const text = files.get(url);
-        return text === undefined
-          ? { ok: false, reason: "the server answered 404 Not Found" }
-          : { ok: true, text, fileName: url.slice(url.lastIndexOf("/") + 1) };
+        return Promise.resolve(
+          text === undefined
+            ? { ok: false, reason: "the server answered 404 Not Found" }
+            : { ok: true, text, fileName: url.slice(url.lastIndexOf("/") + 1) }
+        );
       },
       now: () => new Date("2026-11-22T00:00:00Z"),
       settleMs: 0,
@@ -599,9 +602,7 @@ describe("checking a large file keeps the pane responsive", () => {
     expect(prepared).toEqual(
       expect.objectContaining({
         ok: false,
-        problems: [
-          expect.objectContaining({ message: expect.stringMatching(/^cancelled/) as unknown }),
-        ],
+        problems: [expect.objectContaining({ message: expect.stringMatching(/^cancelled/) })],
       })
     );
     expect(store.current()).toBe(before);

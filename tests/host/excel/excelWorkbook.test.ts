@@ -152,7 +152,7 @@ describe("a refresh changes the tables' contents and nothing else", () => {
     expect(rows).toHaveLength(commitments.rows.length + 1);
     const fy = commitments.columns.findIndex((c) => c.name === "fiscalYear");
     for (const [i, row] of commitments.rows.entries()) {
-      const want = typeof row[fy] === "number" ? (row[fy] as number) * 2 : 0;
+      const want = typeof row[fy] === "number" ? row[fy] * 2 : 0;
       expect(rows[i + 1]![rows[0]!.length - 1]).toBe(want);
     }
   });
@@ -374,7 +374,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
       reference: bundledReference(),
       bundledRows,
       version: "1",
-      fetchText: async () => ({ ok: false, reason: "" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
       settleMs: 0,
     });
     await session.start();

@@ -38,7 +38,7 @@ test("Load data writes the three tables with a progress bar, then says what the 
   const bar = await screen.findByRole("progressbar", { name: "Writing tables" });
   expect(bar.getAttribute("aria-valuenow")).toBe("1");
   expect(bar.getAttribute("aria-valuemax")).toBe("3");
-  await act(async () => release());
+  await act(() => Promise.resolve(release()));
   const success = await screen.findByText("Data loaded");
   expect(screen.queryByRole("progressbar")).toBeNull();
   expect([...port.tables.keys()]).toEqual([
@@ -118,10 +118,10 @@ test("a malformed file lists both problems with line and field, and changes noth
     .getAllByRole("listitem")
     .map((li) => li.textContent);
   expect(items).toEqual([
-    `line 5 (record 4), id ${String(rows[3]!.id)}, field amount: USD amounts have at most 2 decimal places; "12.345" has 3`,
+    `line 5 (record 4), id ${String(rows[3].id)}, field amount: USD amounts have at most 2 decimal places; "12.345" has 3`,
     expect.stringMatching(
       new RegExp(
-        `^line 9 \\(record 8\\), id ${String(rows[7]!.id)}, field region: unknown region "Atlantis"`
+        `^line 9 \\(record 8\\), id ${String(rows[7].id)}, field region: unknown region "Atlantis"`
       )
     ),
   ]);
@@ -163,7 +163,7 @@ test("invalid edits in the workbook are listed by sheet row and field until fixe
     "The functions keep answering from the last valid data until these are fixed."
   );
   act(() => port.editCell(TABLES.commitments.table, row, "amount", "500000000"));
-  await act(async () => undefined);
+  await act(() => Promise.resolve());
   await screen.findByText(/^Data edited in this workbook since |^Bundled data, .* loaded /);
   expect(screen.queryByText("Edits not taken in")).toBeNull();
 });
