@@ -342,8 +342,6 @@ describe("requests stay under Excel on the web's 5 MB limit (the model refuses a
   });
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe("events: the user's edits call back, the add-in's own writes and format changes do not", () => {
   async function watching(maxApiVersion = "1.14") {
     const s = setUp(maxApiVersion);
@@ -356,11 +354,11 @@ describe("events: the user's edits call back, the add-in's own writes and format
   it("a typed cell in Commitments is heard; one in Notes and a refresh by the add-in are not", async () => {
     const { model, port, heard } = await watching();
     model.user.type("Commitments", "AC2", "a note");
-    await settle();
+    await model.idle();
     expect(heard).toEqual(["AidCommitments"]);
     model.user.type("Notes", "A1", "elsewhere");
     await port.writeTables(SECOND, identity("second"));
-    await settle();
+    await model.idle();
     expect(heard).toEqual(["AidCommitments"]);
   });
 
@@ -382,7 +380,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
     const ledger = store.current();
     const setting = model.read.settings()[IDENTITY_SETTING];
     model.user.setNumberFormat("Commitments", "L2:L10", "0.0");
-    await settle();
+    await model.idle();
     await session.reread();
     expect(store.current()).toBe(ledger);
     expect(model.read.settings()[IDENTITY_SETTING]).toBe(setting);
@@ -391,7 +389,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
   it("a single-cell event whose value did not change (details, ExcelApi 1.9) is not heard", async () => {
     const { model, heard } = await watching();
     model.user.type("Commitments", "A2", String(model.read.value("Commitments", "A2")));
-    await settle();
+    await model.idle();
     expect(heard).toEqual([]);
   });
 
@@ -404,10 +402,10 @@ describe("events: the user's edits call back, the add-in's own writes and format
     const heard: string[] = [];
     await older.watchTables([TABLES.commitments.table], (t) => heard.push(t));
     model.user.type("Commitments", "AC2", "a note");
-    await settle();
+    await model.idle();
     expect(heard).toEqual(["AidCommitments"]);
     await port.writeTables(SECOND, identity("second"));
-    await settle();
+    await model.idle();
     expect(heard.length).toBeGreaterThan(1);
   });
 });
