@@ -226,9 +226,17 @@ test("explain reads cell references, and declines nested calculations", async ()
   expect(await session.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
 });
 
-/** Lets debounce timers (settleMs 0: the next timers phase) and the queue's promises run. */
+// Jest's timers, advancing with the clock as real ones would (loads yield with setTimeout), so
+// that flush() can run every pending timer at once instead of waiting a fixed time.
+beforeEach(() => jest.useFakeTimers({ advanceTimers: true }));
+afterEach(() => jest.useRealTimers());
+
+/**
+ * Runs the edits' debounce timers (settleMs 0) and every promise they start, until nothing is left
+ * but work held by the fake (holdReads, holdNextWrite): the queue has done all it can.
+ */
 async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
+  await jest.runAllTimersAsync();
 }
 
 /** A checked refresh from a file that raises the TICAD VI pledge to $600 million. */
