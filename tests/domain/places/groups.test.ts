@@ -4,16 +4,16 @@ import {
   describePlace,
   explainCall,
   loadBundledLedger,
-} from "../../src/domain";
-import { aidCount, aidList, aidPeople, aidTotal } from "../../src/domain/functions/aidFunctions";
+} from "../../../src/domain";
+import { aidCount, aidList, aidPeople, aidTotal } from "../../../src/domain/functions/aidFunctions";
 import {
   type GroupList,
   type RecipientList,
   referenceProblems,
-} from "../../src/domain/places/groups";
-import { PlaceDirectory } from "../../src/domain/places/taxonomy";
-import { matches } from "../../src/domain/query/aidIndex";
-import { ledgerOf, record } from "./helpers";
+} from "../../../src/domain/places/groups";
+import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
+import { matches } from "../../../src/domain/query/aidIndex";
+import { ledgerOf, record } from "../helpers";
 
 const reference = bundledReference();
 const ledger = loadBundledLedger();

@@ -11,11 +11,11 @@ import {
   toJson,
   WorkbookWriteError,
   type CommitmentRecord,
-} from "../../src/domain";
-import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
-import { generateRecords } from "../../src/tooling/synthetic";
-import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../domain/helpers";
-import { createTestSession } from "./testSession";
+} from "../../../src/domain";
+import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import { generateRecords } from "../../../src/tooling/synthetic";
+import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
+import { createTestSession } from "../testSession";
 
 const setup = createTestSession;
 

@@ -1,6 +1,6 @@
-import { fraction } from "../../src/domain/money/fraction";
-import { loadBundledLedger } from "../../src/domain";
-import { ledgerOf, record } from "./helpers";
+import { fraction } from "../../../src/domain/money/fraction";
+import { loadBundledLedger } from "../../../src/domain";
+import { ledgerOf, record } from "../helpers";
 
 const WP = "000_ecb32d6e9fafa848.txt";
 const CT = "004_ee4f842758621c53.txt";
