@@ -47,7 +47,7 @@ const CASES: readonly [string, string, boolean][] = [
 
 let flagged: Map<string, boolean>;
 
-beforeAll(async () => {
+beforeAll(() => {
   const probes = CASES.map(([layer, target], i) => {
     const file = path.join(ROOT, "src", layer, `layerProbe${process.pid}x${i}.ts`);
     fs.writeFileSync(file, `import * as probe from "${target}";\nexport const used = probe;\n`);
