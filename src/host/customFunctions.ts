@@ -166,8 +166,8 @@ export function aidVersion(invocation: CustomFunctions.StreamingInvocation<strin
   streamAnswer("AIDVERSION", [], invocation);
 }
 
-// Registered here, not by custom-functions-metadata-plugin's loader (webpack.config.js turns that
-// off), so the bundle also loads where there is no CustomFunctions global: a browser, a test.
+// Registered here, guarded, so the bundle also loads where there is no CustomFunctions global (a
+// browser, a test). functions.json is generated from the JSDoc above by `npm run metadata`.
 if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("AIDTOTAL", aidTotal);
   CustomFunctions.associate("AIDCOUNT", aidCount);

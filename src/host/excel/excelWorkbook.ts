@@ -20,7 +20,8 @@ import {
   type WriteReport,
   serializedSize,
 } from "../../domain";
-import { fromWorkbookCell, splitReference, withoutSheet } from "./cells";
+import { splitReference, withoutSheet } from "../../domain/workbook/a1";
+import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";

@@ -4,16 +4,16 @@ import {
   describePlace,
   explainCall,
   loadBundledLedger,
-} from "../../src/domain";
-import { aidCount, aidList, aidPeople, aidTotal } from "../../src/domain/functions/aidFunctions";
+} from "../../../src/domain";
+import { aidCount, aidList, aidPeople, aidTotal } from "../../../src/domain/functions/aidFunctions";
 import {
   type GroupList,
   type RecipientList,
   referenceProblems,
-} from "../../src/domain/places/groups";
-import { PlaceDirectory } from "../../src/domain/places/taxonomy";
-import { matches } from "../../src/domain/query/aidIndex";
-import { ledgerOf, record } from "./helpers";
+} from "../../../src/domain/places/groups";
+import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
+import { matches } from "../../../src/domain/query/aidIndex";
+import { ledgerOf, record } from "../helpers";
 
 const reference = bundledReference();
 const ledger = loadBundledLedger();
@@ -23,9 +23,13 @@ const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: str
 };
 // The fund's names come from data/recipients.json (its full name as the White Paper gives it),
 // so the source's wording stands in the data only.
-const somalia = reference.recipients.recipients.find((r) => r.shortName === "Somalia piracy trust fund")!;
+const somalia = reference.recipients.recipients.find(
+  (r) => r.shortName === "Somalia piracy trust fund"
+)!;
 const SOMALIA_FUND = somalia.name;
-const SOMALIA_SHORTER = somalia.aliases.find((a) => SOMALIA_FUND.startsWith(a) && a !== SOMALIA_FUND)!;
+const SOMALIA_SHORTER = somalia.aliases.find(
+  (a) => SOMALIA_FUND.startsWith(a) && a !== SOMALIA_FUND
+)!;
 
 describe("data/groups.json", () => {
   test("is consistent with the taxonomy and recipients, each group with members and a source", () => {
@@ -170,18 +174,7 @@ describe("the AID functions on a group", () => {
   test("the Somalia fund answers by its full name and by the shorter one", () => {
     const full = value(aidTotal(ledger, SOMALIA_FUND, null, "USD", null, "all"));
     expect(full).toBe(4500000);
-    expect(
-      value(
-        aidTotal(
-          ledger,
-          SOMALIA_SHORTER,
-          null,
-          "USD",
-          null,
-          "all"
-        )
-      )
-    ).toBe(full);
+    expect(value(aidTotal(ledger, SOMALIA_SHORTER, null, "USD", null, "all"))).toBe(full);
   });
 
   test("a record under a group twice over (member country and its fund) counts once", () => {

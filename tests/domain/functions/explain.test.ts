@@ -1,4 +1,4 @@
-import { explainCall, loadBundledLedger, parseAidCall } from "../../src/domain";
+import { explainCall, loadBundledLedger, parseAidCall } from "../../../src/domain";
 
 describe("parseAidCall", () => {
   test.each([
