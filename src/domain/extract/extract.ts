@@ -10,21 +10,33 @@ import type { FieldRow } from "../dataset/io";
 import type { ReferenceData } from "../ledger";
 import {
   bareMonthIn,
-  fundNameNear,
+  channelsIn,
+  clauseAround,
+  fundNamesIn,
+  fundNear,
   type KindReading,
+  moneyKindIn,
   monthDateIn,
+  namesAnOrganization,
   type NamedPlace,
+  nearestPlace,
   PlaceFinder,
   proposeChannel,
   proposeItemKind,
-  proposeMoneyKind,
-  proposeTheme,
   receivingOrganization,
+  sentencePlaces,
   type StatedWhen,
-  statedWhen,
+  statedWhenIn,
+  ThemeReader,
 } from "./context";
 import { type Mention, mentionsIn, otherMoneyIn } from "./mentions";
-import { type Paragraph, readStructure, type Sentence } from "./structure";
+import {
+  lineAt,
+  type Paragraph,
+  readStructure,
+  type ReportStructure,
+  type Sentence,
+} from "./structure";
 
 /** The most words an evidence phrase may have (the project carries phrases under 12 words). */
 export const MAX_EVIDENCE_WORDS = 11;
@@ -66,6 +78,59 @@ const REQUIRED_BLANKABLE = [
   "theme",
 ] as const;
 
+/**
+ * What a sentence says around its figures, each read once per sentence (lazily) so that a
+ * sentence of many figures costs each figure only a look-up near it.
+ */
+class SentenceContext {
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    readonly sentence: Sentence,
+    private readonly places: PlaceFinder,
+    private readonly themes: ThemeReader
+  ) {}
+
+  private once<T>(key: string, read: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, read());
+    return this.cache.get(key) as T;
+  }
+
+  get text(): string {
+    return this.sentence.text;
+  }
+  get when() {
+    return this.once("when", () => statedWhenIn(this.text));
+  }
+  get bareMonth() {
+    return this.once("bareMonth", () => bareMonthIn(this.text));
+  }
+  get moneyKind() {
+    return this.once("moneyKind", () => moneyKindIn(this.text));
+  }
+  get itemKind() {
+    return this.once("itemKind", () => proposeItemKind(this.text));
+  }
+  get placesNamed() {
+    return this.once("places", () => sentencePlaces(this.text, this.places));
+  }
+  get funds() {
+    return this.once("funds", () => fundNamesIn(this.text));
+  }
+  get namesOrganization() {
+    return this.once("organizations", () => namesAnOrganization(this.text));
+  }
+  get channels() {
+    return this.once("channels", () => channelsIn(this.text));
+  }
+  get themeNames() {
+    return this.once("themes", () => this.themes.inSentence(this.text));
+  }
+  theme(at: number, path: readonly string[]) {
+    return this.themes.propose(this.themeNames, at, path);
+  }
+}
+
 /** Reads every aid figure of a report's text into candidate records. */
 export function extractCandidates(
   text: string,
@@ -75,27 +140,27 @@ export function extractCandidates(
   const structure = readStructure(text);
   const sourceTitle = options.documentTitle?.trim() || structure.preamble[0] || null;
   const places = new PlaceFinder(reference.taxonomy);
-  const ids = new Set<string>();
+  const themes = new ThemeReader(reference.themes);
+  const ids: TakenIds = { ids: new Set(), next: new Map() };
   const candidates: Candidate[] = [];
   const otherCurrencies: { line: number; text: string }[] = [];
 
   for (const paragraph of structure.paragraphs) {
     let carriedDate: string | null = null;
     for (const sentence of paragraph.sentences) {
-      for (const text of otherMoneyIn(sentence.text))
-        otherCurrencies.push({ line: paragraph.line, text });
-      const mentions = mentionsIn(sentence.text);
+      for (const m of otherMoneyIn(sentence.text))
+        otherCurrencies.push({ line: lineAt(structure, sentence.start + m.at), text: m.text });
+      const context = new SentenceContext(sentence, places, themes);
       let previous: { mention: Mention; id: string } | null = null;
-      for (const mention of mentions) {
+      for (const mention of mentionsIn(sentence.text)) {
         const candidate = toCandidate({
           mention,
           previous,
-          sentence,
+          context,
           paragraph,
+          structure,
           carriedDate,
           sourceTitle,
-          places,
-          reference,
           options,
           ids,
         });
@@ -111,37 +176,36 @@ export function extractCandidates(
 interface CandidateInput {
   readonly mention: Mention;
   readonly previous: { mention: Mention; id: string } | null;
-  readonly sentence: Sentence;
+  readonly context: SentenceContext;
   readonly paragraph: Paragraph;
+  readonly structure: ReportStructure;
   readonly carriedDate: string | null;
   readonly sourceTitle: string | null;
-  readonly places: PlaceFinder;
-  readonly reference: ReferenceData;
   readonly options: ExtractOptions;
-  readonly ids: Set<string>;
+  readonly ids: TakenIds;
 }
 
 function toCandidate(input: CandidateInput): Candidate {
-  const { mention, sentence, paragraph } = input;
-  const text = sentence.text;
+  const { mention, context, paragraph } = input;
+  const { text, sentence } = context;
+  const line = lineAt(input.structure, sentence.start + mention.at);
   const notes: string[] = [];
 
-  const when = whenOf(text, mention, input.carriedDate, notes);
+  const when = whenOf(context, mention, input.carriedDate, notes);
 
-  const reading = kindOf(text, mention, when);
+  const reading = kindOf(context, mention, when);
   if (reading.kind)
     notes.push(`kind ${reading.kind}${reading.cue ? ` (from "${reading.cue}")` : ""}`);
   if (mention.qualifiers.includes("up to")) notes.push('the text says "up to": a ceiling');
   if (mention.qualifiers.includes("a total of")) notes.push("the text states a total");
 
-  const placeFields = recipientOf(text, mention, input.places, notes);
+  const placeFields = recipientOf(context, mention, notes);
 
-  const channel = proposeChannel(text, mention.at);
+  const channel = proposeChannel(context.channels, mention.at);
   if (channel) notes.push(`channel ${channel}`);
 
-  const theme = proposeTheme(input.reference.themes, text, mention.at, paragraph.path);
+  const theme = context.theme(mention.at, paragraph.path);
   if (theme) notes.push(`theme ${theme.id} (from the ${theme.from})`);
-
   const partOf = partOfPrevious(mention, input.previous, text);
   if (partOf) notes.push(`part of ${partOf} ("including")`);
 
@@ -196,9 +260,9 @@ function toCandidate(input: CandidateInput): Candidate {
   return {
     row: {
       ...row,
-      notes: `Proposed by aid extract (line ${paragraph.line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
+      notes: `Proposed by aid extract (line ${line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
     },
-    line: paragraph.line,
+    line,
     sentence: { start: sentence.start, end: sentence.end },
     blanks,
   };
@@ -206,15 +270,15 @@ function toCandidate(input: CandidateInput): Candidate {
 
 /** When the sentence says the figure happened; a date carried from an earlier sentence is said in notes. */
 function whenOf(
-  text: string,
+  context: SentenceContext,
   mention: Mention,
   carriedDate: string | null,
   notes: string[]
 ): StatedWhen {
-  let when: StatedWhen = statedWhen(text, mention.at);
+  let when: StatedWhen = context.when(mention.at);
   if (when.fiscalYear === null && when.announced === null && carriedDate !== null) {
     // "Also, in August ... METI held": the month is this sentence's, the year the paragraph's.
-    const month = bareMonthIn(text);
+    const month = context.bareMonth;
     const year = carriedDate.slice(0, 4);
     const announced = month ? `${year}-${String(month).padStart(2, "0")}` : carriedDate;
     when = { ...when, announced };
@@ -229,24 +293,28 @@ function whenOf(
 }
 
 /** The proposed kind: from the sentence's words for money; training for people; for items, how they were given. */
-function kindOf(text: string, mention: Mention, when: StatedWhen): KindReading {
+function kindOf(context: SentenceContext, mention: Mention, when: StatedWhen): KindReading {
   if (mention.type === "money")
-    return proposeMoneyKind(text, when, mention.qualifiers.includes("a total of"));
+    return context.moneyKind(when, mention.qualifiers.includes("a total of"));
   if (mention.type === "people" || /countries$/.test(mention.unit))
     return { kind: "training", cue: null };
-  return proposeItemKind(text);
+  return context.itemKind;
 }
 
-/** The proposed recipient: a fund named by the figure, an organization it goes to, else a place. */
+/**
+ * The proposed recipient: a fund named by the figure, an organization it goes to, else a place,
+ * the one its own clause names first ("…, Japan delivered five radars for Malaysia's coast guard").
+ */
 function recipientOf(
-  text: string,
+  context: SentenceContext,
   mention: Mention,
-  places: PlaceFinder,
   notes: string[]
 ): PlaceFields | null {
-  const place = places.nearest(text, mention.at);
-  const fund = mention.type === "money" ? fundNameNear(text, mention.at) : null;
-  const organization = fund ? null : receivingOrganization(text, mention.at);
+  const { text } = context;
+  const place = nearestPlace(context.placesNamed, mention.at, clauseAround(text, mention.at));
+  const fund = mention.type === "money" ? fundNear(context.funds, mention.at) : null;
+  const organization =
+    fund || !context.namesOrganization ? null : receivingOrganization(text, mention.at);
   const body = fund ?? organization;
   if (!body) {
     if (place) notes.push(`recipient ${place.name} (${place.kind})`);
@@ -321,8 +389,14 @@ function lastWord(unit: string): string {
   return unit.split(" ").pop() ?? unit;
 }
 
+/** Ids given so far, and for each base the next number to try, so that many alike stay linear. */
+interface TakenIds {
+  readonly ids: Set<string>;
+  readonly next: Map<string, number>;
+}
+
 /** A slug from the parts, made unique with -2, -3, ... */
-function uniqueId(parts: readonly (string | number)[], taken: Set<string>): string {
+function uniqueId(parts: readonly (string | number)[], taken: TakenIds): string {
   const base =
     parts
       .map((p) =>
@@ -336,11 +410,16 @@ function uniqueId(parts: readonly (string | number)[], taken: Set<string>): stri
       .filter((p) => p !== "")
       .map((p) => (p.length > 40 ? p.slice(0, 40).replace(/-[^-]*$/, "") : p))
       .join("-") || "candidate";
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
+  let n = taken.next.get(base) ?? 1;
+  let id = n === 1 ? base : `${base}-${n}`;
+  while (taken.ids.has(id)) id = `${base}-${++n}`;
+  taken.next.set(base, n + 1);
+  taken.ids.add(id);
   return id;
 }
+
+/** How far either side of a figure its evidence phrase's words are looked for. */
+const EVIDENCE_REACH = 120;
 
 /**
  * The evidence phrase: the figure as written (with its qualifier and bracketed equivalent), then
@@ -348,11 +427,7 @@ function uniqueId(parts: readonly (string | number)[], taken: Set<string>): stri
  * verbatim substring of the sentence.
  */
 export function evidencePhrase(sentence: string, mention: Mention): string {
-  const words = [...sentence.matchAll(/\S+/g)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-  }));
+  const words = wordsNear(sentence, mention.start, mention.end);
   const first = words.findIndex((w) => w.end > mention.start);
   let last = words.findIndex((w) => w.end >= mention.end);
   if (last < 0) last = words.length - 1;
@@ -374,6 +449,51 @@ export function evidencePhrase(sentence: string, mention: Mention): string {
   while (count() > MAX_EVIDENCE_WORDS && last > first) last--;
   const phrase = sentence.slice(words[from]!.start, words[last]!.end);
   return trimPhrase(phrase);
+}
+
+/**
+ * The words (runs of non-space characters) within EVIDENCE_REACH of [start, end); a word cut by
+ * that window's edge is left out, so a phrase is always made of whole words.
+ */
+function wordsNear(
+  sentence: string,
+  start: number,
+  end: number
+): { start: number; end: number; text: string }[] {
+  const isSpace = (i: number) => isWhiteSpace(sentence.charCodeAt(i));
+  let from = Math.max(0, start - EVIDENCE_REACH);
+  const to = Math.min(sentence.length, end + EVIDENCE_REACH);
+  // Skip a word the window's start cuts, unless it holds the figure.
+  while (from > 0 && from < start && !isSpace(from - 1)) from++;
+  const words: { start: number; end: number; text: string }[] = [];
+  for (let i = from; i < to;) {
+    if (isSpace(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < sentence.length && !isSpace(j) && (j < to || j < end)) j++;
+    if (j === sentence.length || isSpace(j) || j <= end)
+      words.push({ start: i, end: j, text: sentence.slice(i, j) });
+    i = j;
+  }
+  return words;
+}
+
+/** Whether a character code is white space as `\s` reads it (without a regular expression per character). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Drops punctuation that ends the clause, and an opening bracket left without its close. */
