@@ -68,9 +68,14 @@ export interface Extraction {
   readonly otherCurrencies: readonly { readonly line: number; readonly text: string }[];
 }
 
-const REQUIRED_BLANKABLE = [
+/** Every field a record must have (commitmentRecordSchema): a candidate lists each one it leaves blank. */
+const REQUIRED_FIELDS = [
+  "id",
+  "sourceFile",
   "sourceTitle",
   "sourceSection",
+  "evidence",
+  "donor",
   "kind",
   "recipient",
   "recipientType",
@@ -96,8 +101,12 @@ class SentenceContext {
     return this.cache.get(key) as T;
   }
 
+  /**
+   * The sentence with its line breaks read as spaces (same length, same offsets), so that words a
+   * hard wrap splits ("West\nAfrica", "handed\nover") read as written on one line.
+   */
   get text(): string {
-    return this.sentence.text;
+    return this.once("text", () => this.sentence.text.replace(/[\r\n]/g, " "));
   }
   get when() {
     return this.once("when", () => statedWhenIn(this.text));
@@ -148,11 +157,11 @@ export function extractCandidates(
   for (const paragraph of structure.paragraphs) {
     let carriedDate: string | null = null;
     for (const sentence of paragraph.sentences) {
-      for (const m of otherMoneyIn(sentence.text))
-        otherCurrencies.push({ line: lineAt(structure, sentence.start + m.at), text: m.text });
       const context = new SentenceContext(sentence, places, themes);
+      for (const m of otherMoneyIn(context.text))
+        otherCurrencies.push({ line: lineAt(structure, sentence.start + m.at), text: m.text });
       let previous: { mention: Mention; id: string } | null = null;
-      for (const mention of mentionsIn(sentence.text)) {
+      for (const mention of mentionsIn(context.text)) {
         const candidate = toCandidate({
           mention,
           previous,
@@ -167,7 +176,7 @@ export function extractCandidates(
         candidates.push(candidate);
         previous = { mention, id: String(candidate.row.id) };
       }
-      carriedDate = monthDateIn(sentence.text) ?? carriedDate;
+      carriedDate = monthDateIn(context.text) ?? carriedDate;
     }
   }
   return { candidates, sourceTitle, otherCurrencies };
@@ -229,7 +238,8 @@ function toCandidate(input: CandidateInput): Candidate {
     sourceFile: input.options.sourceFile,
     sourceTitle: input.sourceTitle,
     sourceSection: paragraph.path.length > 0 ? paragraph.path.join(" > ") : null,
-    evidence: evidencePhrase(text, mention),
+    // Sliced from the sentence as written: a phrase across a line break keeps it, verbatim.
+    evidence: evidencePhrase(sentence.text, mention),
     donor: input.options.donor ?? "Japan",
     announced: when.announced,
     fiscalYear: when.fiscalYear,
@@ -255,7 +265,7 @@ function toCandidate(input: CandidateInput): Candidate {
     partOf,
     notes: null,
   };
-  const blanks = REQUIRED_BLANKABLE.filter((f) => row[f] === null);
+  const blanks = REQUIRED_FIELDS.filter((f) => row[f] === null || String(row[f]).trim() === "");
   const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
   return {
     row: {

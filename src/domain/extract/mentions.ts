@@ -134,9 +134,12 @@ const ITEM_NOUNS =
  * ("used", "X-band", "all-weather") or a measure written with a number ("30-metre", "1,000-tonne");
  * the noun may be the end of a hyphenated word ("speed-boats").
  */
+/** Number words: never a describing word, since a count's own number is the one next to its noun. */
+const NUMBER_WORDS =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 const COUNTED = (nouns: string) =>
   new RegExp(
-    String.raw`^((?:\s+(?!(?:of|to|in|for|and|or|from|the|by|with|at|on)\b)(?:[A-Za-z][\w-]*|\d[\d,.]*-[A-Za-z][\w-]*)){0,3}?)\s+((?:[A-Za-z]+-)?(?:${nouns}))\b`,
+    String.raw`^((?:\s+(?!(?:of|to|in|for|and|or|from|the|by|with|at|on|${NUMBER_WORDS})\b)(?:[A-Za-z][\w-]*|\d[\d,.]*-[A-Za-z][\w-]*)){0,3}?)\s+((?:[A-Za-z]+-)?(?:${nouns}))\b`,
     "i"
   );
 const PEOPLE_AFTER = COUNTED(PEOPLE_NOUNS);
@@ -186,6 +189,8 @@ function countedIn(sentence: string, money: readonly MoneyMention[]): Counted[] 
     const countries = people || item ? null : COUNTRIES_AFTER.exec(after);
     const match = people ?? item ?? countries;
     if (!match) continue;
+    // "In 2018 Japan provided four boats": a year is not a count of what follows its words.
+    if (/^(?:19|20)\d\d$/.test(f.value) && match[1]!.trim() !== "") continue;
     found.push({
       figure: f,
       type: people ? "people" : "quantity",
