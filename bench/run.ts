@@ -34,6 +34,7 @@ import { AidIndex, type Query } from "../src/domain/query/aidIndex";
 import { deriveRates } from "../src/domain/rates/rateBook";
 import { createAidEngine } from "../src/tooling/hyperformula/aidFunctionPlugin";
 import { generateRecords, seededRandom } from "../src/tooling/synthetic";
+import { benchExtract } from "./extract";
 
 const argv = process.argv.slice(2);
 const JSON_OUTPUT = argv.includes("--json");
@@ -637,6 +638,8 @@ function main(): void {
       "(max |difference|: SUMIFS adds per-record values already rounded to cents, in floating point; AIDTOTAL adds exactly and rounds once.)"
     );
   }
+  say();
+  benchExtract(say, argv);
   const totalSeconds = ms(started, now()) / 1000;
   say(`\ntotal bench time ${fmt(totalSeconds, 1)} s`);
 

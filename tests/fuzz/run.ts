@@ -7,6 +7,7 @@
 import "../setup/customFunctionsGlobal";
 import { argumentProperties } from "./argumentProperties";
 import { datasetProperties } from "./datasetProperties";
+import { extractProperties } from "./extractProperties";
 import { fetchProperties } from "./fetchProperties";
 import { CaseCounter, type FuzzArea, runsFor } from "./fuzzRuns";
 
@@ -17,6 +18,11 @@ async function main(): Promise<void> {
     ["datasets", datasetProperties],
     ["arguments", argumentProperties],
     ["fetch", fetchProperties],
+    // Pathological cases of 512 KB, each within 3 s: a quadratic step takes tens of seconds there.
+    [
+      "extract",
+      (runs, c) => extractProperties(runs, c, { pathologicalSize: 512 * 1024, timeBoundMs: 3000 }),
+    ],
   ];
   let total = 0;
   for (const [area, run] of areas) {
