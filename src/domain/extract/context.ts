@@ -303,21 +303,23 @@ const CLAUSE_REACH = 200;
  * coast guard": the figure's clause names Malaysia.
  */
 export function clauseAround(text: string, at: number): { from: number; to: number } {
-  const isBreak = (c: string) => c === "," || c === ";" || c === ":";
+  const OPEN = 40; // (
+  const CLOSE = 41; // )
+  const isBreak = (c: number) => c === 44 || c === 59 || c === 58; // , ; :
   let from = at;
   for (let depth = 0; from > 0 && at - from < CLAUSE_REACH; from--) {
-    const c = text[from - 1]!;
-    if (c === ")") depth++;
-    else if (c === "(") {
+    const c = text.charCodeAt(from - 1);
+    if (c === CLOSE) depth++;
+    else if (c === OPEN) {
       if (depth === 0) break;
       depth--;
     } else if (depth === 0 && isBreak(c)) break;
   }
   let to = at;
   for (let depth = 0; to < text.length && to - at < CLAUSE_REACH; to++) {
-    const c = text[to]!;
-    if (c === "(") depth++;
-    else if (c === ")") {
+    const c = text.charCodeAt(to);
+    if (c === OPEN) depth++;
+    else if (c === CLOSE) {
       if (depth === 0) break;
       depth--;
     } else if (depth === 0 && isBreak(c)) break;

@@ -150,7 +150,7 @@ export function extractCandidates(
   const sourceTitle = options.documentTitle?.trim() || structure.preamble[0] || null;
   const places = new PlaceFinder(reference.taxonomy);
   const themes = new ThemeReader(reference.themes);
-  const ids: TakenIds = { ids: new Set(), next: new Map() };
+  const ids: TakenIds = { ids: new Set(), next: new Map(), slugs: new Map() };
   const candidates: Candidate[] = [];
   const otherCurrencies: { line: number; text: string }[] = [];
 
@@ -403,22 +403,31 @@ function lastWord(unit: string): string {
 interface TakenIds {
   readonly ids: Set<string>;
   readonly next: Map<string, number>;
+  readonly slugs: Map<string, string>;
+}
+
+/** One part's slug, remembered: the same recipients and years recur through a report. */
+function slugOf(part: string, slugs: Map<string, string>): string {
+  let slug = slugs.get(part);
+  if (slug === undefined) {
+    slug = part
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    if (slug.length > 40) slug = slug.slice(0, 40).replace(/-[^-]*$/, "");
+    slugs.set(part, slug);
+  }
+  return slug;
 }
 
 /** A slug from the parts, made unique with -2, -3, ... */
 function uniqueId(parts: readonly (string | number)[], taken: TakenIds): string {
   const base =
     parts
-      .map((p) =>
-        String(p)
-          .normalize("NFKD")
-          .replace(/[\u0300-\u036f]/g, "")
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, "-")
-          .replace(/^-+|-+$/g, "")
-      )
+      .map((p) => slugOf(String(p), taken.slugs))
       .filter((p) => p !== "")
-      .map((p) => (p.length > 40 ? p.slice(0, 40).replace(/-[^-]*$/, "") : p))
       .join("-") || "candidate";
   let n = taken.next.get(base) ?? 1;
   let id = n === 1 ? base : `${base}-${n}`;
@@ -429,7 +438,7 @@ function uniqueId(parts: readonly (string | number)[], taken: TakenIds): string 
 }
 
 /** How far either side of a figure its evidence phrase's words are looked for. */
-const EVIDENCE_REACH = 120;
+const EVIDENCE_REACH = 160;
 
 /**
  * The evidence phrase: the figure as written (with its qualifier and bracketed equivalent), then
@@ -437,57 +446,95 @@ const EVIDENCE_REACH = 120;
  * verbatim substring of the sentence.
  */
 export function evidencePhrase(sentence: string, mention: Mention): string {
-  const words = wordsNear(sentence, mention.start, mention.end);
-  const first = words.findIndex((w) => w.end > mention.start);
-  let last = words.findIndex((w) => w.end >= mention.end);
-  if (last < 0) last = words.length - 1;
-  let from = first;
-  const count = () => last - from + 1;
-  const breaksAfter = (w: { text: string }) => /[,;:.)]$/.test(w.text) && !/\d[.,]$/.test(w.text);
-  const breaksBefore = (w: { text: string }) => /[,;:.]$/.test(w.text);
+  const walk = new WordWalker(sentence, mention.start, mention.end);
+  const words: Word[] = [walk.first()];
+  while (words[words.length - 1]!.end < mention.end) {
+    const next = walk.after(words[words.length - 1]!);
+    if (!next) break;
+    words.push(next);
+  }
+  const firstOfFigure = words[0]!;
+  const lastChar = (w: Word, back = 1) => sentence[w.end - back] ?? "";
+  const breaksAfter = (w: Word) =>
+    ",;:.)".includes(lastChar(w)) && !(/\d/.test(lastChar(w, 2)) && ".,".includes(lastChar(w)));
+  const breaksBefore = (w: Word) => ",;:.".includes(lastChar(w));
   // Words after the figure, up to a clause break.
-  if (!breaksAfter(words[last]!)) {
-    while (count() < 9 && last + 1 < words.length) {
-      const next = words[last + 1]!;
-      if (next.text.startsWith("(") || /^\d/.test(next.text)) break;
-      last++;
+  if (!breaksAfter(words[words.length - 1]!)) {
+    while (words.length < 9) {
+      const next = walk.after(words[words.length - 1]!);
+      if (!next || /^[(\d]/.test(sentence[next.start]!)) break;
+      words.push(next);
       if (breaksAfter(next)) break;
     }
   }
   // Words before it, never across a clause break.
-  while (count() < 10 && from > 0 && !breaksBefore(words[from - 1]!)) from--;
-  while (count() > MAX_EVIDENCE_WORDS && last > first) last--;
-  const phrase = sentence.slice(words[from]!.start, words[last]!.end);
-  return trimPhrase(phrase);
+  while (words.length < 10) {
+    const previous = walk.before(words[0]!);
+    if (!previous || breaksBefore(previous)) break;
+    words.unshift(previous);
+  }
+  while (words.length > MAX_EVIDENCE_WORDS && words[words.length - 1] !== firstOfFigure)
+    words.pop();
+  return trimPhrase(sentence.slice(words[0]!.start, words[words.length - 1]!.end));
+}
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
- * The words (runs of non-space characters) within EVIDENCE_REACH of [start, end); a word cut by
- * that window's edge is left out, so a phrase is always made of whole words.
+ * The words (runs of non-space characters) around a figure, one at a time, within EVIDENCE_REACH
+ * of it: a word cut by that reach is not a word of the phrase (unless it holds the figure), so
+ * the phrase is made of whole words and a sentence of many figures costs each only its reach.
  */
-function wordsNear(
-  sentence: string,
-  start: number,
-  end: number
-): { start: number; end: number; text: string }[] {
-  const isSpace = (i: number) => isWhiteSpace(sentence.charCodeAt(i));
-  let from = Math.max(0, start - EVIDENCE_REACH);
-  const to = Math.min(sentence.length, end + EVIDENCE_REACH);
-  // Skip a word the window's start cuts, unless it holds the figure.
-  while (from > 0 && from < start && !isSpace(from - 1)) from++;
-  const words: { start: number; end: number; text: string }[] = [];
-  for (let i = from; i < to;) {
-    if (isSpace(i)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < sentence.length && !isSpace(j) && (j < to || j < end)) j++;
-    if (j === sentence.length || isSpace(j) || j <= end)
-      words.push({ start: i, end: j, text: sentence.slice(i, j) });
-    i = j;
+class WordWalker {
+  private readonly lo: number;
+  private readonly hi: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number
+  ) {
+    this.lo = Math.max(0, start - EVIDENCE_REACH);
+    this.hi = Math.min(text.length, end + EVIDENCE_REACH);
   }
-  return words;
+
+  private space(i: number): boolean {
+    return isWhiteSpace(this.text.charCodeAt(i));
+  }
+
+  /** The word holding the figure's first character. */
+  first(): Word {
+    let s = this.start;
+    while (s > this.lo && !this.space(s - 1)) s--;
+    let e = this.start;
+    while (e < this.text.length && !this.space(e) && (e < this.hi || e < this.end)) e++;
+    return { start: s, end: Math.max(e, this.start + 1) };
+  }
+
+  after(w: Word): Word | null {
+    let s = w.end;
+    while (s < this.hi && this.space(s)) s++;
+    if (s >= this.hi) return null;
+    let e = s;
+    while (e < this.text.length && !this.space(e)) {
+      if (e >= this.hi && e >= this.end) return null;
+      e++;
+    }
+    return { start: s, end: e };
+  }
+
+  before(w: Word): Word | null {
+    let e = w.start;
+    while (e > this.lo && this.space(e - 1)) e--;
+    if (e <= this.lo) return null;
+    let s = e;
+    while (s > this.lo && !this.space(s - 1)) s--;
+    if (s === this.lo && s > 0 && !this.space(s - 1)) return null;
+    return { start: s, end: e };
+  }
 }
 
 /** Whether a character code is white space as `\s` reads it (without a regular expression per character). */

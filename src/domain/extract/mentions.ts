@@ -165,34 +165,47 @@ interface Counted {
   readonly match: RegExpExecArray;
 }
 
-/** Numbers followed by a counted noun, outside the money mentions; each test reads only the words next to its number. */
+/** A number as the figure reader (readFigures) reads one: digits with an optional scale, or a number word. */
+const NUMBER_TOKEN = new RegExp(
+  String.raw`(?:${NUMBER})(?:\s*(?:thousand|million|billion|trillion))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b`,
+  "gi"
+);
+
+/**
+ * Numbers followed by a counted noun, outside the money mentions. Each test reads only the words
+ * next to its number, and a number's value is read (readFigures, the project's one reader) only
+ * once a noun follows it, so a sentence of many bare numbers stays cheap.
+ */
 function countedIn(sentence: string, money: readonly MoneyMention[]): Counted[] {
   const found: Counted[] = [];
-  // Most sentences count nothing: reading their numbers is skipped when no counted noun is there.
+  // Most sentences count nothing: their numbers are not read when no counted noun is there.
   if (!ANY_COUNTED_NOUN.test(sentence)) return found;
   let m = 0;
-  for (const f of readFigures(sentence)) {
-    // Money and figures are both in text order: one pass finds the money phrase a figure is in.
-    while (m < money.length && money[m]!.end <= f.index) m++;
-    if (m < money.length && f.index >= money[m]!.start) continue;
-    if (/[A-Za-z-]/.test(sentence[f.index - 1] ?? "")) continue;
-    if (/[A-Za-z]/.test(sentence[f.index + f.length] ?? "")) continue;
-    const before = sentence.slice(Math.max(0, f.index - 16), f.index);
-    if (/\b(?:these|those|the|its|their|first|second)\s+$/i.test(before)) continue;
-    if (!/^\d+(?:\.\d+)?$/.test(f.value)) continue;
-    const count = Number(f.value);
-    if (!Number.isSafeInteger(count) || count <= 0) continue;
-    const end = f.index + f.length;
+  for (const token of sentence.matchAll(NUMBER_TOKEN)) {
+    const index = token.index;
+    const length = token[0].length;
+    // Money and numbers are both in text order: one pass finds the money phrase a number is in.
+    while (m < money.length && money[m]!.end <= index) m++;
+    if (m < money.length && index >= money[m]!.start) continue;
+    if (/[A-Za-z-]/.test(sentence[index - 1] ?? "")) continue;
+    if (/[A-Za-z]/.test(sentence[index + length] ?? "")) continue;
+    const end = index + length;
     const after = sentence.slice(end, end + NOUN_REACH);
     const people = PEOPLE_AFTER.exec(after);
     const item = people ? null : ITEM_AFTER.exec(after);
     const countries = people || item ? null : COUNTRIES_AFTER.exec(after);
     const match = people ?? item ?? countries;
     if (!match) continue;
+    const before = sentence.slice(Math.max(0, index - 16), index);
+    if (/\b(?:these|those|the|its|their|first|second)\s+$/i.test(before)) continue;
+    const figure = readFigures(token[0])[0];
+    if (!figure || figure.length !== length || !/^\d+(?:\.\d+)?$/.test(figure.value)) continue;
+    const count = Number(figure.value);
+    if (!Number.isSafeInteger(count) || count <= 0) continue;
     // "In 2018 Japan provided four boats": a year is not a count of what follows its words.
-    if (/^(?:19|20)\d\d$/.test(f.value) && match[1]!.trim() !== "") continue;
+    if (/^(?:19|20)\d\d$/.test(figure.value) && match[1]!.trim() !== "") continue;
     found.push({
-      figure: f,
+      figure: { ...figure, index },
       type: people ? "people" : "quantity",
       countries: countries !== null,
       count,
