@@ -144,6 +144,22 @@ describe("the second fictional report", () => {
   });
 });
 
+describe("the recipient's clause", () => {
+  test("a comma inside a number does not end the clause", () => {
+    const x = extract(
+      "(1) Aid\nJapan provided $150,000 for drugs in Southeast Asian countries and $100,000 for work in Myanmar."
+    );
+    expect(x.candidates.map((c) => c.row.recipient)).toEqual(["Southeast Asia", "Myanmar"]);
+  });
+
+  test('a place after "to" elsewhere in the sentence wins over a place its clause only mentions', () => {
+    const x = extract(
+      '(1) Aid\nJapan decided to extend grant aid to Indonesia, a total of 2.5 billion yen for "The Malacca and Singapore Straits Project".'
+    );
+    expect(x.candidates.map((c) => c.row.recipient)).toEqual(["Indonesia"]);
+  });
+});
+
 describe("lines, paragraphs and the title", () => {
   test("a line break inside a sentence does not end it; a blank line or a heading ends the paragraph", () => {
     const s = readStructure(

@@ -305,7 +305,15 @@ const CLAUSE_REACH = 200;
 export function clauseAround(text: string, at: number): { from: number; to: number } {
   const OPEN = 40; // (
   const CLOSE = 41; // )
-  const isBreak = (c: number) => c === 44 || c === 59 || c === 58; // , ; :
+  const isDigit = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 48 && c <= 57;
+  };
+  // , ; : end a clause; a comma inside a number ("100,000") does not.
+  const breaksAt = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c === 59 || c === 58 || (c === 44 && !(isDigit(i - 1) && isDigit(i + 1)));
+  };
   let from = at;
   for (let depth = 0; from > 0 && at - from < CLAUSE_REACH; from--) {
     const c = text.charCodeAt(from - 1);
@@ -313,7 +321,7 @@ export function clauseAround(text: string, at: number): { from: number; to: numb
     else if (c === OPEN) {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && isBreak(c)) break;
+    } else if (depth === 0 && breaksAt(from - 1)) break;
   }
   let to = at;
   for (let depth = 0; to < text.length && to - at < CLAUSE_REACH; to++) {
@@ -322,7 +330,7 @@ export function clauseAround(text: string, at: number): { from: number; to: numb
     else if (c === CLOSE) {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && isBreak(c)) break;
+    } else if (depth === 0 && breaksAt(to)) break;
   }
   return { from, to };
 }
