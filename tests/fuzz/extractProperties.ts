@@ -232,7 +232,10 @@ const figuresOf = (x: Extraction) =>
 export interface ExtractFuzzOptions {
   /** Characters of each pathological case. */
   readonly pathologicalSize: number;
-  /** When set (npm run fuzz), the most milliseconds a pathological case may take. */
+  /**
+   * When set (npm run fuzz), the most milliseconds a pathological case may take; each is also
+   * timed at a quarter of its size, and must take at most eight times as long (linear: four).
+   */
   readonly timeBoundMs?: number;
   /** A fixed seed (npm test); else AID_FUZZ_SEED, else random. */
   readonly seed?: number;
@@ -278,16 +281,27 @@ export function extractProperties(
       fc.constantFrom(...PATHOLOGICAL_PIECES),
       fc.constantFrom(...PATHOLOGICAL_PIECES),
       counter.count("extract: one piece repeated (pathological)", (piece, tail) => {
-        const text = piece.repeat(Math.ceil(options.pathologicalSize / piece.length)) + tail;
-        const started = performance.now();
-        const x = extract(text);
-        const ms = performance.now() - started;
-        checkExtraction(text, x);
-        if (options.timeBoundMs !== undefined)
-          assert.ok(
-            ms <= options.timeBoundMs,
-            `${(text.length / 1024).toFixed(0)} KB of ${JSON.stringify(piece)} took ${ms.toFixed(0)} ms, over the bound of ${options.timeBoundMs} ms`
-          );
+        const sized = (size: number) => piece.repeat(Math.ceil(size / piece.length)) + tail;
+        const timed = (text: string) => {
+          const started = performance.now();
+          const x = extract(text);
+          return { x, ms: performance.now() - started };
+        };
+        const text = sized(options.pathologicalSize);
+        const big = timed(text);
+        checkExtraction(text, big.x);
+        if (options.timeBoundMs === undefined) return;
+        // Linear time: four times the text takes about four times as long (a quadratic step, sixteen).
+        const quarter = timed(sized(options.pathologicalSize / 4));
+        const what = `${(text.length / 1024).toFixed(0)} KB of ${JSON.stringify(piece)}`;
+        assert.ok(
+          big.ms <= Math.max(8 * quarter.ms, 250),
+          `${what} took ${big.ms.toFixed(0)} ms, a quarter of it ${quarter.ms.toFixed(0)} ms: more than linear`
+        );
+        assert.ok(
+          big.ms <= options.timeBoundMs,
+          `${what} took ${big.ms.toFixed(0)} ms, over the bound of ${options.timeBoundMs} ms`
+        );
       })
     ),
     params(Math.max(4, Math.ceil(runs * 0.02)))
