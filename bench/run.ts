@@ -16,10 +16,11 @@ import { getHeapStatistics } from "node:v8";
 import type { Benchmark } from "./benchmark";
 import { fmt, mb, ms, now } from "./measure";
 import { scaling } from "./scaling";
+import { extract } from "./extract";
 import { sumifs } from "./sumifs";
 import { writeRequests } from "./writeRequests";
 
-const BENCHMARKS: readonly Benchmark[] = [scaling, sumifs, writeRequests];
+const BENCHMARKS: readonly Benchmark[] = [scaling, sumifs, writeRequests, extract];
 
 const argv = process.argv.slice(2);
 const json = argv.includes("--json");

@@ -35,10 +35,13 @@ export function extractCommand(args: readonly string[], io: CliIo): number {
   const blanks = new Map<string, number>();
   for (const c of extraction.candidates)
     for (const b of c.blanks) blanks.set(b, (blanks.get(b) ?? 0) + 1);
+  // Said only when there are candidates: with none, "no field is blank" would be true of nothing.
   const toFill =
-    blanks.size > 0
-      ? `Blanks to fill before "aid validate": ${[...blanks].map(([f, n]) => `${f} (${n})`).join(", ")}.`
-      : "No required field is blank.";
+    rows.length === 0
+      ? "No aid figure was found: nothing to fill."
+      : blanks.size > 0
+        ? `Blanks to fill before "aid validate": ${[...blanks].map(([f, n]) => `${f} (${n})`).join(", ")}.`
+        : "No required field is blank.";
   io.stderr(
     `extract: ${rows.length} candidate${rows.length === 1 ? "" : "s"} from ${path}: ` +
       `${count((r) => r.amount)} money, ${count((r) => r.people)} people, ${count((r) => r.quantity)} quantities.\n` +

@@ -42,6 +42,31 @@ describe("aid extract", () => {
     expect(aid("extract", file).stderr).toContain("give --document-title");
   });
 
+  test("the summary's blanks are the rows' blanks: a one-line report lists its missing title and section", () => {
+    const file = tmp.write(
+      "one-line.txt",
+      "Japan pledged $5 million and US$2 million to Kenya for border security"
+    );
+    const { stdout, stderr } = aid("extract", file);
+    const parsed = parseDatasetText(stdout, "csv");
+    if (!parsed.ok) throw new Error("not CSV");
+    expect(parsed.value.rows.map((r) => r.amount)).toEqual(["5000000", "2000000"]);
+    expect(parsed.value.rows.every((r) => r.sourceTitle === null && r.sourceSection === null)).toBe(
+      true
+    );
+    expect(stderr).toContain("sourceTitle (2), sourceSection (2)");
+    expect(stderr).not.toContain("No required field is blank");
+  });
+
+  test("with no figure found, the summary says so instead of claiming no field is blank", () => {
+    const file = tmp.write("nothing.txt", "(1) Aid\nNothing is counted here.");
+    const { code, stderr } = aid("extract", file);
+    expect(code).toBe(EXIT.OK);
+    expect(stderr).toContain("0 candidates");
+    expect(stderr).toContain("No aid figure was found");
+    expect(stderr).not.toContain("No required field is blank");
+  });
+
   test("usage errors and unreadable files exit 2", () => {
     expect(aid("extract").code).toBe(EXIT.USAGE);
     expect(aid("extract", "a.txt", "b.txt").code).toBe(EXIT.USAGE);

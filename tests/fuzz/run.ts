@@ -7,6 +7,7 @@
 import "../setup/customFunctionsGlobal";
 import { argumentProperties } from "./argumentProperties";
 import { datasetProperties } from "./datasetProperties";
+import { extractProperties } from "./extractProperties";
 import { fetchProperties } from "./fetchProperties";
 import { CaseCounter, type FuzzArea, runsFor } from "./fuzzRuns";
 
@@ -17,6 +18,16 @@ async function main(): Promise<void> {
     ["datasets", datasetProperties],
     ["arguments", argumentProperties],
     ["fetch", fetchProperties],
+    // Pathological cases of 512 KB: linear growth (timed at a quarter of the size too), and at most
+    // AID_FUZZ_EXTRACT_MS each (default 8 s: the densest texts, 130,000 candidates per MB, take that long on a loaded 2-core machine).
+    [
+      "extract",
+      (runs, c) =>
+        extractProperties(runs, c, {
+          pathologicalSize: 512 * 1024,
+          timeBoundMs: Number(process.env.AID_FUZZ_EXTRACT_MS ?? "8000"),
+        }),
+    ],
   ];
   let total = 0;
   for (const [area, run] of areas) {

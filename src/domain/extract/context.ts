@@ -67,11 +67,12 @@ function datesIn(sentence: string): DateAt[] {
 }
 
 /**
- * When a sentence says the figure at offset `at` happened: the fiscal year when it says FY, a
- * period "from 2016 to 2018" / "over the period of 2001 to ... 2016", else the date nearest the
- * figure. Dates inside a period ("to the end of August 2016") are the period's, not an announcement.
+ * When a sentence says its figures happened: the fiscal year when it says FY, a period "from 2016
+ * to 2018" / "over the period of 2001 to ... 2016", else the date nearest the figure. Dates inside
+ * a period ("to the end of August 2016") are the period's, not an announcement. The sentence is
+ * read once; each figure's date is then found by a binary search, so many figures stay linear.
  */
-export function statedWhen(sentence: string, at: number): StatedWhen {
+export function statedWhenIn(sentence: string): (at: number) => StatedWhen {
   const fy = /\bFY\s?((?:19|20|21)\d{2})\b/.exec(sentence);
   const period = new RegExp(
     String.raw`\b(?:from|between|of)\s+((?:19|20|21)\d{2})\s+(?:to|and|through|until|-|–)\s+(?:the end of\s+)?(?:${MONTH}\s+)?((?:19|20|21)\d{2})\b`
@@ -79,17 +80,37 @@ export function statedWhen(sentence: string, at: number): StatedWhen {
   const since = /\bsince\s+((?:19|20|21)\d{2})\b/i.exec(sentence);
   const inPeriod = (d: DateAt) =>
     period !== null && d.at >= period.index && d.at < period.index + period[0].length;
-  const dates = datesIn(sentence).filter(
-    (d) => !inPeriod(d) && !(since && d.at === since.index + since[0].length - 4)
-  );
-  dates.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at) || a.at - b.at);
-  return {
+  const dates = fy
+    ? []
+    : datesIn(sentence)
+        .filter((d) => !inPeriod(d) && !(since && d.at === since.index + since[0].length - 4))
+        .sort((a, b) => a.at - b.at);
+  const stated = {
     fiscalYear: fy ? Number(fy[1]) : null,
-    announced: fy ? null : (dates[0]?.value ?? null),
     periodFrom: period ? Number(period[1]) : null,
     periodTo: period ? Number(period[3]) : null,
     since: since ? Number(since[1]) : null,
   };
+  return (at) => ({ ...stated, announced: nearest(dates, at)?.value ?? null });
+}
+
+/**
+ * The item of `sorted` (by `at`) nearest to offset `at`; on a tie, the earlier one. A binary
+ * search: the nearest is the last item at or before `at` or the first after it.
+ */
+function nearest<T extends { readonly at: number }>(sorted: readonly T[], at: number): T | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.at <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = sorted[lo - 1];
+  const after = sorted[lo];
+  if (!before) return after ?? null;
+  if (!after) return before;
+  return after.at - at < at - before.at ? after : before;
 }
 
 /** A month written without its year ("in August"), as 1-12, or null. */
@@ -111,31 +132,33 @@ export interface KindReading {
 }
 
 /**
- * The kind a sentence's words suggest for a money figure: loans and grant aid by name; a total
+ * The kind a sentence's words suggest for its money figures: loans and grant aid by name; a total
  * "contributed"/"disbursed" with no year, or a span of years, as cumulative; contributions and
- * funding; announcements and decisions as pledges. Null when the words say nothing.
+ * funding; announcements and decisions as pledges. Null when the words say nothing. The words are
+ * looked for once per sentence; what differs by figure (its date, "a total of") is applied after.
  */
-export function proposeMoneyKind(
-  sentence: string,
-  when: StatedWhen,
-  totalled: boolean
-): KindReading {
+export function moneyKindIn(
+  sentence: string
+): (when: StatedWhen, totalled: boolean) => KindReading {
   const cue = (re: RegExp) => re.exec(sentence)?.[0] ?? null;
   const loan = cue(/\b(?:ODA )?loans?\b/i);
-  if (loan) return { kind: "loan", cue: loan };
   const grant = cue(/\bgrant aid\b|\bgrants?\b/i);
-  if (grant) return { kind: "grant", cue: grant };
-  const undated = when.fiscalYear === null && when.announced === null;
   const overSpan = cue(/\bover the period\b|\bto date\b|\bsince (?:19|20)\d{2}\b/i);
-  if (overSpan || (totalled && undated && /\b(?:contributed|disbursed)\b/i.test(sentence)))
-    return { kind: "cumulative", cue: overSpan ?? "a total of" };
+  const paid = /\b(?:contributed|disbursed)\b/i.test(sentence);
   const contribution = cue(/\bcontribut\w*|\bfunding\b/i);
-  if (contribution) return { kind: "contribution", cue: contribution };
   const pledge = cue(
     /\bpledg\w*|\bannounc\w*|\bcommitted\b|\bwould (?:provide|implement|extend)\b|\bwill (?:provide|implement|extend)\b|\bdecided to (?:provide|extend)\b/i
   );
-  if (pledge) return { kind: "pledge", cue: pledge };
-  return { kind: null, cue: null };
+  return (when, totalled) => {
+    if (loan) return { kind: "loan", cue: loan };
+    if (grant) return { kind: "grant", cue: grant };
+    const undated = when.fiscalYear === null && when.announced === null;
+    if (overSpan || (totalled && undated && paid))
+      return { kind: "cumulative", cue: overSpan ?? "a total of" };
+    if (contribution) return { kind: "contribution", cue: contribution };
+    if (pledge) return { kind: "pledge", cue: pledge };
+    return { kind: null, cue: null };
+  };
 }
 
 /** The kind for delivered items: a loan or grant aid when the sentence says so, else in kind. */
@@ -164,6 +187,10 @@ interface PlaceName {
   readonly place: NamedPlace;
 }
 
+/** A word of letters: where a place's name can start. */
+const FIRST_WORD = /^[\p{L}\p{M}]+/u;
+const WORDS = /[\p{L}\p{M}]+/gu;
+
 /** The donor is not a recipient: its name is never proposed as one. */
 const DONOR = "JP";
 
@@ -172,13 +199,18 @@ const DONOR = "JP";
  * ordinary words such as "IT" or "TO"), case as written, "Asian"/"African" for the region.
  */
 export class PlaceFinder {
-  private readonly names: PlaceName[] = [];
+  /** Each name's pattern (sticky), by the name's first word, longer names first. */
+  private readonly byFirstWord = new Map<string, PlaceName[]>();
 
   constructor(taxonomy: Taxonomy) {
     const add = (name: string, place: NamedPlace) => {
       if (name.length < 4 && name.toUpperCase() === name) return;
+      const first = FIRST_WORD.exec(name)?.[0];
+      if (first === undefined) return;
       const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]");
-      this.names.push({ pattern: new RegExp(String.raw`\b${escaped}n?\b`, "g"), place });
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push({ pattern: new RegExp(String.raw`\b${escaped}n?\b`, "y"), place });
+      this.byFirstWord.set(first, list);
     };
     for (const region of taxonomy.regions) {
       if (region.name === "Global") continue;
@@ -200,46 +232,201 @@ export class PlaceFinder {
         });
     }
     // Longer names first, so "Southeast Asia" wins over "Asia" at the same place.
-    this.names.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
-  }
-
-  /** Places named in `text`, each with its offset; a name inside a longer one is not counted. */
-  find(text: string): { at: number; end: number; place: NamedPlace }[] {
-    const found: { at: number; end: number; place: NamedPlace }[] = [];
-    for (const { pattern, place } of this.names) {
-      for (const m of text.matchAll(pattern)) {
-        const end = m.index + m[0].length;
-        if (found.some((f) => m.index < f.end && end > f.at)) continue;
-        found.push({ at: m.index, end, place });
-      }
-    }
-    return found.sort((a, b) => a.at - b.at);
+    for (const list of this.byFirstWord.values())
+      list.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   }
 
   /**
-   * The place a figure is for: one written after "to" ("grant aid to Indonesia"), nearest the
-   * figure; else the nearest after it ("for Asia", "in Myanmar"); else the nearest before. Names
-   * inside brackets are a list of members or an aside, not the recipient.
+   * Places named in `text`, each with its offset, in text order; a name inside a longer one is not
+   * counted. One pass over the text's words: at each word, only the names that start with it
+   * ("Asian" also tries the names starting "Asia") are tried, the longest match taken.
    */
-  nearest(text: string, at: number): NamedPlace | null {
-    const all = this.find(text).filter((f) => !insideBrackets(text, f.at));
-    const afterTo = all
-      .filter((f) => /\bto\s+(?:the\s+)?$/.test(text.slice(Math.max(0, f.at - 12), f.at)))
-      .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
-    if (afterTo[0]) return afterTo[0].place;
-    const after = all.find((f) => f.at >= at);
-    if (after) return after.place;
-    return all.length > 0 ? all[all.length - 1]!.place : null;
+  find(text: string): PlaceAt[] {
+    const found: PlaceAt[] = [];
+    let covered = 0;
+    for (const w of text.matchAll(WORDS)) {
+      if (w.index < covered) continue;
+      const word = w[0];
+      const names = [
+        ...(this.byFirstWord.get(word) ?? []),
+        ...(word.endsWith("n") ? (this.byFirstWord.get(word.slice(0, -1)) ?? []) : []),
+      ];
+      let best: PlaceAt | null = null;
+      for (const { pattern, place } of names) {
+        pattern.lastIndex = w.index;
+        const m = pattern.exec(text);
+        if (m && (!best || m[0].length > best.end - best.at))
+          best = { at: w.index, end: w.index + m[0].length, place };
+      }
+      if (best) {
+        found.push(best);
+        covered = best.end;
+      }
+    }
+    return found;
+  }
+
+  /** The places of a sentence a figure can be for: names inside brackets (a list of members, an aside) are left out. */
+  recipientsIn(text: string): PlaceAt[] {
+    const depth = bracketDepths(text);
+    return this.find(text).filter((f) => depth[f.at] === 0);
   }
 }
 
-function insideBrackets(text: string, at: number): boolean {
+/** A place named at an offset of a text. */
+export interface PlaceAt {
+  readonly at: number;
+  readonly end: number;
+  readonly place: NamedPlace;
+}
+
+/** The bracket depth at each offset of the text, in one pass. */
+function bracketDepths(text: string): Uint32Array {
+  const depths = new Uint32Array(text.length + 1);
   let depth = 0;
-  for (let i = 0; i < at; i++) {
+  for (let i = 0; i < text.length; i++) {
+    depths[i] = depth;
     if (text[i] === "(") depth++;
     else if (text[i] === ")" && depth > 0) depth--;
   }
-  return depth > 0;
+  depths[text.length] = depth;
+  return depths;
+}
+
+/** The farthest a clause reaches either side of its figure. */
+const CLAUSE_REACH = 200;
+
+/**
+ * The clause around offset `at`: from the comma, semicolon or colon before it (outside brackets)
+ * to the one after it, as offsets [from, to), at most CLAUSE_REACH characters either side.
+ * "Having completed its grant to Sri Lanka in 2017, Japan delivered five radars for Malaysia's
+ * coast guard": the figure's clause names Malaysia.
+ */
+export function clauseAround(text: string, at: number): { from: number; to: number } {
+  const OPEN = 40; // (
+  const CLOSE = 41; // )
+  const isDigit = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 48 && c <= 57;
+  };
+  // , ; : end a clause; a comma inside a number ("100,000") does not.
+  const breaksAt = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c === 59 || c === 58 || (c === 44 && !(isDigit(i - 1) && isDigit(i + 1)));
+  };
+  let from = at;
+  for (let depth = 0; from > 0 && at - from < CLAUSE_REACH; from--) {
+    const c = text.charCodeAt(from - 1);
+    if (c === CLOSE) depth++;
+    else if (c === OPEN) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && breaksAt(from - 1)) break;
+  }
+  let to = at;
+  for (let depth = 0; to < text.length && to - at < CLAUSE_REACH; to++) {
+    const c = text.charCodeAt(to);
+    if (c === OPEN) depth++;
+    else if (c === CLOSE) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && breaksAt(to)) break;
+  }
+  return { from, to };
+}
+
+/** Bodies of a state that receive deliveries: "Malaysia's coast guard", "the police of Cambodia". */
+const BODIES =
+  "coast guards?|coastguards?|navy|navies|police|customs|border guards?|armed forces|military|ministry|ministries|authorities|government";
+const OWNER_AFTER = new RegExp(String.raw`^n?['’]s?\s+(?:${BODIES})\b`, "i");
+const OWNER_BEFORE = new RegExp(String.raw`\b(?:${BODIES})\s+of\s+(?:the\s+)?$`, "i");
+const AFTER_TO = /\bto\s+(?:the\s+)?$/;
+
+/**
+ * A sentence's places, read once, each list in text order: all of them; those written after "to";
+ * and those marked as a recipient, after "to" or as the owner of a body that receives
+ * ("Malaysia's coast guard", "the coast guard of Viet Nam").
+ */
+export interface SentencePlaces {
+  readonly all: readonly PlaceAt[];
+  readonly afterTo: readonly PlaceAt[];
+  readonly marked: readonly PlaceAt[];
+}
+
+export function sentencePlaces(text: string, finder: PlaceFinder): SentencePlaces {
+  const all = finder.recipientsIn(text);
+  const before = (p: PlaceAt) => text.slice(Math.max(0, p.at - 32), p.at);
+  const afterTo = all.filter((p) => AFTER_TO.test(before(p)));
+  const marked = all.filter(
+    (p) =>
+      AFTER_TO.test(before(p)) ||
+      OWNER_BEFORE.test(before(p)) ||
+      OWNER_AFTER.test(text.slice(p.end, p.end + 32))
+  );
+  return { all, afterTo, marked };
+}
+
+/**
+ * The place a figure at `at` is for: the one its own clause marks as a recipient (after "to", or
+ * "…'s coast guard"), nearest the figure; else the one written after "to" nearest it in the
+ * sentence ("grant aid to Indonesia, a total of … for … Singapore Straits"); else the nearest
+ * after it in its clause ("for Asia"), else before it; else the same in the whole sentence.
+ * Binary searches over the sentence's places, so many figures stay linear.
+ */
+export function nearestPlace(
+  places: SentencePlaces,
+  at: number,
+  clause: { from: number; to: number }
+): NamedPlace | null {
+  const whole = { from: 0, to: Number.MAX_VALUE };
+  return (
+    nearestIn(places.marked, at, clause) ??
+    nearestIn(places.afterTo, at, whole) ??
+    afterElseBefore(places.all, at, clause) ??
+    afterElseBefore(places.all, at, whole)
+  );
+}
+
+/** The place of `sorted` within [from, to) nearest `at` (the earlier on a tie). */
+function nearestIn(
+  sorted: readonly PlaceAt[],
+  at: number,
+  { from, to }: { from: number; to: number }
+): NamedPlace | null {
+  const lo = firstAtOrAfter(sorted, from);
+  const hi = firstAtOrAfter(sorted, to);
+  if (hi === lo) return null;
+  const i = Math.min(Math.max(firstAtOrAfter(sorted, at), lo), hi);
+  const before = i > lo ? sorted[i - 1]! : null;
+  const next = i < hi ? sorted[i]! : null;
+  if (!before) return next!.place;
+  if (!next) return before.place;
+  return next.at - at < at - before.at ? next.place : before.place;
+}
+
+/** The first place of `sorted` within [from, to) at or after `at`, else the last before it. */
+function afterElseBefore(
+  sorted: readonly PlaceAt[],
+  at: number,
+  { from, to }: { from: number; to: number }
+): NamedPlace | null {
+  const lo = firstAtOrAfter(sorted, from);
+  const hi = firstAtOrAfter(sorted, to);
+  if (hi === lo) return null;
+  const i = Math.min(Math.max(firstAtOrAfter(sorted, at), lo), hi);
+  return i < hi ? sorted[i]!.place : sorted[hi - 1]!.place;
+}
+
+/** Index of the first item of `sorted` whose offset is at or after `at` (its length when none is). */
+function firstAtOrAfter(sorted: readonly { readonly at: number }[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Small words a proper name may hold: "Code of Conduct", "off the Coast of". */
@@ -248,15 +435,33 @@ const NAME_JOINERS = new Set(["of", "for", "and", "on", "off", "the", "to", "in"
 /** How far (characters) a fund's name may stand from the figure and still be its recipient. */
 const FUND_REACH = 60;
 
-export function fundNameNear(sentence: string, at: number): string | null {
+/** The most words a fund's name may have on either side of "Fund". */
+const FUND_NAME_WORDS = 16;
+
+/** A fund named in a sentence: "Trust Fund to Support Initiatives of States Countering Piracy off the Coast of Somalia". */
+export interface FundName {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The funds a sentence names, in text order, and the length of the longest name. */
+export interface SentenceFunds {
+  readonly names: readonly FundName[];
+  readonly longest: number;
+}
+
+/** The funds a sentence names, each name read at most FUND_NAME_WORDS words either side of "Fund". */
+export function fundNamesIn(sentence: string): SentenceFunds {
+  const funds: FundName[] = [];
+  if (!sentence.includes("Fund")) return { names: funds, longest: 0 };
   const words = [...sentence.matchAll(/[^\s]+/g)].map((m) => ({ text: m[0], at: m.index }));
   const bare = (w: string) => w.replace(/[,;:.()“”"]+$/g, "");
   const isName = (w: string) => /^[A-Z][\w’'-]*$/.test(bare(w)) && !/[,;:.(]$/.test(w);
-  let best = null as { name: string; distance: number } | null;
   words.forEach((w, i) => {
     if (bare(w.text) !== "Fund") return;
     let from = i;
-    while (from > 0) {
+    while (from > 0 && i - from < FUND_NAME_WORDS) {
       const prev = words[from - 1]!.text;
       if (/[,;:.)]$/.test(prev)) break;
       if (isName(prev) || (NAME_JOINERS.has(prev) && prev !== "the")) from--;
@@ -264,7 +469,7 @@ export function fundNameNear(sentence: string, at: number): string | null {
     }
     let to = i;
     if (!/[,;:.)]$/.test(w.text)) {
-      while (to + 1 < words.length && to - from < 16) {
+      while (to + 1 < words.length && to - i < FUND_NAME_WORDS) {
         const next = words[to + 1]!.text;
         if (next.startsWith("(")) break;
         const word = bare(next);
@@ -275,17 +480,34 @@ export function fundNameNear(sentence: string, at: number): string | null {
     }
     while (to > i && NAME_JOINERS.has(bare(words[to]!.text))) to--;
     while (from < i && NAME_JOINERS.has(words[from]!.text)) from++;
+    if (from === i) return;
     const name = words
       .slice(from, to + 1)
       .map((x) => x.text)
       .join(" ")
       .replace(/[,;:.]+$/, "");
-    const start = words[from]!.at;
-    const end = words[to]!.at + words[to]!.text.length;
-    const distance = start > at ? start - at : Math.max(0, at - end);
-    if (from < i && distance <= FUND_REACH && (!best || distance < best.distance))
-      best = { name, distance };
+    funds.push({ name, start: words[from]!.at, end: words[to]!.at + words[to]!.text.length });
   });
+  return { names: funds, longest: funds.reduce((n, f) => Math.max(n, f.end - f.start), 0) };
+}
+
+/** The fund named nearest the figure at `at`, within FUND_REACH characters of it (`funds` in text order). */
+export function fundNear({ names: funds, longest }: SentenceFunds, at: number): string | null {
+  let best = null as { name: string; distance: number } | null;
+  // Only names starting within the reach, give or take the longest name, can be near: a binary search finds the first.
+  let lo = 0;
+  let hi = funds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (funds[mid]!.start < at - FUND_REACH - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < funds.length && funds[i]!.start <= at + FUND_REACH; i++) {
+    const f = funds[i]!;
+    const distance = f.start > at ? f.start - at : Math.max(0, at - f.end);
+    if (distance <= FUND_REACH && (!best || distance < best.distance))
+      best = { name: f.name, distance };
+  }
   return best?.name ?? null;
 }
 
@@ -307,55 +529,87 @@ const CHANNELS = [
 /** Organizations that receive contributions (not agencies that implement Japan's own aid). */
 const RECEIVING = ["UNODC", "IMO", "IOM", "UNDP", "UNICEF", "UNHCR", "WFP", "INTERPOL"];
 
+const RECEIVING_NAMES = new RegExp(String.raw`\b(?:${RECEIVING.join("|")})\b`);
+/** Whether a sentence names a receiving organization at all: when not, no figure of it needs receivingOrganization. */
+export function namesAnOrganization(sentence: string): boolean {
+  return RECEIVING_NAMES.test(sentence);
+}
+
+/** How far after a figure the organization it goes "to" may be named. */
+const ORGANIZATION_REACH = 200;
+
 /** An organization the figure is given to: "to a UNODC project", "to the ... Project of UNODC". */
 export function receivingOrganization(sentence: string, at: number): string | null {
-  const after = sentence.slice(at).split(/[;.](?:\s|$)/)[0]!;
+  const after = sentence.slice(at, at + ORGANIZATION_REACH).split(/[;.](?:\s|$)/)[0]!;
   for (const name of RECEIVING) {
     if (new RegExp(String.raw`\bto\b[^,;]{0,80}?\b${name}\b`).test(after)) return name;
   }
   return null;
 }
 
+const CHANNEL_NAMES = new RegExp(String.raw`\b(?:${CHANNELS.join("|")})\b`, "g");
+
+/** The organizations a sentence names, in text order, for proposeChannel. */
+export function channelsIn(sentence: string): { at: number; name: string }[] {
+  return [...sentence.matchAll(CHANNEL_NAMES)].map((m) => ({ at: m.index, name: m[0] }));
+}
+
 /** The organization named nearest the figure, as a proposed channel. */
-export function proposeChannel(sentence: string, at: number): string | null {
-  let best: { name: string; distance: number } | null = null;
-  for (const name of CHANNELS) {
-    for (const m of sentence.matchAll(new RegExp(String.raw`\b${name}\b`, "g"))) {
-      const distance = Math.abs(m.index - at);
-      if (!best || distance < best.distance) best = { name, distance };
-    }
-  }
-  return best?.name ?? null;
+export function proposeChannel(
+  channels: readonly { at: number; name: string }[],
+  at: number
+): string | null {
+  return nearest(channels, at)?.name ?? null;
 }
 
 /**
- * The theme whose id, label or alias is written nearest the figure in its sentence; else the one
- * the innermost heading names; else null.
+ * The themes' ids, labels and aliases as patterns, compiled once: `inSentence` finds every one a
+ * sentence names (once per sentence), `propose` the one nearest a figure, else the one the
+ * innermost heading names.
  */
-export function proposeTheme(
-  themes: ThemeList,
-  sentence: string,
-  at: number,
-  path: readonly string[]
-): { id: string; from: "sentence" | "heading" } | null {
-  const names = themes.themes.flatMap((t) =>
-    [t.id, t.label, ...t.aliases].map((n) => ({
-      id: t.id,
-      pattern: new RegExp(String.raw`\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "i"),
-    }))
-  );
-  let best: { id: string; distance: number } | null = null;
-  for (const { id, pattern } of names) {
-    const global = new RegExp(pattern.source, "gi");
-    for (const m of sentence.matchAll(global)) {
-      const distance = Math.abs(m.index - at);
-      if (!best || distance < best.distance) best = { id, distance };
+export class ThemeReader {
+  private readonly names: { id: string; pattern: RegExp }[];
+  private readonly byPath = new Map<string, string | null>();
+
+  constructor(themes: ThemeList) {
+    this.names = themes.themes.flatMap((t) =>
+      [t.id, t.label, ...t.aliases].map((n) => ({
+        id: t.id,
+        pattern: new RegExp(String.raw`\b${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "gi"),
+      }))
+    );
+  }
+
+  /** Every theme name of a sentence, in text order. */
+  inSentence(sentence: string): { at: number; id: string }[] {
+    const found: { at: number; id: string }[] = [];
+    for (const { id, pattern } of this.names)
+      for (const m of sentence.matchAll(pattern)) found.push({ at: m.index, id });
+    // Stable: at one offset, the theme listed first wins, as it did when each was tried in turn.
+    return found.sort((a, b) => a.at - b.at);
+  }
+
+  /** The theme named nearest the figure in its sentence; else the one the innermost heading names; else null. */
+  propose(
+    inSentence: readonly { at: number; id: string }[],
+    at: number,
+    path: readonly string[]
+  ): { id: string; from: "sentence" | "heading" } | null {
+    const near = nearest(inSentence, at);
+    if (near) return { id: near.id, from: "sentence" };
+    const key = path.join("\u0000");
+    let id = this.byPath.get(key);
+    if (id === undefined) {
+      id = null;
+      for (const heading of [...path].reverse()) {
+        const hit = this.names.find((n) => new RegExp(n.pattern.source, "i").test(heading));
+        if (hit) {
+          id = hit.id;
+          break;
+        }
+      }
+      this.byPath.set(key, id);
     }
+    return id === null ? null : { id, from: "heading" };
   }
-  if (best) return { id: best.id, from: "sentence" };
-  for (const heading of [...path].reverse()) {
-    const hit = names.find((n) => n.pattern.test(heading));
-    if (hit) return { id: hit.id, from: "heading" };
-  }
-  return null;
 }

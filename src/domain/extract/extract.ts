@@ -10,21 +10,33 @@ import type { FieldRow } from "../dataset/io";
 import type { ReferenceData } from "../ledger";
 import {
   bareMonthIn,
-  fundNameNear,
+  channelsIn,
+  clauseAround,
+  fundNamesIn,
+  fundNear,
   type KindReading,
+  moneyKindIn,
   monthDateIn,
+  namesAnOrganization,
   type NamedPlace,
+  nearestPlace,
   PlaceFinder,
   proposeChannel,
   proposeItemKind,
-  proposeMoneyKind,
-  proposeTheme,
   receivingOrganization,
+  sentencePlaces,
   type StatedWhen,
-  statedWhen,
+  statedWhenIn,
+  ThemeReader,
 } from "./context";
 import { type Mention, mentionsIn, otherMoneyIn } from "./mentions";
-import { type Paragraph, readStructure, type Sentence } from "./structure";
+import {
+  lineAt,
+  type Paragraph,
+  readStructure,
+  type ReportStructure,
+  type Sentence,
+} from "./structure";
 
 /** The most words an evidence phrase may have (the project carries phrases under 12 words). */
 export const MAX_EVIDENCE_WORDS = 11;
@@ -56,15 +68,77 @@ export interface Extraction {
   readonly otherCurrencies: readonly { readonly line: number; readonly text: string }[];
 }
 
-const REQUIRED_BLANKABLE = [
+/** Every field a record must have (commitmentRecordSchema): a candidate lists each one it leaves blank. */
+const REQUIRED_FIELDS = [
+  "id",
+  "sourceFile",
   "sourceTitle",
   "sourceSection",
+  "evidence",
+  "donor",
   "kind",
   "recipient",
   "recipientType",
   "region",
   "theme",
 ] as const;
+
+/**
+ * What a sentence says around its figures, each read once per sentence (lazily) so that a
+ * sentence of many figures costs each figure only a look-up near it.
+ */
+class SentenceContext {
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    readonly sentence: Sentence,
+    private readonly places: PlaceFinder,
+    private readonly themes: ThemeReader
+  ) {}
+
+  private once<T>(key: string, read: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, read());
+    return this.cache.get(key) as T;
+  }
+
+  /**
+   * The sentence with its line breaks read as spaces (same length, same offsets), so that words a
+   * hard wrap splits ("West\nAfrica", "handed\nover") read as written on one line.
+   */
+  get text(): string {
+    return this.once("text", () => this.sentence.text.replace(/[\r\n]/g, " "));
+  }
+  get when() {
+    return this.once("when", () => statedWhenIn(this.text));
+  }
+  get bareMonth() {
+    return this.once("bareMonth", () => bareMonthIn(this.text));
+  }
+  get moneyKind() {
+    return this.once("moneyKind", () => moneyKindIn(this.text));
+  }
+  get itemKind() {
+    return this.once("itemKind", () => proposeItemKind(this.text));
+  }
+  get placesNamed() {
+    return this.once("places", () => sentencePlaces(this.text, this.places));
+  }
+  get funds() {
+    return this.once("funds", () => fundNamesIn(this.text));
+  }
+  get namesOrganization() {
+    return this.once("organizations", () => namesAnOrganization(this.text));
+  }
+  get channels() {
+    return this.once("channels", () => channelsIn(this.text));
+  }
+  get themeNames() {
+    return this.once("themes", () => this.themes.inSentence(this.text));
+  }
+  theme(at: number, path: readonly string[]) {
+    return this.themes.propose(this.themeNames, at, path);
+  }
+}
 
 /** Reads every aid figure of a report's text into candidate records. */
 export function extractCandidates(
@@ -75,34 +149,34 @@ export function extractCandidates(
   const structure = readStructure(text);
   const sourceTitle = options.documentTitle?.trim() || structure.preamble[0] || null;
   const places = new PlaceFinder(reference.taxonomy);
-  const ids = new Set<string>();
+  const themes = new ThemeReader(reference.themes);
+  const ids: TakenIds = { ids: new Set(), next: new Map(), slugs: new Map() };
   const candidates: Candidate[] = [];
   const otherCurrencies: { line: number; text: string }[] = [];
 
   for (const paragraph of structure.paragraphs) {
     let carriedDate: string | null = null;
     for (const sentence of paragraph.sentences) {
-      for (const text of otherMoneyIn(sentence.text))
-        otherCurrencies.push({ line: paragraph.line, text });
-      const mentions = mentionsIn(sentence.text);
+      const context = new SentenceContext(sentence, places, themes);
+      for (const m of otherMoneyIn(context.text))
+        otherCurrencies.push({ line: lineAt(structure, sentence.start + m.at), text: m.text });
       let previous: { mention: Mention; id: string } | null = null;
-      for (const mention of mentions) {
+      for (const mention of mentionsIn(context.text)) {
         const candidate = toCandidate({
           mention,
           previous,
-          sentence,
+          context,
           paragraph,
+          structure,
           carriedDate,
           sourceTitle,
-          places,
-          reference,
           options,
           ids,
         });
         candidates.push(candidate);
         previous = { mention, id: String(candidate.row.id) };
       }
-      carriedDate = monthDateIn(sentence.text) ?? carriedDate;
+      carriedDate = monthDateIn(context.text) ?? carriedDate;
     }
   }
   return { candidates, sourceTitle, otherCurrencies };
@@ -111,37 +185,36 @@ export function extractCandidates(
 interface CandidateInput {
   readonly mention: Mention;
   readonly previous: { mention: Mention; id: string } | null;
-  readonly sentence: Sentence;
+  readonly context: SentenceContext;
   readonly paragraph: Paragraph;
+  readonly structure: ReportStructure;
   readonly carriedDate: string | null;
   readonly sourceTitle: string | null;
-  readonly places: PlaceFinder;
-  readonly reference: ReferenceData;
   readonly options: ExtractOptions;
-  readonly ids: Set<string>;
+  readonly ids: TakenIds;
 }
 
 function toCandidate(input: CandidateInput): Candidate {
-  const { mention, sentence, paragraph } = input;
-  const text = sentence.text;
+  const { mention, context, paragraph } = input;
+  const { text, sentence } = context;
+  const line = lineAt(input.structure, sentence.start + mention.at);
   const notes: string[] = [];
 
-  const when = whenOf(text, mention, input.carriedDate, notes);
+  const when = whenOf(context, mention, input.carriedDate, notes);
 
-  const reading = kindOf(text, mention, when);
+  const reading = kindOf(context, mention, when);
   if (reading.kind)
     notes.push(`kind ${reading.kind}${reading.cue ? ` (from "${reading.cue}")` : ""}`);
   if (mention.qualifiers.includes("up to")) notes.push('the text says "up to": a ceiling');
   if (mention.qualifiers.includes("a total of")) notes.push("the text states a total");
 
-  const placeFields = recipientOf(text, mention, input.places, notes);
+  const placeFields = recipientOf(context, mention, notes);
 
-  const channel = proposeChannel(text, mention.at);
+  const channel = proposeChannel(context.channels, mention.at);
   if (channel) notes.push(`channel ${channel}`);
 
-  const theme = proposeTheme(input.reference.themes, text, mention.at, paragraph.path);
+  const theme = context.theme(mention.at, paragraph.path);
   if (theme) notes.push(`theme ${theme.id} (from the ${theme.from})`);
-
   const partOf = partOfPrevious(mention, input.previous, text);
   if (partOf) notes.push(`part of ${partOf} ("including")`);
 
@@ -165,7 +238,8 @@ function toCandidate(input: CandidateInput): Candidate {
     sourceFile: input.options.sourceFile,
     sourceTitle: input.sourceTitle,
     sourceSection: paragraph.path.length > 0 ? paragraph.path.join(" > ") : null,
-    evidence: evidencePhrase(text, mention),
+    // Sliced from the sentence as written: a phrase across a line break keeps it, verbatim.
+    evidence: evidencePhrase(sentence.text, mention),
     donor: input.options.donor ?? "Japan",
     announced: when.announced,
     fiscalYear: when.fiscalYear,
@@ -191,14 +265,14 @@ function toCandidate(input: CandidateInput): Candidate {
     partOf,
     notes: null,
   };
-  const blanks = REQUIRED_BLANKABLE.filter((f) => row[f] === null);
+  const blanks = REQUIRED_FIELDS.filter((f) => row[f] === null || String(row[f]).trim() === "");
   const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
   return {
     row: {
       ...row,
-      notes: `Proposed by aid extract (line ${paragraph.line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
+      notes: `Proposed by aid extract (line ${line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
     },
-    line: paragraph.line,
+    line,
     sentence: { start: sentence.start, end: sentence.end },
     blanks,
   };
@@ -206,15 +280,15 @@ function toCandidate(input: CandidateInput): Candidate {
 
 /** When the sentence says the figure happened; a date carried from an earlier sentence is said in notes. */
 function whenOf(
-  text: string,
+  context: SentenceContext,
   mention: Mention,
   carriedDate: string | null,
   notes: string[]
 ): StatedWhen {
-  let when: StatedWhen = statedWhen(text, mention.at);
+  let when: StatedWhen = context.when(mention.at);
   if (when.fiscalYear === null && when.announced === null && carriedDate !== null) {
     // "Also, in August ... METI held": the month is this sentence's, the year the paragraph's.
-    const month = bareMonthIn(text);
+    const month = context.bareMonth;
     const year = carriedDate.slice(0, 4);
     const announced = month ? `${year}-${String(month).padStart(2, "0")}` : carriedDate;
     when = { ...when, announced };
@@ -229,24 +303,28 @@ function whenOf(
 }
 
 /** The proposed kind: from the sentence's words for money; training for people; for items, how they were given. */
-function kindOf(text: string, mention: Mention, when: StatedWhen): KindReading {
+function kindOf(context: SentenceContext, mention: Mention, when: StatedWhen): KindReading {
   if (mention.type === "money")
-    return proposeMoneyKind(text, when, mention.qualifiers.includes("a total of"));
+    return context.moneyKind(when, mention.qualifiers.includes("a total of"));
   if (mention.type === "people" || /countries$/.test(mention.unit))
     return { kind: "training", cue: null };
-  return proposeItemKind(text);
+  return context.itemKind;
 }
 
-/** The proposed recipient: a fund named by the figure, an organization it goes to, else a place. */
+/**
+ * The proposed recipient: a fund named by the figure, an organization it goes to, else a place,
+ * the one its own clause names first ("…, Japan delivered five radars for Malaysia's coast guard").
+ */
 function recipientOf(
-  text: string,
+  context: SentenceContext,
   mention: Mention,
-  places: PlaceFinder,
   notes: string[]
 ): PlaceFields | null {
-  const place = places.nearest(text, mention.at);
-  const fund = mention.type === "money" ? fundNameNear(text, mention.at) : null;
-  const organization = fund ? null : receivingOrganization(text, mention.at);
+  const { text } = context;
+  const place = nearestPlace(context.placesNamed, mention.at, clauseAround(text, mention.at));
+  const fund = mention.type === "money" ? fundNear(context.funds, mention.at) : null;
+  const organization =
+    fund || !context.namesOrganization ? null : receivingOrganization(text, mention.at);
   const body = fund ?? organization;
   if (!body) {
     if (place) notes.push(`recipient ${place.name} (${place.kind})`);
@@ -321,26 +399,46 @@ function lastWord(unit: string): string {
   return unit.split(" ").pop() ?? unit;
 }
 
+/** Ids given so far, and for each base the next number to try, so that many alike stay linear. */
+interface TakenIds {
+  readonly ids: Set<string>;
+  readonly next: Map<string, number>;
+  readonly slugs: Map<string, string>;
+}
+
+/** One part's slug, remembered: the same recipients and years recur through a report. */
+function slugOf(part: string, slugs: Map<string, string>): string {
+  let slug = slugs.get(part);
+  if (slug === undefined) {
+    slug = part
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+    if (slug.length > 40) slug = slug.slice(0, 40).replace(/-[^-]*$/, "");
+    slugs.set(part, slug);
+  }
+  return slug;
+}
+
 /** A slug from the parts, made unique with -2, -3, ... */
-function uniqueId(parts: readonly (string | number)[], taken: Set<string>): string {
+function uniqueId(parts: readonly (string | number)[], taken: TakenIds): string {
   const base =
     parts
-      .map((p) =>
-        String(p)
-          .normalize("NFKD")
-          .replace(/[\u0300-\u036f]/g, "")
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, "-")
-          .replace(/^-+|-+$/g, "")
-      )
+      .map((p) => slugOf(String(p), taken.slugs))
       .filter((p) => p !== "")
-      .map((p) => (p.length > 40 ? p.slice(0, 40).replace(/-[^-]*$/, "") : p))
       .join("-") || "candidate";
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
+  let n = taken.next.get(base) ?? 1;
+  let id = n === 1 ? base : `${base}-${n}`;
+  while (taken.ids.has(id)) id = `${base}-${++n}`;
+  taken.next.set(base, n + 1);
+  taken.ids.add(id);
   return id;
 }
+
+/** How far either side of a figure its evidence phrase's words are looked for. */
+const EVIDENCE_REACH = 160;
 
 /**
  * The evidence phrase: the figure as written (with its qualifier and bracketed equivalent), then
@@ -348,32 +446,111 @@ function uniqueId(parts: readonly (string | number)[], taken: Set<string>): stri
  * verbatim substring of the sentence.
  */
 export function evidencePhrase(sentence: string, mention: Mention): string {
-  const words = [...sentence.matchAll(/\S+/g)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    text: m[0],
-  }));
-  const first = words.findIndex((w) => w.end > mention.start);
-  let last = words.findIndex((w) => w.end >= mention.end);
-  if (last < 0) last = words.length - 1;
-  let from = first;
-  const count = () => last - from + 1;
-  const breaksAfter = (w: { text: string }) => /[,;:.)]$/.test(w.text) && !/\d[.,]$/.test(w.text);
-  const breaksBefore = (w: { text: string }) => /[,;:.]$/.test(w.text);
+  const walk = new WordWalker(sentence, mention.start, mention.end);
+  const words: Word[] = [walk.first()];
+  while (words[words.length - 1]!.end < mention.end) {
+    const next = walk.after(words[words.length - 1]!);
+    if (!next) break;
+    words.push(next);
+  }
+  const firstOfFigure = words[0]!;
+  const lastChar = (w: Word, back = 1) => sentence[w.end - back] ?? "";
+  const breaksAfter = (w: Word) =>
+    ",;:.)".includes(lastChar(w)) && !(/\d/.test(lastChar(w, 2)) && ".,".includes(lastChar(w)));
+  const breaksBefore = (w: Word) => ",;:.".includes(lastChar(w));
   // Words after the figure, up to a clause break.
-  if (!breaksAfter(words[last]!)) {
-    while (count() < 9 && last + 1 < words.length) {
-      const next = words[last + 1]!;
-      if (next.text.startsWith("(") || /^\d/.test(next.text)) break;
-      last++;
+  if (!breaksAfter(words[words.length - 1]!)) {
+    while (words.length < 9) {
+      const next = walk.after(words[words.length - 1]!);
+      if (!next || /^[(\d]/.test(sentence[next.start]!)) break;
+      words.push(next);
       if (breaksAfter(next)) break;
     }
   }
   // Words before it, never across a clause break.
-  while (count() < 10 && from > 0 && !breaksBefore(words[from - 1]!)) from--;
-  while (count() > MAX_EVIDENCE_WORDS && last > first) last--;
-  const phrase = sentence.slice(words[from]!.start, words[last]!.end);
-  return trimPhrase(phrase);
+  while (words.length < 10) {
+    const previous = walk.before(words[0]!);
+    if (!previous || breaksBefore(previous)) break;
+    words.unshift(previous);
+  }
+  while (words.length > MAX_EVIDENCE_WORDS && words[words.length - 1] !== firstOfFigure)
+    words.pop();
+  return trimPhrase(sentence.slice(words[0]!.start, words[words.length - 1]!.end));
+}
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The words (runs of non-space characters) around a figure, one at a time, within EVIDENCE_REACH
+ * of it: a word cut by that reach is not a word of the phrase (unless it holds the figure), so
+ * the phrase is made of whole words and a sentence of many figures costs each only its reach.
+ */
+class WordWalker {
+  private readonly lo: number;
+  private readonly hi: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number
+  ) {
+    this.lo = Math.max(0, start - EVIDENCE_REACH);
+    this.hi = Math.min(text.length, end + EVIDENCE_REACH);
+  }
+
+  private space(i: number): boolean {
+    return isWhiteSpace(this.text.charCodeAt(i));
+  }
+
+  /** The word holding the figure's first character. */
+  first(): Word {
+    let s = this.start;
+    while (s > this.lo && !this.space(s - 1)) s--;
+    let e = this.start;
+    while (e < this.text.length && !this.space(e) && (e < this.hi || e < this.end)) e++;
+    return { start: s, end: Math.max(e, this.start + 1) };
+  }
+
+  after(w: Word): Word | null {
+    let s = w.end;
+    while (s < this.hi && this.space(s)) s++;
+    if (s >= this.hi) return null;
+    let e = s;
+    while (e < this.text.length && !this.space(e)) {
+      if (e >= this.hi && e >= this.end) return null;
+      e++;
+    }
+    return { start: s, end: e };
+  }
+
+  before(w: Word): Word | null {
+    let e = w.start;
+    while (e > this.lo && this.space(e - 1)) e--;
+    if (e <= this.lo) return null;
+    let s = e;
+    while (s > this.lo && !this.space(s - 1)) s--;
+    if (s === this.lo && s > 0 && !this.space(s - 1)) return null;
+    return { start: s, end: e };
+  }
+}
+
+/** Whether a character code is white space as `\s` reads it (without a regular expression per character). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Drops punctuation that ends the clause, and an opening bracket left without its close. */

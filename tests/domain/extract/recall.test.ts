@@ -108,3 +108,49 @@ describe.each(documents)("aid extract on %s", (file) => {
     }
   });
 });
+
+/** The figures of an extraction, in order, as amount/currency/people/quantity. */
+const figuresOf = (x: Extraction) =>
+  x.candidates.map((c) => [c.row.amount, c.row.currency, c.row.people, c.row.quantity]);
+
+describe.each(documents)("aid extract on %s, laid out differently", (file) => {
+  const layouts: [string, (text: string) => string][] = [
+    [
+      "on one line, without its closing full stop",
+      (t) =>
+        t
+          .split("\n")
+          .join(" ")
+          .replace(/\.\s*$/, ""),
+    ],
+    [
+      "hard-wrapped at 72 columns",
+      (t) =>
+        t
+          .split("\n")
+          .map((l) => l.replace(/(.{1,72})(?: +|$)/g, "$1\n").trimEnd())
+          .join("\n"),
+    ],
+  ];
+  test.each(layouts)(
+    "%s: every record's figure, and the same figures as the document",
+    (_name, layout) => {
+      const { extraction: normal } = extractionOf(file);
+      const text = layout(source(file));
+      const extraction = extractCandidates(text, bundledReference(), { sourceFile: file });
+      expect(figuresOf(extraction)).toEqual(figuresOf(normal));
+      const found = records
+        .filter((r) => r.sourceFile === file)
+        .filter((r) =>
+          extraction.candidates.some(
+            (c) =>
+              c.row.amount === r.amount &&
+              c.row.currency === r.currency &&
+              c.row.people === r.people &&
+              c.row.quantity === r.quantity
+          )
+        );
+      expect(found).toHaveLength(records.filter((r) => r.sourceFile === file).length);
+    }
+  );
+});
