@@ -16,6 +16,7 @@ import {
   type TableSpec,
 } from "../domain";
 import { COMMITTED_KINDS } from "../domain/dataset/schema";
+import { noRateNote } from "../domain/workbook/tables";
 import { numberFormatOf } from "../host/excel/formats";
 
 export const TOTALS_SHEET = "Totals";
@@ -44,14 +45,19 @@ export function totalsRows(ledger: AidLedger): TotalsRow[] {
  * The formula of a Totals cell, AIDTOTAL's default kind "committed" spelled out as one SUMIFS per
  * committed kind (no array constants, which spreadsheets treat differently inside SUMIFS). It uses
  * structured references to the Facts table, so it follows the table when rows are added, and
- * recomputes in Excel 2016 and later, Excel on iPad and LibreOffice.
+ * recomputes in Excel 2016 and later, Excel on iPad and LibreOffice. Where a committed amount of
+ * that region and year has no rate into the currency (its Facts note says "No USD: ..."), the
+ * answer is #N/A, as AIDTOTAL's is, never a total that silently leaves the amount out.
  */
 export function totalFormula(currency: "USD" | "JPY", row: number): string {
   const t = TABLES.facts.table;
-  return COMMITTED_KINDS.map(
-    (k) =>
-      `SUMIFS(${t}[Amount${currency}],${t}[Region],$A${row},${t}[Year],$B${row},${t}[Kind],"${k}")`
-  ).join("+");
+  const where = `${t}[Region],$A${row},${t}[Year],$B${row}`;
+  const byKind = (f: (kind: string) => string) => COMMITTED_KINDS.map(f).join("+");
+  const unconverted = byKind(
+    (k) => `COUNTIFS(${where},${t}[Kind],"${k}",${t}[Note],"*${noRateNote(currency)}*")`
+  );
+  const sum = byKind((k) => `SUMIFS(${t}[Amount${currency}],${where},${t}[Kind],"${k}")`);
+  return `IF(${unconverted}>0,NA(),${sum})`;
 }
 
 /** The .xlsx file's bytes. `identity` is what the Sources sheet's status line describes. */

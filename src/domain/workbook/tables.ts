@@ -70,6 +70,9 @@ const FACT_COLUMNS: readonly { name: string; format: ColumnFormat }[] = [
   { name: "Note", format: "text" },
 ];
 
+/** How a Facts note begins when the amount has no rate into `currency` (the .xlsx Totals look for it). */
+export const noRateNote = (currency: Currency): string => `No ${currency}:`;
+
 /**
  * Facts: the pivot-ready table, one fact per row: a record in the year it counts in, with both
  * currencies by the rate rule. A figure that is part of another record's figure is left empty
@@ -85,7 +88,7 @@ export function factsTable(ledger: AidLedger): TableSpec {
       if (v === null) return null;
       if (!v.ok) {
         notes.push(
-          `No ${c}: ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
+          `${noRateNote(c)} ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
         );
         return null;
       }
