@@ -2,7 +2,7 @@ import { RECORD_FIELDS } from "../dataset/fields";
 import { fromText } from "../dataset/io";
 import type { Checked, Problem } from "../dataset/problems";
 import type { AidLedger } from "../ledger";
-import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
+import { type Currency, fractionToDecimal, minorToNumber, plainNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 import { formatRate, pairOf, resolveDocument, type UserRate } from "../rates/rateBook";
 import type { ColumnFormat, PivotSpec, SheetCell, TableData, TableSpec } from "./port";
@@ -189,8 +189,10 @@ export function ledgerTables(ledger: AidLedger): TableSpec[] {
 /** Sheet row of a table's data row i (row 1 is the header). */
 const sheetRow = (i: number) => i + 2;
 
+/** A cell as the text a person typed: numbers in plain decimal digits (plainNumber), never "1e-7". */
 function cellText(v: SheetCell): string {
-  return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+  if (typeof v === "number") return plainNumber(v);
+  return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
 }
 
 /**
