@@ -1,4 +1,5 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
+import { groupDefinition } from "../places/groupDefinition";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -141,6 +142,7 @@ export function explainCall(
     `Theme: ${t.value ?? "any"}`,
     `Kind: ${k.value}`,
     ...(isTotal ? [`Currency: ${c.value}`] : []),
+    ...(p.value.kind === "group" ? [`Group: ${groupDefinition(ledger, p.value)}`] : []),
   ];
   const records = ledger.index
     .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
