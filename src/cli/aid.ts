@@ -4,16 +4,28 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { nodePublishFs } from "./nodeFiles";
 import { readTextFile } from "./readText";
 import { runCli } from "./runCli";
 
-process.exitCode = runCli(process.argv.slice(2), {
+const exit = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readTextFile(path),
-  writeFile: (path, text) => {
+  writeFile: (path, data) => {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, "utf8");
+    writeFileSync(path, data);
   },
+  makeFolder: (path) => mkdirSync(path, { recursive: true }),
+  files: nodePublishFs,
   now: () => new Date(),
 });
+if (typeof exit === "number") process.exitCode = exit;
+else
+  void exit.then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`aid: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    }
+  );

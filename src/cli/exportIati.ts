@@ -1,16 +1,18 @@
 /**
  * `aid export --iati <out.xml> [--data <file>] [--identifier-prefix <p>] [--reporting-org-ref <ref>]
  * [--document-url <file>=<url> ...] [--document-date <file>=<date> ...]`: the dataset (the bundled
- * one, or a file) as IATI activity XML 2.03.
+ * one, or a file) as IATI activity XML 2.03. `aid export --xlsx <out.xlsx> [--data <file>]`: the
+ * dataset as an .xlsx workbook (src/cli/workbookFile.ts).
  */
-import { type AidLedger, loadBundledLedger } from "../domain";
+import { type AidLedger, contentHash, loadBundledLedger } from "../domain";
 import { toIatiXml } from "../domain/iati/iatiExport";
 import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
 import { errorText, EXIT, parseArgs, UsageError } from "./usage";
+import { writeWorkbookFile } from "./workbookFile";
 
-/** Runs `aid export`; returns the exit code. */
-export function exportCommand(args: readonly string[], io: CliIo): number {
+/** Runs `aid export`; returns the exit code (a promise of it for --xlsx). */
+export function exportCommand(args: readonly string[], io: CliIo): number | Promise<number> {
   const { pairs, rest } = takePairs(args, ["--document-url", "--document-date"]);
   const urls = pairs.get("--document-url")!;
   const dates = pairs.get("--document-date")!;
@@ -21,13 +23,17 @@ export function exportCommand(args: readonly string[], io: CliIo): number {
       );
   const { options, positional } = parseArgs("export", rest, [
     "--iati",
+    "--xlsx",
     "--data",
     "--identifier-prefix",
     "--reporting-org-ref",
   ]);
   const out = options.get("--iati");
-  if (out === undefined || positional.length > 0)
-    throw new UsageError("export needs --iati <out.xml>, e.g. aid export --iati aid-ledger.xml");
+  const xlsx = options.get("--xlsx");
+  if ((out === undefined) === (xlsx === undefined) || positional.length > 0)
+    throw new UsageError(
+      "export needs one of --iati <out.xml> or --xlsx <out.xlsx>, e.g. aid export --iati aid-ledger.xml"
+    );
   if (!io.writeFile) throw new Error("export needs an io.writeFile");
 
   let ledger: AidLedger;
@@ -39,6 +45,8 @@ export function exportCommand(args: readonly string[], io: CliIo): number {
   } else {
     ledger = loadBundledLedger();
   }
+  if (xlsx !== undefined) return exportWorkbook(ledger, xlsx, data, io);
+  if (out === undefined) throw new UsageError("export needs --iati <out.xml>");
   const prefix = options.get("--identifier-prefix");
   const ref = options.get("--reporting-org-ref");
   const exported = toIatiXml(ledger, {
@@ -59,6 +67,30 @@ export function exportCommand(args: readonly string[], io: CliIo): number {
       `${exported.skipped.length} records not exported:\n` +
       exported.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join("")
   );
+  return EXIT.OK;
+}
+
+async function exportWorkbook(
+  ledger: AidLedger,
+  out: string,
+  data: string | undefined,
+  io: CliIo
+): Promise<number> {
+  const records = ledger.records.map((r) => r.record);
+  const bytes = await writeWorkbookFile(ledger, {
+    source: data === undefined ? "bundled" : `file:${data}`,
+    version: data ?? "bundled",
+    contentHash: contentHash(records),
+    loadedAt: (io.now?.() ?? new Date()).toISOString(),
+    records: records.length,
+  });
+  try {
+    io.writeFile!(out, bytes);
+  } catch (e) {
+    io.stderr(`aid: cannot write ${out}: ${errorText(e)}\n`);
+    return EXIT.USAGE;
+  }
+  io.stdout(`exported: ${records.length} records as an .xlsx workbook to ${out}\n`);
   return EXIT.OK;
 }
 

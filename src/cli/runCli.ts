@@ -26,6 +26,7 @@ import { publishCommand } from "./publish";
 import { EXIT, UsageError } from "./usage";
 import { FileContentError } from "./readText";
 import { escapeForTerminal } from "./terminalText";
+import type { PublishFs } from "../domain/publish/atomicPublish";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -35,8 +36,12 @@ export interface CliIo {
    * FileContentError (src/cli/readText.ts) when it is too large or not UTF-8.
    */
   readonly readFile: (path: string) => string;
-  /** Writes a whole text file, creating its folder; throws when it cannot. Needed by publish and export. */
-  readonly writeFile?: (path: string, text: string) => void;
+  /** Writes a whole file (text or bytes), creating its folder; throws when it cannot. Needed by export. */
+  readonly writeFile?: (path: string, data: string | Uint8Array) => void;
+  /** Creates a folder and its parents (no error when it exists). Needed by publish. */
+  readonly makeFolder?: (path: string) => void;
+  /** The file operations of an all-or-nothing publish (src/cli/nodeFiles.ts). */
+  readonly files?: PublishFs;
   /** The current time, for the manifest's date and the IATI file's generated-datetime. */
   readonly now?: () => Date;
 }
@@ -52,9 +57,12 @@ Usage:
   aid extract <report.txt> [--document-title <title>]
                                           Candidate records for every aid figure of a report (CSV).
   aid diff <old> <new>                    What would change: records, fields and document rates.
-  aid publish <dataset> --out <dir>       Validate, then write the dataset and its manifest.json.
+  aid publish <dataset> --out <dir>       Validate, then write the dataset, its .xlsx and manifest.json
+                                          (all or nothing; never through a symbolic link).
   aid export --iati <out.xml> [--data <file>]
                                           The dataset as IATI activity XML 2.03.
+  aid export --xlsx <out.xlsx> [--data <file>]
+                                          The dataset as an .xlsx workbook: tables, SUMIFS totals, sources.
   aid help | --help                       Show this help.
 
 Examples:
@@ -67,6 +75,7 @@ ${FUNCTIONS.map((f) => `  aid calc '${f.example}'`).join("\n")}
   aid diff commitments.json next.csv
   aid publish next.csv --out site/
   aid export --iati aid-ledger.xml
+  aid export --xlsx aid-ledger.xlsx
 
 Functions:
 ${FUNCTIONS.map((f) => `  ${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`).join("\n")}
@@ -80,6 +89,14 @@ read or written exit 2. diff exits 0 once it has printed the comparison, changed
 function usageError(io: CliIo, message: string): number {
   io.stderr(`aid: ${message}\nRun "aid help" for usage.\n`);
   return EXIT.USAGE;
+}
+
+/** A usage error thrown after the first await is printed as one thrown before it would be. */
+function usageErrorAsync(io: CliIo): (e: unknown) => number {
+  return (e) => {
+    if (e instanceof UsageError) return usageError(io, e.message);
+    throw e;
+  };
 }
 
 /** Reads and validates a dataset file; problems or a read failure are printed here. */
@@ -180,8 +197,11 @@ function validate(args: readonly string[], io: CliIo): number {
   return EXIT.OK;
 }
 
-/** Runs the `aid` command with `argv` (the arguments after the program name) and returns the exit code. */
-export function runCli(argv: readonly string[], rawIo: CliIo): number {
+/**
+ * Runs the `aid` command with `argv` (the arguments after the program name) and returns the exit
+ * code; a promise of it for the commands that write an .xlsx (publish, export --xlsx).
+ */
+export function runCli(argv: readonly string[], rawIo: CliIo): number | Promise<number> {
   // Everything printed may carry text from a data file: escape what a terminal would obey.
   const io: CliIo = {
     ...rawIo,
@@ -207,9 +227,11 @@ export function runCli(argv: readonly string[], rawIo: CliIo): number {
       case "diff":
         return diffCommand(args, io);
       case "publish":
-        return publishCommand(args, io);
-      case "export":
-        return exportCommand(args, io);
+        return publishCommand(args, io).catch(usageErrorAsync(io));
+      case "export": {
+        const exported = exportCommand(args, io);
+        return typeof exported === "number" ? exported : exported.catch(usageErrorAsync(io));
+      }
       case undefined:
         io.stderr(USAGE);
         return EXIT.USAGE;

@@ -34,6 +34,7 @@ function aid(...argv: string[]): { code: number; stdout: string; stderr: string 
     stderr: (t) => (stderr += t),
     readFile: (path) => readFileSync(path, "utf8"),
   });
+  if (typeof code !== "number") throw new Error("this helper runs the synchronous commands only");
   return { code, stdout, stderr };
 }
 

@@ -33,6 +33,7 @@ function aid(...argv: string[]): { code: number; stdout: string; stderr: string 
     stderr: (t) => (stderr += t),
     readFile: (path) => readTextFile(path),
   });
+  if (typeof code !== "number") throw new Error("this helper runs the synchronous commands only");
   return { code, stdout, stderr };
 }
 

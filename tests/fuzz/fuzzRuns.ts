@@ -3,20 +3,22 @@
  * part in a few seconds); `npm run fuzz` sets AID_FUZZ_RUNS to the total it wants (at least
  * 100,000) and each area takes its share. AID_FUZZ_SEED replays a run.
  */
-export type FuzzArea = "datasets" | "arguments" | "fetch" | "extract";
+export type FuzzArea = "datasets" | "arguments" | "fetch" | "extract" | "export";
 
 /** Each area's share of AID_FUZZ_RUNS, and its size in `npm test`. Datasets cost most per case. */
 const SHARE: Readonly<Record<FuzzArea, number>> = {
   datasets: 0.2,
-  arguments: 0.53,
-  fetch: 0.25,
+  arguments: 0.48,
+  fetch: 0.2,
   extract: 0.02,
+  export: 0.1,
 };
 const SMALL: Readonly<Record<FuzzArea, number>> = {
   datasets: 120,
   arguments: 1_500,
   fetch: 300,
   extract: 150,
+  export: 200,
 };
 
 export function runsFor(area: FuzzArea): number {

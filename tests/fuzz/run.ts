@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz`: the fuzz suite at full size, outside Jest. AID_FUZZ_RUNS is the total number of
- * generated cases (default 100,000), shared among the three areas; AID_FUZZ_SEED replays a run.
+ * generated cases (default 100,000), shared among the four areas (export: the IATI export and publish); AID_FUZZ_SEED replays a run.
  * Prints how many cases of each property ran, and exits 1 on the first failure (with fast-check's
  * counterexample and seed).
  */
@@ -8,6 +8,7 @@ import "../setup/customFunctionsGlobal";
 import { argumentProperties } from "./argumentProperties";
 import { datasetProperties } from "./datasetProperties";
 import { extractProperties } from "./extractProperties";
+import { exportProperties } from "./exportProperties";
 import { fetchProperties } from "./fetchProperties";
 import { CaseCounter, type FuzzArea, runsFor } from "./fuzzRuns";
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
           timeBoundMs: Number(process.env.AID_FUZZ_EXTRACT_MS ?? "8000"),
         }),
     ],
+    ["export", exportProperties],
   ];
   let total = 0;
   for (const [area, run] of areas) {

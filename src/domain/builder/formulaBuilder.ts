@@ -5,6 +5,7 @@ import type { AidError, CellValue } from "../functions/result";
 import type { AidLedger } from "../ledger";
 import { CURRENCIES } from "../money/money";
 import { normalizeName } from "../places/names";
+import { groupDefinition } from "../places/groupDefinition";
 import type { Place, Taxonomy } from "../places/taxonomy";
 import { KIND_FILTERS } from "../query/aidIndex";
 
@@ -124,7 +125,7 @@ export const groupSource: PlaceOptionSource = (ledger) =>
         ledger,
         "group",
         g.name,
-        `Group of ${g.members.size} countries${funds} · ${g.group.source}, ${g.group.sourceYear}${also(g.group.aliases)}`,
+        `Group of ${g.members.size} countries${funds} · ${g.group.source}, ${g.group.sourceYear}${also(g.group.aliases)} · ${groupDefinition(ledger, g)}`,
         [g.name, ...g.group.aliases, ...g.funds.flatMap((f) => [f.name, f.shortName, ...f.aliases])]
       );
     })

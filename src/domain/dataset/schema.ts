@@ -32,9 +32,22 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 const lengthMessage = (max: number) => (issue: { input?: unknown }) =>
   `at most ${max} characters; this has ${typeof issue.input === "string" ? issue.input.length : "more"}`;
 
-/** Rejects control and invisible characters (and, in names, mixed scripts), saying where. */
+/** Distinct names and texts seen, with their problem: a dataset repeats the same few hundred. */
+const MAX_REMEMBERED_TEXTS = 20_000;
+const remembered = {
+  name: new Map<string, string | null>(),
+  text: new Map<string, string | null>(),
+};
+
+/** Rejects control and invisible characters (and, in names, mixed scripts), saying where; each distinct text checked once. */
 const clean = (kind: "name" | "text") => (value: string, ctx: z.RefinementCtx) => {
-  const problem = textProblem(value, kind);
+  const cache = remembered[kind];
+  let problem = cache.get(value);
+  if (problem === undefined) {
+    problem = textProblem(value, kind);
+    if (cache.size >= MAX_REMEMBERED_TEXTS) cache.clear();
+    cache.set(value, problem);
+  }
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 };
 

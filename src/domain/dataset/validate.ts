@@ -131,12 +131,26 @@ export function* validationSteps(
   }
 
   const recipients = new Map<string, CommitmentRecord>();
+  // Place and name checks depend only on a record's place fields: each distinct combination is
+  // checked once (100,000 records name a few hundred places), and its problems replayed per record.
+  const placeProblems = new Map<string, readonly (readonly [string, string])[]>();
+  const skeletons = new Map<string, string>();
   for (const r of records) {
     if (++done % VALIDATION_STEP === 0) yield { done, total };
-    checkPlace(r, context.places, (field, message) => at(r, field, message));
-    checkRecipientName(r, context.places, recipients, rowOf, (message) =>
-      at(r, "recipient", message)
-    );
+    const key = `${r.region}\u0000${r.subregion}\u0000${r.country}\u0000${r.recipientType}\u0000${r.recipient}`;
+    let found = placeProblems.get(key);
+    if (found === undefined) {
+      const list: [string, string][] = [];
+      checkPlace(r, context.places, (field, message) => list.push([field, message]));
+      const named = recipientPlaceProblem(r, context.places);
+      if (named) list.push(["recipient", named]);
+      placeProblems.set(key, list);
+      found = list;
+    }
+    for (const [field, message] of found) at(r, field, message);
+    let looks = skeletons.get(r.recipient);
+    if (looks === undefined) skeletons.set(r.recipient, (looks = skeleton(r.recipient)));
+    checkRecipientSpelling(r, looks, recipients, rowOf, (message) => at(r, "recipient", message));
     if (!context.themes.has(r.theme)) {
       const near = context.themes.suggest(r.theme);
       at(r, "theme", messages().unknownTheme(r.theme) + messages().didYouMeanInProblem(near));
@@ -182,28 +196,34 @@ function cycleMembers(
 
 /**
  * An organization or fund must not be named like a place (a query for "Africa" or "VN" means the
- * place, so the recipient could never be asked for), and two recipients that look the same
- * ("UNODC" in Latin letters, and with a Cyrillic "О") must be spelt the same.
+ * place, so the recipient could never be asked for).
  */
-function checkRecipientName(
+function recipientPlaceProblem(r: CommitmentRecord, places: PlaceDirectory): string | null {
+  if (r.recipientType !== "organization" && r.recipientType !== "fund") return null;
+  // A recipient of the directory (data/recipients.json) is this organization itself, by a name of its own.
+  const place = places.resolve(r.recipient);
+  return place && place.kind !== "recipient"
+    ? `"${r.recipient}" is the name or code of the ${place.kind === "all" ? "place" : place.kind} ${place.name}; ${r.recipientType === "organization" ? "an organization" : "a fund"} must have a name no place has`
+    : null;
+}
+
+/**
+ * Two recipients that look the same ("UNODC" in Latin letters, and with a Cyrillic "О") must be
+ * spelt the same. `looks` is the recipient's skeleton.
+ */
+function checkRecipientSpelling(
   r: CommitmentRecord,
-  places: PlaceDirectory,
+  looks: string,
   seen: Map<string, CommitmentRecord>,
   rowOf: ReadonlyMap<CommitmentRecord, number>,
   report: (message: string) => void
 ): void {
-  if (r.recipientType === "organization" || r.recipientType === "fund") {
-    // A recipient of the directory (data/recipients.json) is this organization itself, by a name of its own.
-    const place = places.resolve(r.recipient);
-    if (place && place.kind !== "recipient")
-      report(
-        `"${r.recipient}" is the name or code of the ${place.kind === "all" ? "place" : place.kind} ${place.name}; ${r.recipientType === "organization" ? "an organization" : "a fund"} must have a name no place has`
-      );
-  }
-  const looks = skeleton(r.recipient);
   const first = seen.get(looks);
   if (!first) seen.set(looks, r);
-  else if (normalizeName(first.recipient) !== normalizeName(r.recipient))
+  else if (
+    first.recipient !== r.recipient &&
+    normalizeName(first.recipient) !== normalizeName(r.recipient)
+  )
     report(
       `"${r.recipient}" looks like "${first.recipient}" of record ${rowOf.get(first)} but is spelt with other characters; one recipient, one spelling`
     );

@@ -1,6 +1,6 @@
 import { didYouMean } from "../messages/catalog";
 import { type Fraction, fraction } from "../money/fraction";
-import { type Currency, isCurrency, numberToFraction } from "../money/money";
+import { type Currency, isCurrency, numberToFraction, plainNumber } from "../money/money";
 import {
   MAX_AMOUNT_MINOR,
   MAX_AMOUNT_TEXT,
@@ -25,6 +25,7 @@ export function isOmitted(value: CellInput): value is null | undefined | "" {
 
 /** An argument as a message repeats it: text quoted and cut to a few dozen characters. */
 function describe(value: CellInput): string {
+  if (typeof value === "number") return plainNumber(value);
   return typeof value === "string" ? `"${echo(value)}"` : String(value);
 }
 

@@ -1,4 +1,5 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
+import { groupDefinition } from "../places/groupDefinition";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -141,6 +142,7 @@ export function explainCall(
     `Theme: ${t.value ?? "any"}`,
     `Kind: ${k.value}`,
     ...(isTotal ? [`Currency: ${c.value}`] : []),
+    ...(p.value.kind === "group" ? [`Group: ${groupDefinition(ledger, p.value)}`] : []),
   ];
   const records = ledger.index
     .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
@@ -298,7 +300,8 @@ export function valueText(value: CellInput): string {
   if (typeof value === "number")
     return Number.isInteger(value) && Math.abs(value) < 10000
       ? String(value)
-      : value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+      : // Every digit the number has, so 0.0000001 is not shown as 0 (20: the most toLocaleString takes everywhere).
+        value.toLocaleString("en-US", { maximumFractionDigits: 20 });
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return `"${value}"`;
 }

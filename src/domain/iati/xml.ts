@@ -34,22 +34,25 @@ const FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Escapes text content: &, < and > (the last so "]]>" can never appear). */
+/**
+ * Escapes text content: &, < and > (the last so "]]>" can never appear), and line breaks as
+ * character references. A parser turns a raw CR LF or lone CR into LF (XML 1.0, 2.11 "End-of-Line
+ * Handling"), so only a reference reads back as the character written; LF is written as one too,
+ * so a narrative's breaks survive tools that re-indent or re-wrap text.
+ */
 export function escapeText(text: string): string {
   return text
     .replace(FORBIDDEN, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
-}
-
-/** Escapes an attribute value; tabs and line breaks as character references, so parsers keep them. */
-export function escapeAttribute(value: string): string {
-  return escapeText(value)
-    .replace(/"/g, "&quot;")
-    .replace(/\t/g, "&#9;")
+    .replace(/>/g, "&gt;")
     .replace(/\n/g, "&#10;")
     .replace(/\r/g, "&#13;");
+}
+
+/** Escapes an attribute value; tabs too as a character reference (a parser turns a raw one into a space). */
+export function escapeAttribute(value: string): string {
+  return escapeText(value).replace(/"/g, "&quot;").replace(/\t/g, "&#9;");
 }
 
 function attributeText(value: string | number | boolean): string {

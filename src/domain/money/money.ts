@@ -90,6 +90,16 @@ export function minorToNumber(minor: bigint, currency: Currency): number {
 }
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * A number as a person writes it: plain decimal digits, never an exponent (0.0000001, not "1e-7";
+ * 1000000000000000000000, not "1e+21"), with the digits JavaScript's shortest form has. A cell
+ * holding what the user typed as 0.0000001 reaches the add-in as the number 1e-7, and a message
+ * must repeat 0.0000001. Not finite: as JavaScript prints it (NaN, Infinity).
+ */
+export function plainNumber(value: number): string {
+  return Number.isFinite(value) ? new Money(value).toFixed() : String(value);
+}
+
 /** An exact fraction from a finite JavaScript number as it prints (0.1 is 1/10, not the binary value). */
 export function numberToFraction(value: number): Fraction {
   return decimalToFraction(new Money(value));

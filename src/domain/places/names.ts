@@ -136,8 +136,23 @@ function codeOf(ch: string): string {
 }
 
 /**
+ * Characters no text may hold, because XML (the IATI export) cannot carry them and a reader would
+ * get other text back: a lone surrogate (half of a character outside the Basic Multilingual Plane;
+ * the text was cut or mis-decoded), and the 66 non-characters (U+FDD0 to U+FDEF, and the last two
+ * code points of every plane, U+FFFE and U+FFFF among them), which Unicode reserves for internal use.
+ */
+function unusableCharacter(ch: string): string | null {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0xd800 && cp <= 0xdfff)
+    return `lone surrogate ${codeOf(ch)} (half of a character: the text was cut or mis-decoded)`;
+  if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe)
+    return `non-character ${codeOf(ch)} (reserved by Unicode, and XML cannot carry it)`;
+  return null;
+}
+
+/**
  * Why `text` is not acceptable as a name, or null: a control character, an invisible character,
- * or letters of scripts that real names do not mix (a Greek "Ο" inside "UNΟDC"). Positions count
+ * a lone surrogate or non-character (unusableCharacter), or letters of scripts that real names do not mix (a Greek "Ο" inside "UNΟDC"). Positions count
  * characters from 1. For free text (`kind` "text") tabs and line breaks are allowed and scripts
  * may mix; control and invisible characters are still refused.
  */
@@ -148,6 +163,8 @@ export function textProblem(text: string, kind: "name" | "text" = "name"): strin
   let at = 0;
   for (const ch of text) {
     at += 1;
+    const unusable = unusableCharacter(ch);
+    if (unusable) return `${unusable} at position ${at}`;
     if (CONTROL.test(ch)) {
       if (kind === "text" && (ch === "\t" || ch === "\n" || ch === "\r")) continue;
       return `control character ${codeOf(ch)} at position ${at}`;

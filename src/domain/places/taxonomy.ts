@@ -238,6 +238,11 @@ export class PlaceDirectory {
     return this.countriesByIso2.get(iso2);
   }
 
+  /** The countries the taxonomy places in a subregion. */
+  countriesIn(subregion: string): Country[] {
+    return [...this.countriesByIso2.values()].filter((c) => c.subregion === subregion);
+  }
+
   /** The region a subregion belongs to, or undefined for an unknown subregion. */
   regionOfSubregion(subregion: string): string | undefined {
     return this.subregionRegion.get(subregion);

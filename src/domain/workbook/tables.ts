@@ -2,7 +2,7 @@ import { RECORD_FIELDS } from "../dataset/fields";
 import { fromText } from "../dataset/io";
 import type { Checked, Problem } from "../dataset/problems";
 import type { AidLedger } from "../ledger";
-import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
+import { type Currency, fractionToDecimal, minorToNumber, plainNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 import { formatRate, pairOf, resolveDocument, type UserRate } from "../rates/rateBook";
 import type { ColumnFormat, PivotSpec, SheetCell, TableData, TableSpec } from "./port";
@@ -71,6 +71,9 @@ const FACT_COLUMNS: readonly { name: string; format: ColumnFormat }[] = [
   { name: "Note", format: "text" },
 ];
 
+/** How a Facts note begins when the amount has no rate into `currency` (the .xlsx Totals look for it). */
+export const noRateNote = (currency: Currency): string => `No ${currency}:`;
+
 /**
  * Facts: the pivot-ready table, one fact per row: a record in the year it counts in, with both
  * currencies by the rate rule. A figure that is part of another record's figure is left empty
@@ -86,7 +89,7 @@ export function factsTable(ledger: AidLedger): TableSpec {
       if (v === null) return null;
       if (!v.ok) {
         notes.push(
-          `No ${c}: ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
+          `${noRateNote(c)} ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
         );
         return null;
       }
@@ -189,8 +192,10 @@ export function ledgerTables(ledger: AidLedger): TableSpec[] {
 /** Sheet row of a table's data row i (row 1 is the header). */
 const sheetRow = (i: number) => i + 2;
 
+/** A cell as the text a person typed: numbers in plain decimal digits (plainNumber), never "1e-7". */
 function cellText(v: SheetCell): string {
-  return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+  if (typeof v === "number") return plainNumber(v);
+  return v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type SheetCell, type TableSpec, chunkRows } from "../../domain";
 import { toWorkbookCell } from "./cells";
-import { numberFormatOf } from "./formats";
+import { numberFormatOf } from "../../domain/workbook/numberFormats";
 
 /** A table ready to stage: its cells converted for Excel and cut into request-sized chunks. */
 export interface StagingPlan {

@@ -13,7 +13,7 @@ import {
 } from "../../domain";
 import { blockAddress } from "../../domain/workbook/a1";
 import type { ExcelRun } from "./excelWorkbook";
-import { numberFormatOf } from "./formats";
+import { numberFormatOf } from "../../domain/workbook/numberFormats";
 import { IDENTITY_SETTING, identityToSetting } from "./identitySetting";
 import { type StagingPlan, isStagingSheet, planStaging, withFreeNames } from "./staging";
 import {

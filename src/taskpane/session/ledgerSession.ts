@@ -49,7 +49,7 @@ import {
   readUserRates,
   READING_WORKBOOK,
 } from "../../domain";
-import type { CellInput } from "../../domain";
+import type { CellInput, CommitmentRecord } from "../../domain";
 import type { Fetched } from "./fetchDataset";
 
 /** Where a refresh reads from. */
@@ -421,6 +421,10 @@ export class LedgerSession {
     const built = withCarriedRates(first.value, current.userRates, this.deps.reference);
     if (!built.ok) return built;
     const records = built.value.records.map((r) => r.record);
+    if (source.kind === "url") {
+      const refused = await this.checkAgainstManifest(source.url, version, records);
+      if (refused) return { ok: false, problems: [refused] };
+    }
     const identity: DatasetIdentity = {
       source: label,
       version,
@@ -439,6 +443,30 @@ export class LedgerSession {
           records
         ),
       },
+    };
+  }
+
+  /**
+   * A dataset downloaded from an address whose manifest (aid publish) names it must be the data
+   * the manifest describes: another hash means a half-published site, a stale cache or a changed
+   * file, and the refresh is refused before anything is written. No manifest, or one that names
+   * another file, is no check: data may be served without aid publish.
+   */
+  private async checkAgainstManifest(
+    address: string,
+    fileName: string,
+    records: readonly CommitmentRecord[]
+  ): Promise<Problem | null> {
+    const fetched = await this.deps.fetchText(siblingAddress(address, MANIFEST_FILE));
+    if (!fetched.ok) return null;
+    const manifest = readPublishedManifest(fetched.text);
+    if (!manifest.ok || manifest.value.dataset !== fileName) return null;
+    const hash = contentHash(records);
+    if (hash === manifest.value.contentHash) return null;
+    return {
+      row: 0,
+      field: "(address)",
+      message: `Nothing was changed: the file downloaded from ${address} is not the one its manifest describes (manifest ${manifest.value.contentHash}, ${manifest.value.records} records; downloaded ${hash}, ${records.length} records). The site may be publishing right now, or a cache holds an older copy: try again later.`,
     };
   }
 

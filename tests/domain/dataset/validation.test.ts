@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import {
   bundledReference,
   createLedger,
@@ -168,4 +169,36 @@ test("an amount edited without its evidence phrase is refused with the phrase an
   // Following the advice (both together) makes the record valid again.
   const fixed = { ...edited, evidence: "a pledge of about $600 million for ports" };
   expect(createLedger({ rows: [fixed], reference: bundledReference() }).ok).toBe(true);
+});
+
+describe("text XML cannot carry is refused, with its row, field and reason", () => {
+  const unusable: readonly [string, string, RegExp][] = [
+    ["a lone high surrogate", "\uD800", /lone surrogate U\+D800/],
+    ["a lone low surrogate", "\uDFFF", /lone surrogate U\+DFFF/],
+    ["U+FFFE", "\uFFFE", /non-character U\+FFFE/],
+    ["U+FFFF", "\uFFFF", /non-character U\+FFFF/],
+    ["U+FDD0", "\uFDD0", /non-character U\+FDD0/],
+    ["U+1FFFF (the last of plane 1)", "\u{1FFFF}", /non-character U\+1FFFF/],
+    ["U+10FFFE", "\u{10FFFE}", /non-character U\+10FFFE/],
+  ];
+  test.each(unusable)("%s in a name or in free text", (_, ch, reason) => {
+    for (const [field, value] of [
+      ["recipient", `Ken${ch}ya`],
+      ["notes", `two lines\nand ${ch} here`],
+    ] as const) {
+      const problems = problemsOf([record({ id: "a" }), record({ id: "b", [field]: value })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ row: 2, id: "b", field, message: expect.stringMatching(reason) }),
+      ]);
+      expect(problems[0]!.message).toMatch(/at position \d+/);
+    }
+  });
+
+  test("a character outside the Basic Multilingual Plane (a surrogate pair) is text like any other", () => {
+    const built = createLedger({
+      rows: [record({ id: "a", notes: "a note with 𝄞 and 😀" })],
+      reference: bundledReference(),
+    });
+    expect(built.ok).toBe(true);
+  });
 });

@@ -1,6 +1,8 @@
 import { type AidLedger, FUNCTIONS, functionSpec, loadBundledLedger } from "../../../src/domain";
 import type { CellInput } from "../../../src/domain";
 import { ledgerOf, bundledCopy } from "../helpers";
+import { aidTotal } from "../../../src/domain/functions/aidFunctions";
+import { valueText } from "../../../src/domain/functions/explain";
 
 const ledger = loadBundledLedger();
 const call = (name: string, ...args: CellInput[]) => functionSpec(name)!.evaluate(ledger, args);
@@ -218,4 +220,12 @@ test("every catalogued function has a description, parameters and an example tha
       .map((a) => (a === "" ? null : a.startsWith('"') ? a.slice(1, -1) : Number(a)));
     expect(f.evaluate(ledger, args).ok).toBe(true);
   }
+});
+
+test("a number argument is repeated as typed, in plain digits (0.0000001, not 1e-7)", () => {
+  const year = aidTotal(ledger, "Africa", 0.0000001);
+  expect(!year.ok && year.error.message).toMatch(/got 0\.0000001$/);
+  const big = aidTotal(ledger, "Africa", 1e21);
+  expect(!big.ok && big.error.message).toMatch(/got 1000000000000000000000$/);
+  expect(valueText(0.0000001)).toBe("0.0000001");
 });

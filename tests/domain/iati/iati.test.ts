@@ -208,12 +208,60 @@ describe("escaping", () => {
     expect(children(a, "document-link")[0]!.$!.url).toBe("https://example.org/a?b=1&c=2");
   });
 
+  test("every text field reads back exactly through an XML parser: line breaks, tabs, markup, characters beyond the BMP", async () => {
+    const doc = "004_ee4f842758621c53.txt";
+    const breaks = "\r\n, \r, \n, \t and 𝄞 & <b>";
+    const title = `Title with ${breaks}`;
+    const rows = bundledCopy()
+      .filter((r) => r.sourceFile === doc)
+      .map((r) => ({ ...r, sourceTitle: title }));
+    const tricky = record({
+      id: "round-trip",
+      sourceFile: doc,
+      sourceTitle: title,
+      sourceSection: `Section\r\nwith ${breaks}`,
+      recipient: 'Kenya & "friends" <i>',
+      recipientType: "organization",
+      country: null,
+      donor: "Japan & co",
+      evidence: `gave $1,000\r\nto\rthem\nin ${breaks}`,
+      announced: "2016-05",
+    });
+    rows.push(tricky);
+    const xml = toIatiXml(ledgerOf(rows), { generated: GENERATED }).xml;
+    expect(xml).not.toMatch(/\r/);
+    expect(await schemaErrors(xml)).toEqual([]);
+    const a = activityOf(activities(await parseXml(xml)), "round-trip")!;
+    const narrativeOf = (e: XmlElement) => children(e, "narrative")[0]!._;
+    const transaction = children(a, "transaction")[0]!;
+    const extension = children(a, "aid:record")[0]!.$!;
+    expect({
+      recipient: narrativeOf(children(transaction, "receiver-org")[0]!),
+      donor: narrativeOf(children(transaction, "provider-org")[0]!),
+      evidence: narrativeOf(children(transaction, "description")[0]!),
+      sourceTitle: narrativeOf(children(children(a, "document-link")[0]!, "title")[0]!),
+      sourceFile: extension["source-file"],
+      sourceSection: extension.section,
+      evidenceAttribute: extension.evidence,
+    }).toEqual({
+      recipient: tricky.recipient,
+      donor: `Government of ${tricky.donor}`,
+      evidence: `"${tricky.evidence}"`,
+      sourceTitle: tricky.sourceTitle,
+      sourceFile: tricky.sourceFile,
+      sourceSection: tricky.sourceSection,
+      evidenceAttribute: tricky.evidence,
+    });
+    expect(narrativeOf(children(a, "description")[0]!)).toContain(tricky.sourceSection);
+  });
+
   test("the writer drops characters XML 1.0 forbids (control characters, lone surrogates)", () => {
-    expect(escapeText("a\u0007b\u0000c\uD800d\te\n")).toBe("abcd\te\n");
+    expect(escapeText("a\u0007b\u0000c\uD800d\te\n")).toBe("abcd\te&#10;");
     expect(escapeAttribute("x\u001By")).toBe("xy");
   });
 
-  test("the writer escapes &, <, >, quotes and line breaks in attributes", () => {
+  test("the writer escapes &, <, >, quotes, and line breaks in text and attributes", () => {
+    expect(escapeText("a\r\nb\rc")).toBe("a&#13;&#10;b&#13;c");
     expect(escapeText("a & b < c > d")).toBe("a &amp; b &lt; c &gt; d");
     expect(escapeAttribute('say "hi"\nnow\t')).toBe("say &quot;hi&quot;&#10;now&#9;");
     expect(serialize(el("x", { a: "1&2", b: null }, "<y/>"))).toBe('<x a="1&amp;2">&lt;y/&gt;</x>');

@@ -14,6 +14,8 @@ import {
 import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
 import { matches } from "../../../src/domain/query/aidIndex";
 import { ledgerOf, record } from "../helpers";
+import { groupDefinition } from "../../../src/domain/places/groupDefinition";
+import { groupSource } from "../../../src/domain/builder/formulaBuilder";
 
 const reference = bundledReference();
 const ledger = loadBundledLedger();
@@ -281,4 +283,38 @@ test("the place list has each place once, groups and funds included", () => {
   expect(named("group")).toEqual(reference.groups.groups.map((g) => g.name));
   expect(named("recipient")).toEqual(expect.arrayContaining(["UNODC", SOMALIA_FUND]));
   expect(named("region")).toEqual(ledger.places.regionNames);
+});
+
+describe("a group's definition is shown where its answer is explained", () => {
+  const asean = ledger.places.groups.find((g) => g.name === "ASEAN")!;
+  const definition = groupDefinition(ledger, asean);
+
+  test("ASEAN: what it counts (members, the fund) and what it leaves to Southeast Asia, with both counts from the data", () => {
+    expect(definition).toContain(`its ${asean.members.size} member countries`);
+    expect(definition).toContain("its fund JAIF");
+    const inSubregion = ledger.places
+      .countriesIn("Southeast Asia")
+      .filter((c) => !asean.members.has(c.iso2))
+      .map((c) => c.name);
+    expect(inSubregion.length).toBeGreaterThan(0);
+    for (const name of inSubregion) expect(definition).toContain(name);
+    expect(definition).toContain(`: ${value(aidCount(ledger, "ASEAN"))} records.`);
+    expect(definition).toMatch(
+      new RegExp(
+        `Southeast Asia, the subregion, .*: ${value(aidCount(ledger, "Southeast Asia"))} records\\.$`
+      )
+    );
+  });
+
+  test("Explain and the builder's place list say it", () => {
+    const explained = explainCall(ledger, "AIDCOUNT", ["ASEAN"]);
+    expect(explained.reading).toContain(`Group: ${definition}`);
+    const option = groupSource(ledger, reference.taxonomy).find((o) => o.value === "ASEAN");
+    expect(option?.detail).toContain(definition);
+  });
+
+  test("a group whose members span several subregions says only what it counts", () => {
+    const sahel = ledger.places.groups.find((g) => g.name === "Sahel")!;
+    expect(groupDefinition(ledger, sahel)).not.toContain("the subregion");
+  });
 });

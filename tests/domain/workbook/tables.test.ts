@@ -155,6 +155,35 @@ describe("Rates", () => {
     ]);
   });
 
+  test("a rate typed as 0.0000001 is read, and repeated in messages, as typed: never as 1e-7", () => {
+    const data = asData(ratesTable(ledger));
+    const row = (rate: number): SheetCell[] => [
+      "004_ee4f842758621c53.txt",
+      null,
+      "user",
+      null,
+      null,
+      null,
+      rate,
+      null,
+      null,
+    ];
+    const read = readUserRates({ header: data.header, rows: [...data.rows, row(0.0000001)] });
+    expect(read.ok && read.value.rates[0]!.jpyPerUsd).toBe("0.0000001");
+    const negative = readUserRates({ header: data.header, rows: [...data.rows, row(-1e-7)] });
+    if (!negative.ok) throw new Error("the row is read; the rate is checked by the ledger");
+    const built = createLedger({
+      rows: bundledCopy(),
+      reference: bundledReference(),
+      userRates: negative.value.rates,
+    });
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.problems.map((p) => p.message)).toEqual([
+      '"-0.0000001" is not a positive decimal number of yen per US dollar',
+    ]);
+  });
+
   test("a user row may name its document by title, as a person knows it; a wrong name suggests the titles", () => {
     const data = asData(ratesTable(ledger));
     const title = "japan's international counter-terrorism cooperation (MOFA, August 2010)";

@@ -2,6 +2,7 @@ import { expect } from "@jest/globals";
 import {
   LedgerStore,
   buildManifest,
+  contentHash,
   TABLES,
   bundledReference,
   bundledRows,
@@ -568,6 +569,37 @@ describe("a newer dataset published at the address the data came from", () => {
       address: "https://data.example.test/aid/commitments-2017.json",
     });
     expect(session.snapshot.published).toEqual(status);
+  });
+
+  test("a downloaded dataset its manifest does not describe is refused, with nothing changed", async () => {
+    const published = bundledCopy();
+    const files = new Map([
+      [DATA, toJson(ticadAt600Million())],
+      [
+        MANIFEST,
+        JSON.stringify(
+          buildManifest(published, {
+            version: "2016.1",
+            published: new Date("2026-11-01T00:00:00Z"),
+            dataset: "commitments.json",
+          })
+        ),
+      ],
+    ]);
+    const { store, session } = sessionOver(files);
+    await session.start();
+    const before = store.current();
+    const refused = await session.prepare({ kind: "url", url: DATA });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.problems[0]!.message).toMatch(/not the one its manifest describes/);
+    expect(refused.problems[0]!.message).toContain(contentHash(published));
+    expect(store.current()).toBe(before);
+    expect(session.snapshot.identity).toBeNull();
+
+    // The file the manifest describes passes.
+    files.set(DATA, toJson(published));
+    expect((await session.prepare({ kind: "url", url: DATA })).ok).toBe(true);
   });
 
   test("data that did not come from an address has nothing to check", async () => {

@@ -1,4 +1,4 @@
-import type { ColumnFormat } from "../../domain";
+import type { ColumnFormat } from "./port";
 
 /**
  * Excel number format per column format; null leaves the column General.
