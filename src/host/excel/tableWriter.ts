@@ -9,11 +9,13 @@ import {
   WorkbookWriteError,
   alignRows,
   chunkRows,
+  growthBlockedText,
 } from "../../domain";
 import { blockAddress } from "./cells";
 import type { ExcelRun } from "./excelWorkbook";
 import { numberFormatOf } from "./formats";
 import { IDENTITY_SETTING, identityToSetting } from "./identitySetting";
+import { growthObstacle, refuseObstacles, sizeChangeOf } from "./preflight";
 import { type StagingPlan, isStagingSheet, planStaging, withFreeNames } from "./staging";
 import {
   type ColumnRun,
@@ -28,7 +30,9 @@ import {
  *
  *   1. inspect: find each table by its name (wherever the user moved it, whatever they named its
  *      sheet), map our columns onto its header, read its rows and line them up with the new ones by
- *      key (src/domain/workbook/rowAlignment.ts), and check the rows it must grow into are empty;
+ *      key (src/domain/workbook/rowAlignment.ts), refuse what would make the commit fail (a
+ *      protected sheet or workbook, a filter, merged cells: preflight.ts), and check the rows it
+ *      must grow into are empty;
  *   2. stage: write the rows to write (changed and new ones only) to hidden sheets, in request-sized
  *      chunks, and copy each table's old contents, formulas and formats included, to a hidden backup;
  *   3. commit: one batch that, in each table, rewrites the changed records' cells, deletes the
@@ -89,7 +93,7 @@ export async function writeTablesToExcel(
     throw new WorkbookWriteError("unchanged", `Nothing was changed: ${messageOf(e)}`);
   }
   const inspected = await deps
-    .run((context) => inspect(context, planned, deps.budget))
+    .run((context) => inspect(context, planned, deps))
     .catch((e: unknown) => {
       if (e instanceof WorkbookWriteError) throw e;
       throw new WorkbookWriteError(
@@ -168,7 +172,7 @@ export async function writeTablesToExcel(
 async function inspect(
   context: Excel.RequestContext,
   planned: readonly StagingPlan[],
-  budget: number
+  { budget, supports }: Pick<TableWriterDeps, "budget" | "supports">
 ): Promise<Inspected> {
   const workbook = context.workbook;
   const found = planned.map((p) => workbook.tables.getItemOrNullObject(p.spec.table));
@@ -256,9 +260,9 @@ async function inspect(
   // further down is backed up with the table so a rollback can put it back where it was.
   // Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how far down anything is;
   // only the rows between the table's end and that point are read.
+  await refuseObstacles(context, supports, inPlace);
   for (const [i, p] of inPlace.entries()) {
-    const added = p.alignment.appended.length - (p.alignment.kept === 0 ? 1 : 0);
-    const deletes = p.alignment.removed.length > (p.alignment.kept === 0 ? 1 : 0);
+    const { added, deletes } = sizeChangeOf(p);
     if (!deletes && added <= 0) continue;
     const sheet = workbook.worksheets.getItem(p.sheet);
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
@@ -277,11 +281,22 @@ async function inspect(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       const hit = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
-      if (hit >= 0)
+      if (hit >= 0) {
+        const col = p.left + block.values[hit]!.findIndex((v) => v !== "" && v !== null);
+        const what = await growthObstacle(context, supports, p.sheet, row + hit, col);
         throw new WorkbookWriteError(
           "unchanged",
-          `Nothing was changed: the ${p.plan.spec.table} table (sheet ${p.sheet}) must grow by ${added} rows for its new records, and row ${row + hit + 1} below it holds data. Move that data elsewhere, then try again.`
+          growthBlockedText(
+            {
+              table: p.plan.spec.table,
+              sheet: p.sheet,
+              address: blockAddress(row + hit, col, 1, 1),
+            },
+            added,
+            what
+          )
         );
+      }
     }
   }
   return {

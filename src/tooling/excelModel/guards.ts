@@ -51,7 +51,9 @@ export function hiddenRows(state: WorkbookState, table: TableState): number[] {
   const last = table.box.bottom - (table.showTotals ? 1 : 0);
   for (let row = table.box.top + 1; row <= last; row++) {
     const shown = criteria.every((f) =>
-      f.values.includes(String(state.value(table.sheet, row, table.box.left + f.column)).toLowerCase())
+      f.values.includes(
+        String(state.value(table.sheet, row, table.box.left + f.column)).toLowerCase()
+      )
     );
     if (!shown) hidden.push(row);
   }
