@@ -736,8 +736,7 @@ export class WorkbookState {
       throw new ModelError("InvalidArgument", "A table needs at least one data row.");
     this.checkNoOverlap(sheet, box, table);
     if (box.bottom !== table.box.bottom) checkNotFiltered(table);
-    if (box.bottom > table.box.bottom)
-      checkNoMerge(sheet, { ...box, top: table.box.bottom + 1 });
+    if (box.bottom > table.box.bottom) checkNoMerge(sheet, { ...box, top: table.box.bottom + 1 });
     const oldBottom = table.box.bottom;
     table.box = box;
     for (const [offset] of [...table.calculated])
