@@ -20,7 +20,13 @@ import {
   splitSheet,
 } from "./addresses";
 import { typedContent } from "./cellInput";
-import { filterTableRows, clearTableFilter, mergeCells, setSheetProtection } from "./guards";
+import {
+  clearTableFilter,
+  filterTableRows,
+  hiddenRows,
+  mergeCells,
+  setSheetProtection,
+} from "./guards";
 import { sortTableRows } from "./tableSort";
 import { setTotalRow } from "./totalRow";
 import { MESSAGES, ModelError, type ModelErrorCode } from "./errors";
@@ -863,6 +869,8 @@ export class ExcelModel implements ModelHost {
         address: qualifiedAddress(t.sheet.name, t.box),
         columns: this.state.columnNames(t),
       })),
+    /** Sheet rows (zero-based) that a table's filter hides (see guards.ts). */
+    hiddenRows: (table: string): number[] => hiddenRows(this.state, this.table(table)),
     table: (name: string) =>
       this.read.tables().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
     settings: (): Record<string, unknown> => Object.fromEntries(this.state.settings),
