@@ -4,6 +4,7 @@ import {
   type ChartResult,
   type ChartSpec,
   type InsertResult,
+  type LostUserValue,
   type NewSheetCell,
   type SheetSnapshot,
   type PivotResult,
@@ -22,7 +23,7 @@ import { fromWorkbookCell, splitReference, withoutSheet } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
-import { writeTablesToExcel } from "./tableWriter";
+import { previewLostUserValues, writeTablesToExcel } from "./tableWriter";
 import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -69,6 +70,11 @@ export class ExcelWorkbook implements WorkbookPort {
       identity,
       options
     );
+  }
+
+  /** For the review: the user's values a write of `tables` would delete (see tableWriter.ts). */
+  previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+    return previewLostUserValues(this.run, tables);
   }
 
   locateTables(tables: readonly string[]): Promise<(TableLocation | null)[]> {

@@ -1,5 +1,6 @@
 import {
   type DatasetIdentity,
+  type LostUserValue,
   type RowAlignment,
   type SheetCell,
   type TableLocation,
@@ -305,6 +306,55 @@ async function inspect(
     oldIdentity: setting.isNullObject ? null : String(setting.value),
     plans,
   };
+}
+
+/**
+ * For the review before a write: the values in the user's own columns that a write of `tables`
+ * would delete with their records' rows (the same alignment the write makes). Reads only; a
+ * table the workbook lacks, or whose columns no longer fit ours, loses nothing here (the write
+ * itself then creates it or refuses).
+ */
+export async function previewLostUserValues(
+  run: ExcelRun,
+  tables: readonly TableSpec[]
+): Promise<LostUserValue[]> {
+  return run(async (context) => {
+    const found = tables.map((spec) => ({
+      spec,
+      table: context.workbook.tables.getItemOrNullObject(spec.table),
+    }));
+    await context.sync();
+    const located = found
+      .filter((f) => !f.table.isNullObject)
+      .map((f) => ({
+        spec: f.spec,
+        range: f.table.getRange().load("rowIndex, columnIndex, columnCount"),
+        body: f.table.getDataBodyRange().load("rowCount"),
+        header: f.table.getHeaderRowRange().load("values"),
+        sheet: f.table.worksheet.load("name"),
+      }));
+    await context.sync();
+    const lost: LostUserValue[] = [];
+    for (const at of located) {
+      const header = (at.header.values[0] ?? []).map((h) => String(h));
+      let runs: ColumnRun[];
+      try {
+        runs = columnRuns(at.spec, header);
+      } catch {
+        continue;
+      }
+      const body = await readBody(
+        context,
+        at.sheet.name,
+        at.range.rowIndex + 1,
+        at.range.columnIndex,
+        Math.max(1, at.body.rowCount),
+        at.range.columnCount
+      );
+      lost.push(...alignRows(at.spec, header, columnPositions(runs), body).lostUserValues);
+    }
+    return lost;
+  });
 }
 
 /** Rows of a table's body read at a time: a bounded response whatever the table's size. */

@@ -193,3 +193,16 @@ describe("a sort state", () => {
     expect(after.get("ODA-NEW-01")).toBe("");
   });
 });
+
+describe("the review before a write", () => {
+  it("lists the user's values a refresh would delete with their records, as the write then reports, and changes nothing", async () => {
+    const { model, port } = await loaded();
+    const before = everything(model);
+    const preview = await port.previewLostUserValues(RESIZED);
+    expect(everything(model)).toEqual(before);
+    const gone = String(rowsOf(FIRST)[0]![0]);
+    expect(preview).toEqual([{ table: COMMITMENTS, key: gone, column: "MyNote", value: "note 1" }]);
+    const report = await port.writeTables(RESIZED, identity("resized"));
+    expect(report.lostUserValues).toEqual(preview);
+  });
+});
