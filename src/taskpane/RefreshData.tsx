@@ -203,6 +203,7 @@ export function RefreshData({
       {review.kind === "changes" && (
         <ChangesReview
           diff={review.prepared.diff}
+          lostUserValues={review.prepared.lostUserValues}
           before={current}
           after={review.prepared.ledger}
           busy={busy}

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { type CommitmentRecord, TABLES } from "../../src/domain";
 import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy, ticadAt600Million } from "../domain/helpers";
-import { type OpenWorkbench, loadData, useWorkbenchPage, values } from "./workbench";
+import { type OpenWorkbench, loadData, setFormula, useWorkbenchPage, values } from "./workbench";
 
 /*
  * Issue 13's "done when": a refresh over a table with an active filter, or on a protected sheet,
@@ -21,7 +21,7 @@ async function everything(page: Page) {
   };
 }
 
-async function refreshFrom(
+async function checkChanges(
   { pane }: OpenWorkbench,
   name: string,
   rows: readonly CommitmentRecord[]
@@ -36,7 +36,15 @@ async function refreshFrom(
     buffer: Buffer.from(JSON.stringify(rows), "utf8"),
   });
   await pane.getByRole("button", { name: "Check for changes" }).click();
-  await pane
+}
+
+async function refreshFrom(
+  open: OpenWorkbench,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await checkChanges(open, name, rows);
+  await open.pane
     .getByRole("region", { name: "Changes" })
     .getByRole("button", { name: "Apply changes" })
     .click();
@@ -71,4 +79,26 @@ test("a refresh that changes an amount on a protected sheet is refused, naming t
     .first()
     .waitFor({ timeout: 20_000 });
   expect(await everything(page)).toEqual(before);
+});
+
+test("the review before Apply names the user's note that goes with a removed record", async () => {
+  const { page, pane } = workbench();
+  await loadData(workbench());
+  await page.evaluate(
+    (t) => window.aidWorkbench!.addTableColumn(t, "MyNote"),
+    TABLES.commitments.table
+  );
+  const [header, ...rows] = await values(page, TABLES.commitments.sheet);
+  const column = String.fromCharCode(65 + header!.indexOf("MyNote"));
+  const gone = String(rows[0]![header!.indexOf("id")]);
+  await setFormula(page, TABLES.commitments.sheet, `${column}2`, "check with desk");
+  await checkChanges(
+    workbench(),
+    "one-out.json",
+    bundledCopy().filter((r) => r.id !== gone)
+  );
+  await pane
+    .getByRole("list", { name: "Your values that go with removed records" })
+    .getByText(`your MyNote on ${gone} goes with it ("check with desk")`)
+    .waitFor({ timeout: 20_000 });
 });
