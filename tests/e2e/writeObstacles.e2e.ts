@@ -89,7 +89,7 @@ test("the review before Apply names the user's note that goes with a removed rec
     TABLES.commitments.table
   );
   const [header, ...rows] = await values(page, TABLES.commitments.sheet);
-  const column = String.fromCharCode(65 + header!.indexOf("MyNote"));
+  const column = addressOf(0, header!.indexOf("MyNote")).replace(/\d+$/, "");
   const gone = String(rows[0]![header!.indexOf("id")]);
   await setFormula(page, TABLES.commitments.sheet, `${column}2`, "check with desk");
   await checkChanges(
