@@ -57,7 +57,9 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const confirm = (prepared: PreparedRefresh, createMissing: boolean) => {
     if (busy) return;
     setSpeaker("load");
-    void writer.run("load", (onProgress) => session.apply(prepared, onProgress, { createMissing }));
+    void writer.run("load", (onProgress) =>
+      session.apply(prepared, onProgress, { createMissing })
+    );
   };
   return (
     <div className={styles.root}>
@@ -85,13 +87,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                The workbook&apos;s tables differ from the bundled data. Loading it replaces them
-                with these changes:
+                The workbook&apos;s tables differ from the bundled data. Loading it replaces
+                them with these changes:
               </MessageBarBody>
             </MessageBar>
             <ChangesReview
               diff={outcome.review.diff}
-              lostUserValues={outcome.review.lostUserValues}
               before={ledger}
               after={outcome.review.ledger}
               busy={busy}
@@ -104,8 +105,8 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <MessageBar intent="warning" layout="multiline" role="alert">
             <MessageBarBody>
               The workbook no longer has the {outcome.missing.join(", ")} table
-              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was changed.
-              Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
+              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was
+              changed. Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
@@ -154,8 +155,8 @@ function PublishedMessage({ session, state }: { session: LedgerSession; state: S
         <MessageBarBody>
           A newer dataset is available: version {m.version}, {m.records} records from{" "}
           {m.documents.length} report{m.documents.length === 1 ? "" : "s"}, published{" "}
-          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see what
-          would change.
+          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see
+          what would change.
         </MessageBarBody>
         <MessageBarActions>{check}</MessageBarActions>
       </MessageBar>

@@ -203,7 +203,6 @@ export function RefreshData({
       {review.kind === "changes" && (
         <ChangesReview
           diff={review.prepared.diff}
-          lostUserValues={review.prepared.lostUserValues}
           before={current}
           after={review.prepared.ledger}
           busy={busy}

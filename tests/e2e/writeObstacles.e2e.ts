@@ -87,25 +87,3 @@ test("a refresh that changes an amount on a protected sheet is refused, naming t
     .waitFor({ timeout: 20_000 });
   expect(await everything(page)).toEqual(before);
 });
-
-test("the review before Apply names the user's note that goes with a removed record", async () => {
-  const { page, pane } = workbench();
-  await loadData(workbench());
-  await page.evaluate(
-    (t) => window.aidWorkbench!.addTableColumn(t, "MyNote"),
-    TABLES.commitments.table
-  );
-  const [header, ...rows] = await values(page, TABLES.commitments.sheet);
-  const column = addressOf(0, header!.indexOf("MyNote")).replace(/\d+$/, "");
-  const gone = String(rows[0]![header!.indexOf("id")]);
-  await setFormula(page, TABLES.commitments.sheet, `${column}2`, "check with desk");
-  await checkChanges(
-    workbench(),
-    "one-out.json",
-    bundledCopy().filter((r) => r.id !== gone)
-  );
-  await pane
-    .getByRole("list", { name: "Your values that go with removed records" })
-    .getByText(`your MyNote on ${gone} goes with it ("check with desk")`)
-    .waitFor({ timeout: 20_000 });
-});

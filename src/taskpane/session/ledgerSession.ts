@@ -2,7 +2,6 @@ import {
   type AidLedger,
   type Checked,
   type DatasetDiff,
-  type LostUserValue,
   type DatasetIdentity,
   type LedgerStore,
   type PivotResult,
@@ -60,8 +59,6 @@ export interface PreparedRefresh {
   readonly ledger: AidLedger;
   readonly identity: DatasetIdentity;
   readonly diff: DatasetDiff;
-  /** The user's own values the write would delete with their records' rows (for the review). */
-  readonly lostUserValues?: readonly LostUserValue[];
   /** What the diff was computed against: applying it over anything newer is refused. */
   readonly base: DataVersion;
 }
@@ -334,7 +331,6 @@ export class LedgerSession {
       value: {
         ledger: built.value,
         identity,
-        lostUserValues: await this.previewLostUserValues(built.value),
         base,
         diff: diffDatasets(
           current.records.map((r) => r.record),
@@ -342,15 +338,6 @@ export class LedgerSession {
         ),
       },
     };
-  }
-
-  /** A preview only: when it cannot be read, the review goes without it and the write still reports. */
-  private async previewLostUserValues(ledger: AidLedger): Promise<readonly LostUserValue[]> {
-    try {
-      return (await this.deps.port.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
-    } catch {
-      return [];
-    }
   }
 
   private now(): string {
