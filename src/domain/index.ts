@@ -81,7 +81,17 @@ export {
   type RowAlignment,
   type RowChange,
 } from "./workbook/rowAlignment";
-export { lostUserValueText } from "./messages/workbookMessages";
+export {
+  type GrowthObstacle,
+  type SizeChange,
+  type WriteObstacle,
+  filteredTableText,
+  growthBlockedText,
+  lostUserValueText,
+  mergedCellsText,
+  protectedSheetText,
+  protectedWorkbookText,
+} from "./messages/workbookMessages";
 export { contentHash } from "./workbook/identity";
 export {
   buildManifest,

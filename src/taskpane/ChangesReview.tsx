@@ -11,9 +11,11 @@ import {
   type AidLedger,
   type AnswerChange,
   type DatasetDiff,
+  type LostUserValue,
   answersThatChange,
   compareDocumentRates,
   isEmptyDiff,
+  lostUserValueText,
 } from "../domain";
 import { messageOf } from "../domain";
 import { usePaneActions } from "./paneActions";
@@ -34,6 +36,8 @@ const useStyles = makeStyles({
 
 export interface ChangesReviewProps {
   readonly diff: DatasetDiff;
+  /** The user's own values that applying would delete with their records' rows. */
+  readonly lostUserValues?: readonly LostUserValue[];
   /** The ledger the functions answer from now, and the one applying would bring. */
   readonly before: AidLedger;
   readonly after: AidLedger;
@@ -55,6 +59,7 @@ type SheetImpact =
  */
 export function ChangesReview({
   diff,
+  lostUserValues = [],
   before,
   after,
   busy,
@@ -113,6 +118,16 @@ export function ChangesReview({
             </ul>
           </div>
         )
+      )}
+      {lostUserValues.length > 0 && (
+        <div>
+          <Body1Strong>Your values that go with removed records</Body1Strong>
+          <ul className={styles.list} aria-label="Your values that go with removed records">
+            {lostUserValues.map((lost) => (
+              <li key={`${lost.table}|${lost.key}|${lost.column}`}>{lostUserValueText(lost)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {diff.changed.length > 0 && (
         <div>

@@ -180,6 +180,11 @@ export interface WorkbookPort {
     identity: DatasetIdentity,
     options?: WriteOptions
   ): Promise<WriteReport>;
+  /**
+   * For the review before a write: the values in the user's own columns that writing `tables`
+   * would delete with their records' rows ("your MyNote on X goes with it").
+   */
+  previewLostUserValues?(tables: readonly TableSpec[]): Promise<readonly LostUserValue[]>;
   /** Where each named table is, or null for a table the workbook does not have. */
   locateTables(tables: readonly string[]): Promise<(TableLocation | null)[]>;
   /** A table by its name, or null when the workbook has none. */

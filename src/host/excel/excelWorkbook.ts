@@ -6,6 +6,7 @@ import {
   type ChartResult,
   type ChartSpec,
   type InsertResult,
+  type LostUserValue,
   type NewSheetCell,
   type SheetSnapshot,
   type PivotResult,
@@ -25,7 +26,7 @@ import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
-import { writeTablesToExcel } from "./tableWriter";
+import { previewLostUserValues, writeTablesToExcel } from "./tableWriter";
 import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
 import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
@@ -73,6 +74,11 @@ export class ExcelWorkbook implements WorkbookPort {
       identity,
       options
     );
+  }
+
+  /** For the review: the user's values a write of `tables` would delete (see tableWriter.ts). */
+  previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+    return previewLostUserValues(this.run, tables);
   }
 
   locateTables(tables: readonly string[]): Promise<(TableLocation | null)[]> {

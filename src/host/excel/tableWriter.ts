@@ -1,6 +1,7 @@
 import { messageOf } from "../../domain/messages/catalog";
 import {
   type DatasetIdentity,
+  type LostUserValue,
   type RowAlignment,
   type SheetCell,
   type TableLocation,
@@ -10,11 +11,13 @@ import {
   WorkbookWriteError,
   alignRows,
   chunkRows,
+  growthBlockedText,
 } from "../../domain";
 import { blockAddress } from "../../domain/workbook/a1";
 import type { ExcelRun } from "./excelWorkbook";
 import { numberFormatOf } from "../../domain/workbook/numberFormats";
 import { IDENTITY_SETTING, identityToSetting } from "./identitySetting";
+import { growthObstacle, refuseObstacles, sizeChangeOf } from "./preflight";
 import { type StagingPlan, isStagingSheet, planStaging, withFreeNames } from "./staging";
 import {
   type ColumnRun,
@@ -29,7 +32,9 @@ import {
  *
  *   1. inspect: find each table by its name (wherever the user moved it, whatever they named its
  *      sheet), map our columns onto its header, read its rows and line them up with the new ones by
- *      key (src/domain/workbook/rowAlignment.ts), and check the rows it must grow into are empty;
+ *      key (src/domain/workbook/rowAlignment.ts), refuse what would make the commit fail (a
+ *      protected sheet or workbook, a filter, merged cells: preflight.ts), and check the rows it
+ *      must grow into are empty;
  *   2. stage: write the rows to write (changed and new ones only) to hidden sheets, in request-sized
  *      chunks, and copy each table's old contents, formulas and formats included, to a hidden backup;
  *   3. commit: one batch that, in each table, rewrites the changed records' cells, deletes the
@@ -90,7 +95,7 @@ export async function writeTablesToExcel(
     throw new WorkbookWriteError("unchanged", `Nothing was changed: ${messageOf(e)}`);
   }
   const inspected = await deps
-    .run((context) => inspect(context, planned, deps.budget))
+    .run((context) => inspect(context, planned, deps))
     .catch((e: unknown) => {
       if (e instanceof WorkbookWriteError) throw e;
       throw new WorkbookWriteError(
@@ -169,7 +174,7 @@ export async function writeTablesToExcel(
 async function inspect(
   context: Excel.RequestContext,
   planned: readonly StagingPlan[],
-  budget: number
+  { budget, supports }: Pick<TableWriterDeps, "budget" | "supports">
 ): Promise<Inspected> {
   const workbook = context.workbook;
   const found = planned.map((p) => workbook.tables.getItemOrNullObject(p.spec.table));
@@ -257,9 +262,9 @@ async function inspect(
   // further down is backed up with the table so a rollback can put it back where it was.
   // Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how far down anything is;
   // only the rows between the table's end and that point are read.
+  await refuseObstacles(context, supports, inPlace);
   for (const [i, p] of inPlace.entries()) {
-    const added = p.alignment.appended.length - (p.alignment.kept === 0 ? 1 : 0);
-    const deletes = p.alignment.removed.length > (p.alignment.kept === 0 ? 1 : 0);
+    const { added, deletes } = sizeChangeOf(p);
     if (!deletes && added <= 0) continue;
     const sheet = workbook.worksheets.getItem(p.sheet);
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
@@ -278,11 +283,22 @@ async function inspect(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       const hit = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
-      if (hit >= 0)
+      if (hit >= 0) {
+        const col = p.left + block.values[hit]!.findIndex((v) => v !== "" && v !== null);
+        const what = await growthObstacle(context, supports, p.sheet, row + hit, col);
         throw new WorkbookWriteError(
           "unchanged",
-          `Nothing was changed: the ${p.plan.spec.table} table (sheet ${p.sheet}) must grow by ${added} rows for its new records, and row ${row + hit + 1} below it holds data. Move that data elsewhere, then try again.`
+          growthBlockedText(
+            {
+              table: p.plan.spec.table,
+              sheet: p.sheet,
+              address: blockAddress(row + hit, col, 1, 1),
+            },
+            added,
+            what
+          )
         );
+      }
     }
   }
   return {
@@ -291,6 +307,55 @@ async function inspect(
     oldIdentity: setting.isNullObject ? null : String(setting.value),
     plans,
   };
+}
+
+/**
+ * For the review before a write: the values in the user's own columns that a write of `tables`
+ * would delete with their records' rows (the same alignment the write makes). Reads only; a
+ * table the workbook lacks, or whose columns no longer fit ours, loses nothing here (the write
+ * itself then creates it or refuses).
+ */
+export async function previewLostUserValues(
+  run: ExcelRun,
+  tables: readonly TableSpec[]
+): Promise<LostUserValue[]> {
+  return run(async (context) => {
+    const found = tables.map((spec) => ({
+      spec,
+      table: context.workbook.tables.getItemOrNullObject(spec.table),
+    }));
+    await context.sync();
+    const located = found
+      .filter((f) => !f.table.isNullObject)
+      .map((f) => ({
+        spec: f.spec,
+        range: f.table.getRange().load("rowIndex, columnIndex, columnCount"),
+        body: f.table.getDataBodyRange().load("rowCount"),
+        header: f.table.getHeaderRowRange().load("values"),
+        sheet: f.table.worksheet.load("name"),
+      }));
+    await context.sync();
+    const lost: LostUserValue[] = [];
+    for (const at of located) {
+      const header = (at.header.values[0] ?? []).map((h) => String(h));
+      let runs: ColumnRun[];
+      try {
+        runs = columnRuns(at.spec, header);
+      } catch {
+        continue;
+      }
+      const body = await readBody(
+        context,
+        at.sheet.name,
+        at.range.rowIndex + 1,
+        at.range.columnIndex,
+        Math.max(1, at.body.rowCount),
+        at.range.columnCount
+      );
+      lost.push(...alignRows(at.spec, header, columnPositions(runs), body).lostUserValues);
+    }
+    return lost;
+  });
 }
 
 /** Rows of a table's body read at a time: a bounded response whatever the table's size. */

@@ -20,6 +20,13 @@ import {
   splitSheet,
 } from "./addresses";
 import { typedContent } from "./cellInput";
+import {
+  clearTableFilter,
+  filterTableRows,
+  hiddenRows,
+  mergeCells,
+  setSheetProtection,
+} from "./guards";
 import { sortTableRows } from "./tableSort";
 import { setTotalRow } from "./totalRow";
 import { MESSAGES, ModelError, type ModelErrorCode } from "./errors";
@@ -743,6 +750,27 @@ export class ExcelModel implements ModelHost {
     /** Sorts a table's rows by one column, whole rows moving (see tableSort.ts). */
     sortTable: (table: string, column: string, order: "ascending" | "descending"): void =>
       this.asUser(() => sortTableRows(this.state, this.table(table), column, order)),
+    /** Filters a table to the rows whose `column` is one of `values`; no values clears its filter (see guards.ts). */
+    filterTable: (table: string, column: string, values: readonly string[]): void =>
+      this.asUser(() =>
+        values.length === 0
+          ? clearTableFilter(this.table(table))
+          : filterTableRows(this.state, this.table(table), column, values)
+      ),
+    /** Review > Protect Sheet / Unprotect Sheet (see guards.ts). */
+    protectSheet: (sheet: string, on: boolean): void =>
+      this.asUser(() => setSheetProtection(this.sheet(sheet), on)),
+    /** Review > Protect Workbook (structure). */
+    protectWorkbook: (on: boolean): void =>
+      this.asUser(() => {
+        this.state.structureProtected = on;
+      }),
+    /** Home > Merge & Center over a block ("A5:B6"). */
+    mergeCells: (sheet: string, address: string): void =>
+      this.asUser(() => {
+        const { s, box } = this.locate(sheet, address);
+        mergeCells(this.state, s, box);
+      }),
     /** Adds a column at a table's right; with a formula it is a calculated column (filled in new rows too). */
     addTableColumn: (table: string, name: string, formula?: string): void =>
       this.asUser(() => {
@@ -919,6 +947,8 @@ export class ExcelModel implements ModelHost {
         address: qualifiedAddress(t.sheet.name, t.box),
         columns: this.state.columnNames(t),
       })),
+    /** Sheet rows (zero-based) that a table's filter hides (see guards.ts). */
+    hiddenRows: (table: string): number[] => hiddenRows(this.state, this.table(table)),
     table: (name: string) =>
       this.read.tables().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null,
     settings: (): Record<string, unknown> => Object.fromEntries(this.state.settings),

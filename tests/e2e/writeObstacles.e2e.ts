@@ -1,0 +1,89 @@
+import type { Page } from "playwright-core";
+import { type CommitmentRecord, TABLES } from "../../src/domain";
+import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
+import { bundledCopy, ticadAt600Million } from "../domain/helpers";
+import {
+  type OpenWorkbench,
+  addressOf,
+  loadData,
+  setFormula,
+  useWorkbenchPage,
+  values,
+} from "./workbench";
+
+/*
+ * Issue 13's "done when": a refresh over a table with an active filter, or on a protected sheet,
+ * is refused with nothing changed (every table's sheet as it was, the stored identity too), and
+ * the pane says what is in the way and what to do.
+ */
+
+const workbench = useWorkbenchPage();
+
+const SHEETS = [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet];
+
+async function everything(page: Page) {
+  return {
+    sheets: await Promise.all(SHEETS.map((s) => values(page, s))),
+    identity: await page.evaluate((key) => window.aidWorkbench!.settings()[key], IDENTITY_SETTING),
+  };
+}
+
+async function checkChanges(
+  { pane }: OpenWorkbench,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await pane
+    .getByRole("radiogroup", { name: "Refresh from" })
+    .getByRole("radio", { name: "File", exact: true })
+    .check();
+  await pane.getByLabel("Dataset file").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
+  });
+  await pane.getByRole("button", { name: "Check for changes" }).click();
+}
+
+async function refreshFrom(
+  open: OpenWorkbench,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await checkChanges(open, name, rows);
+  await open.pane
+    .getByRole("region", { name: "Changes" })
+    .getByRole("button", { name: "Apply changes" })
+    .click();
+}
+
+test("a refresh that removes and adds a record over a filtered table is refused, naming it, with nothing changed", async () => {
+  const { page, pane } = workbench();
+  await loadData(workbench());
+  await page.evaluate(
+    (t) => window.aidWorkbench!.filterTable(t, "region", ["Africa"]),
+    TABLES.commitments.table
+  );
+  const before = await everything(page);
+  const rows = bundledCopy();
+  const next = [...rows.slice(1), { ...rows[0]!, id: "added-by-refresh" }];
+  await refreshFrom(workbench(), "one-out-one-in.json", next);
+  await pane
+    .getByText(new RegExp(`${TABLES.commitments.table} table .* is filtered`))
+    .first()
+    .waitFor({ timeout: 20_000 });
+  expect(await everything(page)).toEqual(before);
+});
+
+test("a refresh that changes an amount on a protected sheet is refused, naming the sheet, with nothing changed", async () => {
+  const { page, pane } = workbench();
+  await loadData(workbench());
+  await page.evaluate((s) => window.aidWorkbench!.protectSheet(s, true), TABLES.commitments.sheet);
+  const before = await everything(page);
+  await refreshFrom(workbench(), "ticad-600m.json", ticadAt600Million());
+  await pane
+    .getByText(new RegExp(`sheet ${TABLES.commitments.sheet}, which holds .* is protected`))
+    .first()
+    .waitFor({ timeout: 20_000 });
+  expect(await everything(page)).toEqual(before);
+});
