@@ -81,7 +81,14 @@ export {
   type RowAlignment,
   type RowChange,
 } from "./workbook/rowAlignment";
-export { lostUserValueText } from "./messages/workbookMessages";
+export { fixedAddressText, lostUserValueText } from "./messages/workbookMessages";
+export {
+  findFixedAddressReferences,
+  type FixedAddressCheck,
+  type FixedAddressReference,
+  type CellFormula,
+  type TableExtent,
+} from "./workbook/fixedAddress";
 export { contentHash } from "./workbook/identity";
 export {
   buildManifest,
