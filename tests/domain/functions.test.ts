@@ -219,3 +219,13 @@ test("every catalogued function has a description, parameters and an example tha
     expect(f.evaluate(ledger, args).ok).toBe(true);
   }
 });
+
+test("an unknown place names groups among the kinds of place, and the groups it names are places", () => {
+  const unknown = functionSpec("AIDTOTAL")!.evaluate(ledger, ["Atlantis"]);
+  expect(unknown.ok).toBe(false);
+  const message = unknown.ok ? "" : unknown.error.message;
+  const named = /group of countries \(([^)]*)\)/.exec(message)?.[1]?.split(", ") ?? [];
+  expect(named).toEqual(["ASEAN", "LDC"]);
+  for (const group of named)
+    expect([group, ledger.places.resolve(group)?.kind]).toEqual([group, "group"]);
+});
