@@ -450,8 +450,9 @@ export class LedgerSession {
     if (diff.added.length === 0) return { kind: "checked", found: [] };
     try {
       const { formulas, tables } = await this.deps.port.readWorkbookFormulas(OWNED);
-      const rates = ratesTable(ledger).rows.length;
-      const growing = tables.filter((t) => t.table !== TABLES.rates.table || rates > t.rows);
+      const growing = tables.filter(
+        (t) => t.table !== TABLES.rates.table || ratesTable(ledger).rows.length > t.rows
+      );
       return { kind: "checked", found: findFixedAddressReferences(formulas, growing) };
     } catch (e) {
       return { kind: "failed", reason: messageOf(e) };
