@@ -86,12 +86,20 @@ export {
   type SizeChange,
   type WriteObstacle,
   filteredTableText,
+  fixedAddressText,
   growthBlockedText,
   lostUserValueText,
   mergedCellsText,
   protectedSheetText,
   protectedWorkbookText,
 } from "./messages/workbookMessages";
+export {
+  findFixedAddressReferences,
+  type FixedAddressCheck,
+  type FixedAddressReference,
+  type CellFormula,
+  type TableExtent,
+} from "./workbook/fixedAddress";
 export { contentHash } from "./workbook/identity";
 export {
   buildManifest,

@@ -11,8 +11,10 @@ import {
   type AidLedger,
   type AnswerChange,
   type DatasetDiff,
+  type FixedAddressCheck,
   type LostUserValue,
   answersThatChange,
+  fixedAddressText,
   compareDocumentRates,
   isEmptyDiff,
   lostUserValueText,
@@ -41,6 +43,8 @@ export interface ChangesReviewProps {
   /** The ledger the functions answer from now, and the one applying would bring. */
   readonly before: AidLedger;
   readonly after: AidLedger;
+  /** The user's formulas that name a table's rows by a fixed address the new rows fall outside. */
+  readonly fixedAddresses?: FixedAddressCheck;
   /** True while a write runs: Apply cannot be pressed again. */
   readonly busy: boolean;
   readonly onApply: () => void;
@@ -62,6 +66,7 @@ export function ChangesReview({
   lostUserValues = [],
   before,
   after,
+  fixedAddresses,
   busy,
   onApply,
   onCancel,
@@ -154,6 +159,21 @@ export function ChangesReview({
           <ul className={styles.list} aria-label="Rates that change">
             {rates.map((r) => (
               <li key={r.document}>{r.sentence}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {fixedAddresses?.kind === "failed" && (
+        <Body1 block>
+          Could not check the workbook&apos;s formulas for fixed addresses: {fixedAddresses.reason}
+        </Body1>
+      )}
+      {fixedAddresses?.kind === "checked" && fixedAddresses.found.length > 0 && (
+        <div>
+          <Body1Strong>Formulas that will miss the new rows</Body1Strong>
+          <ul className={styles.list} aria-label="Formulas that will miss the new rows">
+            {fixedAddresses.found.map((f) => (
+              <li key={`${f.cell} ${f.reference}`}>{fixedAddressText(f)}</li>
             ))}
           </ul>
         </div>

@@ -118,6 +118,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
               diff={outcome.review.diff}
               before={ledger}
               after={outcome.review.ledger}
+              fixedAddresses={outcome.review.fixedAddresses}
               busy={busy}
               onApply={() => confirm(outcome.review, false)}
               onCancel={() => writer.clear()}

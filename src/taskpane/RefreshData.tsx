@@ -205,6 +205,7 @@ export function RefreshData({
           diff={review.prepared.diff}
           before={current}
           after={review.prepared.ledger}
+          fixedAddresses={review.prepared.fixedAddresses}
           busy={busy}
           onApply={() => void apply(review.prepared)}
           onCancel={cancel}

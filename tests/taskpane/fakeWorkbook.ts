@@ -13,6 +13,8 @@ import type {
   TableData,
   TableLocation,
   TableSpec,
+  CellFormula,
+  WorkbookFormulas,
   WorkbookPort,
   WriteOptions,
   WriteReport,
@@ -224,5 +226,29 @@ export class FakeWorkbook implements WorkbookPort {
     const repaired = this.nameErrors;
     this.nameErrors = [];
     return Promise.resolve(repaired);
+  }
+  /** The user's formulas anywhere in the workbook; each table sits at A1 of a sheet named as the table. */
+  formulas: CellFormula[] = [];
+  failFormulaRead: Error | null = null;
+  formulaReads = 0;
+  async readWorkbookFormulas(names: readonly string[]): Promise<WorkbookFormulas> {
+    this.formulaReads++;
+    if (this.failFormulaRead) throw this.failFormulaRead;
+    const tables = names.flatMap((name) => {
+      const t = this.tables.get(name);
+      return t
+        ? [
+            {
+              table: name,
+              sheet: name,
+              headers: t.header,
+              headerRow: 0,
+              firstColumn: 0,
+              rows: t.rows.length,
+            },
+          ]
+        : [];
+    });
+    return { formulas: this.formulas, tables };
   }
 }

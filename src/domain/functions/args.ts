@@ -48,7 +48,7 @@ export function parsePlace(ledger: AidLedger, value: CellInput): Result<Place> {
   if (typeof value !== "string" || value.trim() === "") {
     return fail(
       "VALUE",
-      `place must be text: a region, subregion, country, recipient organization, or "*" for all; got ${describe(value)}`
+      `place must be text: a region, subregion, country, group (ASEAN, LDC), recipient organization, or "*" for all; got ${describe(value)}`
     );
   }
   const refused = nameArgumentProblem(value, "place");
@@ -58,7 +58,7 @@ export function parsePlace(ledger: AidLedger, value: CellInput): Result<Place> {
   const near = ledger.places.suggest(value);
   return fail(
     "NA",
-    `Unknown place "${echo(value)}".${didYouMean(near)} Use a region, subregion, country (name, alias or ISO code), recipient organization, or "*".`
+    `Unknown place "${echo(value)}".${didYouMean(near)} Use a region, subregion, country (name, alias or ISO code), group of countries (ASEAN, LDC), recipient organization, or "*".`
   );
 }
 

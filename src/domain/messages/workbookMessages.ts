@@ -1,4 +1,5 @@
 import type { LostUserValue } from "../workbook/rowAlignment";
+import type { FixedAddressReference } from "../workbook/fixedAddress";
 
 /**
  * For a value in the user's own column on a removed record's row: "X leaves the AidCommitments
@@ -57,4 +58,13 @@ export function growthBlockedText(at: WriteObstacle, rows: number, what: GrowthO
         ? `the table ${what.name}`
         : "data (a value, a formula or a PivotTable)";
   return `Nothing was changed: the ${at.table} table (sheet ${at.sheet}) must grow by ${rows} rows for its new records, and ${thing} is in the way at ${at.sheet}!${at.address}. Move it elsewhere, then try again.`;
+}
+
+/**
+ * For a formula that names a table's rows by a fixed address ending at its last row, when a
+ * refresh appends rows: "Sheet1!B4 refers to Facts!L2:L34, which will not include the new rows;
+ * AidFacts[AmountUSD] would."
+ */
+export function fixedAddressText(found: FixedAddressReference): string {
+  return `${found.cell} refers to ${found.reference}, which will not include the new rows; ${found.structured} would.`;
 }

@@ -4,6 +4,7 @@
  * implements it over a formula engine. Plain data in and out: no Office types here.
  */
 
+import type { CellFormula, TableExtent } from "./fixedAddress";
 import type { LostUserValue } from "./rowAlignment";
 
 /** A cell value as the pane writes or reads it. null is an empty cell. */
@@ -230,6 +231,16 @@ export interface WorkbookPort {
    * the add-in); returns the cells repaired, sheet-qualified ("Sheet1!B4").
    */
   repairAidFormulas(): Promise<readonly string[]>;
+  /**
+   * Every formula in the workbook (each sheet's used range, read once) and where these tables'
+   * header and data rows are; a table the workbook lacks is left out.
+   */
+  readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas>;
+}
+
+export interface WorkbookFormulas {
+  readonly formulas: readonly CellFormula[];
+  readonly tables: readonly TableExtent[];
 }
 
 /** Application.calculationMode's values. */

@@ -18,6 +18,7 @@ import {
   type TableSpec,
   type WorkbookPort,
   type WriteOptions,
+  type WorkbookFormulas,
   type WriteReport,
   serializedSize,
 } from "../../domain";
@@ -27,6 +28,7 @@ import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./iden
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
 import { previewLostUserValues, writeTablesToExcel } from "./tableWriter";
+import { readWorkbookFormulas } from "./formulaReferences";
 import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
 import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
@@ -250,6 +252,10 @@ export class ExcelWorkbook implements WorkbookPort {
 
   repairAidFormulas(): Promise<readonly string[]> {
     return repairAidFormulas(this.run);
+  }
+
+  readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas> {
+    return readWorkbookFormulas(this.run, tables, this.budget);
   }
 }
 

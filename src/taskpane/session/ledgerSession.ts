@@ -48,6 +48,9 @@ import {
   readCommitments,
   readUserRates,
   READING_WORKBOOK,
+  type FixedAddressCheck,
+  findFixedAddressReferences,
+  ratesTable,
 } from "../../domain";
 import type { CellInput, CommitmentRecord } from "../../domain";
 import type { Fetched } from "./fetchDataset";
@@ -65,6 +68,8 @@ export interface PreparedRefresh {
   readonly diff: DatasetDiff;
   /** What the diff was computed against: applying it over anything newer is refused. */
   readonly base: DataVersion;
+  /** The user's formulas that name a growing table's rows by a fixed address (they will miss the new rows). */
+  readonly fixedAddresses: FixedAddressCheck;
 }
 
 /** Which data the pane last knew the workbook to hold: bumped by every accepted change and every user edit. */
@@ -432,18 +437,30 @@ export class LedgerSession {
       loadedAt: this.now(),
       records: records.length,
     };
-    return {
-      ok: true,
-      value: {
-        ledger: built.value,
-        identity,
-        base,
-        diff: diffDatasets(
-          current.records.map((r) => r.record),
-          records
-        ),
-      },
-    };
+    const diff = diffDatasets(
+      current.records.map((r) => r.record),
+      records
+    );
+    const fixedAddresses = await this.fixedAddressesIn(built.value, diff);
+    return { ok: true, value: { ledger: built.value, identity, base, diff, fixedAddresses } };
+  }
+
+  /**
+   * The user's formulas that will miss rows this refresh appends: one read of the workbook's
+   * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
+   * when it gets more rows).
+   */
+  private async fixedAddressesIn(ledger: AidLedger, diff: DatasetDiff): Promise<FixedAddressCheck> {
+    if (diff.added.length === 0) return { kind: "checked", found: [] };
+    try {
+      const { formulas, tables } = await this.deps.port.readWorkbookFormulas(OWNED);
+      const growing = tables.filter(
+        (t) => t.table !== TABLES.rates.table || ratesTable(ledger).rows.length > t.rows
+      );
+      return { kind: "checked", found: findFixedAddressReferences(formulas, growing) };
+    } catch (e) {
+      return { kind: "failed", reason: messageOf(e) };
+    }
   }
 
   /**

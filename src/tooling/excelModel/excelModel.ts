@@ -541,12 +541,27 @@ export class ExcelModel implements ModelHost {
       );
       state.writeBlock(pivot.sheet, pivot.rendered.top, pivot.rendered.left, empty);
     }
+    // The data field's format (DataPivotHierarchy.numberFormat,
+    // https://learn.microsoft.com/javascript/api/excel/excel.datapivothierarchy#excel-excel-datapivothierarchy-numberformat-member)
+    // is for the values only; an item label shows as its field's cells in the source do (a Year
+    // column formatted "0" labels "2016", not "2,016"). The label rule is unverified in real Excel.
     const format = pivot.data[0]?.numberFormat;
+    const fieldFormat = (field: string | undefined) => {
+      const c = field === undefined ? -1 : col(field);
+      return c < 0 || source.box.bottom <= source.box.top
+        ? "General"
+        : state.numberFormat(source.sheet, source.box.top + 1, source.box.left + c);
+    };
+    const [rowFormat, columnFormat] = [fieldFormat(pivot.rows[0]), fieldFormat(pivot.columns[0])];
+    const last = (block[1]?.length ?? 0) - 1;
     const contents = block.map((line, r) =>
       line.map((v, c): CellContent | null => {
         if (v === "") return null;
-        const numeric = typeof v === "number" && r > 0 && c > 0;
-        return numeric && format ? { value: v, format } : { value: v };
+        if (typeof v !== "number") return { value: v };
+        // Row 1 holds the column items (its last cell is "Grand Total"), column 0 the row items.
+        if (r === 1 && c > 0 && c < last) return { value: v, format: columnFormat };
+        if (c === 0 && r > 1) return { value: v, format: rowFormat };
+        return r > 1 && c > 0 && format ? { value: v, format } : { value: v };
       })
     );
     if (contents.length > 0) {

@@ -229,3 +229,13 @@ test("a number argument is repeated as typed, in plain digits (0.0000001, not 1e
   expect(!big.ok && big.error.message).toMatch(/got 1000000000000000000000$/);
   expect(valueText(0.0000001)).toBe("0.0000001");
 });
+
+test("an unknown place names groups among the kinds of place, and the groups it names are places", () => {
+  const unknown = functionSpec("AIDTOTAL")!.evaluate(ledger, ["Atlantis"]);
+  expect(unknown.ok).toBe(false);
+  const message = unknown.ok ? "" : unknown.error.message;
+  const named = /group of countries \(([^)]*)\)/.exec(message)?.[1]?.split(", ") ?? [];
+  expect(named).toEqual(["ASEAN", "LDC"]);
+  for (const group of named)
+    expect([group, ledger.places.resolve(group)?.kind]).toEqual([group, "group"]);
+});

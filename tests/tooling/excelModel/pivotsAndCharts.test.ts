@@ -42,6 +42,34 @@ describe("11. PivotTables (ExcelApi 1.8)", () => {
     expect(model.read.numberFormats("Report", "E6")).toEqual([["#,##0.00"]]);
   });
 
+  it("labels items with their field's format in the source, values with the data field's", async () => {
+    const model = salesModel();
+    model.user.setNumberFormat("Data", "B2:B5", "0");
+    await model.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Report");
+      const pivot = sheet.pivotTables.add(
+        "ByYear",
+        context.workbook.tables.getItem("Sales"),
+        sheet.getRange("A1")
+      );
+      pivot.rowHierarchies.add(pivot.hierarchies.getItem("Year"));
+      pivot.columnHierarchies.add(pivot.hierarchies.getItem("Year"));
+      pivot.dataHierarchies.add(pivot.hierarchies.getItem("Amount")).numberFormat = "#,##0";
+      await context.sync();
+    });
+    // Rows 2 and 3: the column items 2015 and 2016 beside "Grand Total"; A3:A4 the row items.
+    expect(model.read.values("Report", "A2:D4")).toEqual([
+      ["Row Labels", 2015, 2016, "Grand Total"],
+      [2015, 10.1, "", 10.1],
+      [2016, "", 25.5, 25.5],
+    ]);
+    expect(model.read.numberFormats("Report", "A2:D4")).toEqual([
+      ["General", "0", "0", "General"],
+      ["0", "#,##0", "General", "#,##0"],
+      ["0", "General", "#,##0", "#,##0"],
+    ]);
+  });
+
   it("is not refreshed when its source changes, only by refresh(); delete() clears it", async () => {
     const model = salesModel();
     model.user.createPivotTable("P", "Sales", "Report", "A1", {
