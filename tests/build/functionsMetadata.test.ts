@@ -19,6 +19,7 @@ interface Metadata {
     description?: string;
     parameters: { name: string; description?: string; type: string; optional?: boolean }[];
     result: { type?: string; dimensionality?: string };
+    options?: { stream?: boolean; cancelable?: boolean };
   }[];
 }
 
@@ -89,6 +90,18 @@ describe.each(FUNCTIONS.map((f) => [f.name, f] as const))("%s", (name, spec) => 
   test(spec.spills ? "answers a spilled table (matrix)" : "answers one value (scalar)", () => {
     expect(meta().result.dimensionality).toBe(spec.spills ? "matrix" : undefined);
   });
+});
+
+// Microsoft Learn (custom-functions-json, custom-functions-json-autogeneration,
+// custom-functions-web-reqs): a function cannot be both streaming and cancelable; a streaming
+// function's cleanup goes in StreamingInvocation.onCanceled instead.
+test("every function streams, and none declares both stream and cancelable", () => {
+  for (const f of metadata.functions) {
+    expect({ id: f.id, stream: f.options?.stream }).toEqual({ id: f.id, stream: true });
+    expect({ id: f.id, both: f.options?.stream === true && f.options.cancelable === true }).toEqual(
+      { id: f.id, both: false }
+    );
+  }
 });
 
 test("every year parameter takes any value (Excel may pass a number or text)", () => {

@@ -1,4 +1,5 @@
 import type {
+  CalculationMode,
   ChartResult,
   ChartSpec,
   DatasetIdentity,
@@ -205,5 +206,17 @@ export class FakeWorkbook implements WorkbookPort {
   }
   get watcherCount(): number {
     return this.tableWatchers.length;
+  }
+  /** Excel's calculation mode, as the session reads it. */
+  calculationMode: CalculationMode = "Automatic";
+  async readCalculationMode(): Promise<CalculationMode> {
+    return this.calculationMode;
+  }
+  /** Cells that show #NAME? for an AID formula (a workbook saved without the add-in). */
+  nameErrors: string[] = [];
+  async repairAidFormulas(): Promise<readonly string[]> {
+    const repaired = this.nameErrors;
+    this.nameErrors = [];
+    return repaired;
   }
 }

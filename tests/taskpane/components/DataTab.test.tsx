@@ -217,3 +217,29 @@ test("checking a large file shows its progress, and Cancel check stops it with n
   expect(screen.queryByRole("region", { name: "Changes" })).toBeNull();
   expect(store.current()).toBe(before);
 }, 60_000);
+
+test("Re-read workbook says what it found, and replaces the load's outcome (one outcome at a time)", async () => {
+  const { port, session, user } = renderPane();
+  await act(() => session.start());
+  await user.click(screen.getByRole("button", { name: "Load data" }));
+  await screen.findByText("Data loaded");
+  await user.click(screen.getByRole("button", { name: "Re-read workbook" }));
+  expect(
+    await screen.findByText(
+      /^Read the workbook: nothing had changed \(the functions answer from 33 records from 2 reports\)\.$/
+    )
+  ).toBeTruthy();
+  expect(screen.queryByText("Data loaded")).toBeNull();
+  // An edit whose event never came is taken in by the next re-read, which says so.
+  const commitments = port.tables.get(TABLES.commitments.table)!;
+  const row = commitments.rows.findIndex((r) => r[commitments.header.indexOf("id")] === TICAD);
+  const notes = commitments.header.indexOf("notes");
+  port.tables.set(TABLES.commitments.table, {
+    header: commitments.header,
+    rows: commitments.rows.map((r, i) =>
+      i === row ? r.map((v, c) => (c === notes ? "checked" : v)) : r
+    ),
+  });
+  await user.click(screen.getByRole("button", { name: "Re-read workbook" }));
+  expect(await screen.findByText(/^Read the workbook: took in your edits /)).toBeTruthy();
+});
