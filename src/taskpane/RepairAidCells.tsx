@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { messageOf } from "./messageOf";
+import { messageOf } from "../domain";
 
 export interface RepairAidCellsProps {
   /** Re-enters the AID formulas that show #NAME? and says how many (LedgerSession.repairAidCells). */
