@@ -69,6 +69,10 @@ export interface AidWorkbenchApi {
   sortTable(table: string, column: string, order: "ascending" | "descending"): void;
   /** As the user: turn a table's Total Row on or off (the model's totalRow.ts). */
   showTotals(table: string, on: boolean): void;
+  /** As the user: filter a table to the rows whose column holds one of the values; none clears it. */
+  filterTable(table: string, column: string, values: readonly string[]): void;
+  /** As the user: protect or unprotect a sheet (Review > Protect Sheet). */
+  protectSheet(sheet: string, on: boolean): void;
   /**
    * Displayed values of a block ("A1:C3") or one cell ("B2") as a 2-D array, or of the sheet's whole
    * used range when the address is left out: numbers as numbers, errors as their code ("#N/A"),
@@ -145,6 +149,9 @@ export function createTestApi(
       spreadsheet.model.user.addTableColumn(table, name, formula),
     sortTable: (table, column, order) => spreadsheet.model.user.sortTable(table, column, order),
     showTotals: (table, on) => spreadsheet.model.user.showTotals(table, on),
+    filterTable: (table, column, values) =>
+      spreadsheet.model.user.filterTable(table, column, values),
+    protectSheet: (sheet, on) => spreadsheet.model.user.protectSheet(sheet, on),
     values(sheet, address) {
       let from: CellPosition;
       let to: CellPosition;

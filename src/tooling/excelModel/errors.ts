@@ -18,7 +18,10 @@ export type ModelErrorCode =
   | "ResponsePayloadSizeLimitExceeded"
   | "GeneralException"
   | "InvalidOperationInCellEditMode"
-  | "ApiNotFound";
+  | "ApiNotFound"
+  | "AccessDenied"
+  | "FilteredRangeConflict"
+  | "MergedRangeConflict";
 
 export interface ModelErrorDebugInfo {
   readonly code: string;

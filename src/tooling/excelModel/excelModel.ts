@@ -20,6 +20,7 @@ import {
   splitSheet,
 } from "./addresses";
 import { typedContent } from "./cellInput";
+import { filterTableRows, clearTableFilter, mergeCells, setSheetProtection } from "./guards";
 import { sortTableRows } from "./tableSort";
 import { setTotalRow } from "./totalRow";
 import { MESSAGES, ModelError, type ModelErrorCode } from "./errors";
@@ -743,6 +744,27 @@ export class ExcelModel implements ModelHost {
     /** Sorts a table's rows by one column, whole rows moving (see tableSort.ts). */
     sortTable: (table: string, column: string, order: "ascending" | "descending"): void =>
       this.asUser(() => sortTableRows(this.state, this.table(table), column, order)),
+    /** Filters a table to the rows whose `column` is one of `values`; no values clears its filter (see guards.ts). */
+    filterTable: (table: string, column: string, values: readonly string[]): void =>
+      this.asUser(() =>
+        values.length === 0
+          ? clearTableFilter(this.table(table))
+          : filterTableRows(this.state, this.table(table), column, values)
+      ),
+    /** Review > Protect Sheet / Unprotect Sheet (see guards.ts). */
+    protectSheet: (sheet: string, on: boolean): void =>
+      this.asUser(() => setSheetProtection(this.sheet(sheet), on)),
+    /** Review > Protect Workbook (structure). */
+    protectWorkbook: (on: boolean): void =>
+      this.asUser(() => {
+        this.state.structureProtected = on;
+      }),
+    /** Home > Merge & Center over a block ("A5:B6"). */
+    mergeCells: (sheet: string, address: string): void =>
+      this.asUser(() => {
+        const { s, box } = this.locate(sheet, address);
+        mergeCells(this.state, s, box);
+      }),
     /** Adds a column at a table's right; with a formula it is a calculated column (filled in new rows too). */
     addTableColumn: (table: string, name: string, formula?: string): void =>
       this.asUser(() => {

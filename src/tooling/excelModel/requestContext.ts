@@ -32,6 +32,15 @@ import type {
 } from "./workbookState";
 import type { ChartState } from "./workbookState";
 import { shiftFormula } from "./formulaText";
+import {
+  clearTableFilter,
+  filterTableRows,
+  isDataFiltered,
+  mergeCells,
+  mergedAreasIn,
+  setSheetProtection,
+  unmergeCells,
+} from "./guards";
 import { formatNumber } from "./numberFormat";
 
 /** One queued request. `describe` is read when it runs (addresses are known only then). */
@@ -639,6 +648,23 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     }));
   }
 
+  /** ExcelApi 1.2 (guards.ts). */
+  merge(_across = false): void {
+    this.call("merge", [], (t) => mergeCells(this.context.host.state, t.sheet, t.box));
+  }
+  unmerge(): void {
+    this.call("unmerge", [], (t) => unmergeCells(t.sheet, t.box));
+  }
+  /** ExcelApi 1.13: areas whose top-left cell is in this range (office-js #3611). */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    return new MergedAreasProxy(this.context, () => {
+      this.context.requireSet("ExcelApi", "1.13", "Range.getMergedAreasOrNullObject");
+      const t = this.target();
+      const boxes = mergedAreasIn(t.sheet, t.box);
+      return boxes.length > 0 ? { sheet: t.sheet, boxes } : null;
+    }).instantiate("Range.getMergedAreasOrNullObject", () => this.where());
+  }
+
   /** ExcelApi 1.12. */
   getSpillParentOrNullObject(): RangeProxy {
     return new RangeProxy(
@@ -1024,6 +1050,11 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return new TableCollectionProxy(this.context, () => this.target());
   }
 
+  /** ExcelApi 1.2 (guards.ts). */
+  get protection(): WorksheetProtectionProxy {
+    return new WorksheetProtectionProxy(this.context, () => this.target());
+  }
+
   get pivotTables(): PivotTableCollectionProxy {
     return new PivotTableCollectionProxy(this.context, () => this.target());
   }
@@ -1182,6 +1213,11 @@ export class TableProxy extends ClientObject<TableState> {
   /** ExcelApi 1.1: whether the Total Row shows. */
   get showTotals(): boolean {
     return this.get("showTotals");
+  }
+
+  /** ExcelApi 1.9 (guards.ts). */
+  get autoFilter(): AutoFilterProxy {
+    return new AutoFilterProxy(this.context, () => this.target());
   }
 
   /** ExcelApi 1.13. */
@@ -2085,6 +2121,11 @@ class WorkbookProxy {
     this.pivotTables = new PivotTableCollectionProxy(context, null);
   }
 
+  /** ExcelApi 1.7 (guards.ts). */
+  get protection(): WorkbookProtectionProxy {
+    return new WorkbookProtectionProxy(this.context);
+  }
+
   getActiveCell(): RangeProxy {
     return new RangeProxy(this.context, () => {
       const state = this.context.host.state;
@@ -2159,5 +2200,118 @@ export class ModelContext {
     const box = parseBox(a);
     if (!box) throw new ModelError("InvalidArgument", `"${address}": ${MESSAGES.invalidArgument}`);
     return { sheet: s, box };
+  }
+}
+
+// ---- filters, protection, merged cells (guards.ts) ---------------------------------------------
+
+/** Table.autoFilter (ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.autofilter). */
+class AutoFilterProxy extends ClientObject<TableState> {
+  constructor(context: ModelContext, resolver: Resolver<TableState>) {
+    super(context, "AutoFilter", resolver);
+  }
+  protected properties(): readonly string[] {
+    return ["enabled", "isDataFiltered"];
+  }
+  protected read(t: TableState, property: string): unknown {
+    this.context.requireSet("ExcelApi", "1.9", `AutoFilter.${property}`);
+    // A table always has its AutoFilter enabled while it shows filter buttons (the model's do).
+    if (property === "enabled") return true;
+    if (property === "isDataFiltered") return isDataFiltered(t);
+    return undefined;
+  }
+  get enabled(): boolean {
+    return this.get("enabled");
+  }
+  get isDataFiltered(): boolean {
+    return this.get("isDataFiltered");
+  }
+  /** Only `filterOn: "Values"` criteria are modelled. */
+  apply(
+    _range: unknown,
+    columnIndex: number,
+    criteria: { filterOn: string; values?: string[] }
+  ): void {
+    this.call("apply", [columnIndex, criteria], (t) => {
+      this.context.requireSet("ExcelApi", "1.9", "AutoFilter.apply");
+      if (criteria.filterOn !== "Values" || !criteria.values)
+        throw new ModelError("InvalidArgument", "Only value filters are modelled.");
+      const state = this.context.host.state;
+      const header = String(state.value(t.sheet, t.box.top, t.box.left + columnIndex));
+      filterTableRows(state, t, header, criteria.values);
+    });
+  }
+  clearCriteria(): void {
+    this.call("clearCriteria", [], (t) => clearTableFilter(t));
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2: https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). */
+class WorksheetProtectionProxy extends ClientObject<SheetState> {
+  constructor(context: ModelContext, resolver: Resolver<SheetState>) {
+    super(context, "WorksheetProtection", resolver);
+  }
+  protected properties(): readonly string[] {
+    return ["protected"];
+  }
+  protected read(t: SheetState): unknown {
+    return t.protected ?? false;
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  protect(): void {
+    this.call("protect", [], (t) => setSheetProtection(t, true));
+  }
+  unprotect(): void {
+    this.call("unprotect", [], (t) => setSheetProtection(t, false));
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection). */
+class WorkbookProtectionProxy extends ClientObject<WorkbookState> {
+  constructor(context: ModelContext) {
+    super(context, "WorkbookProtection", () => context.host.state);
+  }
+  protected properties(): readonly string[] {
+    return ["protected"];
+  }
+  protected read(t: WorkbookState): unknown {
+    this.context.requireSet("ExcelApi", "1.7", "WorkbookProtection.protected");
+    return t.structureProtected;
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  protect(): void {
+    this.call("protect", [], (t) => {
+      t.structureProtected = true;
+    });
+  }
+  unprotect(): void {
+    this.call("unprotect", [], (t) => {
+      t.structureProtected = false;
+    });
+  }
+}
+
+/** Range.getMergedAreasOrNullObject's answer (a RangeAreas: ExcelApi 1.9); address and areaCount only. */
+class MergedAreasProxy extends ClientObject<{ sheet: SheetState; boxes: Box[] }> {
+  constructor(context: ModelContext, resolver: Resolver<{ sheet: SheetState; boxes: Box[] }>) {
+    super(context, "RangeAreas", resolver, true);
+  }
+  protected properties(): readonly string[] {
+    return ["address", "areaCount"];
+  }
+  protected read(t: { sheet: SheetState; boxes: Box[] }, property: string): unknown {
+    if (property === "areaCount") return t.boxes.length;
+    // "Sheet1!A1:B4, Sheet1!D1:D4" (RangeAreas.address).
+    return t.boxes.map((b) => qualifiedAddress(t.sheet.name, b)).join(", ");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
   }
 }

@@ -22,6 +22,12 @@ import {
 } from "./addresses";
 import { MESSAGES, ModelError } from "./errors";
 import {
+  checkNoMerge,
+  checkNotFiltered,
+  checkSheetWritable,
+  checkStructureWritable,
+} from "./guards";
+import {
   type StructuredRef,
   adjustForDeletedRows,
   callsAid,
@@ -53,6 +59,10 @@ export interface SheetState {
   readonly cells: Map<string, CellContent>;
   frozenRows: number;
   frozenColumns: number;
+  /** WorksheetProtection.protected (guards.ts). */
+  protected?: boolean;
+  /** Merged areas (Range.merge; guards.ts). */
+  merged?: Box[];
 }
 
 export interface TableState {
@@ -65,6 +75,8 @@ export interface TableState {
   readonly calculated: Map<number, { formula: string; row: number }>;
   /** A Total Row below the body, inside `box` (Table.showTotals; see totalRow.ts). */
   showTotals?: boolean;
+  /** AutoFilter criteria by column offset: the values shown, lower-cased (guards.ts). */
+  filter?: { column: number; values: string[] }[];
 }
 
 /** A change to cells, for the change events. */
@@ -136,6 +148,8 @@ export interface WorkbookStateOptions {
 export class WorkbookState {
   readonly engine: HyperFormula;
   readonly sheets: SheetState[] = [];
+  /** WorkbookProtection.protected: the structure (sheets added, removed, renamed) is locked (guards.ts). */
+  structureProtected = false;
   readonly tables: TableState[] = [];
   readonly settings = new Map<string, unknown>();
   readonly pivots: PivotState[] = [];
@@ -218,6 +232,7 @@ export class WorkbookState {
   }
 
   addSheet(name?: string): SheetState {
+    checkStructureWritable(this);
     let chosen = name;
     if (chosen === undefined) {
       let n = this.sheets.length + 1;
@@ -374,6 +389,7 @@ export class WorkbookState {
     const rows = block.length;
     const cols = block[0]?.length ?? 0;
     if (rows === 0 || cols === 0) return;
+    checkSheetWritable(sheet);
     if (top + rows > MAX_ROWS || left + cols > MAX_COLUMNS)
       throw new ModelError("InvalidArgument", "The block runs off the sheet.");
     const single = rows === 1 && cols === 1;
@@ -739,6 +755,9 @@ export class WorkbookState {
     if (box.bottom <= box.top)
       throw new ModelError("InvalidArgument", "A table needs at least one data row.");
     this.checkNoOverlap(sheet, box, table);
+    if (box.bottom !== table.box.bottom) checkNotFiltered(table);
+    if (box.bottom > table.box.bottom)
+      checkNoMerge(sheet, { ...box, top: table.box.bottom + 1 });
     const oldBottom = table.box.bottom;
     table.box = box;
     for (const [offset] of [...table.calculated])
@@ -825,6 +844,10 @@ export class WorkbookState {
         "InvalidArgument",
         `Rows ${index}..${index + count - 1} are not in ${table.name}.`
       );
+    checkNotFiltered(table);
+    checkSheetWritable(table.sheet);
+    // Cells below move up through the table's columns: a merged area there cannot move part-way.
+    checkNoMerge(table.sheet, { ...table.box, top: table.box.top + 1, bottom: MAX_ROWS - 1 });
     const from = table.box.top + 1 + index;
     this.deleteCellsUp(table.sheet, {
       top: from,
