@@ -3,11 +3,22 @@
  * part in a few seconds); `npm run fuzz` sets AID_FUZZ_RUNS to the total it wants (at least
  * 100,000) and each area takes its share. AID_FUZZ_SEED replays a run.
  */
-export type FuzzArea = "datasets" | "arguments" | "fetch";
+export type FuzzArea = "datasets" | "arguments" | "fetch" | "workbook";
 
 /** Each area's share of AID_FUZZ_RUNS, and its size in `npm test`. Datasets cost most per case. */
-const SHARE: Readonly<Record<FuzzArea, number>> = { datasets: 0.2, arguments: 0.55, fetch: 0.25 };
-const SMALL: Readonly<Record<FuzzArea, number>> = { datasets: 120, arguments: 1_500, fetch: 300 };
+const SHARE: Readonly<Record<FuzzArea, number>> = {
+  datasets: 0.2,
+  arguments: 0.55,
+  fetch: 0.25,
+  // A workbook case is a whole session of writes over the Excel model: far dearer than the others.
+  workbook: 0.02,
+};
+const SMALL: Readonly<Record<FuzzArea, number>> = {
+  datasets: 120,
+  arguments: 1_500,
+  fetch: 300,
+  workbook: 200,
+};
 
 export function runsFor(area: FuzzArea): number {
   const total = Number(process.env.AID_FUZZ_RUNS ?? "0");

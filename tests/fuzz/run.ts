@@ -8,6 +8,7 @@ import "../setup/customFunctionsGlobal";
 import { argumentProperties } from "./argumentProperties";
 import { datasetProperties } from "./datasetProperties";
 import { fetchProperties } from "./fetchProperties";
+import { workbookProperties } from "./workbookProperties";
 import { CaseCounter, type FuzzArea, runsFor } from "./fuzzRuns";
 
 process.env.AID_FUZZ_RUNS ??= "100000";
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ["datasets", datasetProperties],
     ["arguments", argumentProperties],
     ["fetch", fetchProperties],
+    ["workbook", workbookProperties],
   ];
   let total = 0;
   for (const [area, run] of areas) {

@@ -28,9 +28,12 @@ export async function watchTableChanges(
   const watched = new Set(tables);
   const handler = await run(async (context) => {
     const added = context.workbook.tables.onChanged.add(async (event) => {
-      // The event names the table by id only; a failed lookup just skips this change.
-      const name = await tableName(run, event.tableId).catch(() => null);
-      if (name !== null && watched.has(name)) onChange(name);
+      // The event names the table by id only. A failed lookup may hide an edit of ours: report it
+      // as a change to every watched table (reading them again costs a read; skipping it would
+      // leave the functions on data the tables no longer hold).
+      const name = await tableName(run, event.tableId).catch(() => undefined);
+      if (name === undefined) for (const t of tables) onChange(t);
+      else if (name !== null && watched.has(name)) onChange(name);
     });
     await context.sync();
     return added;
@@ -52,8 +55,9 @@ async function watchWorksheetChanges(
       // a format change, or a value typed again; nothing to read.
       const details = event.details as Excel.ChangedEventDetail | undefined;
       if (details && details.valueBefore === details.valueAfter) return;
+      // A failed lookup may hide an edit of ours: every watched table counts as touched.
       const touched = await tablesTouched(run, tables, event.worksheetId, event.address).catch(
-        () => [] as string[]
+        () => tables
       );
       for (const name of touched) onChange(name);
     });

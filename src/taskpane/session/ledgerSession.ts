@@ -154,6 +154,7 @@ export interface SessionDeps {
 const DERIVED_ACTIVITY = "Bringing Facts, Rates and the Summary up to date with your edit…";
 const DERIVED_FAILED =
   "Facts, Rates and the Summary could not be brought up to date with your edit:";
+const EDIT_UNREAD = "Your edit could not be read:";
 
 /** The tables whose edits the session takes in, and those it looks for on opening. */
 const WATCHED = [TABLES.commitments.table, TABLES.rates.table];
@@ -469,7 +470,8 @@ export class LedgerSession {
         const missing = OWNED.filter((_, i) => !found[i]);
         if (missing.length > 0) return { ok: false, missing, prepared, state: "unchanged" };
       }
-      this.set({ busy: true, notice: null });
+      // A warning that Facts or an edit lag behind stays until a write has brought them up to date.
+      this.set({ busy: true, notice: this.lagging() ? this.state.notice : null });
       const edits = this.version.edits;
       try {
         const report = await this.deps.port.writeTables(
@@ -478,7 +480,12 @@ export class LedgerSession {
           { onProgress, beforeCommit: () => this.version.edits === edits }
         );
         this.replaceLedger(prepared.ledger, prepared.identity);
-        this.set({ identity: prepared.identity, editProblems: [], published: null });
+        this.set({
+          identity: prepared.identity,
+          editProblems: [],
+          published: null,
+          ...(this.lagging() ? { notice: null } : {}),
+        });
         void this.deps.setLoadOnOpen?.(true);
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
         const { pivot, chart } = await this.refreshSummary(prepared.ledger);
@@ -553,7 +560,16 @@ export class LedgerSession {
     if (this.intakeQueued) return this.intakeQueued;
     const queued = this.enqueue(async () => {
       this.intakeQueued = null;
-      await this.intake();
+      // No one awaits an event's read: a failure is told here, or the functions would answer from
+      // data the tables no longer hold with nothing said.
+      await this.intake().catch((e: unknown) =>
+        this.set({
+          notice: {
+            intent: "warning",
+            message: `${EDIT_UNREAD} ${messageOf(e)} The AID cells still answer from the data before it; Re-read workbook tries again.`,
+          },
+        })
+      );
     });
     this.intakeQueued = queued;
     return queued;
@@ -583,6 +599,7 @@ export class LedgerSession {
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
+    if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
     if (!built.ok) {
       this.set({ editProblems: built.problems });
       return built.problems.some((p) => p.field === TABLES.commitments.table)
@@ -600,7 +617,9 @@ export class LedgerSession {
     }
     const identity = this.workbookIdentity(built.value, before);
     this.replaceLedger(built.value, identity);
-    await this.deps.port.writeIdentity(identity);
+    // The functions answer from the edit now; the derived write below saves the identity too, so a
+    // failure here must not stop Facts and Rates from following (that write tells its own failure).
+    await this.deps.port.writeIdentity(identity).catch(() => undefined);
     this.set({ identity, editProblems: [] });
     await this.rebuildDerived(built.value, identity);
     return "changed";
@@ -642,6 +661,12 @@ export class LedgerSession {
     } finally {
       this.set({ busy: false, activity: null });
     }
+  }
+
+  /** Whether the notice says the derived tables or the functions lag behind the tables. */
+  private lagging(): boolean {
+    const message = this.state.notice?.message ?? "";
+    return message.startsWith(DERIVED_FAILED) || message.startsWith(EDIT_UNREAD);
   }
 
   /** Refreshes the Summary PivotTable and rewrites its chart block; says why not, never throws. */
