@@ -15,6 +15,7 @@ import {
   type FormulaExplanation,
   type InsertResult,
   type NewSheetCell,
+  type SheetCell,
   type SheetFormula,
   describeDataStatus,
   describeContents,
@@ -185,6 +186,8 @@ export class LedgerSession {
   private version: DataVersion = { ledger: 0, edits: 0 };
   private intakeQueued: Promise<void> | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
+  private openedFrom: AidLedger | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -231,6 +234,7 @@ export class LedgerSession {
       void this.checkCalculationMode();
       if (opened) {
         await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+        await this.catchUpDerived();
         // Not awaited by the queue's next task: a slow server must not hold up the workbook.
         void this.checkPublished();
       }
@@ -295,6 +299,7 @@ export class LedgerSession {
       } else if (identity) {
         this.replaceLedger(built.value, identity);
         this.set({ identity, editProblems: [] });
+        this.openedFrom = built.value;
       } else {
         // Settings can be lost while the tables survive (sheets copied into another workbook;
         // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
@@ -613,6 +618,10 @@ export class LedgerSession {
       sameRates(this.deps.store.current().userRates, built.value.userRates);
     if (unchanged) {
       this.set({ editProblems: [] });
+      // "Re-read workbook tries again" after a failed rewrite of Facts and Rates: nothing new to
+      // take in, but they still lag behind the ledger.
+      if (this.state.notice?.message.startsWith(DERIVED_FAILED) && before)
+        await this.rebuildDerived(built.value, before);
       return "unchanged";
     }
     const identity = this.workbookIdentity(built.value, before);
@@ -661,6 +670,40 @@ export class LedgerSession {
     } finally {
       this.set({ busy: false, activity: null });
     }
+  }
+
+  /**
+   * On opening: a workbook saved while Facts or Rates lagged behind an edit (their rewrite failed,
+   * and the runtime that said so is gone) has them rewritten now, so SUMIFS and the AID cells agree
+   * again. Tables that already agree are only read.
+   */
+  private async catchUpDerived(): Promise<void> {
+    const ledger = this.openedFrom;
+    this.openedFrom = null;
+    const identity = this.state.identity;
+    if (!ledger || !identity) return;
+    const agree = await this.derivedAgree(ledger).catch(() => false);
+    if (!agree) await this.rebuildDerived(ledger, identity);
+  }
+
+  /** Whether Facts and the derived rows of Rates hold what the ledger makes, in any order. */
+  private async derivedAgree(ledger: AidLedger): Promise<boolean> {
+    const derived = ledgerTables(ledger).filter((t) => t.table !== TABLES.commitments.table);
+    for (const spec of derived) {
+      const data = await this.deps.port.readTable(spec.table);
+      if (!data) return false;
+      const at = spec.columns.map((c) => data.header.indexOf(c.name));
+      if (at.some((i) => i < 0)) return false;
+      const entry = spec.columns.findIndex((c) => c.name === "Entry");
+      const rows = (cells: readonly (readonly SheetCell[])[]) =>
+        cells
+          .filter((r) => entry < 0 || r[entry] !== "user")
+          .map((r) => JSON.stringify(r.map((v) => v ?? "")))
+          .sort();
+      const held = rows(data.rows.map((r) => at.map((i) => r[i] ?? null)));
+      if (JSON.stringify(held) !== JSON.stringify(rows(spec.rows))) return false;
+    }
+    return true;
   }
 
   /** Whether the notice says the derived tables or the functions lag behind the tables. */
