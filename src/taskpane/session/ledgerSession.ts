@@ -186,6 +186,8 @@ export class LedgerSession {
   private version: DataVersion = { ledger: 0, edits: 0 };
   private intakeQueued: Promise<void> | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the last rewrite of Facts and Rates failed: they lag behind the ledger. */
+  private derivedStale = false;
   /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
   private openedFrom: AidLedger | null = null;
 
@@ -485,6 +487,7 @@ export class LedgerSession {
           { onProgress, beforeCommit: () => this.version.edits === edits }
         );
         this.replaceLedger(prepared.ledger, prepared.identity);
+        this.derivedStale = false;
         this.set({
           identity: prepared.identity,
           editProblems: [],
@@ -607,6 +610,7 @@ export class LedgerSession {
     if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
     if (!built.ok) {
       this.set({ editProblems: built.problems });
+      await this.catchUpAfterFailure();
       return built.problems.some((p) => p.field === TABLES.commitments.table)
         ? "missing"
         : "problems";
@@ -618,10 +622,7 @@ export class LedgerSession {
       sameRates(this.deps.store.current().userRates, built.value.userRates);
     if (unchanged) {
       this.set({ editProblems: [] });
-      // "Re-read workbook tries again" after a failed rewrite of Facts and Rates: nothing new to
-      // take in, but they still lag behind the ledger.
-      if (this.state.notice?.message.startsWith(DERIVED_FAILED) && before)
-        await this.rebuildDerived(built.value, before);
+      await this.catchUpAfterFailure();
       return "unchanged";
     }
     const identity = this.workbookIdentity(built.value, before);
@@ -651,6 +652,7 @@ export class LedgerSession {
         identity,
         { beforeCommit: () => this.version.edits === edits }
       );
+      this.derivedStale = false;
       await this.refreshSummary(ledger);
       if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
     } catch (e) {
@@ -661,6 +663,7 @@ export class LedgerSession {
         this.version.edits !== edits
       )
         return;
+      this.derivedStale = true;
       this.set({
         notice: {
           intent: "warning",
@@ -710,6 +713,17 @@ export class LedgerSession {
   private lagging(): boolean {
     const message = this.state.notice?.message ?? "";
     return message.startsWith(DERIVED_FAILED) || message.startsWith(EDIT_UNREAD);
+  }
+
+  /**
+   * After a failed rewrite of Facts and Rates, any later read of the workbook (an edit, Re-read
+   * workbook) rewrites them from the ledger the functions answer from, even with nothing new to
+   * take in: the warning that said so may have been replaced since.
+   */
+  private async catchUpAfterFailure(): Promise<void> {
+    const identity = this.state.identity;
+    if (this.derivedStale && identity)
+      await this.rebuildDerived(this.deps.store.current(), identity);
   }
 
   /** Refreshes the Summary PivotTable and rewrites its chart block; says why not, never throws. */
