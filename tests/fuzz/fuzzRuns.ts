@@ -17,7 +17,7 @@ const SMALL: Readonly<Record<FuzzArea, number>> = {
   datasets: 120,
   arguments: 1_500,
   fetch: 300,
-  workbook: 200,
+  workbook: 30,
 };
 
 export function runsFor(area: FuzzArea): number {

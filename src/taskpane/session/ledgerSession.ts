@@ -186,6 +186,8 @@ export class LedgerSession {
   private version: DataVersion = { ledger: 0, edits: 0 };
   private intakeQueued: Promise<void> | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the last read of the user's edits failed: the ledger may lag behind the tables. */
+  private editUnread = false;
   /** Whether the last rewrite of Facts and Rates failed: they lag behind the ledger. */
   private derivedStale = false;
   /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
@@ -554,8 +556,10 @@ export class LedgerSession {
 
   /** Reads edits that are still settling now rather than later. */
   private async flushEdits(): Promise<void> {
-    if (!this.settleTimer) return;
-    clearTimeout(this.settleTimer);
+    // An edit whose read failed is read again first: a load or refresh diffed against the data
+    // before it would write over the user's edit unseen.
+    if (!this.settleTimer && !this.editUnread) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     await this.queueIntake();
   }
@@ -570,14 +574,15 @@ export class LedgerSession {
       this.intakeQueued = null;
       // No one awaits an event's read: a failure is told here, or the functions would answer from
       // data the tables no longer hold with nothing said.
-      await this.intake().catch((e: unknown) =>
+      await this.intake().catch((e: unknown) => {
+        this.editUnread = true;
         this.set({
           notice: {
             intent: "warning",
             message: `${EDIT_UNREAD} ${messageOf(e)} The AID cells still answer from the data before it; Re-read workbook tries again.`,
           },
-        })
-      );
+        });
+      });
     });
     this.intakeQueued = queued;
     return queued;
@@ -607,10 +612,10 @@ export class LedgerSession {
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
+    this.editUnread = false;
     if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
     if (!built.ok) {
       this.set({ editProblems: built.problems });
-      await this.catchUpAfterFailure();
       return built.problems.some((p) => p.field === TABLES.commitments.table)
         ? "missing"
         : "problems";
@@ -716,9 +721,10 @@ export class LedgerSession {
   }
 
   /**
-   * After a failed rewrite of Facts and Rates, any later read of the workbook (an edit, Re-read
-   * workbook) rewrites them from the ledger the functions answer from, even with nothing new to
-   * take in: the warning that said so may have been replaced since.
+   * After a failed rewrite of Facts and Rates, a later read of the workbook that finds nothing new
+   * (an edit undone, Re-read workbook) rewrites them from the ledger the functions answer from: the
+   * warning that said so may have been replaced since. Not while edits have problems: a rewrite of
+   * Rates then would drop the user's rows not taken in.
    */
   private async catchUpAfterFailure(): Promise<void> {
     const identity = this.state.identity;
