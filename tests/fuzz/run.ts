@@ -10,6 +10,7 @@ import { datasetProperties } from "./datasetProperties";
 import { extractProperties } from "./extractProperties";
 import { exportProperties } from "./exportProperties";
 import { fetchProperties } from "./fetchProperties";
+import { workbookProperties } from "./workbookProperties";
 import { CaseCounter, type FuzzArea, runsFor } from "./fuzzRuns";
 
 process.env.AID_FUZZ_RUNS ??= "100000";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
         }),
     ],
     ["export", exportProperties],
+    ["workbook", workbookProperties],
   ];
   let total = 0;
   for (const [area, run] of areas) {

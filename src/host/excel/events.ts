@@ -28,9 +28,12 @@ export async function watchTableChanges(
   const watched = new Set(tables);
   const handler = await run(async (context) => {
     const added = context.workbook.tables.onChanged.add(async (event) => {
-      // The event names the table by id only; a failed lookup just skips this change.
-      const name = await tableName(run, event.tableId).catch(() => null);
-      if (name !== null && watched.has(name)) onChange(name);
+      // The event names the table by id only. A failed lookup may hide an edit of ours: report it
+      // as a change to every watched table (reading them again costs a read; skipping it would
+      // leave the functions on data the tables no longer hold).
+      const name = await tableName(run, event.tableId).catch(() => undefined);
+      if (name === undefined) for (const t of tables) onChange(t);
+      else if (name !== null && watched.has(name)) onChange(name);
     });
     await context.sync();
     return added;
@@ -52,9 +55,18 @@ async function watchWorksheetChanges(
       // a format change, or a value typed again; nothing to read.
       const details = event.details as Excel.ChangedEventDetail | undefined;
       if (details && details.valueBefore === details.valueAfter) return;
-      const touched = await tablesTouched(run, tables, event.worksheetId, event.address).catch(
-        () => [] as string[]
-      );
+      // A failed lookup may hide an edit of ours: every watched table counts as touched.
+      // Deleted rows are no longer in the table's range: the last rows of a table, deleted, lie just
+      // below it (changeType "RowDeleted", address the deleted rows:
+      // https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs).
+      const below = event.changeType === "RowDeleted" ? rowCount(event.address) : 0;
+      const touched = await tablesTouched(
+        run,
+        tables,
+        event.worksheetId,
+        event.address,
+        below
+      ).catch(() => tables);
       for (const name of touched) onChange(name);
     });
     await context.sync();
@@ -68,7 +80,8 @@ function tablesTouched(
   run: ExcelRun,
   tables: readonly string[],
   worksheetId: string,
-  address: string
+  address: string,
+  below = 0
 ): Promise<string[]> {
   return run(async (context) => {
     const found = tables.map((name) => context.workbook.tables.getItemOrNullObject(name));
@@ -83,18 +96,23 @@ function tablesTouched(
         at !== null &&
         at !== undefined &&
         at.sheet.id === worksheetId &&
-        meets(at.range.address, address)
+        meets(at.range.address, address, below)
       );
     });
   });
 }
 
 /** Whether two A1 blocks ("Sheet!A1:C9", "B2") share a cell. A whole-row or -column address counts as meeting. */
-export function meets(a: string, b: string): boolean {
+export function meets(a: string, b: string, below = 0): boolean {
   const x = bounds(a);
   const y = bounds(b);
   if (!x || !y) return true;
-  return x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right;
+  return x.top <= y.bottom && y.top <= x.bottom + below && x.left <= y.right && y.left <= x.right;
+}
+
+function rowCount(address: string): number {
+  const b = bounds(address);
+  return b ? b.bottom - b.top + 1 : 0;
 }
 
 interface Bounds {

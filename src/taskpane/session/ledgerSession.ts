@@ -15,6 +15,7 @@ import {
   type FormulaExplanation,
   type InsertResult,
   type NewSheetCell,
+  type SheetCell,
   type SheetFormula,
   describeDataStatus,
   describeContents,
@@ -159,6 +160,7 @@ export interface SessionDeps {
 const DERIVED_ACTIVITY = "Bringing Facts, Rates and the Summary up to date with your edit…";
 const DERIVED_FAILED =
   "Facts, Rates and the Summary could not be brought up to date with your edit:";
+const EDIT_UNREAD = "Your edit could not be read:";
 
 /** The tables whose edits the session takes in, and those it looks for on opening. */
 const WATCHED = [TABLES.commitments.table, TABLES.rates.table];
@@ -189,6 +191,12 @@ export class LedgerSession {
   private version: DataVersion = { ledger: 0, edits: 0 };
   private intakeQueued: Promise<void> | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the last read of the user's edits failed: the ledger may lag behind the tables. */
+  private editUnread = false;
+  /** Whether the last rewrite of Facts and Rates failed: they lag behind the ledger. */
+  private derivedStale = false;
+  /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
+  private openedFrom: AidLedger | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -235,6 +243,7 @@ export class LedgerSession {
       void this.checkCalculationMode();
       if (opened) {
         await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+        await this.catchUpDerived();
         // Not awaited by the queue's next task: a slow server must not hold up the workbook.
         void this.checkPublished();
       }
@@ -299,6 +308,7 @@ export class LedgerSession {
       } else if (identity) {
         this.replaceLedger(built.value, identity);
         this.set({ identity, editProblems: [] });
+        this.openedFrom = built.value;
       } else {
         // Settings can be lost while the tables survive (sheets copied into another workbook;
         // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
@@ -514,7 +524,8 @@ export class LedgerSession {
         const missing = OWNED.filter((_, i) => !found[i]);
         if (missing.length > 0) return { ok: false, missing, prepared, state: "unchanged" };
       }
-      this.set({ busy: true, notice: null });
+      // A warning that Facts or an edit lag behind stays until a write has brought them up to date.
+      this.set({ busy: true, notice: this.lagging() ? this.state.notice : null });
       const edits = this.version.edits;
       try {
         const report = await this.deps.port.writeTables(
@@ -523,7 +534,13 @@ export class LedgerSession {
           { onProgress, beforeCommit: () => this.version.edits === edits }
         );
         this.replaceLedger(prepared.ledger, prepared.identity);
-        this.set({ identity: prepared.identity, editProblems: [], published: null });
+        this.derivedStale = false;
+        this.set({
+          identity: prepared.identity,
+          editProblems: [],
+          published: null,
+          ...(this.lagging() ? { notice: null } : {}),
+        });
         void this.deps.setLoadOnOpen?.(true);
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
         const { pivot, chart } = await this.refreshSummary(prepared.ledger);
@@ -584,8 +601,10 @@ export class LedgerSession {
 
   /** Reads edits that are still settling now rather than later. */
   private async flushEdits(): Promise<void> {
-    if (!this.settleTimer) return;
-    clearTimeout(this.settleTimer);
+    // An edit whose read failed is read again first: a load or refresh diffed against the data
+    // before it would write over the user's edit unseen.
+    if (!this.settleTimer && !this.editUnread) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     await this.queueIntake();
   }
@@ -598,7 +617,17 @@ export class LedgerSession {
     if (this.intakeQueued) return this.intakeQueued;
     const queued = this.enqueue(async () => {
       this.intakeQueued = null;
-      await this.intake();
+      // No one awaits an event's read: a failure is told here, or the functions would answer from
+      // data the tables no longer hold with nothing said.
+      await this.intake().catch((e: unknown) => {
+        this.editUnread = true;
+        this.set({
+          notice: {
+            intent: "warning",
+            message: `${EDIT_UNREAD} ${messageOf(e)} The AID cells still answer from the data before it; Re-read workbook tries again.`,
+          },
+        });
+      });
     });
     this.intakeQueued = queued;
     return queued;
@@ -628,6 +657,8 @@ export class LedgerSession {
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
+    this.editUnread = false;
+    if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
     if (!built.ok) {
       this.set({ editProblems: built.problems });
       return built.problems.some((p) => p.field === TABLES.commitments.table)
@@ -641,11 +672,14 @@ export class LedgerSession {
       sameRates(this.deps.store.current().userRates, built.value.userRates);
     if (unchanged) {
       this.set({ editProblems: [] });
+      await this.catchUpAfterFailure();
       return "unchanged";
     }
     const identity = this.workbookIdentity(built.value, before);
     this.replaceLedger(built.value, identity);
-    await this.deps.port.writeIdentity(identity);
+    // The functions answer from the edit now; the derived write below saves the identity too, so a
+    // failure here must not stop Facts and Rates from following (that write tells its own failure).
+    await this.deps.port.writeIdentity(identity).catch(() => undefined);
     this.set({ identity, editProblems: [] });
     await this.rebuildDerived(built.value, identity);
     return "changed";
@@ -668,6 +702,7 @@ export class LedgerSession {
         identity,
         { beforeCommit: () => this.version.edits === edits }
       );
+      this.derivedStale = false;
       await this.refreshSummary(ledger);
       if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
     } catch (e) {
@@ -678,6 +713,7 @@ export class LedgerSession {
         this.version.edits !== edits
       )
         return;
+      this.derivedStale = true;
       this.set({
         notice: {
           intent: "warning",
@@ -687,6 +723,58 @@ export class LedgerSession {
     } finally {
       this.set({ busy: false, activity: null });
     }
+  }
+
+  /**
+   * On opening: a workbook saved while Facts or Rates lagged behind an edit (their rewrite failed,
+   * and the runtime that said so is gone) has them rewritten now, so SUMIFS and the AID cells agree
+   * again. Tables that already agree are only read.
+   */
+  private async catchUpDerived(): Promise<void> {
+    const ledger = this.openedFrom;
+    this.openedFrom = null;
+    const identity = this.state.identity;
+    if (!ledger || !identity) return;
+    const agree = await this.derivedAgree(ledger).catch(() => false);
+    if (!agree) await this.rebuildDerived(ledger, identity);
+  }
+
+  /** Whether Facts and the derived rows of Rates hold what the ledger makes, in any order. */
+  private async derivedAgree(ledger: AidLedger): Promise<boolean> {
+    const derived = ledgerTables(ledger).filter((t) => t.table !== TABLES.commitments.table);
+    for (const spec of derived) {
+      const data = await this.deps.port.readTable(spec.table);
+      if (!data) return false;
+      const at = spec.columns.map((c) => data.header.indexOf(c.name));
+      if (at.some((i) => i < 0)) return false;
+      const entry = spec.columns.findIndex((c) => c.name === "Entry");
+      const rows = (cells: readonly (readonly SheetCell[])[]) =>
+        cells
+          .filter((r) => entry < 0 || r[entry] !== "user")
+          .map((r) => JSON.stringify(r.map((v) => v ?? "")))
+          .sort();
+      const held = rows(data.rows.map((r) => at.map((i) => r[i] ?? null)));
+      if (JSON.stringify(held) !== JSON.stringify(rows(spec.rows))) return false;
+    }
+    return true;
+  }
+
+  /** Whether the notice says the derived tables or the functions lag behind the tables. */
+  private lagging(): boolean {
+    const message = this.state.notice?.message ?? "";
+    return message.startsWith(DERIVED_FAILED) || message.startsWith(EDIT_UNREAD);
+  }
+
+  /**
+   * After a failed rewrite of Facts and Rates, a later read of the workbook that finds nothing new
+   * (an edit undone, Re-read workbook) rewrites them from the ledger the functions answer from: the
+   * warning that said so may have been replaced since. Not while edits have problems: a rewrite of
+   * Rates then would drop the user's rows not taken in.
+   */
+  private async catchUpAfterFailure(): Promise<void> {
+    const identity = this.state.identity;
+    if (this.derivedStale && identity)
+      await this.rebuildDerived(this.deps.store.current(), identity);
   }
 
   /** Refreshes the Summary PivotTable and rewrites its chart block; says why not, never throws. */
