@@ -18,6 +18,8 @@ export {
   type FunctionSpec,
   type ParameterRole,
   type ParameterSpec,
+  type RoleValues,
+  bindArguments,
 } from "./functions/catalog";
 export {
   type AidError,
@@ -50,8 +52,6 @@ export { parseAidCall, type AidCall, type CallArgument } from "./functions/formu
 export { withNamespace } from "./functions/namespace";
 export {
   describePlace,
-  explainCall,
-  type Explanation,
   type ExplainedRecord,
 } from "./functions/explain";
 export type { PlaceDescription } from "./places/taxonomy";

@@ -2,10 +2,11 @@ import {
   bundledReference,
   createLedger,
   describePlace,
-  explainCall,
+  explainFormula,
   loadBundledLedger,
 } from "../../src/domain";
-import { aidCount, aidList, aidPeople, aidTotal } from "../../src/domain/functions/aidFunctions";
+import type { AidLedger, CellInput, CellValue } from "../../src/domain";
+import { AIDCOUNT, AIDLIST, AIDPEOPLE, AIDTOTAL } from "../../src/domain/functions/aidFunctions";
 import {
   type GroupList,
   type RecipientList,
@@ -17,15 +18,24 @@ import { ledgerOf, record } from "./helpers";
 
 const reference = bundledReference();
 const ledger = loadBundledLedger();
+// Each function as a cell calls it: what Excel passed, bound by the entry's parameters.
+const aidCount = (l: AidLedger, ...args: CellInput[]) => AIDCOUNT.evaluate(l, args);
+const aidList = (l: AidLedger, ...args: CellInput[]) => AIDLIST.evaluate(l, args);
+const aidPeople = (l: AidLedger, ...args: CellInput[]) => AIDPEOPLE.evaluate(l, args);
+const aidTotal = (l: AidLedger, ...args: CellInput[]) => AIDTOTAL.evaluate(l, args);
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
 // The fund's names come from data/recipients.json (its full name as the White Paper gives it),
 // so the source's wording stands in the data only.
-const somalia = reference.recipients.recipients.find((r) => r.shortName === "Somalia piracy trust fund")!;
+const somalia = reference.recipients.recipients.find(
+  (r) => r.shortName === "Somalia piracy trust fund"
+)!;
 const SOMALIA_FUND = somalia.name;
-const SOMALIA_SHORTER = somalia.aliases.find((a) => SOMALIA_FUND.startsWith(a) && a !== SOMALIA_FUND)!;
+const SOMALIA_SHORTER = somalia.aliases.find(
+  (a) => SOMALIA_FUND.startsWith(a) && a !== SOMALIA_FUND
+)!;
 
 describe("data/groups.json", () => {
   test("is consistent with the taxonomy and recipients, each group with members and a source", () => {
@@ -142,9 +152,7 @@ describe("the AID functions on a group", () => {
 
   test("AIDCOUNT and AIDLIST: member countries, the group as recipient, and its fund", () => {
     expect(value(aidCount(ledger, "ASEAN"))).toBe(ASEAN_IDS.length);
-    const listed = value(aidList(ledger, "ASEAN"))
-      .slice(1)
-      .map((row) => row[0]);
+    const listed = (value(aidList(ledger, "ASEAN")) as CellValue[][]).slice(1).map((row) => row[0]);
     expect([...listed].sort()).toEqual([...ASEAN_IDS].sort());
     // The same set by the plain predicate, record by record.
     const place = ledger.places.resolve("ASEAN")!;
@@ -170,18 +178,7 @@ describe("the AID functions on a group", () => {
   test("the Somalia fund answers by its full name and by the shorter one", () => {
     const full = value(aidTotal(ledger, SOMALIA_FUND, null, "USD", null, "all"));
     expect(full).toBe(4500000);
-    expect(
-      value(
-        aidTotal(
-          ledger,
-          SOMALIA_SHORTER,
-          null,
-          "USD",
-          null,
-          "all"
-        )
-      )
-    ).toBe(full);
+    expect(value(aidTotal(ledger, SOMALIA_SHORTER, null, "USD", null, "all"))).toBe(full);
   });
 
   test("a record under a group twice over (member country and its fund) counts once", () => {
@@ -264,19 +261,19 @@ describe("describing a place", () => {
   });
 
   test("Explain reads a group the same way", () => {
-    const e = explainCall(ledger, "AIDCOUNT", ["ASEAN"]);
+    const e = explainFormula(ledger, '=AIDCOUNT("ASEAN")')!;
     expect(e.answer).toBe(9);
-    expect(e.reading).toContain("Place: ASEAN: 10 member countries, and the fund JAIF");
+    expect(e.place?.summary).toBe("ASEAN: 10 member countries, and the fund JAIF");
     expect(e.place?.memberCount).toBe(10);
-    expect(e.records).toHaveLength(9);
-    const why = Object.fromEntries(e.records.map((r) => [r.id, r.matchedBy]));
+    expect(e.adding).toHaveLength(9);
+    const why = Object.fromEntries(e.adding.map((r) => [r.id, r.matchedBy]));
     expect(why).toMatchObject({
       "viet-nam-used-vessels-2015": "member country Viet Nam",
       "jaif-2006": "its fund JAIF",
       "meti-asean-training-viet-nam-2016": "recipient ASEAN (the group)",
     });
     // Other places give no reason: the record is simply in the place.
-    expect(explainCall(ledger, "AIDCOUNT", ["Viet Nam"]).records[0]!.matchedBy).toBeUndefined();
+    expect(explainFormula(ledger, '=AIDCOUNT("Viet Nam")')!.adding[0]!.matchedBy).toBeUndefined();
   });
 });
 
