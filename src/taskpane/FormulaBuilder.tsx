@@ -134,9 +134,7 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
     currency: currency === "USD" ? null : currency,
   };
   const preview = place ? previewFormula(ledger, spec.name, picks) : null;
-  const defaultKind = spec.parameters
-    .find((p) => p.role === "kind")
-    ?.description.match(/Default "(\w+)"/)?.[1];
+  const defaultKind = spec.parameters.find((p) => p.role === "kind")?.default;
 
   // Any new pick makes the last insert's outcome stale.
   useEffect(() => setOutcome(null), [name, place, year, theme, kind, currency]);
