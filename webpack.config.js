@@ -2,9 +2,12 @@
 /* global require, module, process, __dirname, console, Buffer */
 /**
  * Builds the add-in as Microsoft's shared-runtime template does: one page (taskpane.html) hosts
- * both the custom functions and the task pane, plus functions.json generated from the JSDoc of
- * src/host/customFunctions.ts, functions-ja.json (its Japanese help, from functions.json and
- * src/host/functionsHelp.ja.json: scripts/localizeFunctions.js), the icons and the manifest.
+ * both the custom functions and the task pane, plus functions.json, functions-ja.json, the icons and
+ * the manifest. functions.json is kept in the repo (src/host/functions.json, as Microsoft's
+ * shared-runtime samples keep theirs), generated from the JSDoc of src/host/customFunctions.ts by
+ * `npm run metadata`; tests/build/functionsMetadata.test.ts fails when the two differ.
+ * functions-ja.json is its Japanese help, from functions.json and src/host/functionsHelp.ja.json
+ * (scripts/localizeFunctions.js).
  *
  *   npm run build                      production build into dist/
  *   AID_URL=https://host/path/ ...     dist/manifest.xml points at that host instead of localhost:3000
@@ -17,7 +20,6 @@
  *   webpack --mode development --env workbenchOnly   only the workbench (the end-to-end tests)
  */
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
 const webpack = require("webpack");
@@ -26,56 +28,60 @@ const { buildManifest } = require("./scripts/buildManifest");
 const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localizeFunctions");
 const { getHttpsOptions } = require("./scripts/devCerts");
 
-const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/host/customFunctions.ts");
+const FUNCTIONS_SOURCE = "./src/host/customFunctions.ts";
 const WORKBENCH_SOURCE = "./src/workbench/index.tsx";
 
 /**
- * custom-functions-metadata-plugin also appends `CustomFunctions.associate(...)` for every function
- * to the functions file, through a loader, without checking that CustomFunctions exists.
- * src/host/customFunctions.ts registers its functions itself, guarded, so that functions.js also
- * loads outside Excel (a browser, a test); this removes the plugin's loader so nothing registers twice.
+ * What the task pane page downloads besides office.js, gzipped: every emitted .js file (the pane,
+ * the functions and any chunk they load) at most 250 KB (decimal) in total.
  */
-class OwnAssociationsPlugin {
-  apply(compiler) {
-    const pluginLoader = require.resolve("custom-functions-metadata-plugin/lib/loader.js");
-    compiler.hooks.compilation.tap("OwnAssociationsPlugin", (compilation) => {
-      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(
-        "OwnAssociationsPlugin",
-        (loaders) => {
-          for (let i = loaders.length - 1; i >= 0; i--)
-            if (loaders[i].loader === pluginLoader) loaders.splice(i, 1);
-        }
-      );
-    });
-  }
-}
+const PANE_BUDGET_GZIP_BYTES = 250 * 1000;
 
-/** Prints the size of each bundle, minified and gzipped, after a build: one line, to watch the pane's weight. */
-class BundleSizePlugin {
+/**
+ * Prints every emitted script's minified and gzip size after a production build, and fails the
+ * build when their gzip total is over the pane's budget. webpack's own `performance` hints measure
+ * minified bytes only; the budget is what the network carries.
+ */
+class BundleBudgetPlugin {
+  constructor(budgetGzipBytes) {
+    this.budget = budgetGzipBytes;
+  }
+
   apply(compiler) {
-    let line = "";
-    compiler.hooks.thisCompilation.tap("BundleSizePlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("BundleBudgetPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "BundleSizePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        { name: "BundleBudgetPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         (assets) => {
-          const sizes = ["functions.js", "taskpane.js"]
-            .filter((name) => assets[name])
+          const sizes = Object.keys(assets)
+            .filter((name) => name.endsWith(".js"))
+            .sort()
             .map((name) => {
               const source = assets[name].source();
               const raw = Buffer.isBuffer(source) ? source : Buffer.from(source);
-              return `${name} ${kib(raw.length)} (${kib(zlib.gzipSync(raw, { level: 9 }).length)} gzip)`;
+              return { name, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
             });
-          line = sizes.length ? `Bundle sizes: ${sizes.join(", ")}` : "";
+          const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+          const lines = sizes.map((s) => `  ${s.name} ${kb(s.raw)} (${kb(s.gzip)} gzip)`);
+          this.report = [
+            "Bundle sizes:",
+            ...lines,
+            `  total ${kb(total)} gzip of a ${kb(this.budget)} budget`,
+          ].join("\n");
+          if (total > this.budget)
+            compilation.errors.push(
+              new webpack.WebpackError(
+                `The pane's scripts are ${kb(total)} gzip, over the ${kb(this.budget)} budget.`
+              )
+            );
         }
       );
     });
-    compiler.hooks.done.tap("BundleSizePlugin", () => {
-      if (line) console.log(line);
+    compiler.hooks.done.tap("BundleBudgetPlugin", () => {
+      if (this.report) console.log(this.report);
     });
   }
 }
-
-const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
@@ -110,8 +116,6 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
-      new OwnAssociationsPlugin(),
       new LocalizedFunctionsMetadataPlugin({
         input: "functions.json",
         output: "functions-ja.json",
@@ -133,6 +137,7 @@ module.exports = async (env = {}, options = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/support.html", to: "support.html" },
+          { from: "src/host/functions.json", to: "functions.json" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
@@ -144,7 +149,7 @@ module.exports = async (env = {}, options = {}) => {
           },
         ],
       }),
-      ...(dev ? [] : [new BundleSizePlugin()]),
+      ...(dev ? [] : [new BundleBudgetPlugin(PANE_BUDGET_GZIP_BYTES)]),
     ],
     performance: {
       // React and Fluent UI make the pane larger than webpack's 244 KiB default; warn past 1 MiB.
@@ -187,3 +192,6 @@ module.exports = async (env = {}, options = {}) => {
   }
   return config;
 };
+
+module.exports.BundleBudgetPlugin = BundleBudgetPlugin;
+module.exports.PANE_BUDGET_GZIP_BYTES = PANE_BUDGET_GZIP_BYTES;

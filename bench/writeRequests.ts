@@ -18,6 +18,7 @@ import type { CommitmentRecord } from "../src/domain";
 import { ExcelWorkbook } from "../src/host/excel/excelWorkbook";
 import { ExcelModel } from "../src/tooling/excelModel";
 import { generateRecords } from "../src/tooling/synthetic";
+import type { Benchmark } from "./benchmark";
 
 const identity = (source: string, records: number): DatasetIdentity => ({
   source,
@@ -82,15 +83,19 @@ export async function benchWriteRequests(records = 10_000): Promise<WriteCost[]>
   return costs;
 }
 
-/** Printed by `npm run bench` (bench/run.ts). */
-export async function printWriteRequests(say: (line: string) => void): Promise<void> {
-  const costs = await benchWriteRequests();
-  say("");
-  say(
-    `Table writes through the adapter and the Excel model (chunk budget ${DEFAULT_CHUNK_BUDGET_BYTES} bytes; rows written = changed or appended + deleted, per table):`
-  );
-  say("| scenario | requests | syncs | bytes sent | rows written |");
-  say("|---|---:|---:|---:|---|");
-  for (const c of costs)
-    say(`| ${c.scenario} | ${c.requests} | ${c.syncs} | ${c.bytes} | ${c.rowsWritten} |`);
-}
+/** Requests and bytes of a full load and a one-record refresh at 10,000 records (`--only writes`). */
+export const writeRequests: Benchmark = {
+  name: "writes",
+  about: "requests and bytes sent for a full load and a one-record refresh at 10,000 records",
+  async run({ say }) {
+    const costs = await benchWriteRequests();
+    say(
+      `Table writes through the adapter and the Excel model (chunk budget ${DEFAULT_CHUNK_BUDGET_BYTES} bytes; rows written = changed or appended + deleted, per table):`
+    );
+    say("| scenario | requests | syncs | bytes sent | rows written |");
+    say("|---|---:|---:|---:|---|");
+    for (const c of costs)
+      say(`| ${c.scenario} | ${c.requests} | ${c.syncs} | ${c.bytes} | ${c.rowsWritten} |`);
+    return { writes: costs };
+  },
+};

@@ -1,6 +1,20 @@
 import type { AidLedger } from "./ledger";
 import { describeContents, describeDataStatus } from "./status/dataStatus";
 
+/** What the AID cells show while the workbook's own tables are being read. */
+export const READING_WORKBOOK = "Reading this workbook's Aid Ledger tables…";
+
+/**
+ * Whether the functions may answer. "waiting": it is not yet known whether the workbook holds Aid
+ * Ledger tables, so no answer is given (Excel shows the cell as busy); "reading": it does, and they
+ * are being read (cells show #N/A with the message); "failed": reading them failed (cells show
+ * #N/A with the reason, AIDVERSION says it); "ready": answer from the current ledger.
+ */
+export type LedgerReadiness =
+  | { readonly state: "ready" }
+  | { readonly state: "waiting" }
+  | { readonly state: "reading" | "failed"; readonly message: string };
+
 /**
  * Holds the ledger the functions answer from, and the one-line status of where it came from
  * (what AIDVERSION returns). A refresh replaces both in one assignment, after the new data is
@@ -11,8 +25,54 @@ export class LedgerStore {
   /** The status given with the last replace; null when replaced without one; undefined before any. */
   private statusText: string | null | undefined;
   private readonly listeners = new Set<(ledger: AidLedger) => void>();
+  private ready: LedgerReadiness;
 
-  constructor(private readonly load: () => AidLedger) {}
+  /**
+   * `waiting`: start without answering until the workbook is known (a runtime that opens with a
+   * workbook, whose tables must be read before any answer; office-js #2220).
+   */
+  constructor(
+    private readonly load: () => AidLedger,
+    options: { readonly waiting?: boolean } = {}
+  ) {
+    this.ready = options.waiting ? { state: "waiting" } : { state: "ready" };
+  }
+
+  /** Whether the functions may answer now (see LedgerReadiness). */
+  readiness(): LedgerReadiness {
+    return this.ready;
+  }
+
+  /** Not yet known whether the workbook holds tables (a reopened workbook): answers wait. */
+  awaitWorkbook(): void {
+    this.setReadiness({ state: "waiting" });
+  }
+
+  /** The workbook holds Aid Ledger tables: no answer until they are read (replace ends it). */
+  readingWorkbook(): void {
+    this.setReadiness({ state: "reading", message: READING_WORKBOOK });
+  }
+
+  /** Reading the workbook's tables failed: the cells say so instead of answering from other data. */
+  failedWorkbook(reason: string): void {
+    this.setReadiness({
+      state: "failed",
+      message: `Could not read this workbook's Aid Ledger tables: ${reason} Choose Re-read workbook in the pane.`,
+    });
+  }
+
+  /** The workbook holds no Aid Ledger tables: answer from the ledger held (the bundled data). */
+  answerFromHeld(): void {
+    this.setReadiness({ state: "ready" });
+  }
+
+  private setReadiness(next: LedgerReadiness): void {
+    if (JSON.stringify(next) === JSON.stringify(this.ready)) return;
+    this.ready = next;
+    if (this.listeners.size === 0) return;
+    const ledger = this.current();
+    for (const listener of this.listeners) listener(ledger);
+  }
 
   /** The current ledger; the first call loads it (so start-up does no work until a function runs). */
   current(): AidLedger {
@@ -26,6 +86,7 @@ export class LedgerStore {
    */
   replace(ledger: AidLedger, status?: string): void {
     this.ledger = ledger;
+    this.ready = { state: "ready" };
     this.statusText = status ?? null;
     for (const listener of this.listeners) listener(ledger);
   }
@@ -35,6 +96,7 @@ export class LedgerStore {
    * description ("Bundled data, 33 records from 2 reports (not yet loaded into this workbook)").
    */
   status(): string {
+    if (this.ready.state === "reading" || this.ready.state === "failed") return this.ready.message;
     if (this.statusText === undefined) return describeDataStatus(null, this.current());
     return this.statusText ?? describeContents(this.current());
   }

@@ -108,9 +108,9 @@ export async function loadDatasetTextAsync(
 }
 
 function defaultYield(): Promise<void> {
-  // setTimeout is in every host the domain runs in (browsers, Node), though not in its ES types.
+  // setTimeout is in every host the domain runs in (browsers, Node), though not in its ES types;
+  // where it is missing, a resolved promise still lets other work in the queue run first.
   const timers = globalThis as unknown as { setTimeout?: (run: () => void, ms: number) => unknown };
-  return new Promise((resolve) =>
-    timers.setTimeout ? timers.setTimeout(resolve, 0) : queueMicrotask(resolve)
-  );
+  const { setTimeout } = timers;
+  return setTimeout ? new Promise((resolve) => setTimeout(resolve, 0)) : Promise.resolve();
 }

@@ -74,11 +74,20 @@ export function streamAnswer<Name extends keyof Answers>(
 ): void {
   let shown: string | null = null;
   const emit = () => {
-    const outcome = answer(name, args);
+    const readiness = ledgerStore.readiness();
+    // Until it is known whether the workbook holds tables, give no result: Excel shows the cell
+    // as busy, never an answer from data the workbook does not hold.
+    if (readiness.state === "waiting") return;
+    const outcome =
+      readiness.state === "ready"
+        ? answer(name, args)
+        : name === "AIDVERSION"
+          ? readiness.message
+          : new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, readiness.message);
     const key = outcomeKey(outcome);
     if (key === shown) return;
     shown = key;
-    invocation.setResult(outcome);
+    invocation.setResult(outcome as Outcome<Name>);
   };
   emit();
   const stop = ledgerStore.subscribe(emit);

@@ -14,7 +14,9 @@ import { streamAnswer } from "./answer";
  * dependable for custom functions (office-js #1462, #3234, #4502: cells in an error state are not
  * always re-run); a streaming result needs none. Streaming functions may return dynamic arrays
  * (office-js #1220). Excel calls `onCanceled` when the cell's formula is removed or changed; the
- * subscription ends there. Microsoft Learn: "Make a streaming function" (custom-functions-web-reqs)
+ * subscription ends there. No function is also `@cancelable`: Microsoft Learn (custom-functions-json,
+ * custom-functions-json-autogeneration, custom-functions-web-reqs) says a function cannot be both,
+ * and a streaming invocation's own `onCanceled` does the cleanup. Microsoft Learn: "Make a streaming function" (custom-functions-web-reqs)
  * and CustomFunctions.StreamingInvocation (CustomFunctionsRuntime 1.1).
  */
 
@@ -24,7 +26,6 @@ export { ledgerStore } from "./store";
  * Total amount of the matching commitments, converted at the rates the reports state. Example: =AIDTOTAL("Africa",2016) is 2420000000 (US dollars committed to Africa in 2016).
  * @customfunction AIDTOTAL
  * @streaming
- * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [currency] "USD" (default) or "JPY".
@@ -47,7 +48,6 @@ export function aidTotal(
  * Number of matching records. Example: =AIDCOUNT("Southeast Asia",,"maritime") counts the maritime records for Southeast Asia, all years.
  * @customfunction AIDCOUNT
  * @streaming
- * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
@@ -68,7 +68,6 @@ export function aidCount(
  * People to be trained or developed under the matching records, never counting a stated part twice. Example: =AIDPEOPLE("Africa",2016) is 9696500.
  * @customfunction AIDPEOPLE
  * @streaming
- * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
@@ -89,7 +88,6 @@ export function aidPeople(
  * The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY. Example: =AIDLIST("Viet Nam") spills the records for Viet Nam.
  * @customfunction AIDLIST
  * @streaming
- * @cancelable
  * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
  * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
@@ -110,7 +108,6 @@ export function aidList(
  * Where a record's figure is stated: document, section and the evidence phrase. Example: =AIDSOURCE("ticad6-peace-stability-2016").
  * @customfunction AIDSOURCE
  * @streaming
- * @cancelable
  * @param id A record id, as in the first column of AIDLIST.
  * @returns The document title and file, the section, and the phrase that states the figure.
  */
@@ -125,7 +122,6 @@ export function aidSource(
  * Units of one currency per unit of another at the rate a report states (the median of its stated pairs). Example: =AIDRATE("USD","JPY",2016) is 103.9444 yen per dollar.
  * @customfunction AIDRATE
  * @streaming
- * @cancelable
  * @param from "USD" or "JPY".
  * @param to "USD" or "JPY".
  * @param [year] Use the rate of the report covering this year. Omit for the latest report.
@@ -144,7 +140,6 @@ export function aidRate(
  * Converts an amount at the rate a report states, rounded to the target currency's minor unit. Example: =AIDCONVERT(1000000,"USD","JPY",2016) is 103944444.
  * @customfunction AIDCONVERT
  * @streaming
- * @cancelable
  * @param amount The amount to convert.
  * @param from "USD" or "JPY".
  * @param to "USD" or "JPY".
@@ -165,15 +160,14 @@ export function aidConvert(
  * Which data the functions answer from, in one line: where it came from, how many records and reports, and when it was loaded. Example: =AIDVERSION() is "Bundled data, 33 records from 2 reports, loaded 29 Nov 2026 12:18".
  * @customfunction AIDVERSION
  * @streaming
- * @cancelable
  * @returns The data's status, as the task pane's Data tab shows it.
  */
 export function aidVersion(invocation: CustomFunctions.StreamingInvocation<string>): void {
   streamAnswer("AIDVERSION", [], invocation);
 }
 
-// Registered here, not by custom-functions-metadata-plugin's loader (webpack.config.js turns that
-// off), so the bundle also loads where there is no CustomFunctions global: a browser, a test.
+// Registered here, guarded, so the bundle also loads where there is no CustomFunctions global (a
+// browser, a test). functions.json is generated from the JSDoc above by `npm run metadata`.
 if (typeof CustomFunctions !== "undefined") {
   CustomFunctions.associate("AIDTOTAL", aidTotal);
   CustomFunctions.associate("AIDCOUNT", aidCount);

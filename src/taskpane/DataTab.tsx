@@ -7,14 +7,15 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { BriefingCopy } from "./BriefingCopy";
-import type { AidLedger } from "../domain";
+import type { AidLedger, CalculationMode } from "../domain";
 import { ChangesReview } from "./ChangesReview";
 import { DatasetStatus } from "./DatasetStatus";
 import { DatasetSummary } from "./DatasetSummary";
 import { EditProblems } from "./EditProblems";
 import { RefreshData } from "./RefreshData";
+import { RepairAidCells } from "./RepairAidCells";
 import type { LedgerSession, PreparedRefresh, SessionState } from "./session/ledgerSession";
 import { useWriteRunner } from "./useWriteRunner";
 import { WriteOutcomeMessage } from "./WriteOutcomeMessage";
@@ -35,7 +36,7 @@ export interface DataTabProps {
 }
 
 /** The actions of the Data tab whose outcome the tab shows; only the last one's is shown. */
-type Speaker = "load" | "refresh" | "briefing";
+type Speaker = "load" | "refresh" | "briefing" | "reread" | "repair";
 
 /**
  * The Data tab: what the workbook holds, loading it, refreshing it, a briefing copy, and the
@@ -46,6 +47,19 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const headingId = useId();
   const writer = useWriteRunner();
   const [speaker, setSpeaker] = useState<Speaker | null>(null);
+  const [reread, setReread] = useState<string | null>(null);
+  // No event reports a change of Excel's calculation mode: read it again when the pane gets focus.
+  useEffect(() => {
+    const check = () => void session.checkCalculationMode();
+    window.addEventListener("focus", check);
+    return () => window.removeEventListener("focus", check);
+  }, [session]);
+  const rereadWorkbook = () => {
+    if (busy) return;
+    setSpeaker("reread");
+    setReread(null);
+    void session.reread().then(setReread);
+  };
   const busy = writer.running !== null || state.busy;
   const load = () => {
     if (busy) return;
@@ -57,9 +71,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
   const confirm = (prepared: PreparedRefresh, createMissing: boolean) => {
     if (busy) return;
     setSpeaker("load");
-    void writer.run("load", (onProgress) =>
-      session.apply(prepared, onProgress, { createMissing })
-    );
+    void writer.run("load", (onProgress) => session.apply(prepared, onProgress, { createMissing }));
   };
   return (
     <div className={styles.root}>
@@ -68,6 +80,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           Workbook data
         </Subtitle2>
         <DatasetStatus identity={state.identity} ledger={ledger} />
+        {state.activity && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{state.activity}</MessageBarBody>
+          </MessageBar>
+        )}
+        <CalculationModeMessage mode={state.calculationMode} />
         {state.notice && (
           <MessageBar intent={state.notice.intent} layout="multiline">
             <MessageBarBody>{state.notice.message}</MessageBarBody>
@@ -78,17 +96,22 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <Button appearance="primary" disabledFocusable={busy} onClick={load}>
             Load data
           </Button>
-          <Button disabledFocusable={busy} onClick={() => void session.reread()}>
+          <Button disabledFocusable={busy} onClick={rereadWorkbook}>
             Re-read workbook
           </Button>
         </div>
+        {speaker === "reread" && reread && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{reread}</MessageBarBody>
+          </MessageBar>
+        )}
         {writer.running === "load" && <WritingProgress progress={writer.progress} />}
         {outcome?.action === "load" && !outcome.ok && "review" in outcome && (
           <>
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                The workbook&apos;s tables differ from the bundled data. Loading it replaces
-                them with these changes:
+                The workbook&apos;s tables differ from the bundled data. Loading it replaces them
+                with these changes:
               </MessageBarBody>
             </MessageBar>
             <ChangesReview
@@ -105,8 +128,8 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
           <MessageBar intent="warning" layout="multiline" role="alert">
             <MessageBarBody>
               The workbook no longer has the {outcome.missing.join(", ")} table
-              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was
-              changed. Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
+              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was changed.
+              Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
@@ -136,6 +159,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
         shown={speaker === "briefing"}
         onStart={() => setSpeaker("briefing")}
       />
+      <RepairAidCells
+        repair={() => session.repairAidCells()}
+        busy={busy}
+        shown={speaker === "repair"}
+        onStart={() => setSpeaker("repair")}
+      />
       <DatasetSummary ledger={ledger} />
     </div>
   );
@@ -155,8 +184,8 @@ function PublishedMessage({ session, state }: { session: LedgerSession; state: S
         <MessageBarBody>
           A newer dataset is available: version {m.version}, {m.records} records from{" "}
           {m.documents.length} report{m.documents.length === 1 ? "" : "s"}, published{" "}
-          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see
-          what would change.
+          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see what
+          would change.
         </MessageBarBody>
         <MessageBarActions>{check}</MessageBarActions>
       </MessageBar>
@@ -172,6 +201,24 @@ function PublishedMessage({ session, state }: { session: LedgerSession; state: S
             : "This is the latest dataset published at its address."}
       </MessageBarBody>
       <MessageBarActions>{check}</MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/**
+ * In Manual calculation, streamed results are not shown until Excel calculates
+ * (OfficeDev/Office-Add-in-samples#249, office-js #1567): say so, and how to switch back.
+ */
+function CalculationModeMessage({ mode }: { readonly mode: CalculationMode | null }) {
+  if (mode === null || mode === "Automatic") return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        Excel&apos;s calculation is set to{" "}
+        {mode === "Manual" ? "Manual" : "Automatic except tables"}: AID cells show new answers
+        only when Excel calculates (F9). To have them follow every change, choose Formulas &gt;
+        Calculation Options &gt; Automatic.
+      </MessageBarBody>
     </MessageBar>
   );
 }

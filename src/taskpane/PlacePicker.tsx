@@ -89,7 +89,7 @@ export function PlacePicker({ label, options, value, onChange }: PlacePickerProp
   const hint =
     all.length > SHOWN_PLACES
       ? `${all.length} places match; the first ${SHOWN_PLACES} are listed. Type to narrow.`
-      : "Type a region, country, ISO code or organization.";
+      : "Type a region, country, ISO code, group (ASEAN, LDC) or organization.";
   return (
     <div className={styles.root}>
       <label htmlFor={`${id}-input`}>

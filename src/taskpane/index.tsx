@@ -6,6 +6,7 @@ import { reportPaneError } from "./paneErrors";
 import { createPaneActions } from "./paneActionsOverSession";
 import { fetchDatasetText } from "./session/fetchDataset";
 import { LedgerSession } from "./session/ledgerSession";
+import { requirementsMessage } from "./requirements";
 
 declare const AID_LEDGER_VERSION: string;
 declare const AID_NAMESPACE: string;
@@ -22,6 +23,13 @@ function start(): void {
     version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
     fetchText: (url) => fetchDatasetText(url),
     namespace: typeof AID_NAMESPACE === "string" ? AID_NAMESPACE : "",
+    // Microsoft Learn, "Run code in your Office Add-in when the document opens": the runtime then
+    // starts with this document (shared runtime), so its tables are read and watched before the
+    // pane is opened. It takes effect from the next opening; the manifest needs nothing more.
+    setLoadOnOpen: (on) =>
+      Office.addin.setStartupBehavior(
+        on ? Office.StartupBehavior.load : Office.StartupBehavior.none
+      ),
   });
   mountPane(container, {
     session,
@@ -30,7 +38,16 @@ function start(): void {
   });
   // A workbook that holds Aid Ledger data answers from its own tables from the start. Where the
   // workbook cannot be reached (no Excel), the pane says so instead of losing the rejection.
-  session.start().catch((e: unknown) => reportPaneError("Could not read the workbook's data", e));
+  session
+    .start()
+    .then(() => {
+      const missing = requirementsMessage(
+        (set, version) => Office.context.requirements.isSetSupported(set, version),
+        Office.context.diagnostics?.version ?? null
+      );
+      if (missing) session.announce({ intent: "warning", message: missing });
+    })
+    .catch((e: unknown) => reportPaneError("Could not read the workbook's data", e));
 }
 
 // Inside Office, wait until office.js is ready; in a plain browser (no Excel) the pane cannot reach a workbook.

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type Ref, useEffect, useRef, useSyncExternalStore } from "react";
-import { columnLetters } from "../host/excel/cells";
+import { columnLetters } from "../domain/workbook/a1";
 import { type Spreadsheet, addressOf } from "./spreadsheet";
 
 /** Rows and columns drawn beyond the used range, so there is room to type; and the most drawn. */

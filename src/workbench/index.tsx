@@ -32,23 +32,39 @@ function start(): void {
   const store = new LedgerStore(loadBundledLedger);
   const model = new ExcelModel({ ledger: store, sheets: ["Sheet1"] });
   const spreadsheet = new Spreadsheet(model);
-
-  const session = new LedgerSession({
-    // What createExcelWorkbook builds in Excel, with the model's run and supports.
-    port: new ExcelWorkbook({ run: model.run, supports: model.supports }),
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
-    fetchText: (url) => fetchDatasetText(url),
-  });
+  const port = new ExcelWorkbook({ run: model.run, supports: model.supports });
+  const newSession = () =>
+    new LedgerSession({
+      // What createExcelWorkbook builds in Excel, with the model's run and supports.
+      port,
+      store,
+      reference: bundledReference(),
+      bundledRows,
+      version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
+      fetchText: (url) => fetchDatasetText(url),
+    });
 
   createRoot(element("spreadsheet")).render(<Workbench spreadsheet={spreadsheet} />);
-  mountPane(element("pane"), { session, store });
+  const session = newSession();
+  let pane = mountPane(element("pane"), { session, store });
   makePaneResizable(element("splitter"), element("pane"));
   const started = session.start().then(nextFrame);
   started.catch((e: unknown) => console.error("The task pane's session did not start:", e));
-  window.aidWorkbench = createTestApi(spreadsheet, started);
+  /**
+   * Save and reopen: a new runtime, whose store waits until its session has read the workbook
+   * (the streaming cells restart first, as in Excel), and a new pane and session over the same
+   * workbook. Resolves when that session has started.
+   */
+  const reopen = async () => {
+    pane.unmount();
+    store.awaitWorkbook();
+    model.user.reopen();
+    const reopened = newSession();
+    pane = mountPane(element("pane"), { session: reopened, store });
+    await reopened.start();
+    await nextFrame();
+  };
+  window.aidWorkbench = createTestApi(spreadsheet, started, { reopen });
 }
 
 start();

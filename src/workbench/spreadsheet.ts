@@ -9,7 +9,7 @@
  */
 import { type CellValue, DetailedCellError } from "hyperformula";
 import type { SheetCell } from "../domain";
-import { columnLetters } from "../host/excel/cells";
+import { columnLetters } from "../domain/workbook/a1";
 import { type Box, parseBox, splitSheet } from "../tooling/excelModel/addresses";
 import type { ExcelModel } from "../tooling/excelModel";
 import { formatNumber } from "../tooling/excelModel/numberFormat";

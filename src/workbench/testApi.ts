@@ -85,6 +85,24 @@ export interface AidWorkbenchApi {
   select(sheet: string, address: string): void;
   /** Resolves when the task pane is mounted and its session has started; rejects if starting failed. */
   ready(): Promise<void>;
+  /** As the user: Formulas > Calculation Options (in Manual, AID cells change only on calculation). */
+  setCalculationMode(mode: "Automatic" | "AutomaticExceptTables" | "Manual"): void;
+  /** As the user: Calculate Now (F9). */
+  calculateNow(): void;
+  /** As a colleague without the add-in: save the workbook, leaving every AID cell as #NAME?. */
+  saveWithoutAddin(): number;
+  /** Save and reopen: resolves when the pane's new session has started (read the workbook). */
+  reopen(): Promise<void>;
+  /**
+   * Records what a cell shows after every change of the workbook from now on (its value now
+   * first); call the returned function to stop and get them, to check a value never shown.
+   */
+  recordValues(sheet: string, address: string): () => SheetCell[];
+}
+
+/** What the workbench page does for the test API beyond the model (a new runtime on reopen). */
+export interface WorkbenchHooks {
+  readonly reopen: () => Promise<void>;
 }
 
 declare global {
@@ -93,7 +111,11 @@ declare global {
   }
 }
 
-export function createTestApi(spreadsheet: Spreadsheet, started: Promise<void>): AidWorkbenchApi {
+export function createTestApi(
+  spreadsheet: Spreadsheet,
+  started: Promise<void>,
+  hooks: WorkbenchHooks
+): AidWorkbenchApi {
   return {
     sheetNames: () => spreadsheet.sheetNames(),
     sheets: () =>
@@ -156,5 +178,18 @@ export function createTestApi(spreadsheet: Spreadsheet, started: Promise<void>):
       spreadsheet.select(at.sheet, at.row, at.col);
     },
     ready: () => started,
+    setCalculationMode: (mode) => spreadsheet.model.user.setCalculationMode(mode),
+    calculateNow: () => spreadsheet.model.user.calculateNow(),
+    saveWithoutAddin: () => spreadsheet.model.user.saveWithoutAddin(),
+    reopen: () => hooks.reopen(),
+    recordValues(sheet, address) {
+      const at = spreadsheet.position(sheet, address);
+      const seen: SheetCell[] = [toSheetCell(spreadsheet.value(at))];
+      const stop = spreadsheet.subscribe(() => seen.push(toSheetCell(spreadsheet.value(at))));
+      return () => {
+        stop();
+        return seen;
+      };
+    },
   };
 }

@@ -1,12 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT, children, descendants, parseXml } from "./helpers";
+import { ROOT, children, descendants, parseXml, requireCommonJs } from "./helpers";
 
 /* scripts/buildManifest.js: how the build writes dist/manifest.xml from AID_URL and AID_NAMESPACE. */
 
-const { buildManifest } = require(path.join(ROOT, "scripts", "buildManifest.js")) as {
-  buildManifest(xml: string, options?: { url?: string; namespace?: string }): string;
-};
+const { buildManifest } = requireCommonJs<{
+  buildManifest: (xml: string, options?: { url?: string; namespace?: string }) => string;
+}>("scripts/buildManifest.js");
 const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 
 test("with no options the manifest is unchanged", () => {

@@ -3,7 +3,7 @@ import { X509Certificate } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT } from "./helpers";
+import { requireCommonJs } from "./helpers";
 
 /* scripts/devCerts.js: the dev server's certificate, with the fallbacks this kind of machine needs. */
 
@@ -17,14 +17,14 @@ interface HttpsOptions {
   key: Buffer;
   ca?: Buffer;
 }
-const devCerts = require(path.join(ROOT, "scripts", "devCerts.js")) as {
+const devCerts = requireCommonJs<{
   getHttpsOptions(options: {
     log?: (line: string) => void;
     devCertsDir?: string;
     selfSignedDir?: string;
   }): Promise<HttpsOptions>;
   makeSelfSigned(dir: string): HttpsOptions | null;
-};
+}>("scripts/devCerts.js");
 
 const hasOpenssl = (() => {
   try {

@@ -1,16 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FUNCTIONS } from "../../src/domain";
-import { ROOT } from "./helpers";
+import { ROOT, requireCommonJs } from "./helpers";
 
 /*
- * functions.json is what Excel learns the functions from. It is generated from the JSDoc of
- * src/host/customFunctions.ts; the golden copy makes every change to it visible in review.
+ * functions.json is what Excel learns the functions from. `npm run metadata` generates it from the
+ * JSDoc of src/host/customFunctions.ts into src/host/functions.json, which the build copies; the
+ * committed copy makes every change to it visible in review, and this test keeps the two equal.
  */
 
 const SOURCE = path.join(ROOT, "src", "host", "customFunctions.ts");
-const GOLDEN = path.join(ROOT, "tests", "golden", "functions.json");
-const REGENERATE = "UPDATE_GOLDEN=1 npx jest tests/build/functionsMetadata.test.ts";
+const COMMITTED = path.join(ROOT, "src", "host", "functions.json");
+const REGENERATE = "npm run metadata";
 
 interface Metadata {
   functions: {
@@ -19,15 +20,16 @@ interface Metadata {
     description?: string;
     parameters: { name: string; description?: string; type: string; optional?: boolean }[];
     result: { type?: string; dimensionality?: string };
+    options?: { stream?: boolean; cancelable?: boolean };
   }[];
 }
 
-const { generateCustomFunctionsMetadata } = require("custom-functions-metadata") as {
-  generateCustomFunctionsMetadata(
+const { generateCustomFunctionsMetadata } = requireCommonJs<{
+  generateCustomFunctionsMetadata: (
     input: string,
     wantConsoleOutput?: boolean
-  ): Promise<{ metadataJson: string; errors: string[] }>;
-};
+  ) => Promise<{ metadataJson: string; errors: string[] }>;
+}>("custom-functions-metadata");
 
 let generated: { metadataJson: string; errors: string[] };
 let metadata: Metadata;
@@ -41,19 +43,22 @@ test("custom-functions-metadata reads the JSDoc without errors", () => {
   expect(generated.errors).toEqual([]);
 });
 
-test("the generated metadata equals the golden copy tests/golden/functions.json", () => {
-  if (process.env.UPDATE_GOLDEN) {
-    fs.writeFileSync(GOLDEN, `${JSON.stringify(metadata, null, 2)}\n`);
-    return;
-  }
-  const golden = JSON.parse(fs.readFileSync(GOLDEN, "utf8")) as unknown;
+test("the committed src/host/functions.json equals what the JSDoc generates", () => {
+  const committed = JSON.parse(fs.readFileSync(COMMITTED, "utf8")) as unknown;
   try {
-    expect(metadata).toEqual(golden);
+    expect(metadata).toEqual(committed);
   } catch (error) {
     throw new Error(
-      `functions.json generated from src/host/customFunctions.ts differs from tests/golden/functions.json. If the change is intended, regenerate the golden copy with\n  ${REGENERATE}\nand review its diff.\n\n${(error as Error).message}`
+      `functions.json generated from src/host/customFunctions.ts differs from src/host/functions.json. If the change is intended, regenerate it with\n  ${REGENERATE}\nand review its diff.\n\n${(error as Error).message}`
     );
   }
+});
+
+test("npm run metadata writes exactly the committed file, byte for byte", async () => {
+  const { generateFunctionsMetadata } = requireCommonJs<{
+    generateFunctionsMetadata: () => Promise<string>;
+  }>("scripts/functionsMetadata.js");
+  expect(await generateFunctionsMetadata()).toBe(fs.readFileSync(COMMITTED, "utf8"));
 });
 
 test("the functions are the catalog's, in its order, each id and name as users type it", () => {
@@ -89,6 +94,18 @@ describe.each(FUNCTIONS.map((f) => [f.name, f] as const))("%s", (name, spec) => 
   test(spec.spills ? "answers a spilled table (matrix)" : "answers one value (scalar)", () => {
     expect(meta().result.dimensionality).toBe(spec.spills ? "matrix" : undefined);
   });
+});
+
+// Microsoft Learn (custom-functions-json, custom-functions-json-autogeneration,
+// custom-functions-web-reqs): a function cannot be both streaming and cancelable; a streaming
+// function's cleanup goes in StreamingInvocation.onCanceled instead.
+test("every function streams, and none declares both stream and cancelable", () => {
+  for (const f of metadata.functions) {
+    expect({ id: f.id, stream: f.options?.stream }).toEqual({ id: f.id, stream: true });
+    expect({ id: f.id, both: f.options?.stream === true && f.options.cancelable === true }).toEqual(
+      { id: f.id, both: false }
+    );
+  }
 });
 
 test("every year parameter takes any value (Excel may pass a number or text)", () => {

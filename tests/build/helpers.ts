@@ -1,7 +1,18 @@
 import * as fs from "fs";
+import { createRequire } from "module";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * A CommonJS module that has no type declarations (this repo's webpack.config.js and scripts/*.js,
+ * or a package without types), typed by the caller: the one place tests load one. `id` is a
+ * package name or a path relative to the repo's root ("scripts/devCerts.js").
+ */
+export function requireCommonJs<T>(id: string): T {
+  const local = id.startsWith("scripts/") || id.endsWith(".js");
+  return createRequire(__filename)(local ? path.join(ROOT, id) : id) as T;
+}
 
 /** An element as xml2js gives it: attributes under `$`, text under `_`, children by name (always arrays). */
 export interface XmlElement {
@@ -11,9 +22,9 @@ export interface XmlElement {
 }
 
 // xml2js comes with office-addin-manifest (no types are installed); this is the one call used.
-const xml2js = require("xml2js") as {
-  parseStringPromise(xml: string, options?: object): Promise<Record<string, XmlElement>>;
-};
+const xml2js = requireCommonJs<{
+  parseStringPromise: (xml: string, options?: object) => Promise<Record<string, XmlElement>>;
+}>("xml2js");
 
 /** Parses XML strictly (a syntax error rejects); the root element is `root[rootName]`. */
 export function parseXml(xml: string): Promise<Record<string, XmlElement>> {

@@ -58,10 +58,13 @@ describe("manifest.xml", () => {
     expect(text(first(app, "Permissions"))).toBe("ReadWriteDocument");
   });
 
-  test("requires SharedRuntime 1.1", () => {
+  // CustomFunctions.Error, which every AID error goes through, is CustomFunctionsRuntime 1.2
+  // (Microsoft Learn, "CustomFunctions.Error class"; "Custom Functions requirement sets").
+  test("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.2", () => {
     const sets = children(first(app, "Requirements", "Sets"), "Set");
     expect(sets.map((s) => [attr(s, "Name"), attr(s, "MinVersion")])).toEqual([
       ["SharedRuntime", "1.1"],
+      ["CustomFunctionsRuntime", "1.2"],
     ]);
   });
 

@@ -205,12 +205,12 @@ describe("aid validate", () => {
       new RegExp(`^invalid: .*bad\\.json has ${expected.problems.length} problems:`)
     );
     for (const p of expected.problems) expect(stderr).toContain(formatProblem(p));
-    expect(stderr).toContain(`record 1, id ${rows[0]!.id}, field amount:`);
+    expect(stderr).toContain(`record 1, id ${String(rows[0]!.id)}, field amount:`);
     expect(stderr).toContain(
-      `record 3, id ${rows[2]!.id}, field region: unknown region "Atlantis"`
+      `record 3, id ${String(rows[2]!.id)}, field region: unknown region "Atlantis"`
     );
     expect(stderr).toContain(
-      `record 6, id ${rows[5]!.id}, field theme: unknown theme "nonsense-theme"`
+      `record 6, id ${String(rows[5]!.id)}, field theme: unknown theme "nonsense-theme"`
     );
   });
 

@@ -17,7 +17,7 @@ describe("aid export --iati", () => {
     );
     const count = (xml.match(/<iati-activity /g) ?? []).length;
     expect(stdout).toContain(`exported: ${count} activities`);
-    expect(stdout).toMatch(/\n  [a-z0-9-]+: the report states no date/);
+    expect(stdout).toMatch(/\n {2}[a-z0-9-]+: the report states no date/);
   });
 
   test("--data, --identifier-prefix, --reporting-org-ref and --document-url", () => {

@@ -1,6 +1,6 @@
 import { parseDatasetText, RECORD_FIELDS } from "../../src/domain";
 import { EXIT } from "../../src/cli/runCli";
-import { REPORT, REPORT_FILE } from "../domain/extractReport";
+import { REPORT, REPORT_FILE } from "../domain/extract/extractReport";
 import { aid, tempDir } from "./run";
 
 const tmp = tempDir("aid-extract-");

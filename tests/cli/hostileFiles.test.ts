@@ -79,6 +79,8 @@ describe("gap 9: the aid command never prints raw escape sequences, and stops at
     const run = aid("validate", path);
     expect(run.code).toBe(EXIT.INVALID);
     expect(run.stderr).toContain("control character U+001B at position 1");
+    // ESC and BEL: a terminal escape sequence must never reach the terminal.
+    // eslint-disable-next-line no-control-regex -- the control characters are what is checked
     expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 

@@ -3,6 +3,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
+import { requireCommonJs } from "../build/helpers";
 import { WORKBENCH_URL_VARIABLE, assertChromium } from "./environment";
 
 /*
@@ -10,8 +11,6 @@ import { WORKBENCH_URL_VARIABLE, assertChromium } from "./environment";
  * one); then the workbench is built in development mode (webpack's Node API, workbench entry only)
  * into a temporary folder and served over plain http on 127.0.0.1 by a small static server.
  */
-
-const ROOT = path.resolve(__dirname, "..", "..");
 
 interface Stats {
   hasErrors(): boolean;
@@ -38,11 +37,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 async function buildWorkbench(folder: string): Promise<void> {
-  const webpack = require("webpack") as (config: object) => Compiler;
-  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
-    env: object,
-    options: object
-  ) => Promise<{ output: { path: string }; devtool?: unknown }>;
+  const webpack = requireCommonJs<(config: object) => Compiler>("webpack");
+  const makeConfig =
+    requireCommonJs<
+      (env: object, options: object) => Promise<{ output: { path: string }; devtool?: unknown }>
+    >("webpack.config.js");
   const config = await makeConfig({ workbenchOnly: true }, { mode: "development" });
   config.output.path = folder;
   config.devtool = false; // faster; stack traces in a failing test still name the modules

@@ -64,10 +64,7 @@ test("Load data writes Commitments, Facts and Rates with a header and one row pe
   const usd = facts[0]!.indexOf("AmountUSD");
   const cents = facts
     .slice(1)
-    .reduce(
-      (n, row) => n + (typeof row[usd] === "number" ? Math.round((row[usd] as number) * 100) : 0),
-      0
-    );
+    .reduce((n, row) => n + (typeof row[usd] === "number" ? Math.round(row[usd] * 100) : 0), 0);
   expect(total[0]).toBe("Grand Total");
   expect(Math.round((total[total.length - 1] as number) * 100)).toBe(cents);
 

@@ -150,7 +150,7 @@ test("text that starts with = lands as text in the Commitments table, not as a f
   for (const [i, t] of texts.entries()) {
     const address = await tableCell(page, TABLES.commitments.sheet, "notes", {
       column: "id",
-      equals: rows[i]!.id as string,
+      equals: rows[i]!.id,
     });
     const formula = await page.evaluate(([s, a]) => window.aidWorkbench!.formula(s, a), [
       TABLES.commitments.sheet,
@@ -170,7 +170,7 @@ test("text that starts with = lands as text in the Commitments table, not as a f
   await select(page, TABLES.commitments.sheet, "A1");
   const first = await tableCell(page, TABLES.commitments.sheet, "notes", {
     column: "id",
-    equals: rows[0]!.id as string,
+    equals: rows[0]!.id,
   });
   expect(await page.locator(`td[data-cell="${first}"]`).textContent()).toBe("=1+1");
 });

@@ -91,9 +91,8 @@ export function argumentProperties(runs: number, counter: CaseCounter): void {
         const result = functionSpec(name)!.evaluate(ledger, args, { status: ledgerStore.status() });
         if (!result.ok) checkValue(result.error, name);
         else if (Array.isArray(result.value))
-          for (const row of result.value as CellValue[][])
-            for (const cell of row) checkValue(cell, name);
-        else checkValue(result.value as CellValue, name);
+          for (const row of result.value) for (const cell of row) checkValue(cell, name);
+        else checkValue(result.value, name);
 
         // The edge never throws: an error is a CustomFunctions.Error value (streaming setResult).
         const cell: unknown = answer(name as "AIDTOTAL", args);

@@ -61,21 +61,23 @@ export async function fetchProperties(runs: number, counter: CaseCounter): Promi
           const start = `https://host.example/p/${last}`;
           // The chain: hop i answers with a redirect to the address of hop i + 1.
           const addresses = [start, ...hops.map((h, i) => addressFor(h.scheme, i))];
-          const fetchImpl = (async (input: string | URL | Request) => {
-            const url = String(input);
+          const fetchImpl = ((input: string | URL | Request): Promise<Response> => {
+            const url = input instanceof Request ? input.url : input.toString();
             requested.push(url);
             const i = addresses.findIndex((a) => new URL(a, "https://host.example/").href === url);
-            if (i < 0) throw new TypeError(`unexpected request ${url}`);
+            if (i < 0) return Promise.reject(new TypeError(`unexpected request ${url}`));
             if (i < hops.length)
-              return new Response(null, {
-                status: hops[i]!.status,
-                headers: { location: addresses[i + 1]! },
-              });
+              return Promise.resolve(
+                new Response(null, {
+                  status: hops[i]!.status,
+                  headers: { location: addresses[i + 1]! },
+                })
+              );
             const headers: Record<string, string> =
               declared === undefined ? {} : { "content-length": String(declared) };
             const payload =
               finalStatus === 204 || finalStatus === 302 ? null : new Blob([new Uint8Array(bytes)]);
-            return new Response(payload, { status: finalStatus, headers });
+            return Promise.resolve(new Response(payload, { status: finalStatus, headers }));
           }) as typeof fetch;
 
           const got = await fetchDatasetText(start, fetchImpl, {

@@ -45,9 +45,11 @@ export class FakePaneActions implements PaneActions {
     return { inserted: true, address: selection.address };
   }
 
-  async showRecord(id: string): Promise<void> {
-    if (!this.store.current().record(id)) throw new Error(`no record ${id} in Commitments`);
+  showRecord(id: string): Promise<void> {
+    if (!this.store.current().record(id))
+      return Promise.reject(new Error(`no record ${id} in Commitments`));
     this.shown.push(id);
+    return Promise.resolve();
   }
 
   async explainSelection(): Promise<SelectionExplanation> {
@@ -73,18 +75,20 @@ export class FakePaneActions implements PaneActions {
     return this.port.watchSelection(onChange);
   }
 
-  async sheetFormulas(): Promise<readonly SheetFormula[]> {
-    return [...this.sheet].map(([address, formula]) => {
-      const refs = formulaReferences(formula);
-      return {
-        address,
-        formula,
-        values: new Map<string, CellInput>(refs.map((r) => [r, this.port.cells.get(r) ?? null])),
-      };
-    });
+  sheetFormulas(): Promise<readonly SheetFormula[]> {
+    return Promise.resolve(
+      [...this.sheet].map(([address, formula]) => {
+        const refs = formulaReferences(formula);
+        return {
+          address,
+          formula,
+          values: new Map<string, CellInput>(refs.map((r) => [r, this.port.cells.get(r) ?? null])),
+        };
+      })
+    );
   }
 
-  async makeBriefingCopy(): Promise<BriefingResult> {
+  makeBriefingCopy(): Promise<BriefingResult> {
     const plan = planBriefing(
       this.briefingCells,
       this.store.current(),
@@ -93,13 +97,13 @@ export class FakePaneActions implements PaneActions {
     );
     this.lastPlan = plan;
     if (plan.formulas === 0)
-      return { made: false, reason: "Sheet1 has no AID formula to replace." };
-    return {
+      return Promise.resolve({ made: false, reason: "Sheet1 has no AID formula to replace." });
+    return Promise.resolve({
       made: true,
       sheet: "Sheet1 (briefing)",
       sourcesSheet: "Sources",
       formulas: plan.formulas,
-    };
+    });
   }
 
   dataStatus(): string {

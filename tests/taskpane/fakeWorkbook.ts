@@ -1,4 +1,5 @@
 import type {
+  CalculationMode,
   ChartResult,
   ChartSpec,
   DatasetIdentity,
@@ -79,88 +80,94 @@ export class FakeWorkbook implements WorkbookPort {
     this.identity = identity;
     return report;
   }
-  async locateTables(names: readonly string[]): Promise<(TableLocation | null)[]> {
-    return names.map((name) => {
-      const t = this.tables.get(name);
-      return t ? { table: name, sheet: name, rows: t.rows.length } : null;
-    });
+  locateTables(names: readonly string[]): Promise<(TableLocation | null)[]> {
+    return Promise.resolve(
+      names.map((name) => {
+        const t = this.tables.get(name);
+        return t ? { table: name, sheet: name, rows: t.rows.length } : null;
+      })
+    );
   }
   async readTable(table: string): Promise<TableData | null> {
     const snapshot = this.tables.get(table) ?? null;
     if (this.readGate) await this.readGate;
     return snapshot;
   }
-  async readIdentity(): Promise<DatasetIdentity | null> {
-    return this.identity;
+  readIdentity(): Promise<DatasetIdentity | null> {
+    return Promise.resolve(this.identity);
   }
-  async writeIdentity(identity: DatasetIdentity): Promise<void> {
+  writeIdentity(identity: DatasetIdentity): Promise<void> {
     this.identity = identity;
+    return Promise.resolve();
   }
-  async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
-    if (!this.pivotSupported) return { created: false, reason: "PivotTables need ExcelApi 1.8" };
+  ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
+    if (!this.pivotSupported)
+      return Promise.resolve({ created: false, reason: "PivotTables need ExcelApi 1.8" });
     this.pivots.push(spec);
-    return { created: true };
+    return Promise.resolve({ created: true });
   }
-  async watchTables(
+  watchTables(
     _tables: readonly string[],
     onChange: (table: string) => void
   ): Promise<() => Promise<void>> {
     this.tableWatchers.push(onChange);
-    return async () => void (this.tableWatchers = this.tableWatchers.filter((w) => w !== onChange));
+    return Promise.resolve(() => {
+      this.tableWatchers = this.tableWatchers.filter((w) => w !== onChange);
+      return Promise.resolve();
+    });
   }
-  async watchSelection(onChange: () => void): Promise<() => Promise<void>> {
+  watchSelection(onChange: () => void): Promise<() => Promise<void>> {
     this.selectionWatchers.push(onChange);
-    return async () =>
-      void (this.selectionWatchers = this.selectionWatchers.filter((w) => w !== onChange));
+    return Promise.resolve(() => {
+      this.selectionWatchers = this.selectionWatchers.filter((w) => w !== onChange);
+      return Promise.resolve();
+    });
   }
-  async getSelection(): Promise<Selection> {
-    return this.selection;
+  getSelection(): Promise<Selection> {
+    return Promise.resolve(this.selection);
   }
-  async readCells(addresses: readonly string[]): Promise<SheetCell[]> {
-    return addresses.map((a) => this.cells.get(a) ?? null);
+  readCells(addresses: readonly string[]): Promise<SheetCell[]> {
+    return Promise.resolve(addresses.map((a) => this.cells.get(a) ?? null));
   }
-  async insertFormula(
-    formula: string,
-    options: { overwrite?: boolean } = {}
-  ): Promise<InsertResult> {
+  insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
     const address = this.selection.address;
     const current = this.sheetCells.get(address);
     if (current !== undefined && !options.overwrite)
-      return { inserted: false, address, occupiedBy: current };
+      return Promise.resolve({ inserted: false, address, occupiedBy: current });
     this.inserted.push(formula);
     this.sheetCells.set(address, formula);
-    return { inserted: true, address };
+    return Promise.resolve({ inserted: true, address });
   }
 
   sheets = new Map<string, readonly (readonly NewSheetCell[])[]>();
   charts: ChartSpec[] = [];
   selectedRow: { table: string; value: string } | null = null;
-  async readActiveSheet(): Promise<SheetSnapshot> {
-    return {
+  readActiveSheet(): Promise<SheetSnapshot> {
+    return Promise.resolve({
       sheet: this.selection.sheet,
       cells: [...this.sheetCells].map(([address, text]) => ({
         address,
         formula: text.startsWith("=") ? text : null,
         value: this.cells.get(address) ?? (text.startsWith("=") ? null : text),
       })),
-    };
+    });
   }
-  async addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+  addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
     let free = name;
     for (let n = 2; this.sheets.has(free); n++) free = `${name} (${n})`;
     this.sheets.set(free, rows);
-    return free;
+    return Promise.resolve(free);
   }
-  async selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+  selectTableRow(table: string, column: string, value: string): Promise<boolean> {
     const t = this.tables.get(table);
     const c = t?.header.indexOf(column) ?? -1;
-    if (!t || c < 0 || !t.rows.some((r) => r[c] === value)) return false;
+    if (!t || c < 0 || !t.rows.some((r) => r[c] === value)) return Promise.resolve(false);
     this.selectedRow = { table, value };
-    return true;
+    return Promise.resolve(true);
   }
-  async ensureChart(spec: ChartSpec): Promise<ChartResult> {
+  ensureChart(spec: ChartSpec): Promise<ChartResult> {
     this.charts = [...this.charts.filter((c) => c.name !== spec.name), spec];
-    return { created: true };
+    return Promise.resolve({ created: true });
   }
 
   /** Test helpers: a user edit of one cell of a table, then the change event. */
@@ -205,5 +212,17 @@ export class FakeWorkbook implements WorkbookPort {
   }
   get watcherCount(): number {
     return this.tableWatchers.length;
+  }
+  /** Excel's calculation mode, as the session reads it. */
+  calculationMode: CalculationMode = "Automatic";
+  async readCalculationMode(): Promise<CalculationMode> {
+    return this.calculationMode;
+  }
+  /** Cells that show #NAME? for an AID formula (a workbook saved without the add-in). */
+  nameErrors: string[] = [];
+  async repairAidFormulas(): Promise<readonly string[]> {
+    const repaired = this.nameErrors;
+    this.nameErrors = [];
+    return repaired;
   }
 }

@@ -20,7 +20,7 @@ export function createTestSession(
     bundledRows,
     version: "1.2.3",
     settleMs: 0,
-    fetchText: async () => fetched,
+    fetchText: () => Promise.resolve(fetched),
     now: () => now,
   });
   return { port, store, session };

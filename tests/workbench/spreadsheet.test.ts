@@ -44,8 +44,9 @@ describe("the workbench's view of the Excel model", () => {
     const sheet = sheetWithTable();
     const seen: string[] = [];
     await sheet.model.run(async (context) => {
-      context.workbook.worksheets.onSelectionChanged.add(async (e) => {
+      context.workbook.worksheets.onSelectionChanged.add((e) => {
         seen.push(e.address);
+        return Promise.resolve();
       });
       await context.sync();
     });

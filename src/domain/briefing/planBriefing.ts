@@ -3,7 +3,6 @@ import { explainFormula, formulaReferences } from "../functions/explain";
 import { parseAidCall } from "../functions/formulaCall";
 import type { AidLedger } from "../ledger";
 import type { SheetCell } from "../workbook/port";
-import { toSafeCell } from "../workbook/cellSafety";
 
 /** One non-empty cell of the active sheet, as the workbook adapter reads it. */
 export interface BriefingCell {
@@ -20,7 +19,10 @@ export interface BriefingCell {
 /** A cell of the copy to overwrite with a plain value. */
 export interface BriefingValue {
   readonly address: string;
-  /** Safe to write as a value: text that looks like a formula or number carries Excel's text marker. */
+  /**
+   * What the cell shows, exactly: unmarked. The writer (WorkbookPort.addSheet) adds Excel's text
+   * marker once where text would be retyped; marking here too showed a stray apostrophe.
+   */
   readonly value: SheetCell;
 }
 
@@ -32,7 +34,7 @@ export interface BriefingPlan {
    * as it is, so the copy has no AID formula and its own formulas keep working on the values.
    */
   readonly values: readonly BriefingValue[];
-  /** The Sources sheet: a few lines of context, then a table (header row first). All values safe to write. */
+  /** The Sources sheet: a few lines of context, then a table (header row first). Values as shown, unmarked. */
   readonly sources: {
     readonly title: readonly SheetCell[][];
     readonly header: readonly string[];
@@ -82,7 +84,7 @@ export function planBriefing(
   const values: BriefingValue[] = [];
   for (const c of cells) {
     if (anchorSet.has(c.address) || (c.spilledFrom && anchorSet.has(c.spilledFrom)))
-      values.push({ address: c.address, value: toSafeCell(c.value) });
+      values.push({ address: c.address, value: c.value });
   }
 
   const rows: SheetCell[][] = [];
@@ -123,10 +125,9 @@ export function planBriefing(
       `${anchors.length} Aid Ledger ${anchors.length === 1 ? "formula was" : "formulas were"} replaced by the values shown when the copy was made; each is listed below with the records behind it.`,
     ],
   ];
-  const safe = (row: readonly SheetCell[]) => row.map(toSafeCell);
   return {
     values,
-    sources: { title: title.map(safe), header: [...SOURCES_HEADER], rows: rows.map(safe) },
+    sources: { title, header: [...SOURCES_HEADER], rows },
     formulas: anchors.length,
   };
 }

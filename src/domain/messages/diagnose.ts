@@ -138,6 +138,8 @@ function messageText(error: unknown, depth = 0): string {
   return typeof error === "string" ? error : String(error);
 }
 
+const ABSOLUTE_URL_HOST = /^[a-z][a-z\d+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]+)/i;
+
 /**
  * Explains why a fetch failed. Browsers hide the reason of a network error from scripts (fetch
  * rejects with a bare TypeError "Failed to fetch" for DNS, TLS, refused connections and CORS
@@ -147,12 +149,9 @@ function messageText(error: unknown, depth = 0): string {
  */
 export function explainNetworkFailure(input: NetworkFailureInput): NetworkFailure {
   const text = messageText(input.error);
-  let host = input.url;
-  try {
-    host = new URL(input.url).host;
-  } catch {
-    // keep the address as typed
-  }
+  // The address's host (and port), read without URL, which the domain's ES types do not have;
+  // an address that is not absolute is kept as typed.
+  const host = (ABSOLUTE_URL_HOST.exec(input.url)?.[1] ?? input.url).toLowerCase();
   if (input.online === false)
     return {
       cause: "offline",

@@ -218,4 +218,14 @@ export interface WorkbookPort {
   selectTableRow(table: string, column: string, value: string): Promise<boolean>;
   /** Writes the chart's data and (re)builds the chart by its name; says why not where it cannot. */
   ensureChart(spec: ChartSpec): Promise<ChartResult>;
+  /** Excel's calculation mode: in Manual, AID cells show new answers only when Excel calculates. */
+  readCalculationMode(): Promise<CalculationMode>;
+  /**
+   * Enters again every AID formula that shows #NAME? (the workbook was saved by an Excel without
+   * the add-in); returns the cells repaired, sheet-qualified ("Sheet1!B4").
+   */
+  repairAidFormulas(): Promise<readonly string[]>;
 }
+
+/** Application.calculationMode's values. */
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";

@@ -1,5 +1,5 @@
 import type { ExcelRun } from "./excelWorkbook";
-import { splitReference } from "./cells";
+import { splitReference } from "../../domain/workbook/a1";
 
 type Unsubscribe = () => Promise<void>;
 

@@ -1,6 +1,7 @@
 import { messageOf } from "../../domain/messages/catalog";
 import {
   DEFAULT_CHUNK_BUDGET_BYTES,
+  type CalculationMode,
   type DatasetIdentity,
   type ChartResult,
   type ChartSpec,
@@ -19,11 +20,13 @@ import {
   type WriteReport,
   serializedSize,
 } from "../../domain";
-import { fromWorkbookCell, splitReference, withoutSheet } from "./cells";
+import { splitReference, withoutSheet } from "../../domain/workbook/a1";
+import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
 import { writeTablesToExcel } from "./tableWriter";
+import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
 import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -234,12 +237,22 @@ export class ExcelWorkbook implements WorkbookPort {
   ensureChart(spec: ChartSpec): Promise<ChartResult> {
     return ensureChart(this.run, this.supports, spec);
   }
+
+  readCalculationMode(): Promise<CalculationMode> {
+    return readCalculationMode(this.run);
+  }
+
+  repairAidFormulas(): Promise<readonly string[]> {
+    return repairAidFormulas(this.run);
+  }
 }
 
 /** The port over the running Excel: the Office globals are read only when a method is called. */
 export function createExcelWorkbook(): ExcelWorkbook {
   return new ExcelWorkbook({
-    run: (batch) => Excel.run(batch),
+    // A batch that arrives while the user edits a cell waits for the edit to end instead of
+    // failing with InvalidOperationInCellEditMode (Microsoft Learn, Excel.RunOptions.delayForCellEdit).
+    run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
   });
 }

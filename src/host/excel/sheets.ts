@@ -7,7 +7,8 @@ import {
   chunkRows,
   toSafeCell,
 } from "../../domain";
-import { blockAddress, columnLetters, fromWorkbookCell, splitReference } from "./cells";
+import { blockAddress, columnLetters, splitReference } from "../../domain/workbook/a1";
+import { fromWorkbookCell } from "./cells";
 import type { ExcelRun } from "./excelWorkbook";
 import { freeSheetName } from "./tablePlans";
 

@@ -11,7 +11,7 @@ import {
   alignRows,
   chunkRows,
 } from "../../domain";
-import { blockAddress } from "./cells";
+import { blockAddress } from "../../domain/workbook/a1";
 import type { ExcelRun } from "./excelWorkbook";
 import { numberFormatOf } from "./formats";
 import { IDENTITY_SETTING, identityToSetting } from "./identitySetting";

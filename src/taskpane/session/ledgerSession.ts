@@ -17,11 +17,13 @@ import {
   type NewSheetCell,
   type SheetFormula,
   describeDataStatus,
+  describeContents,
   explainFormula,
   formulaReferences,
   hasAidCall,
   planBriefing,
   type WorkbookPort,
+  type CalculationMode,
   type WriteProgress,
   type WriteReport,
   SUMMARY_PIVOT,
@@ -45,6 +47,7 @@ import {
   loadDatasetTextAsync,
   readCommitments,
   readUserRates,
+  READING_WORKBOOK,
 } from "../../domain";
 import type { CellInput } from "../../domain";
 import type { Fetched } from "./fetchDataset";
@@ -119,6 +122,10 @@ export interface SessionState {
   readonly notice: SessionNotice | null;
   /** For data loaded from a web address: whether a newer edition is published there. */
   readonly published: PublishedStatus | null;
+  /** What the session is doing in the background, in one sentence (reading the tables, bringing Facts up to date); null when idle. */
+  readonly activity: string | null;
+  /** Excel's calculation mode, once read (null before): in Manual, AID cells update only on calculation. */
+  readonly calculationMode: CalculationMode | null;
 }
 
 export interface SessionDeps {
@@ -134,7 +141,19 @@ export interface SessionDeps {
   readonly namespace?: string;
   /** How long edits settle before they are read (ms); tests pass 0. */
   readonly settleMs?: number;
+  /** Tries of the start-up read (default 3), the first retry after `retryMs` (default 1000; tests pass 0). */
+  readonly startAttempts?: number;
+  readonly retryMs?: number;
+  /**
+   * Starts the add-in's runtime when this document opens (Office.addin.setStartupBehavior), so a
+   * workbook that holds the tables is watched and read before the pane is opened.
+   */
+  readonly setLoadOnOpen?: (on: boolean) => Promise<void>;
 }
+
+const DERIVED_ACTIVITY = "Bringing Facts, Rates and the Summary up to date with your edit…";
+const DERIVED_FAILED =
+  "Facts, Rates and the Summary could not be brought up to date with your edit:";
 
 /** The tables whose edits the session takes in, and those it looks for on opening. */
 const WATCHED = [TABLES.commitments.table, TABLES.rates.table];
@@ -157,6 +176,8 @@ export class LedgerSession {
     busy: false,
     notice: null,
     published: null,
+    activity: null,
+    calculationMode: null,
   };
   private readonly listeners = new Set<(s: SessionState) => void>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -168,6 +189,11 @@ export class LedgerSession {
 
   get snapshot(): SessionState {
     return this.state;
+  }
+
+  /** Shows a notice in the pane (e.g. a requirement set this Excel lacks). */
+  announce(notice: SessionNotice): void {
+    this.set({ notice });
   }
 
   subscribe(listener: (s: SessionState) => void): () => void {
@@ -200,43 +226,118 @@ export class LedgerSession {
    */
   start(): Promise<void> {
     return this.enqueue(async () => {
-      const identity = await this.deps.port.readIdentity();
-      const [commitments] = await this.deps.port.locateTables([TABLES.commitments.table]);
-      if (!commitments) {
-        this.set({
-          identity,
-          notice: identity
-            ? {
-                intent: "warning",
-                message: `This workbook was loaded with Aid Ledger data, but its ${TABLES.commitments.table} table is gone (deleted, or renamed). The functions answer from the bundled data until you load the data again.`,
-              }
-            : null,
-        });
-      } else {
-        const built = await this.readWorkbookLedger();
-        if (!built.ok) this.set({ identity, editProblems: built.problems });
-        else if (identity) {
-          this.replaceLedger(built.value, identity);
-          this.set({ identity, editProblems: [] });
-        } else {
-          // Settings can be lost while the tables survive (sheets copied into another workbook;
-          // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
-          const restored = this.workbookIdentity(built.value, null);
-          this.replaceLedger(built.value, restored);
-          await this.deps.port.writeIdentity(restored);
-          this.set({
-            identity: restored,
-            editProblems: [],
-            notice: {
-              intent: "info",
-              message: `The functions answer from this workbook's own ${TABLES.commitments.sheet} table (${restored.records} records). The note of which dataset was loaded into it was missing, as happens when sheets are copied from another workbook; it has been stored again.`,
-            },
-          });
-        }
+      const opened = await this.readOnOpen();
+      void this.checkCalculationMode();
+      if (opened) {
+        await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+        // Not awaited by the queue's next task: a slow server must not hold up the workbook.
+        void this.checkPublished();
       }
-      await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
-      // Not awaited by the queue's next task: a slow server must not hold up the workbook.
-      void this.checkPublished();
+    });
+  }
+
+  /**
+   * The start-up read, retried: a read can fail while the user is typing in a cell (the port waits
+   * for cell editing where it can: Excel.run's delayForCellEdit) or for any passing reason. Until it
+   * succeeds the AID cells answer nothing from other data; a last failure is shown in the pane and
+   * by every AID cell (AIDVERSION says it). False when it failed.
+   */
+  private async readOnOpen(): Promise<boolean> {
+    const attempts = this.deps.startAttempts ?? 3;
+    let last: unknown = null;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        await this.openWorkbook();
+        this.set({ activity: null });
+        return true;
+      } catch (e) {
+        last = e;
+        if (attempt < attempts)
+          await new Promise((r) => setTimeout(r, (this.deps.retryMs ?? 1000) * attempt));
+      }
+    }
+    this.deps.store.failedWorkbook(`${messageOf(last)}.`);
+    this.set({
+      activity: null,
+      notice: {
+        intent: "error",
+        message: `Could not read this workbook's Aid Ledger tables (${attempts} attempts): ${messageOf(last)}. The AID cells show #N/A until they are read; choose Re-read workbook to try again.`,
+      },
+    });
+    return false;
+  }
+
+  private async openWorkbook(): Promise<void> {
+    const identity = await this.deps.port.readIdentity();
+    const [commitments] = await this.deps.port.locateTables([TABLES.commitments.table]);
+    if (!commitments) {
+      this.deps.store.answerFromHeld();
+      this.set({
+        identity,
+        notice: identity
+          ? {
+              intent: "warning",
+              message: `This workbook was loaded with Aid Ledger data, but its ${TABLES.commitments.table} table is gone (deleted, or renamed). The functions answer from the bundled data until you load the data again.`,
+            }
+          : null,
+      });
+    } else {
+      this.deps.store.readingWorkbook();
+      this.set({ activity: READING_WORKBOOK });
+      void this.deps.setLoadOnOpen?.(true);
+      const built = await this.readWorkbookLedger();
+      if (!built.ok) {
+        this.deps.store.failedWorkbook(
+          `its tables have ${built.problems.length} problem${built.problems.length === 1 ? "" : "s"} (listed under Edits not taken in).`
+        );
+        this.set({ identity, editProblems: built.problems });
+      } else if (identity) {
+        this.replaceLedger(built.value, identity);
+        this.set({ identity, editProblems: [] });
+      } else {
+        // Settings can be lost while the tables survive (sheets copied into another workbook;
+        // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
+        const restored = this.workbookIdentity(built.value, null);
+        this.replaceLedger(built.value, restored);
+        await this.deps.port.writeIdentity(restored);
+        this.set({
+          identity: restored,
+          editProblems: [],
+          notice: {
+            intent: "info",
+            message: `The functions answer from this workbook's own ${TABLES.commitments.sheet} table (${restored.records} records). The note of which dataset was loaded into it was missing, as happens when sheets are copied from another workbook; it has been stored again.`,
+          },
+        });
+      }
+    }
+  }
+
+  /**
+   * Reads Excel's calculation mode (at start, and whenever the pane gets focus: no event reports a
+   * change of it). A failed read leaves the last known mode.
+   */
+  async checkCalculationMode(): Promise<CalculationMode | null> {
+    try {
+      const mode = await this.deps.port.readCalculationMode();
+      if (mode !== this.state.calculationMode) this.set({ calculationMode: mode });
+      return mode;
+    } catch {
+      return this.state.calculationMode;
+    }
+  }
+
+  /**
+   * Enters again every AID formula that shows #NAME? because the workbook was saved by an Excel
+   * without the add-in (the error stays until the formula is re-entered: office-js #6355, #6611,
+   * #4007, #5865), and says how many it repaired.
+   */
+  repairAidCells(): Promise<string> {
+    return this.enqueue(async () => {
+      const repaired = await this.deps.port.repairAidFormulas();
+      if (repaired.length === 0) return "No AID cell shows #NAME?: nothing to repair.";
+      const shown = repaired.slice(0, 5).join(", ");
+      const more = repaired.length > 5 ? ` and ${repaired.length - 5} more` : "";
+      return `Repaired ${repaired.length} AID cell${repaired.length === 1 ? "" : "s"} that showed #NAME? (${shown}${more}): each formula was entered again.`;
     });
   }
 
@@ -378,13 +479,9 @@ export class LedgerSession {
         );
         this.replaceLedger(prepared.ledger, prepared.identity);
         this.set({ identity: prepared.identity, editProblems: [], published: null });
+        void this.deps.setLoadOnOpen?.(true);
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
-        const pivot = await this.deps.port
-          .ensurePivotTable(SUMMARY_PIVOT)
-          .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
-        const chart = await this.deps.port
-          .ensureChart(summaryChart(prepared.ledger, SUMMARY_PIVOT))
-          .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
+        const { pivot, chart } = await this.refreshSummary(prepared.ledger);
         return { ok: true, pivot, chart, report };
       } catch (e) {
         const state = e instanceof WorkbookWriteError ? e.state : "partial";
@@ -427,6 +524,19 @@ export class LedgerSession {
     }, this.deps.settleMs ?? 300);
   }
 
+  /**
+   * Resolves once nothing is queued or settling: every edit event so far is taken in and the derived
+   * tables are rewritten. For tests and the workbench; edits still settling are read at once.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      const tail = this.tail;
+      await tail;
+      if (this.settleTimer) await this.flushEdits();
+      else if (tail === this.tail) return;
+    }
+  }
+
   /** Reads edits that are still settling now rather than later. */
   private async flushEdits(): Promise<void> {
     if (!this.settleTimer) return;
@@ -449,16 +559,35 @@ export class LedgerSession {
     return queued;
   }
 
-  /** "Re-read workbook": takes in the tables as they are now, for edits the events missed. */
-  reread(): Promise<void> {
-    return this.queueIntake();
+  /**
+   * "Re-read workbook": takes in the tables as they are now, for edits the events missed (after a
+   * failed start-up read, reads the workbook as on opening), and says what it found.
+   */
+  async reread(): Promise<string> {
+    if (this.deps.store.readiness().state === "failed") {
+      const opened = await this.enqueue(() => this.readOnOpen());
+      if (!opened) return this.state.notice?.message ?? "Could not read the workbook.";
+      await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+      return `Read this workbook's tables: ${describeContents(this.deps.store.current())}; the AID cells answer from them.`;
+    }
+    const found = await this.enqueue(() => this.intake());
+    const holds = describeContents(this.deps.store.current());
+    const said = {
+      missing: `no ${TABLES.commitments.table} table`,
+      problems: `${this.state.editProblems.length} problem(s) in your edits, not taken in`,
+      changed: "took in your edits",
+      unchanged: "nothing had changed",
+    };
+    return `Read the workbook: ${said[found]} (the functions answer from ${holds}).`;
   }
 
-  private async intake(): Promise<void> {
+  private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
     if (!built.ok) {
       this.set({ editProblems: built.problems });
-      return;
+      return built.problems.some((p) => p.field === TABLES.commitments.table)
+        ? "missing"
+        : "problems";
     }
     const records = built.value.records.map((r) => r.record);
     const before = this.state.identity;
@@ -467,12 +596,65 @@ export class LedgerSession {
       sameRates(this.deps.store.current().userRates, built.value.userRates);
     if (unchanged) {
       this.set({ editProblems: [] });
-      return;
+      return "unchanged";
     }
     const identity = this.workbookIdentity(built.value, before);
     this.replaceLedger(built.value, identity);
     await this.deps.port.writeIdentity(identity);
     this.set({ identity, editProblems: [] });
+    await this.rebuildDerived(built.value, identity);
+    return "changed";
+  }
+
+  /**
+   * After an accepted edit of Commitments or Rates: Facts, the derived rows of Rates and the Summary
+   * (PivotTable refreshed, chart block rewritten) are rewritten from the ledger the functions now
+   * answer from, through the same writer as a load, so a SUMIFS or PivotTable over AidFacts agrees
+   * with the AID cells whenever the session is idle. Commitments is the user's own: not rewritten.
+   * An edit made while this runs stops the write before its commit; the intake that follows it
+   * rebuilds again.
+   */
+  private async rebuildDerived(ledger: AidLedger, identity: DatasetIdentity): Promise<void> {
+    const edits = this.version.edits;
+    this.set({ busy: true, activity: DERIVED_ACTIVITY });
+    try {
+      await this.deps.port.writeTables(
+        ledgerTables(ledger).filter((t) => t.table !== TABLES.commitments.table),
+        identity,
+        { beforeCommit: () => this.version.edits === edits }
+      );
+      await this.refreshSummary(ledger);
+      if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
+    } catch (e) {
+      // A newer edit stopped it: the intake queued for that edit rebuilds from the newer data.
+      if (
+        e instanceof WorkbookWriteError &&
+        e.state === "unchanged" &&
+        this.version.edits !== edits
+      )
+        return;
+      this.set({
+        notice: {
+          intent: "warning",
+          message: `${DERIVED_FAILED} ${messageOf(e)} The AID cells show your edit; Re-read workbook tries again.`,
+        },
+      });
+    } finally {
+      this.set({ busy: false, activity: null });
+    }
+  }
+
+  /** Refreshes the Summary PivotTable and rewrites its chart block; says why not, never throws. */
+  private async refreshSummary(
+    ledger: AidLedger
+  ): Promise<{ pivot: PivotResult; chart: ChartResult }> {
+    const pivot = await this.deps.port
+      .ensurePivotTable(SUMMARY_PIVOT)
+      .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
+    const chart = await this.deps.port
+      .ensureChart(summaryChart(ledger, SUMMARY_PIVOT))
+      .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
+    return { pivot, chart };
   }
 
   /** The identity of data taken from the workbook's own tables. */

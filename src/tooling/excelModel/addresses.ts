@@ -2,7 +2,7 @@
  * A1 addresses for the Excel model: parsing "A1", "B2:C3", "Sheet!A1", "'My sheet'!A1:B2", and
  * formatting them back the way Excel's `Range.address` does (sheet name quoted when it must be).
  */
-import { columnLetters } from "../../host/excel/cells";
+import { columnLetters } from "../../domain/workbook/a1";
 
 /** A block of cells by zero-based, inclusive row and column bounds. */
 export interface Box {

@@ -7,7 +7,7 @@
  * Development tooling (HyperFormula, GPLv3): never imported by the add-in bundles.
  */
 import Decimal from "decimal.js";
-import type { AidLedger } from "../../domain";
+import type { AidLedger, LedgerReadiness } from "../../domain";
 import type { LedgerProvider } from "../hyperformula/aidFunctionPlugin";
 import {
   type Box,
@@ -49,6 +49,8 @@ export interface LedgerSource {
   subscribe(listener: (ledger: AidLedger) => void): () => void;
   /** The data's one-line status, for AIDVERSION (LedgerStore.status). */
   status?(): string;
+  /** Whether the functions may answer yet (LedgerStore.readiness; see answeringLedger). */
+  readiness?(): LedgerReadiness;
 }
 
 export interface ExcelModelOptions {
@@ -91,6 +93,28 @@ const NO_LEDGER: LedgerProvider = () => {
   throw new Error("This ExcelModel was built without a ledger.");
 };
 
+/**
+ * The ledger as the custom functions answer from it (src/host/answer.ts): until the store is ready,
+ * no answer. A cell whose streaming function has given no result yet shows Excel's busy state
+ * (Microsoft Learn, custom-functions-web-reqs); HyperFormula has no #BUSY!, so the model shows #N/A
+ * with the message BUSY_MESSAGE. While reading or after a failure, #N/A with the store's message.
+ */
+function answeringLedger(source: LedgerSource): LedgerProvider {
+  return () => {
+    const readiness = source.readiness?.() ?? { state: "ready" };
+    if (readiness.state === "ready") return source.current();
+    throw new LedgerNotReady(readiness.state === "waiting" ? BUSY_MESSAGE : readiness.message);
+  };
+}
+
+/** What the model shows where Excel shows a custom function still busy (#BUSY!). */
+export const BUSY_MESSAGE = "#BUSY! (waiting for the function's first result)";
+
+/** Thrown by the ledger provider while the store is not ready: the plugin shows its message as is. */
+export class LedgerNotReady extends Error {
+  override readonly name = "LedgerNotReady";
+}
+
 function compareVersions(a: string, b: string): number {
   const pa = a.split(".").map(Number);
   const pb = b.split(".").map(Number);
@@ -128,7 +152,7 @@ export class ExcelModel implements ModelHost {
     const ledger = options.ledger;
     this.ledgerSource = ledger && typeof ledger === "object" ? ledger : null;
     const provider: LedgerProvider =
-      typeof ledger === "function" ? ledger : ledger ? () => ledger.current() : NO_LEDGER;
+      typeof ledger === "function" ? ledger : ledger ? answeringLedger(ledger) : NO_LEDGER;
     const source = this.ledgerSource;
     this.state = new WorkbookState({
       ledger: provider,
@@ -138,9 +162,29 @@ export class ExcelModel implements ModelHost {
     // Streaming custom functions re-emit when their source changes; only this workbook's cells
     // (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs#make-a-streaming-function).
     this.ledgerSource?.subscribe(() => {
-      this.state.refreshAidCells();
+      if (this.calculationMode === "Manual") this.streamedWhileManual = true;
+      else this.state.refreshAidCells();
       this.changed();
     });
+  }
+
+  // ---- calculation mode (issue 13) -------------------------------------------------------------
+
+  /**
+   * Application.calculationMode (ExcelApi 1.1 get, 1.8 set; a runtime property, not saved in the
+   * workbook: https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member).
+   * No event reports a change of it. In Manual mode a streaming function's new results are not
+   * shown until Excel calculates (OfficeDev/Office-Add-in-samples#249, office-js #1567): the model
+   * keeps the cells' old answers until `calculate`, or until the mode goes back to Automatic.
+   */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  private streamedWhileManual = false;
+
+  /** Shows the streamed results held back while calculation was Manual. */
+  private showStreamed(): void {
+    if (!this.streamedWhileManual) return;
+    this.streamedWhileManual = false;
+    this.state.refreshAidCells();
   }
 
   // ---- the add-in's side: run and supports ----------------------------------------------------
@@ -422,6 +466,7 @@ export class ExcelModel implements ModelHost {
   calculate(type: string): void {
     for (const model of [this, ...this.alsoOpen]) {
       model.state.calculations++;
+      model.showStreamed();
       if (type === "Full" || type === "FullRebuild") model.state.refreshAidCells();
       if (model !== this) model.changed();
     }
@@ -579,6 +624,39 @@ export class ExcelModel implements ModelHost {
     },
     endCellEdit: (): void => {
       this.cellEditing = false;
+    },
+    /** Formulas > Calculation Options (see calculationMode); back to Automatic shows held results. */
+    setCalculationMode: (mode: ExcelModel["calculationMode"]): void => {
+      this.calculationMode = mode;
+      if (mode !== "Manual") this.showStreamed();
+      this.changed();
+    },
+    /**
+     * A colleague without the add-in saves the workbook: every AID cell then shows #NAME?, which
+     * stays after the add-in loads until the formula is entered again (office-js #6355, #6611,
+     * #4007, #5865). Returns how many cells.
+     */
+    saveWithoutAddin: (): number => {
+      const count = this.state.saveAidCellsAsNameErrors();
+      this.changed();
+      return count;
+    },
+    /**
+     * Save and reopen: the add-in's runtime starts afresh, so every event handler it registered is
+     * gone, and the streaming cells restart, evaluated before the pane's session has read anything
+     * (office-js #2220): they show what the ledger source says now (see answeringLedger).
+     */
+    reopen: (): void => {
+      for (const record of this.handlers) record.removed = true;
+      this.handlers.length = 0;
+      this.state.refreshAidCells();
+      this.changed();
+    },
+    /** Calculate Now (F9): shows the streamed results held back in Manual mode. */
+    calculateNow: (): void => {
+      this.state.calculations++;
+      this.showStreamed();
+      this.changed();
     },
     /** Pastes a block of typed texts or values with its top-left at `address`. */
     paste: (sheet: string, address: string, rows: readonly (readonly Scalar[])[]): void =>

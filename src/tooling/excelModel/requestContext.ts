@@ -63,6 +63,7 @@ export interface ModelHost {
   execute(requests: QueuedRequest[]): Promise<void>;
   register(record: HandlerRecord): void;
   enableEvents: boolean;
+  readonly calculationMode: string;
   calculate(type: string): void;
   calculateSheet(sheet: SheetState, markAllDirty: boolean): void;
   refreshPivot(pivot: PivotState): void;
@@ -1987,7 +1988,24 @@ class ChartCollectionProxy {
 // ---- workbook, application, context -----------------------------------------------------------
 
 class ApplicationProxy {
+  private loadedCalculationMode: string | null = null;
   constructor(private readonly context: ModelContext) {}
+  /** Application.calculationMode (ExcelApi 1.1): see ExcelModel.calculationMode. */
+  get calculationMode(): string {
+    if (this.loadedCalculationMode === null) throw propertyNotLoaded("calculationMode");
+    return this.loadedCalculationMode;
+  }
+  load(_what?: unknown): this {
+    this.context.queue({
+      location: "Application.load",
+      describe: () => "Application.load calculationMode",
+      payload: 0,
+      run: () => {
+        this.loadedCalculationMode = this.context.host.calculationMode;
+      },
+    });
+    return this;
+  }
   /**
    * Application.calculate: recalculates every open workbook
    * (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculate-member(1)).

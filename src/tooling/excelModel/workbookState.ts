@@ -37,6 +37,11 @@ export interface CellContent {
   readonly formula?: string;
   readonly value?: Scalar;
   readonly format?: string;
+  /**
+   * Saved by an Excel without the add-in, the AID formula shows #NAME? and keeps showing it after
+   * the add-in loads, until the formula is entered again (office-js #6355, #6611, #4007, #5865).
+   */
+  readonly savedAsNameError?: true;
 }
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -424,6 +429,7 @@ export class WorkbookState {
   private engineContent(sheet: SheetState, row: number, col: number): RawCellContent {
     const c = this.content(sheet, row, col);
     if (!c) return null;
+    if (c.savedAsNameError) return "=#NAME?";
     if (c.formula !== undefined) return this.translate(c.formula, sheet, row, col);
     if (c.value === undefined) return null;
     // The engine would parse "123" or "=x" in a string: the apostrophe keeps text as text.
@@ -517,6 +523,20 @@ export class WorkbookState {
    * included). Anchors are cleared first, all of them, so a shorter or longer answer never finds
    * its own old spill in the way. Returns the number of cells refreshed.
    */
+  /** Every AID formula as a workbook saved without the add-in holds it (see CellContent.savedAsNameError). */
+  saveAidCellsAsNameErrors(): number {
+    const marked = [...this.aidCells].flatMap((marker) => {
+      const [sheetId, k] = marker.split("|") as [string, string];
+      const sheet = this.sheets.find((s) => s.id === sheetId);
+      const content = sheet?.cells.get(k);
+      if (!sheet || !content) return [];
+      sheet.cells.set(k, { ...content, savedAsNameError: true });
+      return [marker];
+    });
+    this.refreshAidCells();
+    return marked.length;
+  }
+
   refreshAidCells(only?: SheetState): number {
     const markers = [...this.aidCells].filter((m) => !only || m.startsWith(`${only.id}|`));
     const cells = markers.flatMap((marker) => {

@@ -159,6 +159,9 @@ export class AidFunctionPlugin extends FunctionPlugin {
     try {
       return context.aidLedger();
     } catch (e) {
+      // The store is not ready (LedgerNotReady): the message is what Excel's cell would say.
+      if (e instanceof Error && e.name === "LedgerNotReady")
+        return new CellError(ErrorType.NA, e.message);
       return new CellError(ErrorType.NA, messages().ledgerNotLoaded(messageOf(e)));
     }
   }

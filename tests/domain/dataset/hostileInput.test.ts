@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 /**
  * Regression tests for issue 10: the hostile and odd dataset files an adversarial round found
  * accepted, slow or misread. Each names the gap it closes.
@@ -126,7 +127,7 @@ describe("gap 2: partOf validation is linear, and still finds every cycle", () =
     const get = Map.prototype.get;
     Map.prototype.get = function (this: Map<unknown, unknown>, key: unknown) {
       lookups++;
-      return get.call(this, key);
+      return get.call(this, key) as unknown;
     };
     try {
       createLedger({ rows, reference });

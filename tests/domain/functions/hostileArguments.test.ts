@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 /**
  * Regression tests for issue 10: odd and hostile arguments to the AID functions, through the
  * domain (evaluate) and through the host's mapping to Excel errors (answer).

@@ -22,7 +22,7 @@ test("the answers on a sheet that a refresh would change, each against the old a
   // Asia's yen pledge converts at the White Paper's rate, which moves when the TICAD pair goes.
   const asia = (l: typeof before) => {
     const r = functionSpec("AIDTOTAL")!.evaluate(l, ["Asia", 2016]);
-    return r.ok ? answerSummary(r.value as number) : "error";
+    return r.ok ? answerSummary(r.value) : "error";
   };
   expect(asia(before)).not.toBe(asia(after));
   expect(changes.map((c) => c.text)).toEqual([

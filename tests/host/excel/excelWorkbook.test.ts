@@ -155,7 +155,7 @@ describe("a refresh changes the tables' contents and nothing else", () => {
     expect(rows).toHaveLength(commitments.rows.length + 1);
     const fy = commitments.columns.findIndex((c) => c.name === "fiscalYear");
     for (const [i, row] of commitments.rows.entries()) {
-      const want = typeof row[fy] === "number" ? (row[fy] as number) * 2 : 0;
+      const want = typeof row[fy] === "number" ? row[fy] * 2 : 0;
       expect(rows[i + 1]![rows[0]!.length - 1]).toBe(want);
     }
   });
@@ -345,8 +345,6 @@ describe("requests stay under Excel on the web's 5 MB limit (the model refuses a
   });
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
 describe("events: the user's edits call back, the add-in's own writes and format changes do not", () => {
   async function watching(maxApiVersion = "1.14") {
     const s = setUp(maxApiVersion);
@@ -359,11 +357,11 @@ describe("events: the user's edits call back, the add-in's own writes and format
   it("a typed cell in Commitments is heard; one in Notes and a refresh by the add-in are not", async () => {
     const { model, port, heard } = await watching();
     model.user.type("Commitments", "AC2", "a note");
-    await settle();
+    await model.idle();
     expect(heard).toEqual(["AidCommitments"]);
     model.user.type("Notes", "A1", "elsewhere");
     await port.writeTables(SECOND, identity("second"));
-    await settle();
+    await model.idle();
     expect(heard).toEqual(["AidCommitments"]);
   });
 
@@ -377,7 +375,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
       reference: bundledReference(),
       bundledRows,
       version: "1",
-      fetchText: async () => ({ ok: false, reason: "" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
       settleMs: 0,
     });
     await session.start();
@@ -385,7 +383,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
     const ledger = store.current();
     const setting = model.read.settings()[IDENTITY_SETTING];
     model.user.setNumberFormat("Commitments", "L2:L10", "0.0");
-    await settle();
+    await model.idle();
     await session.reread();
     expect(store.current()).toBe(ledger);
     expect(model.read.settings()[IDENTITY_SETTING]).toBe(setting);
@@ -394,7 +392,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
   it("a single-cell event whose value did not change (details, ExcelApi 1.9) is not heard", async () => {
     const { model, heard } = await watching();
     model.user.type("Commitments", "A2", String(model.read.value("Commitments", "A2")));
-    await settle();
+    await model.idle();
     expect(heard).toEqual([]);
   });
 
@@ -407,10 +405,10 @@ describe("events: the user's edits call back, the add-in's own writes and format
     const heard: string[] = [];
     await older.watchTables([TABLES.commitments.table], (t) => heard.push(t));
     model.user.type("Commitments", "AC2", "a note");
-    await settle();
+    await model.idle();
     expect(heard).toEqual(["AidCommitments"]);
     await port.writeTables(SECOND, identity("second"));
-    await settle();
+    await model.idle();
     expect(heard.length).toBeGreaterThan(1);
   });
 });

@@ -58,7 +58,7 @@ test("every button, input, radio and tab in every tab has an accessible name; he
   expect(screen.getByLabelText("Dataset file").getAttribute("accept")).toBe(".json,.csv");
   for (const tab of ["Build", "Search", "Explain", "Functions"]) {
     await user.click(screen.getByRole("tab", { name: tab }));
-    await act(async () => undefined);
+    await act(() => Promise.resolve());
     seen.push(...namedControls());
     expectOrderedHeadings();
   }
@@ -138,12 +138,10 @@ test("arrow keys choose the refresh source, and Enter in the address field check
   const { user } = renderPane({ ok: false, reason: "the server answered 404" });
   await user.click(screen.getByRole("radio", { name: "Bundled dataset" }));
   await user.keyboard("{ArrowDown}");
-  expect((screen.getByRole("radio", { name: "File" }) as HTMLInputElement).checked).toBe(true);
+  expect(screen.getByRole<HTMLInputElement>("radio", { name: "File" }).checked).toBe(true);
   expect(screen.getByLabelText("Dataset file")).toBeTruthy();
   await user.keyboard("{ArrowDown}");
-  expect((screen.getByRole("radio", { name: "Web address" }) as HTMLInputElement).checked).toBe(
-    true
-  );
+  expect(screen.getByRole<HTMLInputElement>("radio", { name: "Web address" }).checked).toBe(true);
   await user.tab();
   expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Web address (https)" }));
   await user.keyboard("https://example.test/missing.json{Enter}");
@@ -170,8 +168,9 @@ test("mountPane renders the pane into a container, as the Excel entry and the wo
   document.body.appendChild(container);
   const { store, session } = createTestSession();
   let root: Root | undefined;
-  await act(async () => {
+  await act(() => {
     root = mountPane(container, { session, store });
+    return Promise.resolve();
   });
   expect(within(container).getByRole("heading", { level: 1 }).textContent).toBe("Aid Ledger");
   for (const name of ["Data", "Build", "Search", "Explain", "Functions"])

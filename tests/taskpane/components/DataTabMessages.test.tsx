@@ -31,7 +31,7 @@ test("an HTML page is diagnosed in plain words, its problems collapsed until ask
     expect.arrayContaining(["Columns the dataset does not have", "Columns the dataset needs"])
   );
   // The dataset's column list is not repeated for every unknown column.
-  expect(alert.textContent!.split("columns are id, sourceFile")).toHaveLength(1);
+  expect(alert.textContent.split("columns are id, sourceFile")).toHaveLength(1);
 });
 
 test("one outcome at a time: a new check clears the load's message, and a briefing copy clears the check's", async () => {

@@ -43,7 +43,7 @@ test("the Explain tab shows the answer once, each argument as written, and one c
   expect(ticad.textContent).toContain("Amount: USD 500,000,000");
   expect(ticad.textContent).toContain("Counts as: USD 500,000,000");
   // The answer is the status line alone: not printed again below it.
-  expect(panel().textContent!.split("2,420,000,000")).toHaveLength(2);
+  expect(panel().textContent.split("2,420,000,000")).toHaveLength(2);
   // No table: the cards stack, so nothing is wider than the pane.
   expect(within(panel()).queryByRole("table")).toBeNull();
 });
@@ -121,7 +121,7 @@ test("records without an amount are listed apart from those that add up; an erro
   act(() => port.select({ sheet: "Sheet1", address: "C4", formula: '=AIDTOTAL("Afrika")' }));
   await screen.findByText(/^=AIDTOTAL\("Afrika"\) answers #N\/A: /);
   expect(summary()).toContain("Afrika");
-  expect(panel().textContent!.split('Unknown place "Afrika"')).toHaveLength(2);
+  expect(panel().textContent.split('Unknown place "Afrika"')).toHaveLength(2);
 });
 
 test("the chart of an answer can be drawn by record or by year, with its values listed", async () => {
@@ -146,13 +146,13 @@ test("selection changes are followed only while the tab is shown, and no longer 
   await screen.findByText(HINT);
   expect(port.selectionWatcherCount).toBe(1);
   await user.click(screen.getByRole("tab", { name: "Functions" }));
-  await act(async () => undefined);
+  await act(() => Promise.resolve());
   expect(port.selectionWatcherCount).toBe(0);
   await user.click(screen.getByRole("tab", { name: "Explain" }));
-  await act(async () => undefined);
+  await act(() => Promise.resolve());
   expect(port.selectionWatcherCount).toBe(1);
   unmount();
-  await act(async () => undefined);
+  await act(() => Promise.resolve());
   expect(port.selectionWatcherCount).toBe(0);
 });
 

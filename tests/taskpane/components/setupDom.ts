@@ -6,8 +6,7 @@ class NoResizeObserver {
   unobserve(): void {}
   disconnect(): void {}
 }
-if (typeof globalThis.ResizeObserver === "undefined")
-  globalThis.ResizeObserver = NoResizeObserver as unknown as typeof ResizeObserver;
+if (typeof globalThis.ResizeObserver === "undefined") globalThis.ResizeObserver = NoResizeObserver;
 
 if (typeof window.matchMedia !== "function")
   window.matchMedia = (query: string) =>
@@ -50,7 +49,7 @@ const displayOf = (el: HTMLElement) => window.getComputedStyle(el).display;
 Object.defineProperty(HTMLElement.prototype, "offsetParent", {
   configurable: true,
   get(this: HTMLElement): Element | null {
-    for (let el: HTMLElement | null = this; el; el = el.parentElement) {
+    for (let el = this as HTMLElement | null; el; el = el.parentElement) {
       if (el.hidden || displayOf(el) === "none") return null;
     }
     return this.parentElement;

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 /**
  * The dataset fetch against a fake `fetch`: every request it sends is recorded, so a test can say
  * not only what was refused but that nothing was requested from an http address.
@@ -19,14 +20,13 @@ export function fakeFetch(routes: Record<string, FakeAnswer>): {
   requested: string[];
 } {
   const requested: string[] = [];
-  const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = String(input);
+  const fetchImpl = ((input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : input.toString();
     requested.push(url);
     const route = routes[url];
-    if (!route) throw new TypeError(`no route for ${url}`);
-    if (init?.redirect !== "manual" && route.location !== undefined) {
-      throw new Error("the fake only redirects in manual mode");
-    }
+    if (!route) return Promise.reject(new TypeError(`no route for ${url}`));
+    if (init?.redirect !== "manual" && route.location !== undefined)
+      return Promise.reject(new Error("the fake only redirects in manual mode"));
     const body = typeof route.body === "string" ? new TextEncoder().encode(route.body) : route.body;
     const status = route.status ?? 200;
     const payload =
@@ -37,7 +37,7 @@ export function fakeFetch(routes: Record<string, FakeAnswer>): {
     });
     Object.defineProperty(response, "url", { value: route.url ?? url });
     if (route.type) Object.defineProperty(response, "type", { value: route.type });
-    return response;
+    return Promise.resolve(response);
   }) as typeof fetch;
   return { fetch: fetchImpl, requested };
 }
@@ -179,7 +179,10 @@ describe("a failed request is explained in plain words, not as 'Failed to fetch'
   test("a certificate the machine does not trust", async () => {
     const error = new TypeError("fetch failed", { cause: new Error("self-signed certificate") });
     const got = await fetchDatasetText("https://data.example.test/c.json", failing(error));
-    expect(got).toEqual({ ok: false, reason: expect.stringMatching(/^The secure connection to data\.example\.test failed/) });
+    expect(got).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^The secure connection to data\.example\.test failed/),
+    });
   });
 
   test("a bare 'Failed to fetch' names the likely causes, the server's CORS policy among them", async () => {

@@ -55,7 +55,7 @@ describe("the shipped ExcelWorkbook against the model", () => {
     const facts = specs.find((s) => s.table === "AidFacts")!;
     const usd = facts.columns.findIndex((c) => c.name === "AmountUSD");
     const cents = facts.rows.reduce(
-      (n, r) => n + (typeof r[usd] === "number" ? Math.round((r[usd] as number) * 100) : 0),
+      (n, r) => n + (typeof r[usd] === "number" ? Math.round(r[usd] * 100) : 0),
       0
     );
     const values = model.read.values("Summary");

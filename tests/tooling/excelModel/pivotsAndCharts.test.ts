@@ -67,7 +67,7 @@ describe("11. PivotTables (ExcelApi 1.8)", () => {
     expect(model.read.values("Report")).toEqual([]);
   });
 
-  it("breaks when its source table goes with its sheet: refresh fails", async () => {
+  it("breaks when its source table goes with its sheet: refresh fails", () => {
     const model = salesModel();
     model.user.createPivotTable("P", "Sales", "Report", "A1", {
       rows: ["Region"],

@@ -3,7 +3,7 @@ import {
   explainFormula,
   loadBundledLedger,
   parseAidCall,
-} from "../../src/domain";
+} from "../../../src/domain";
 
 describe("parseAidCall", () => {
   test.each([

@@ -1,19 +1,19 @@
-import { type CommitmentRecord, contentHash } from "../../src/domain";
-import { compare, fraction } from "../../src/domain/money/fraction";
+import { type CommitmentRecord, contentHash } from "../../../src/domain";
+import { compare, fraction } from "../../../src/domain/money/fraction";
 import {
   buildManifest,
   compareToManifest,
   MANIFEST_FORMAT,
   readPublishedManifest,
   siblingAddress,
-} from "../../src/domain/publish/manifest";
+} from "../../../src/domain/publish/manifest";
 import {
   diffRates,
   formatReview,
   isEmptyReview,
   reviewDatasets,
-} from "../../src/domain/publish/review";
-import { bundledCopy, ledgerOf, TICAD_PLEDGE, ticadAt600Million } from "./helpers";
+} from "../../../src/domain/publish/review";
+import { bundledCopy, ledgerOf, TICAD_PLEDGE, ticadAt600Million } from "../helpers";
 
 const PUBLISHED = new Date("2026-11-29T09:00:00.000Z");
 

@@ -1,5 +1,5 @@
-import { figuresIn, sharedRuns, untracedEvidence } from "../../src/domain/dataset/evidence";
-import { record } from "./helpers";
+import { figuresIn, sharedRuns, untracedEvidence } from "../../../src/domain/dataset/evidence";
+import { record } from "../helpers";
 
 test.each([
   ["a pledge of $1.8 billion (about ¥187.5 billion)", ["1.8e9", "187.5e9"]],

@@ -5,14 +5,14 @@ import {
   fraction,
   median,
   roundHalfAwayFromZero,
-} from "../../src/domain/money/fraction";
+} from "../../../src/domain/money/fraction";
 import {
   formatMinor,
   minorToNumber,
   numberToFraction,
   parseAmount,
   roundToMinor,
-} from "../../src/domain/money/money";
+} from "../../../src/domain/money/money";
 
 describe("rounding: once, half away from zero (Excel's ROUND)", () => {
   test.each([

@@ -1,6 +1,6 @@
-import { type AidLedger, FUNCTIONS, functionSpec, loadBundledLedger } from "../../src/domain";
-import type { CellInput } from "../../src/domain";
-import { ledgerOf, bundledCopy } from "./helpers";
+import { type AidLedger, FUNCTIONS, functionSpec, loadBundledLedger } from "../../../src/domain";
+import type { CellInput } from "../../../src/domain";
+import { ledgerOf, bundledCopy } from "../helpers";
 
 const ledger = loadBundledLedger();
 const call = (name: string, ...args: CellInput[]) => functionSpec(name)!.evaluate(ledger, args);

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import {
   LedgerStore,
   buildManifest,
@@ -10,11 +11,11 @@ import {
   toJson,
   WorkbookWriteError,
   type CommitmentRecord,
-} from "../../src/domain";
-import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
-import { generateRecords } from "../../src/tooling/synthetic";
-import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../domain/helpers";
-import { createTestSession } from "./testSession";
+} from "../../../src/domain";
+import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import { generateRecords } from "../../../src/tooling/synthetic";
+import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
+import { createTestSession } from "../testSession";
 
 const setup = createTestSession;
 
@@ -159,7 +160,7 @@ test("a reopened workbook answers from its own tables, not from the bundled data
     reference: bundledReference(),
     bundledRows,
     version: "9.9.9",
-    fetchText: async () => ({ ok: false, reason: "" }),
+    fetchText: () => Promise.resolve({ ok: false, reason: "" }),
   });
   await session.start();
   expect(store.current().records[0]!.record.notes).toBe("edited in the workbook");
@@ -225,9 +226,17 @@ test("explain reads cell references, and declines nested calculations", async ()
   expect(await session.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
 });
 
-/** Lets debounce timers (settleMs 0: the next timers phase) and the queue's promises run. */
+// Jest's timers, advancing with the clock as real ones would (loads yield with setTimeout), so
+// that flush() can run every pending timer at once instead of waiting a fixed time.
+beforeEach(() => jest.useFakeTimers({ advanceTimers: true }));
+afterEach(() => jest.useRealTimers());
+
+/**
+ * Runs the edits' debounce timers (settleMs 0) and every promise they start, until nothing is left
+ * but work held by the fake (holdReads, holdNextWrite): the queue has done all it can.
+ */
 async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 1));
+  await jest.runAllTimersAsync();
 }
 
 /** A checked refresh from a file that raises the TICAD VI pledge to $600 million. */
@@ -280,7 +289,7 @@ describe("one queue for loads, refreshes and edits (issue 7: the races a gated f
       expect.objectContaining({
         ok: false,
         state: "unchanged",
-        message: expect.stringMatching(/Check for changes again/) as unknown,
+        message: expect.stringMatching(/Check for changes again/),
       })
     );
     await flush();
@@ -426,7 +435,7 @@ describe("what the workbook holds, said plainly", () => {
       reference: bundledReference(),
       bundledRows,
       version: "1.2.3",
-      fetchText: async () => ({ ok: false, reason: "" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
       settleMs: 0,
     });
     await session.start();
@@ -481,7 +490,7 @@ describe("what the workbook holds, said plainly", () => {
       reference: bundledReference(),
       bundledRows,
       version: "1",
-      fetchText: async () => ({ ok: false, reason: "" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
       namespace: "AID",
     });
     port.selection = { sheet: "Sheet1", address: "B2", formula: null };
@@ -509,11 +518,13 @@ describe("a newer dataset published at the address the data came from", () => {
       reference: bundledReference(),
       bundledRows,
       version: "1",
-      fetchText: async (url) => {
+      fetchText: (url) => {
         const text = files.get(url);
-        return text === undefined
-          ? { ok: false, reason: "the server answered 404 Not Found" }
-          : { ok: true, text, fileName: url.slice(url.lastIndexOf("/") + 1) };
+        return Promise.resolve(
+          text === undefined
+            ? { ok: false, reason: "the server answered 404 Not Found" }
+            : { ok: true, text, fileName: url.slice(url.lastIndexOf("/") + 1) }
+        );
       },
       now: () => new Date("2026-11-22T00:00:00Z"),
       settleMs: 0,
@@ -599,9 +610,7 @@ describe("checking a large file keeps the pane responsive", () => {
     expect(prepared).toEqual(
       expect.objectContaining({
         ok: false,
-        problems: [
-          expect.objectContaining({ message: expect.stringMatching(/^cancelled/) as unknown }),
-        ],
+        problems: [expect.objectContaining({ message: expect.stringMatching(/^cancelled/) })],
       })
     );
     expect(store.current()).toBe(before);

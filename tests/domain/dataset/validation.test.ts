@@ -5,8 +5,8 @@ import {
   loadDatasetText,
   toCsv,
   toJson,
-} from "../../src/domain";
-import { bundledCopy, record } from "./helpers";
+} from "../../../src/domain";
+import { bundledCopy, record } from "../helpers";
 
 function problemsOf(rows: unknown[]) {
   const built = createLedger({ rows, reference: bundledReference() });

@@ -1,6 +1,6 @@
-import { bundledReference } from "../../src/domain";
-import { normalizeName } from "../../src/domain/places/names";
-import { PlaceDirectory } from "../../src/domain/places/taxonomy";
+import { bundledReference } from "../../../src/domain";
+import { normalizeName } from "../../../src/domain/places/names";
+import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
 
 const { taxonomy } = bundledReference();
 const places = new PlaceDirectory(taxonomy);

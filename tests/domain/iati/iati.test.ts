@@ -8,18 +8,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { validateXML } from "xmllint-wasm";
-import { loadBundledLedger } from "../../src/domain";
+import { loadBundledLedger } from "../../../src/domain";
 import {
   AID_LEDGER_NAMESPACE,
   statedDate,
   toIatiXml,
   TRANSACTION_TYPE,
-} from "../../src/domain/iati/iatiExport";
-import { el, escapeAttribute, escapeText, serialize } from "../../src/domain/iati/xml";
-import { children, descendants, parseXml, type XmlElement } from "../build/helpers";
-import { bundledCopy, ledgerOf, record } from "./helpers";
+} from "../../../src/domain/iati/iatiExport";
+import { el, escapeAttribute, escapeText, serialize } from "../../../src/domain/iati/xml";
+import { children, descendants, parseXml, type XmlElement } from "../../build/helpers";
+import { bundledCopy, ledgerOf, record } from "../helpers";
 
-const IATI = resolve(__dirname, "../../../shared/iati");
+const IATI = resolve(__dirname, "../../../../shared/iati");
 
 function schemaFile(name: string): { fileName: string; contents: string } {
   const path = join(IATI, name);

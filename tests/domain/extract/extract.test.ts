@@ -4,16 +4,16 @@ import {
   createLedger,
   parseDatasetText,
   toCsv,
-} from "../../src/domain";
-import { figuresIn, untracedEvidence, untracedFigures } from "../../src/domain/dataset/evidence";
-import type { FieldRow } from "../../src/domain/dataset/io";
+} from "../../../src/domain";
+import { figuresIn, untracedEvidence, untracedFigures } from "../../../src/domain/dataset/evidence";
+import type { FieldRow } from "../../../src/domain/dataset/io";
 import {
   type Candidate,
   extractCandidates,
   MAX_EVIDENCE_WORDS,
-} from "../../src/domain/extract/extract";
-import { countMentions, moneyMentions } from "../../src/domain/extract/mentions";
-import { readStructure, splitSentences } from "../../src/domain/extract/structure";
+} from "../../../src/domain/extract/extract";
+import { countMentions, moneyMentions } from "../../../src/domain/extract/mentions";
+import { readStructure, splitSentences } from "../../../src/domain/extract/structure";
 import { REPORT, REPORT_FILE } from "./extractReport";
 
 const extraction = extractCandidates(REPORT, bundledReference(), { sourceFile: REPORT_FILE });

@@ -1,16 +1,16 @@
 import fc from "fast-check";
-import type { AidLedger, CommitmentRecord } from "../../src/domain";
+import type { AidLedger, CommitmentRecord } from "../../../src/domain";
 import {
   type Fraction,
   add,
   fraction,
   roundHalfAwayFromZero,
-} from "../../src/domain/money/fraction";
-import type { Currency } from "../../src/domain/money/money";
-import { ALL_PLACES, type Place } from "../../src/domain/places/taxonomy";
-import { KIND_FILTERS, type Query, matches } from "../../src/domain/query/aidIndex";
-import { convertMinor } from "../../src/domain/rates/rateBook";
-import { ledgerOf, record } from "./helpers";
+} from "../../../src/domain/money/fraction";
+import type { Currency } from "../../../src/domain/money/money";
+import { ALL_PLACES, type Place } from "../../../src/domain/places/taxonomy";
+import { KIND_FILTERS, type Query, matches } from "../../../src/domain/query/aidIndex";
+import { convertMinor } from "../../../src/domain/rates/rateBook";
+import { ledgerOf, record } from "../helpers";
 
 /**
  * Places a generated record can have: country-level, subregion-level, region-level, organization,

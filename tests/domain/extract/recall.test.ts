@@ -6,13 +6,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { bundledReference, createLedger, loadBundledLedger } from "../../src/domain";
-import { untracedEvidence, untracedFigures } from "../../src/domain/dataset/evidence";
-import type { CommitmentRecord } from "../../src/domain/dataset/schema";
-import { type Extraction, extractCandidates } from "../../src/domain/extract/extract";
-import { measureRecall } from "../../src/domain/extract/recall";
+import { bundledReference, createLedger, loadBundledLedger } from "../../../src/domain";
+import { untracedEvidence, untracedFigures } from "../../../src/domain/dataset/evidence";
+import type { CommitmentRecord } from "../../../src/domain/dataset/schema";
+import { type Extraction, extractCandidates } from "../../../src/domain/extract/extract";
+import { measureRecall } from "../../../src/domain/extract/recall";
 
-const SOURCES = resolve(__dirname, "../../../shared/sources");
+const SOURCES = resolve(__dirname, "../../../../shared/sources");
 const records = loadBundledLedger().records.map((r) => r.record);
 const documents = [...new Set(records.map((r) => r.sourceFile))].sort();
 

@@ -4,17 +4,17 @@ import {
   describePlace,
   explainFormula,
   loadBundledLedger,
-} from "../../src/domain";
-import type { AidLedger, CellInput, CellValue } from "../../src/domain";
-import { AIDCOUNT, AIDLIST, AIDPEOPLE, AIDTOTAL } from "../../src/domain/functions/aidFunctions";
+} from "../../../src/domain";
+import type { AidLedger, CellInput, CellValue } from "../../../src/domain";
+import { AIDCOUNT, AIDLIST, AIDPEOPLE, AIDTOTAL } from "../../../src/domain/functions/aidFunctions";
 import {
   type GroupList,
   type RecipientList,
   referenceProblems,
-} from "../../src/domain/places/groups";
-import { PlaceDirectory } from "../../src/domain/places/taxonomy";
-import { matches } from "../../src/domain/query/aidIndex";
-import { ledgerOf, record } from "./helpers";
+} from "../../../src/domain/places/groups";
+import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
+import { matches } from "../../../src/domain/query/aidIndex";
+import { ledgerOf, record } from "../helpers";
 
 const reference = bundledReference();
 const ledger = loadBundledLedger();

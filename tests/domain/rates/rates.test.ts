@@ -1,6 +1,6 @@
-import { fraction } from "../../src/domain/money/fraction";
-import { loadBundledLedger } from "../../src/domain";
-import { ledgerOf, record } from "./helpers";
+import { fraction } from "../../../src/domain/money/fraction";
+import { loadBundledLedger } from "../../../src/domain";
+import { ledgerOf, record } from "../helpers";
 
 const WP = "000_ecb32d6e9fafa848.txt";
 const CT = "004_ee4f842758621c53.txt";
@@ -56,7 +56,7 @@ test("a user rate fills a document that states none, and is refused for one that
     /not a positive decimal/
   );
   expect(() => ledgerOf(rows, [{ document: "three.txt", jpyPerUsd: "100" }])).toThrow(
-    /no document in the dataset is called \\"three.txt\\"; give its title: \\"Test report\\"\"/
+    /no document in the dataset is called \\"three.txt\\"; give its title: \\"Test report\\""/
   );
 });
 
