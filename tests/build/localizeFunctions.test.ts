@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ROOT } from "./helpers";
+import { ROOT, requireCommonJs } from "./helpers";
 
 /*
  * scripts/localizeFunctions.js: functions-ja.json from functions.json and the Japanese texts of
- * src/host/functionsHelp.ja.json. Input here: the golden functions.json (tests/golden), which
+ * src/host/functionsHelp.ja.json. Input here: the functions.json kept in the repo (src/host), which
  * functionsMetadata.test.ts keeps equal to what the JSDoc generates; bundle.test.ts checks the
  * files a real build writes.
  */
@@ -30,20 +30,18 @@ interface Help {
   functions: Record<string, { description?: string; parameters?: Record<string, string> }>;
 }
 
-const { localizeFunctionsMetadata, LocalizedFunctionsMetadataPlugin } = require(
-  path.join(ROOT, "scripts", "localizeFunctions.js")
-) as {
-  localizeFunctionsMetadata(metadata: Metadata, help: Help): Metadata;
+const { localizeFunctionsMetadata, LocalizedFunctionsMetadataPlugin } = requireCommonJs<{
+  localizeFunctionsMetadata: (metadata: Metadata, help: Help) => Metadata;
   LocalizedFunctionsMetadataPlugin: new (options: {
     input: string;
     output: string;
     help: string;
   }) => object;
-};
+}>("scripts/localizeFunctions.js");
 
 const readJson = <T>(...parts: string[]) =>
   JSON.parse(fs.readFileSync(path.join(ROOT, ...parts), "utf8")) as T;
-const english = readJson<Metadata>("tests", "golden", "functions.json");
+const english = readJson<Metadata>("src", "host", "functions.json");
 const help = readJson<Help>("src", "host", "functionsHelp.ja.json");
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const copy = <T>(value: T): T => structuredClone(value);
@@ -175,14 +173,14 @@ describe("the generator refuses texts that do not match functions.json", () => {
 
 describe("the webpack step", () => {
   jest.setTimeout(60_000);
-  const webpack = require("webpack") as {
+  const webpack = requireCommonJs<{
     (config: object): {
       run(callback: (error: Error | null, stats?: WebpackStats) => void): void;
       close(callback: () => void): void;
     };
     sources: { RawSource: new (text: string) => object };
     Compilation: { PROCESS_ASSETS_STAGE_ADDITIONAL: number };
-  };
+  }>("webpack");
   interface WebpackStats {
     hasErrors(): boolean;
     toString(options: object): string;
@@ -228,7 +226,9 @@ describe("the webpack step", () => {
     });
     try {
       const stats = await new Promise<WebpackStats>((resolve, reject) =>
-        compiler.run((error, result) => (error || !result ? reject(error) : resolve(result)))
+        compiler.run((error, result) =>
+          error || !result ? reject(error ?? new Error("webpack gave no stats")) : resolve(result)
+        )
       );
       await new Promise<void>((resolve) => compiler.close(resolve));
       const written = path.join(dir, "dist", "functions-ja.json");

@@ -104,7 +104,7 @@ test("a briefing copy shows no apostrophe a user did not type", async () => {
   expect(copies).toHaveLength(2);
   for (const sheet of copies) {
     const texts = (await values(page, sheet)).flat().filter((v) => typeof v === "string");
-    expect(texts.filter((t) => (t as string).startsWith("'"))).toEqual([]);
+    expect(texts.filter((t) => t.startsWith("'"))).toEqual([]);
   }
   const sources = (await values(page, copies[1]!)).flat();
   expect(sources).toContain('=AIDTOTAL("Africa",2016)');

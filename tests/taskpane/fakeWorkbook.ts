@@ -215,14 +215,14 @@ export class FakeWorkbook implements WorkbookPort {
   }
   /** Excel's calculation mode, as the session reads it. */
   calculationMode: CalculationMode = "Automatic";
-  async readCalculationMode(): Promise<CalculationMode> {
-    return this.calculationMode;
+  readCalculationMode(): Promise<CalculationMode> {
+    return Promise.resolve(this.calculationMode);
   }
   /** Cells that show #NAME? for an AID formula (a workbook saved without the add-in). */
   nameErrors: string[] = [];
-  async repairAidFormulas(): Promise<readonly string[]> {
+  repairAidFormulas(): Promise<readonly string[]> {
     const repaired = this.nameErrors;
     this.nameErrors = [];
-    return repaired;
+    return Promise.resolve(repaired);
   }
 }

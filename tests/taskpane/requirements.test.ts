@@ -9,9 +9,7 @@ test("a missing set is named with what it is needed for, and the user's Excel ve
     (set, version) => !(set === "ExcelApi" && version === "1.14"),
     "16.0.14332.20011"
   );
-  expect(message).toMatch(
-    /^This Excel \(version 16\.0\.14332\.20011\) lacks ExcelApi 1\.14\. /
-  );
+  expect(message).toMatch(/^This Excel \(version 16\.0\.14332\.20011\) lacks ExcelApi 1\.14\. /);
   expect(message).not.toMatch(/1\.13/);
   expect(message).toMatch(/Aid Ledger needs Excel on the web/);
 });

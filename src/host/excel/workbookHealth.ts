@@ -1,5 +1,5 @@
 import { type CalculationMode, hasAidCall } from "../../domain";
-import { columnLetters } from "./cells";
+import { columnLetters } from "../../domain/workbook/a1";
 import type { ExcelRun } from "./excelWorkbook";
 
 /**

@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import {
   type DatasetIdentity,
   LedgerStore,
@@ -9,7 +10,7 @@ import {
   loadBundledLedger,
   lostUserValueText,
 } from "../../../src/domain";
-import { columnLetters } from "../../../src/host/excel/cells";
+import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook, type ExcelRun } from "../../../src/host/excel/excelWorkbook";
 import { STAGING_PREFIX } from "../../../src/host/excel/staging";
 import { ExcelModel } from "../../../src/tooling/excelModel";

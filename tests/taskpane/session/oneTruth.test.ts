@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 import {
   LedgerStore,
   TABLES,
@@ -5,7 +6,7 @@ import {
   bundledRows,
   loadBundledLedger,
 } from "../../../src/domain";
-import { columnLetters } from "../../../src/host/excel/cells";
+import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../../src/tooling/excelModel";
@@ -27,7 +28,7 @@ function setUp(options: { waiting?: boolean } = {}) {
     version: "1.2.3",
     settleMs: 0,
     retryMs: 0,
-    fetchText: async () => ({ ok: false, reason: "offline" }),
+    fetchText: () => Promise.resolve({ ok: false, reason: "offline" }),
   });
   return { store, model, port, session };
 }
@@ -175,7 +176,7 @@ describe("a workbook is read before it is answered from (issue 13, item 3)", () 
       version: "1.2.3",
       settleMs: 0,
       retryMs: 0,
-      fetchText: async () => ({ ok: false, reason: "offline" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "offline" }),
     });
     await reopened.start();
     watch();
