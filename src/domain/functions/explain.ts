@@ -241,7 +241,7 @@ function meaningOf(
   if (!bound.ok) return null;
   if (isOmitted(value) && param.leftOut) return param.leftOut;
   const meaning = param.meaning as ParameterSpec["meaning"];
-  return meaning ? meaning(ledger, bound.value as never) : null;
+  return meaning ? meaning(ledger, bound.value) : null;
 }
 
 /**

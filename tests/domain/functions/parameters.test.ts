@@ -27,7 +27,7 @@ describe.each(FUNCTIONS.map((f) => [f.name, f] as const))("%s's parameters", (_n
   test("state each default value in their description, which is what Excel shows", () => {
     for (const p of spec.parameters.filter((q) => q.default !== undefined)) {
       expect(p.optional).toBe(true);
-      expect(p.description).toContain(`"${String(p.default)}"`);
+      expect(p.description).toContain(JSON.stringify(p.default));
       expect(p.description).toMatch(/default/i);
     }
   });
