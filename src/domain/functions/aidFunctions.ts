@@ -1,4 +1,6 @@
 import { dateLabelOf } from "../dataset/ledgerRecord";
+import { fiscalYearOf } from "../dates/fiscalYear";
+import { parseYearFilter } from "../dates/yearArgument";
 import type { AidLedger } from "../ledger";
 import { type Fraction, fraction, multiply, reciprocal } from "../money/fraction";
 import { type Currency, fractionToDecimal, minorToNumber, roundToMinor } from "../money/money";
@@ -36,13 +38,13 @@ function buildQuery(
 ): Result<Query> {
   const p = parsePlace(ledger, place);
   if (!p.ok) return p;
-  const y = parseYear(year);
+  const y = parseYearFilter(year);
   if (!y.ok) return y;
   const t = parseTheme(ledger, theme);
   if (!t.ok) return t;
   const k = parseKind(kind, defaultKind);
   if (!k.ok) return k;
-  return ok({ place: p.value, year: y.value, theme: t.value, kind: k.value });
+  return ok({ place: p.value, ...y.value, theme: t.value, kind: k.value });
 }
 
 /** AIDTOTAL(place, [year], [currency], [theme], [kind]): sum of matching amounts; kind defaults to "committed". */
@@ -93,6 +95,7 @@ export function aidPeople(
 export const LIST_HEADER = [
   "id",
   "date",
+  "fiscalYear",
   "recipient",
   "theme",
   "kind",
@@ -122,6 +125,7 @@ export function aidList(
     rows.push([
       r.record.id,
       dateLabelOf(r.record),
+      fiscalYearOf(r.record) ?? "",
       r.record.recipient,
       r.record.theme,
       r.record.kind,

@@ -1,4 +1,11 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
+import {
+  couldBeInFiscalYear,
+  describeYearFilter,
+  fiscalDatingOf,
+  yearRuleOf,
+} from "../dates/fiscalYear";
+import { parseYearFilter } from "../dates/yearArgument";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -28,6 +35,10 @@ export interface ExplainedRecord {
   readonly matchedBy?: string;
   /** The year the record counts in (FY, else announced), or null. */
   readonly year?: number | null;
+  /** Its fiscal year (年度) by the fiscal-year rule, or null when its date cannot tell. */
+  readonly fiscalYear?: number | null;
+  /** When a year was asked: which rule put the record in it ("In FY2016: dated 2016-08, ..."). */
+  readonly yearRule?: string | null;
   /** The record's theme id. */
   readonly theme?: string;
   /** The rate itself, "103.944444 JPY per USD", or null when none was applied. */
@@ -128,7 +139,7 @@ export function explainCall(
   const themeArg = isTotal ? fourth : third;
   const kindArg = isTotal ? fifth : fourth;
   const p = parsePlace(ledger, place ?? null);
-  const y = parseYear(year ?? null);
+  const y = parseYearFilter(year ?? null);
   const t = parseTheme(ledger, themeArg ?? null);
   const k = parseKind(kindArg ?? null, isTotal ? "committed" : "all");
   const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
@@ -137,13 +148,13 @@ export function explainCall(
   const described = ledger.places.describe(p.value);
   const reading = [
     `Place: ${described.summary}`,
-    `Year: ${y.value ?? "any year, including records with none"}`,
+    `Year: ${y.value.year === null ? "any year, including records with none" : describeYearFilter(y.value.year, y.value.fiscal)}`,
     `Theme: ${t.value ?? "any"}`,
     `Kind: ${k.value}`,
     ...(isTotal ? [`Currency: ${c.value}`] : []),
   ];
   const records = ledger.index
-    .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
+    .list({ place: p.value, ...y.value, theme: t.value, kind: k.value })
     .map((r) => {
       const explained = explainRecord(ledger, r, c.value);
       return p.value.kind === "group"
@@ -175,6 +186,7 @@ function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): 
   const partNote = r.amount && !r.countsMoney ? ` Not added: part of ${r.record.partOf}.` : "";
   return {
     year: r.countingYear,
+    fiscalYear: fiscalDatingOf(r.record).fiscalYear,
     theme: r.record.theme,
     rateValue: used?.rate
       ? `${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
@@ -335,10 +347,13 @@ function meaningOf(
       return `${p.value.name} (${p.value.kind})`;
     }
     case "year": {
-      const y = parseYear(value);
+      const rate = fnName === "AIDRATE" || fnName === "AIDCONVERT";
+      const y = rate ? parseYear(value) : parseYearFilter(value);
       if (!y.ok) return null;
-      if (y.value !== null) return String(y.value);
-      return fnName === "AIDRATE" || fnName === "AIDCONVERT"
+      const filter =
+        typeof y.value === "number" || y.value === null ? { year: y.value, fiscal: false } : y.value;
+      if (filter.year !== null) return describeYearFilter(filter.year, filter.fiscal);
+      return rate
         ? "the latest report"
         : "any year, including records with none";
     }
@@ -589,27 +604,35 @@ function recordsBehind(
   const isTotal = name === "AIDTOTAL";
   const [place, year, third, fourth, fifth] = args;
   const p = parsePlace(ledger, place ?? null);
-  const y = parseYear(year ?? null);
+  const y = parseYearFilter(year ?? null);
   const t = parseTheme(ledger, (isTotal ? fourth : third) ?? null);
   const k = parseKind((isTotal ? fifth : fourth) ?? null, isTotal ? "committed" : "all");
   const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
   if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok) return none;
   const adding: ExplainedRecord[] = [];
   const apart: ExplainedRecord[] = [];
-  for (const r of ledger.index.list({
-    place: p.value,
-    year: y.value,
-    theme: t.value,
-    kind: k.value,
-  })) {
+  const query = { place: p.value, ...y.value, theme: t.value, kind: k.value };
+  const yearAsked = y.value.year;
+  for (const r of ledger.index.list(query)) {
     const why =
       name === "AIDTOTAL"
         ? moneyApart(ledger, r, c.value)
         : name === "AIDPEOPLE"
           ? peopleApart(r)
           : null;
-    const explained = { ...explainRecord(ledger, r, c.value), apartReason: why };
+    const explained = {
+      ...explainRecord(ledger, r, c.value),
+      apartReason: why,
+      yearRule: yearAsked === null ? null : yearRuleOf(r.record, y.value.fiscal),
+    };
     (why ? apart : adding).push(explained);
   }
+  // A fiscal year leaves out the records dated by a year alone that might fall in it: listed apart, never guessed.
+  if (yearAsked !== null && y.value.fiscal)
+    for (const r of ledger.index.list({ ...query, year: null }))
+      if (couldBeInFiscalYear(r.record, yearAsked)) {
+        const reason = fiscalDatingOf(r.record).reason;
+        apart.push({ ...explainRecord(ledger, r, c.value), apartReason: reason, yearRule: reason });
+      }
   return { adding, apart, currency: c.value, rate: null };
 }

@@ -1,6 +1,7 @@
 import { RECORD_FIELDS } from "../dataset/fields";
 import { fromText } from "../dataset/io";
 import type { Checked, Problem } from "../dataset/problems";
+import { fiscalDatingOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -68,6 +69,8 @@ const FACT_COLUMNS: readonly { name: string; format: ColumnFormat }[] = [
   { name: "RateUsed", format: "rate" },
   { name: "RateSource", format: "text" },
   { name: "Note", format: "text" },
+  // Last, so the columns before it keep the addresses formulas over Facts already use.
+  { name: "FiscalYear", format: "year" },
 ];
 
 /**
@@ -95,6 +98,8 @@ export function factsTable(ledger: AidLedger): TableSpec {
       notes.push(`Amount is part of ${r.record.partOf}'s and counted there`);
     if (r.record.people !== null && !r.countsPeople)
       notes.push(`People are part of ${r.record.partOf}'s and counted there`);
+    const fiscal = fiscalDatingOf(r.record);
+    if (fiscal.fiscalYear === null) notes.push(capitalize(fiscal.reason));
     // The JPY/USD rate behind the converted column: the record's own pair, else its document's rate.
     const pair = r.countsMoney ? pairOf(r) : null;
     const docRate =
@@ -121,6 +126,7 @@ export function factsTable(ledger: AidLedger): TableSpec {
       rate ? fractionToDecimal(rate).toDecimalPlaces(6).toNumber() : null,
       used?.source ?? null,
       notes.length ? notes.join("; ") : null,
+      fiscal.fiscalYear,
     ] satisfies SheetCell[];
   });
   return { ...TABLES.facts, columns: FACT_COLUMNS, rows };
@@ -176,6 +182,10 @@ export function ratesTable(ledger: AidLedger): TableSpec {
     rows.push([file, title, "user", null, null, null, Number(u.jpyPerUsd), null, u.note ?? null]);
   }
   return { ...TABLES.rates, columns: RATE_COLUMNS, rows };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every table Aid Ledger writes, in order. */
