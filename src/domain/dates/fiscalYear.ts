@@ -119,7 +119,8 @@ export function yearRuleOf(
   fiscal: boolean
 ): string {
   if (fiscal) return `In FY${fiscalYearOf(record) ?? "?"}: ${fiscalDatingOf(record).reason}`;
-  if (record.fiscalYear !== null) return `In ${record.fiscalYear}: the text states FY${record.fiscalYear}`;
+  if (record.fiscalYear !== null)
+    return `In ${record.fiscalYear}: the text states FY${record.fiscalYear}`;
   return record.announced === null
     ? "No year stated"
     : `In ${record.announced.slice(0, 4)}: announced ${record.announced}`;

@@ -58,12 +58,18 @@ describe("fiscal year written as text", () => {
     expect(parseFiscalYearText(text)).toBe(fy);
   });
 
-  it.each(["2016", "FY16", "平成32年度", "令和0年度", "FY1899", "2016年", "令和年度", "FY2016年度"])(
-    "%s is not a fiscal year",
-    (text) => {
-      expect(parseFiscalYearText(text)).toBeNull();
-    }
-  );
+  it.each([
+    "2016",
+    "FY16",
+    "平成32年度",
+    "令和0年度",
+    "FY1899",
+    "2016年",
+    "令和年度",
+    "FY2016年度",
+  ])("%s is not a fiscal year", (text) => {
+    expect(parseFiscalYearText(text)).toBeNull();
+  });
 
   it("a plain year keeps its meaning; a bad year names the fiscal forms", () => {
     expect(parseYearFilter(2016)).toEqual({ ok: true, value: { year: 2016, fiscal: false } });
@@ -182,7 +188,10 @@ describe("Explain with a fiscal year", () => {
       ["stated", "In FY2016: the text states FY2016"],
     ]);
     expect(e.apart.map((r) => [r.id, r.apartReason])).toEqual([
-      ["year-only", "no fiscal year: dated 2016 only, which could be FY2015 (January to March) or FY2016"],
+      [
+        "year-only",
+        "no fiscal year: dated 2016 only, which could be FY2015 (January to March) or FY2016",
+      ],
     ]);
     expect(e.arguments[1]!.meaning).toBe("FY2016 (fiscal year, 1 April 2016 to 31 March 2017)");
   });
