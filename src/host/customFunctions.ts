@@ -25,8 +25,8 @@ export { ledgerStore } from "./store";
  * @customfunction AIDTOTAL
  * @streaming
  * @cancelable
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [currency] "USD" (default) or "JPY".
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "committed".
@@ -48,8 +48,8 @@ export function aidTotal(
  * @customfunction AIDCOUNT
  * @streaming
  * @cancelable
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns The number of records.
@@ -69,8 +69,8 @@ export function aidCount(
  * @customfunction AIDPEOPLE
  * @streaming
  * @cancelable
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns The number of people.
@@ -86,12 +86,12 @@ export function aidPeople(
 }
 
 /**
- * The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY. Example: =AIDLIST("Viet Nam") spills the records for Viet Nam.
+ * The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY, fiscalYear. Example: =AIDLIST("Viet Nam") spills the records for Viet Nam.
  * @customfunction AIDLIST
  * @streaming
  * @cancelable
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns A spilled table; a converted amount with no stated rate is #N/A with the reason.

@@ -148,6 +148,7 @@ describe("AIDLIST", () => {
       "currency",
       "USD",
       "JPY",
+      "fiscalYear",
     ]);
     expect(rows).toHaveLength(1 + (value("AIDCOUNT", "Viet Nam") as number));
     const customs = rows.find((r) => r[0] === "viet-nam-haiphong-customs-2009")!;
@@ -161,6 +162,8 @@ describe("AIDLIST", () => {
     ]);
     expect(customs[7]).toEqual(expect.objectContaining({ code: "NA" }));
     expect(customs[8]).toBe(861000000);
+    // September 2009: between 1 April 2009 and 31 March 2010.
+    expect(customs[9]).toBe(2009);
   });
 
   test("FY records show their fiscal year", () => {

@@ -25,6 +25,6 @@ export function parseYearFilter(value: CellInput, name = "year"): Result<YearFil
   const got = typeof value === "string" ? `"${echo(value)}"` : String(value);
   return fail(
     "VALUE",
-    `${name} must be a year such as 2016 (a whole number from 1900 to 2200), or a fiscal year such as "FY2016", "2016年度" or "令和元年度"; got ${got}`
+    `${name} must be a year such as 2016 (1900 to 2200) or a fiscal year such as "FY2016", "2016年度"; got ${got}`
   );
 }

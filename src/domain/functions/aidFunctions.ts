@@ -95,7 +95,6 @@ export function aidPeople(
 export const LIST_HEADER = [
   "id",
   "date",
-  "fiscalYear",
   "recipient",
   "theme",
   "kind",
@@ -103,6 +102,8 @@ export const LIST_HEADER = [
   "currency",
   "USD",
   "JPY",
+  // Last, so the columns before it keep their places in formulas that index the spill.
+  "fiscalYear",
 ] as const;
 
 /** AIDLIST(place, [year], [theme], [kind]): a header row, then one row per matching record. */
@@ -125,7 +126,6 @@ export function aidList(
     rows.push([
       r.record.id,
       dateLabelOf(r.record),
-      fiscalYearOf(r.record) ?? "",
       r.record.recipient,
       r.record.theme,
       r.record.kind,
@@ -133,6 +133,7 @@ export function aidList(
       r.amount?.currency ?? "",
       inCurrency("USD"),
       inCurrency("JPY"),
+      fiscalYearOf(r.record) ?? "",
     ]);
   }
   return ok(rows);

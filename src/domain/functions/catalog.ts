@@ -52,14 +52,14 @@ const place: ParameterSpec = {
   role: "place",
   optional: false,
   description:
-    'A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.',
+    'A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.',
 };
 const year: ParameterSpec = {
   name: "year",
   role: "year",
   optional: true,
   description:
-    "The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.",
+    'A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.',
 };
 const theme: ParameterSpec = {
   name: "theme",
@@ -134,7 +134,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: "AIDLIST",
     description:
-      "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY.",
+      "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY, fiscalYear.",
     parameters: [place, year, theme, kind("all")],
     example: '=AIDLIST("Viet Nam")',
     spills: true,
