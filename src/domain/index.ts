@@ -118,6 +118,7 @@ export {
   listPlaceOptions,
   filterPlaceOptions,
   listYears,
+  listYearChoices,
   listThemes,
   listKinds,
   listCurrencies,

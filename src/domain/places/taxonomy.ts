@@ -89,6 +89,8 @@ export interface PlaceExtras {
 /** A resolved place in words, for the task pane and Explain. */
 export interface PlaceDescription {
   readonly name: string;
+  /** Its Japanese name (ベトナム, アフリカ), for the pane in Japanese; null when none is known. */
+  readonly japaneseName: string | null;
   readonly kind: Place["kind"];
   /** Member countries of a group, subregion or region (by taxonomy); null for a country, recipient or "*". */
   readonly memberCount: number | null;
@@ -309,7 +311,13 @@ export class PlaceDirectory {
 
   /** A resolved place in words: name, kind, member count, funds and source. */
   describe(place: Place): PlaceDescription {
-    const base = { name: place.name, kind: place.kind, funds: [], source: null };
+    const base = {
+      name: place.name,
+      japaneseName: this.japaneseName(place),
+      kind: place.kind,
+      funds: [],
+      source: null,
+    };
     switch (place.kind) {
       case "all":
         return { ...base, name: "*", memberCount: null, summary: "every place" };

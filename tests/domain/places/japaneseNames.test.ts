@@ -150,3 +150,13 @@ describe("formulas with Japanese names answer as with the English ones", () => {
     expect(ledger.themes.suggest("テロ対")).toContain("テロ対策");
   });
 });
+
+describe("the Japanese name for the pane", () => {
+  it("Explain's place description carries it", () => {
+    expect(places.describe(places.resolve("Viet Nam")!).japaneseName).toBe(regionNames.of("VN"));
+    expect(places.describe(places.resolve("Middle East")!).japaneseName).toBe("中東");
+    expect(places.describe(places.resolve("*")!).japaneseName).toBe("すべて");
+    const unknownToData = places.resolve("IMO Djibouti Code of Conduct Trust Fund")!;
+    expect(places.describe(unknownToData).japaneseName).toBe("IMOジブチ行動指針信託基金");
+  });
+});
