@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { loadBundledLedger } from "../../../src/domain";
+import { factsTable, loadBundledLedger } from "../../../src/domain";
 import { aidCount, aidList, aidTotal } from "../../../src/domain/functions/aidFunctions";
 import { explainFormula } from "../../../src/domain/functions/explain";
 import {
@@ -239,6 +239,27 @@ describe("property: every fiscal year's total is the sum over the records dated 
         }
       ),
       { numRuns: 60 }
+    );
+  });
+});
+
+describe("Facts' FiscalYear column", () => {
+  it("holds each record's fiscal year, or is empty with the reason in Note", () => {
+    const facts = factsTable(ledger);
+    const names = facts.columns.map((c) => c.name);
+    const fy = names.indexOf("FiscalYear");
+    const note = names.indexOf("Note");
+    expect(fy).toBe(names.length - 1);
+    facts.rows.forEach((row, i) => {
+      const dating = fiscalDatingOf(ledger.records[i]!.record);
+      expect(row[fy]).toBe(dating.fiscalYear);
+      if (dating.fiscalYear === null) expect(String(row[note])).toContain("No fiscal year");
+    });
+    const undated = facts.rows.filter((row) => row[fy] === null).map((row) => row[0]);
+    expect(undated).toEqual(
+      ledger.records
+        .filter((r) => r.record.fiscalYear === null && r.record.announced === null)
+        .map((r) => r.record.id)
     );
   });
 });
