@@ -351,11 +351,11 @@ function meaningOf(
       const y = rate ? parseYear(value) : parseYearFilter(value);
       if (!y.ok) return null;
       const filter =
-        typeof y.value === "number" || y.value === null ? { year: y.value, fiscal: false } : y.value;
+        typeof y.value === "number" || y.value === null
+          ? { year: y.value, fiscal: false }
+          : y.value;
       if (filter.year !== null) return describeYearFilter(filter.year, filter.fiscal);
-      return rate
-        ? "the latest report"
-        : "any year, including records with none";
+      return rate ? "the latest report" : "any year, including records with none";
     }
     case "theme": {
       const t = parseTheme(ledger, value);
