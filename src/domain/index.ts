@@ -126,6 +126,7 @@ export {
   listPlaceOptions,
   filterPlaceOptions,
   listYears,
+  listYearChoices,
   listThemes,
   listKinds,
   listCurrencies,

@@ -182,6 +182,7 @@ function RecordExplained({
         {r.date ? `, ${r.date}` : ""}
       </Body1Strong>
       {apart && r.apartReason && <Body1>{r.apartReason}.</Body1>}
+      {r.yearRule && r.yearRule !== r.apartReason && <Body1>Year: {r.yearRule}.</Body1>}
       <Body1>Amount: {r.amount ?? "none stated"}</Body1>
       {converted && <Body1>Counts as: {converted}</Body1>}
       {measure === "people" && r.people !== null && <Body1>People: {grouped(r.people)}</Body1>}

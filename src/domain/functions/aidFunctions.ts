@@ -8,6 +8,7 @@ import type { Query } from "../query/aidIndex";
 import type { DocumentRate } from "../rates/rateBook";
 import { describeContents } from "../status/dataStatus";
 import type { LedgerRecord } from "../dataset/ledgerRecord";
+import { fiscalYearOf } from "../dates/fiscalYear";
 import { exactAmount, exactAnswer } from "./args";
 import {
   type RoleValues,
@@ -38,7 +39,8 @@ type Filters = Pick<RoleValues, "place" | "year" | "theme" | "kind">;
 
 const queryOf = (args: Filters): Query => ({
   place: args.place,
-  year: args.year,
+  year: args.year.year,
+  fiscal: args.year.fiscal,
   theme: args.theme,
   kind: args.kind,
 });
@@ -111,6 +113,8 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
   { name: "currency", value: (_l, r) => r.amount?.currency ?? "" },
   { name: "USD", value: converted("USD") },
   { name: "JPY", value: converted("JPY") },
+  // Last, so the columns before it keep their places in formulas that index the spill.
+  { name: "fiscalYear", value: (_l, r) => fiscalYearOf(r.record) ?? "" },
 ];
 
 export const LIST_HEADER: readonly string[] = LIST_COLUMNS.map((c) => c.name);
@@ -118,7 +122,7 @@ export const LIST_HEADER: readonly string[] = LIST_COLUMNS.map((c) => c.name);
 export const AIDLIST = defineFunction({
   name: "AIDLIST",
   description:
-    "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY.",
+    "The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY, fiscalYear.",
   parameters: [place, year, theme, kind("all")],
   example: '=AIDLIST("Viet Nam")',
   spills: true,
@@ -179,7 +183,7 @@ function conversionRate(
   ledger: AidLedger,
   args: Pick<RoleValues, "from" | "to" | "year">
 ): Result<Fraction> {
-  const doc = reportFor(ledger, args.year);
+  const doc = reportFor(ledger, args.year.year);
   if (!doc.ok) return doc;
   const jpyPerUsd = doc.value.jpyPerUsd;
   return ok(

@@ -1,4 +1,5 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
+import { couldBeInFiscalYear, fiscalDatingOf, yearRuleOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -38,6 +39,10 @@ export interface ExplainedRecord {
   readonly matchedBy?: string;
   /** The year the record counts in (FY, else announced), or null. */
   readonly year?: number | null;
+  /** Its fiscal year (年度) by the fiscal-year rule, or null when its date cannot tell. */
+  readonly fiscalYear?: number | null;
+  /** When a year was asked: which rule put the record in it ("In FY2016: dated 2016-08, ..."). */
+  readonly yearRule?: string | null;
   /** The record's theme id. */
   readonly theme?: string;
   /** The rate itself, "103.944444 JPY per USD", or null when none was applied. */
@@ -88,6 +93,7 @@ function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): 
   const partNote = r.amount && !r.countsMoney ? ` Not added: part of ${r.record.partOf}.` : "";
   return {
     year: r.countingYear,
+    fiscalYear: fiscalDatingOf(r.record).fiscalYear,
     theme: r.record.theme,
     rateValue: used?.rate
       ? `${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
@@ -447,7 +453,7 @@ function recordsBehind(
   const args = bound.value;
   switch (spec.measure) {
     case "rate": {
-      const doc = ledger.rates.forYear(args.year ?? null);
+      const doc = ledger.rates.forYear(args.year?.year ?? null);
       return { ...none, rate: doc ? explainDocumentRate(doc) : null };
     }
     case "source": {
@@ -472,12 +478,17 @@ function filteredRecords(
   const apart: ExplainedRecord[] = [];
   const place = args.place;
   if (!place) return { adding, apart, currency, rate: null, place: null };
-  for (const r of ledger.index.list({
+  const year = args.year ?? { year: null, fiscal: false };
+  const query = {
     place,
-    year: args.year ?? null,
+    year: year.year,
+    fiscal: year.fiscal,
     theme: args.theme ?? null,
     kind: args.kind ?? "all",
-  })) {
+  };
+  const matchedBy = (r: LedgerRecord) =>
+    place.kind === "group" ? { matchedBy: groupReason(ledger, place, r) } : {};
+  for (const r of ledger.index.list(query)) {
     const why =
       measure === "money"
         ? moneyApart(ledger, r, currency)
@@ -487,9 +498,22 @@ function filteredRecords(
     const explained: ExplainedRecord = {
       ...explainRecord(ledger, r, currency),
       apartReason: why,
-      ...(place.kind === "group" ? { matchedBy: groupReason(ledger, place, r) } : {}),
+      yearRule: year.year === null ? null : yearRuleOf(r.record, year.fiscal),
+      ...matchedBy(r),
     };
     (why ? apart : adding).push(explained);
   }
+  // A fiscal year leaves out the records dated by a year alone that might fall in it: listed apart, never guessed.
+  if (year.year !== null && year.fiscal)
+    for (const r of ledger.index.list({ ...query, year: null }))
+      if (couldBeInFiscalYear(r.record, year.year)) {
+        const reason = fiscalDatingOf(r.record).reason;
+        apart.push({
+          ...explainRecord(ledger, r, currency),
+          apartReason: reason,
+          yearRule: reason,
+          ...matchedBy(r),
+        });
+      }
   return { adding, apart, currency, rate: null, place: ledger.places.describe(place) };
 }

@@ -2,6 +2,8 @@ import type { AidLedger } from "../ledger";
 import type { Fraction } from "../money/fraction";
 import type { Currency } from "../money/money";
 import type { Place } from "../places/taxonomy";
+import { describeYearFilter } from "../dates/fiscalYear";
+import { type YearFilter, parseYearFilter } from "../dates/yearArgument";
 import type { KindFilter } from "../query/aidIndex";
 import {
   type CellInput,
@@ -26,8 +28,8 @@ import { type CellValue, type Result, ok } from "./result";
 /** What an argument holds once parsed, by what it means. */
 export interface RoleValues {
   readonly place: Place;
-  /** null: any year (filters) or the latest report (rates). */
-  readonly year: number | null;
+  /** Year null: any year (filters) or the latest report (rates); fiscal: a 年度 (filters only). */
+  readonly year: YearFilter;
   readonly currency: Currency;
   /** A theme id; null: any theme. */
   readonly theme: string | null;
@@ -162,7 +164,7 @@ export const place: ParameterSpec<"place"> = {
   role: "place",
   optional: false,
   description:
-    'A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.',
+    'A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.',
   parse: (ledger, value) => parsePlace(ledger, value),
   meaning: (ledger, p) =>
     p.kind === "all"
@@ -178,10 +180,13 @@ export const year: ParameterSpec<"year"> = {
   role: "year",
   optional: true,
   description:
-    "The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.",
+    'A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.',
   leftOut: "any year, including records with none",
-  parse: (_ledger, value, name) => parseYear(value, name),
-  meaning: (_ledger, y) => String(y),
+  parse: (_ledger, value, name) => parseYearFilter(value, name),
+  meaning: (_ledger, y) =>
+    y.year === null
+      ? "any year, including records with none"
+      : describeYearFilter(y.year, y.fiscal),
 };
 
 export const currency: ParameterSpec<"currency"> = {
@@ -228,10 +233,16 @@ function currencyOf<R extends "from" | "to">(role: R): ParameterSpec<R> {
 export const from = currencyOf("from");
 export const to = currencyOf("to");
 
+/** A report's year: a plain year only (a report covers calendar years). */
 export const rateYear: ParameterSpec<"year"> = {
   ...year,
   description: "Use the rate of the report covering this year. Omit for the latest report.",
   leftOut: "the latest report",
+  parse: (_ledger, value, name) => {
+    const y = parseYear(value, name);
+    return y.ok ? ok({ year: y.value, fiscal: false }) : y;
+  },
+  meaning: (_ledger, y) => (y.year === null ? "the latest report" : String(y.year)),
 };
 
 export const id: ParameterSpec<"id"> = {

@@ -2,6 +2,7 @@ import { RECORD_FIELDS } from "../dataset/fields";
 import { fromText } from "../dataset/io";
 import type { Checked, Problem } from "../dataset/problems";
 import type { LedgerRecord } from "../dataset/ledgerRecord";
+import { fiscalDatingOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -86,6 +87,7 @@ interface Fact {
   readonly rate: number | null;
   readonly rateSource: string | null;
   readonly notes: string | null;
+  readonly fiscalYear: number | null;
 }
 
 export const FACT_COLUMNS = [
@@ -109,6 +111,8 @@ export const FACT_COLUMNS = [
   { name: "RateUsed", format: "rate", value: (f: Fact) => f.rate },
   { name: "RateSource", format: "text", value: (f: Fact) => f.rateSource },
   { name: "Note", format: "text", value: (f: Fact) => f.notes },
+  // Last, so the columns before it keep the addresses formulas over Facts already use.
+  { name: "FiscalYear", format: "year", value: (f: Fact) => f.fiscalYear },
 ] as const satisfies readonly Column<Fact>[];
 
 /**
@@ -136,6 +140,8 @@ export function factsTable(ledger: AidLedger): TableSpec {
       notes.push(`Amount is part of ${r.record.partOf}'s and counted there`);
     if (r.record.people !== null && !r.countsPeople)
       notes.push(`People are part of ${r.record.partOf}'s and counted there`);
+    const fiscal = fiscalDatingOf(r.record);
+    if (fiscal.fiscalYear === null) notes.push(capitalize(fiscal.reason));
     // The JPY/USD rate behind the converted column: the record's own pair, else its document's rate.
     const pair = r.countsMoney ? pairOf(r) : null;
     const docRate =
@@ -155,6 +161,7 @@ export function factsTable(ledger: AidLedger): TableSpec {
       rate: rate ? fractionToDecimal(rate).toDecimalPlaces(6).toNumber() : null,
       rateSource: used?.source ?? null,
       notes: notes.length ? notes.join("; ") : null,
+      fiscalYear: fiscal.fiscalYear,
     };
   });
   return {
@@ -249,6 +256,10 @@ export function ratesTable(ledger: AidLedger): TableSpec {
     key: keyOf(RATE_COLUMNS, ["Document", "Entry", "RecordId"]),
     ...columnsAndRows(RATE_COLUMNS, rows),
   };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every table Aid Ledger writes, in order. */

@@ -140,7 +140,7 @@ describe("AIDLIST", () => {
     const rows = value("AIDLIST", "Viet Nam") as unknown[][];
     // The header is the one AIDLIST's description promises users: "…, then id, date, …, JPY."
     const promised = /then (.+)\.$/.exec(functionSpec("AIDLIST")!.description)![1]!.split(", ");
-    expect(promised).toHaveLength(9);
+    expect(promised).toHaveLength(10);
     expect(rows[0]).toEqual(promised);
     expect(rows).toHaveLength(1 + (value("AIDCOUNT", "Viet Nam") as number));
     const customs = rows.find((r) => r[0] === "viet-nam-haiphong-customs-2009")!;
@@ -154,6 +154,8 @@ describe("AIDLIST", () => {
     ]);
     expect(customs[7]).toEqual(expect.objectContaining({ code: "NA" }));
     expect(customs[8]).toBe(861000000);
+    // September 2009: between 1 April 2009 and 31 March 2010.
+    expect(customs[9]).toBe(2009);
   });
 
   test("FY records show their fiscal year", () => {

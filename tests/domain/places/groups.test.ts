@@ -5,8 +5,6 @@ import {
   explainFormula,
   loadBundledLedger,
 } from "../../../src/domain";
-import type { AidLedger, CellInput, CellValue } from "../../../src/domain";
-import { AIDCOUNT, AIDLIST, AIDPEOPLE, AIDTOTAL } from "../../../src/domain/functions/aidFunctions";
 import {
   type GroupList,
   type RecipientList,
@@ -14,15 +12,10 @@ import {
 } from "../../../src/domain/places/groups";
 import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
 import { matches } from "../../../src/domain/query/aidIndex";
-import { ledgerOf, record } from "../helpers";
+import { aidCount, aidList, aidPeople, aidTotal, ledgerOf, record } from "../helpers";
 
 const reference = bundledReference();
 const ledger = loadBundledLedger();
-// Each function as a cell calls it: what Excel passed, bound by the entry's parameters.
-const aidCount = (l: AidLedger, ...args: CellInput[]) => AIDCOUNT.evaluate(l, args);
-const aidList = (l: AidLedger, ...args: CellInput[]) => AIDLIST.evaluate(l, args);
-const aidPeople = (l: AidLedger, ...args: CellInput[]) => AIDPEOPLE.evaluate(l, args);
-const aidTotal = (l: AidLedger, ...args: CellInput[]) => AIDTOTAL.evaluate(l, args);
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -152,7 +145,9 @@ describe("the AID functions on a group", () => {
 
   test("AIDCOUNT and AIDLIST: member countries, the group as recipient, and its fund", () => {
     expect(value(aidCount(ledger, "ASEAN"))).toBe(ASEAN_IDS.length);
-    const listed = (value(aidList(ledger, "ASEAN")) as CellValue[][]).slice(1).map((row) => row[0]);
+    const listed = value(aidList(ledger, "ASEAN"))
+      .slice(1)
+      .map((row) => row[0]);
     expect([...listed].sort()).toEqual([...ASEAN_IDS].sort());
     // The same set by the plain predicate, record by record.
     const place = ledger.places.resolve("ASEAN")!;
