@@ -47,7 +47,8 @@ describe.each(FUNCTIONS.map((f) => [f.name, f] as const))("%s's parameters", (_n
     for (const p of spec.parameters.filter((q) => q.optional)) {
       const value = (bound.value as Record<string, unknown>)[p.role];
       if (p.default !== undefined) expect(value).toBe(p.default);
-      else expect(value).toBeNull();
+      // Left out, a year means any year (or the latest report); a theme, any theme.
+      else expect(value).toEqual(p.role === "year" ? { year: null, fiscal: false } : null);
     }
   });
 });
@@ -56,7 +57,7 @@ test("bindArguments names each argument by its role, typed, and stops at the fir
   const total = functionSpec("AIDTOTAL")!;
   const bound = bindArguments(total, ledger, ["Africa", "2016", "jpy", null, "ALL"]);
   expect(bound.ok && bound.value).toMatchObject({
-    year: 2016,
+    year: { year: 2016, fiscal: false },
     currency: "JPY",
     theme: null,
     kind: "all",
@@ -65,6 +66,13 @@ test("bindArguments names each argument by its role, typed, and stops at the fir
   const bad = bindArguments(total, ledger, ["Africa", "last year", "yen"]);
   expect(bad.ok).toBe(false);
   expect(!bad.ok && bad.error.message).toMatch(/^year must be a year/);
+});
+
+test("a fiscal year binds as one, for the filters only", () => {
+  const count = bindArguments(functionSpec("AIDCOUNT")!, ledger, ["*", "FY2016"]);
+  expect(count.ok && count.value.year).toEqual({ year: 2016, fiscal: true });
+  const rate = bindArguments(functionSpec("AIDRATE")!, ledger, ["USD", "JPY", "FY2016"]);
+  expect(rate.ok).toBe(false);
 });
 
 test("AIDCONVERT's amount binds as an exact fraction, digit for digit", () => {
