@@ -50,10 +50,7 @@ export { decodeDatasetBytes } from "./dataset/encoding";
 export * as limits from "./limits";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
 export { withNamespace } from "./functions/namespace";
-export {
-  describePlace,
-  type ExplainedRecord,
-} from "./functions/explain";
+export { describePlace, type ExplainedRecord } from "./functions/explain";
 export type { PlaceDescription } from "./places/taxonomy";
 export * from "./workbook/port";
 export {
