@@ -18,6 +18,8 @@ export {
   type FunctionSpec,
   type ParameterRole,
   type ParameterSpec,
+  type RoleValues,
+  bindArguments,
 } from "./functions/catalog";
 export {
   type AidError,
@@ -48,12 +50,7 @@ export { decodeDatasetBytes } from "./dataset/encoding";
 export * as limits from "./limits";
 export { parseAidCall, type AidCall, type CallArgument } from "./functions/formulaCall";
 export { withNamespace } from "./functions/namespace";
-export {
-  describePlace,
-  explainCall,
-  type Explanation,
-  type ExplainedRecord,
-} from "./functions/explain";
+export { describePlace, type ExplainedRecord } from "./functions/explain";
 export type { PlaceDescription } from "./places/taxonomy";
 export * from "./workbook/port";
 export {
@@ -144,6 +141,7 @@ export {
   listPlaceOptions,
   filterPlaceOptions,
   listYears,
+  listYearChoices,
   listThemes,
   listKinds,
   listCurrencies,

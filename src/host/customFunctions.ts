@@ -26,8 +26,8 @@ export { ledgerStore } from "./store";
  * Total amount of the matching commitments, converted at the rates the reports state. Example: =AIDTOTAL("Africa",2016) is 2420000000 (US dollars committed to Africa in 2016).
  * @customfunction AIDTOTAL
  * @streaming
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [currency] "USD" (default) or "JPY".
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "committed".
@@ -48,8 +48,8 @@ export function aidTotal(
  * Number of matching records. Example: =AIDCOUNT("Southeast Asia",,"maritime") counts the maritime records for Southeast Asia, all years.
  * @customfunction AIDCOUNT
  * @streaming
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns The number of records.
@@ -68,8 +68,8 @@ export function aidCount(
  * People to be trained or developed under the matching records, never counting a stated part twice. Example: =AIDPEOPLE("Africa",2016) is 9696500.
  * @customfunction AIDPEOPLE
  * @streaming
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns The number of people.
@@ -85,11 +85,11 @@ export function aidPeople(
 }
 
 /**
- * The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY. Example: =AIDLIST("Viet Nam") spills the records for Viet Nam.
+ * The matching records as a table: a header row, then id, date, recipient, theme, kind, amount, currency, USD, JPY, fiscalYear. Example: =AIDLIST("Viet Nam") spills the records for Viet Nam.
  * @customfunction AIDLIST
  * @streaming
- * @param place A region, subregion, country (name, alias or ISO code), recipient organization, or "*" for all.
- * @param [year] The year a record counts in: its fiscal year when stated, else the year announced. Omit for all years.
+ * @param place A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.
+ * @param [year] A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.
  * @param [theme] A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.
  * @param [kind] "committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "all".
  * @returns A spilled table; a converted amount with no stated rate is #N/A with the reason.

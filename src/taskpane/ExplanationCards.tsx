@@ -94,6 +94,7 @@ export function ExplanationCards({ explanation: e, onUseFix }: ExplanationCardsP
           ))}
         </ul>
       )}
+      {e.place?.definition && <Caption1>Group: {e.place.definition}</Caption1>}
       {e.fix && onUseFix && (
         <Button className={styles.fix} onClick={() => onUseFix(e.fix!)}>
           Use {e.fix}
@@ -182,6 +183,7 @@ function RecordExplained({
         {r.date ? `, ${r.date}` : ""}
       </Body1Strong>
       {apart && r.apartReason && <Body1>{r.apartReason}.</Body1>}
+      {r.yearRule && r.yearRule !== r.apartReason && <Body1>Year: {r.yearRule}.</Body1>}
       <Body1>Amount: {r.amount ?? "none stated"}</Body1>
       {converted && <Body1>Counts as: {converted}</Body1>}
       {measure === "people" && r.people !== null && <Body1>People: {grouped(r.people)}</Body1>}

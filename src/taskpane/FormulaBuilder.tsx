@@ -30,7 +30,7 @@ import {
   listKinds,
   listPlaceOptions,
   listThemes,
-  listYears,
+  listYearChoices,
   previewFormula,
 } from "../domain";
 import { messageOf } from "../domain";
@@ -113,7 +113,7 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
     () => places ?? listPlaceOptions(ledger, bundledReference().taxonomy),
     [ledger, places]
   );
-  const years = useMemo(() => listYears(ledger), [ledger]);
+  const years = useMemo(() => listYearChoices(ledger), [ledger]);
   const themes = useMemo(() => listThemes(ledger), [ledger]);
   const kinds = useMemo(() => listKinds(), []);
   const currencies = useMemo(() => listCurrencies(), []);
@@ -128,15 +128,14 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
 
   const picks: BuilderPicks = {
     place: place?.value ?? null,
-    year: year === ANY ? null : Number(year),
+    // A plain year is written as a number (2016), a fiscal year as text ("FY2016").
+    year: year === ANY ? null : /^\d+$/.test(year) ? Number(year) : year,
     theme: theme === ANY ? null : theme,
     kind: kind === ANY ? null : kind,
     currency: currency === "USD" ? null : currency,
   };
   const preview = place ? previewFormula(ledger, spec.name, picks) : null;
-  const defaultKind = spec.parameters
-    .find((p) => p.role === "kind")
-    ?.description.match(/Default "(\w+)"/)?.[1];
+  const defaultKind = spec.parameters.find((p) => p.role === "kind")?.default;
 
   // Any new pick makes the last insert's outcome stale.
   useEffect(() => setOutcome(null), [name, place, year, theme, kind, currency]);
@@ -203,10 +202,7 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
       </Field>
       <PlacePicker label="Place" options={placeOptions} value={place} onChange={setPlace} />
       {roles.has("year") &&
-        dropdown("Year", year, setYear, [
-          { value: ANY, label: "Any year" },
-          ...years.map((y) => ({ value: String(y), label: String(y) })),
-        ])}
+        dropdown("Year", year, setYear, [{ value: ANY, label: "Any year" }, ...years])}
       {roles.has("currency") &&
         dropdown(
           "Currency",

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { aidTotal } from "../../src/domain/functions/aidFunctions";
+import { aidTotal } from "../domain/helpers";
 import { EXIT } from "../../src/cli/runCli";
 import { totalsRows } from "../../src/cli/workbookFile";
 import { createLedger, bundledReference, toJson, TABLES, type AidLedger } from "../../src/domain";
@@ -51,7 +51,7 @@ beforeAll(async () => {
 /** A totals cell's answer as AIDTOTAL gives it: a number, or "#N/A" (no stated rate). */
 function expectedTotal(region: string, year: number, currency: "USD" | "JPY"): number | "#N/A" {
   const r = aidTotal(ledger, region, year, currency);
-  if (r.ok) return r.value;
+  if (r.ok) return r.value as number;
   expect(r.error.code).toBe("NA");
   return "#N/A";
 }

@@ -3,8 +3,12 @@ import {
   bundledRows,
   createLedger,
   type AidLedger,
+  type CellInput,
+  type CellValue,
   type CommitmentRecord,
+  type Result,
 } from "../../src/domain";
+import { AIDCOUNT, AIDLIST, AIDPEOPLE, AIDTOTAL } from "../../src/domain/functions/aidFunctions";
 
 /** A deep copy of the bundled rows, to edit in a test without touching the shared data. */
 export function bundledCopy(): CommitmentRecord[] {
@@ -82,3 +86,11 @@ export function ticadAt600Million(): CommitmentRecord[] {
   });
   return rows;
 }
+
+/** The AID functions as a cell calls them: what Excel passed, bound by each entry's parameters. */
+export const aidTotal = (l: AidLedger, ...args: CellInput[]) => AIDTOTAL.evaluate(l, args);
+export const aidCount = (l: AidLedger, ...args: CellInput[]) => AIDCOUNT.evaluate(l, args);
+export const aidPeople = (l: AidLedger, ...args: CellInput[]) => AIDPEOPLE.evaluate(l, args);
+/** AIDLIST's answer is always a table. */
+export const aidList = (l: AidLedger, ...args: CellInput[]) =>
+  AIDLIST.evaluate(l, args) as Result<CellValue[][]>;

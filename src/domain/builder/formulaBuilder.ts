@@ -1,4 +1,5 @@
 import { KINDS } from "../dataset/schema";
+import { fiscalYearOf } from "../dates/fiscalYear";
 import { type ExplainedRecord, explainFormula } from "../functions/explain";
 import { type FunctionSpec, type ParameterRole, functionSpec } from "../functions/catalog";
 import type { AidError, CellValue } from "../functions/result";
@@ -184,6 +185,30 @@ export function listYears(ledger: AidLedger): number[] {
   const years = new Set<number>();
   for (const r of ledger.records) if (r.countingYear !== null) years.add(r.countingYear);
   return [...years].sort((a, b) => b - a);
+}
+
+/** The fiscal years (年度) records fall in by the fiscal-year rule, newest first. */
+export function listFiscalYears(ledger: AidLedger): number[] {
+  const years = new Set<number>();
+  for (const r of ledger.records) {
+    const fy = fiscalYearOf(r.record);
+    if (fy !== null) years.add(fy);
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+/**
+ * The year choices of the builder: the plain years (written as numbers, today's meaning), then
+ * the fiscal years, written "FY2016" so the formula states which calendar it asks in.
+ */
+export function listYearChoices(ledger: AidLedger): Choice[] {
+  return [
+    ...listYears(ledger).map((y) => ({ value: String(y), label: String(y) })),
+    ...listFiscalYears(ledger).map((fy) => ({
+      value: `FY${fy}`,
+      label: `FY${fy} (April ${fy} to March ${fy + 1})`,
+    })),
+  ];
 }
 
 /** Themes by label, with their ids as the value. */

@@ -1,15 +1,26 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
 import { groupDefinition } from "../places/groupDefinition";
+import { couldBeInFiscalYear, fiscalDatingOf, yearRuleOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 import type { Place, PlaceDescription } from "../places/taxonomy";
 import { type RateExplanation, explainDocumentRate } from "../status/dataStatus";
-import type { CellInput } from "./args";
-import { type FunctionEnv, type ParameterRole, functionSpec } from "./catalog";
+import { type CellInput, isOmitted, parsePlace } from "./args";
+import {
+  type AnyParameter,
+  type BoundArguments,
+  type FunctionEnv,
+  type FunctionMeasure,
+  type FunctionSpec,
+  type ParameterRole,
+  type ParameterSpec,
+  bindArgument,
+  bindArguments,
+  functionSpec,
+} from "./catalog";
 import { type CallArgument, parseAidCall } from "./formulaCall";
 import { type AidError, type CellValue, ERROR_TEXT, type Result, isAidError, ok } from "./result";
-import { parseCurrency, parseKind, parsePlace, parseTheme, parseYear, parseText } from "./args";
 
 /** One record behind an answer, with where its figure comes from and how it was converted. */
 export interface ExplainedRecord {
@@ -29,6 +40,10 @@ export interface ExplainedRecord {
   readonly matchedBy?: string;
   /** The year the record counts in (FY, else announced), or null. */
   readonly year?: number | null;
+  /** Its fiscal year (年度) by the fiscal-year rule, or null when its date cannot tell. */
+  readonly fiscalYear?: number | null;
+  /** When a year was asked: which rule put the record in it ("In FY2016: dated 2016-08, ..."). */
+  readonly yearRule?: string | null;
   /** The record's theme id. */
   readonly theme?: string;
   /** The rate itself, "103.944444 JPY per USD", or null when none was applied. */
@@ -40,19 +55,6 @@ export interface ExplainedRecord {
   /** The document's title, and the section in it. */
   readonly sourceTitle?: string;
   readonly sourceSection?: string;
-}
-
-export interface Explanation {
-  readonly call: string;
-  readonly answer: CellValue | CellValue[][] | null;
-  readonly error: AidError | null;
-  /** What the arguments were taken to mean. */
-  readonly reading: readonly string[];
-  readonly records: readonly ExplainedRecord[];
-  /** For AIDRATE and AIDCONVERT: the rate's derivation. */
-  readonly rateDerivation: string | null;
-  /** For the functions that filter by place: the place as it was resolved. */
-  readonly place?: PlaceDescription;
 }
 
 /**
@@ -68,91 +70,6 @@ export function describePlace(ledger: AidLedger, place: CellInput): Result<Place
 function formatAmount(r: LedgerRecord): string | null {
   if (!r.amount) return null;
   return `${r.amount.currency} ${minorToNumber(r.amount.minor, r.amount.currency).toLocaleString("en-US")}`;
-}
-
-/**
- * How an AID call with these argument values is answered: the answer itself (the same evaluate
- * the cell uses), what each argument was read as, and the records and rates behind it.
- */
-export function explainCall(
-  ledger: AidLedger,
-  name: string,
-  args: readonly CellInput[]
-): Explanation {
-  const spec = functionSpec(name);
-  const call = `${name}(${args.map((a) => (a === null || a === undefined ? "" : typeof a === "string" ? `"${a}"` : String(a))).join(",")})`;
-  if (!spec)
-    return {
-      call,
-      answer: null,
-      error: { code: "NA", message: `${name} is not an AID function` },
-      reading: [],
-      records: [],
-      rateDerivation: null,
-    };
-  const result = spec.evaluate(ledger, args);
-  const base = {
-    call,
-    answer: result.ok ? result.value : null,
-    error: result.ok ? null : result.error,
-  };
-
-  if (name === "AIDRATE" || name === "AIDCONVERT") {
-    const yearArg = name === "AIDRATE" ? args[2] : args[3];
-    const year = parseYear(yearArg ?? null);
-    const doc = year.ok ? ledger.rates.forYear(year.value) : undefined;
-    return {
-      ...base,
-      reading: doc
-        ? [
-            `Report covering ${year.ok && year.value !== null ? year.value : "the latest year"}: ${doc.title} (${doc.document})`,
-          ]
-        : [],
-      records: [],
-      rateDerivation: doc?.derivation ?? null,
-    };
-  }
-  if (name === "AIDSOURCE") {
-    const id = parseText(args[0] ?? null, "id");
-    const r = id.ok ? ledger.record(id.value) : undefined;
-    return {
-      ...base,
-      reading: [],
-      records: r ? [explainRecord(ledger, r, "USD")] : [],
-      rateDerivation: null,
-    };
-  }
-
-  // AIDTOTAL, AIDCOUNT, AIDPEOPLE, AIDLIST: the same filters.
-  const [place, year, third, fourth, fifth] = args;
-  const isTotal = name === "AIDTOTAL";
-  const themeArg = isTotal ? fourth : third;
-  const kindArg = isTotal ? fifth : fourth;
-  const p = parsePlace(ledger, place ?? null);
-  const y = parseYear(year ?? null);
-  const t = parseTheme(ledger, themeArg ?? null);
-  const k = parseKind(kindArg ?? null, isTotal ? "committed" : "all");
-  const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
-  if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok)
-    return { ...base, reading: [], records: [], rateDerivation: null };
-  const described = ledger.places.describe(p.value);
-  const reading = [
-    `Place: ${described.summary}`,
-    `Year: ${y.value ?? "any year, including records with none"}`,
-    `Theme: ${t.value ?? "any"}`,
-    `Kind: ${k.value}`,
-    ...(isTotal ? [`Currency: ${c.value}`] : []),
-    ...(p.value.kind === "group" ? [`Group: ${groupDefinition(ledger, p.value)}`] : []),
-  ];
-  const records = ledger.index
-    .list({ place: p.value, year: y.value, theme: t.value, kind: k.value })
-    .map((r) => {
-      const explained = explainRecord(ledger, r, c.value);
-      return p.value.kind === "group"
-        ? { ...explained, matchedBy: groupReason(ledger, p.value, r) }
-        : explained;
-    });
-  return { ...base, reading, records, rateDerivation: null, place: described };
 }
 
 /** Why a record counts under a group: its country is a member, or its recipient is the group or a fund of it. */
@@ -177,6 +94,7 @@ function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): 
   const partNote = r.amount && !r.countsMoney ? ` Not added: part of ${r.record.partOf}.` : "";
   return {
     year: r.countingYear,
+    fiscalYear: fiscalDatingOf(r.record).fiscalYear,
     theme: r.record.theme,
     rateValue: used?.rate
       ? `${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
@@ -217,8 +135,7 @@ export interface ExplainedArgument {
 }
 
 /** What an explanation's records measure: how they add up to the answer. */
-export type ExplanationMeasure =
-  "money" | "count" | "people" | "list" | "source" | "rate" | "status";
+export type ExplanationMeasure = FunctionMeasure;
 
 /**
  * How one AID formula in a cell is computed, shaped for a narrow pane: the formula as written,
@@ -253,6 +170,8 @@ export interface FormulaExplanation {
   readonly apart: readonly ExplainedRecord[];
   /** For AIDRATE and AIDCONVERT: the rate of the report used, as a sentence and its pairs. */
   readonly rate: RateExplanation | null;
+  /** For the functions that filter by place: the place as it was resolved; null otherwise. */
+  readonly place: PlaceDescription | null;
 }
 
 /** Roles whose argument is text: a bare word there is almost surely text left unquoted. */
@@ -300,8 +219,7 @@ export function valueText(value: CellInput): string {
   if (typeof value === "number")
     return Number.isInteger(value) && Math.abs(value) < 10000
       ? String(value)
-      : // Every digit the number has, so 0.0000001 is not shown as 0 (20: the most toLocaleString takes everywhere).
-        value.toLocaleString("en-US", { maximumFractionDigits: 20 });
+      : value.toLocaleString("en-US", { maximumFractionDigits: 6 });
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return `"${value}"`;
 }
@@ -319,52 +237,18 @@ export function answerSummary(answer: CellValue | CellValue[][] | null): string 
   return typeof answer === "string" ? `"${answer}"` : String(answer);
 }
 
+/** What an argument's value was read as, in the words its parameter gives; null when it could not be read. */
 function meaningOf(
   ledger: AidLedger,
-  role: ParameterRole | null,
-  value: CellInput,
-  fnName: string
+  param: AnyParameter | undefined,
+  value: CellInput
 ): string | null {
-  switch (role) {
-    case "place": {
-      const p = parsePlace(ledger, value);
-      if (!p.ok) return null;
-      if (p.value.kind === "all") return "every place";
-      // A group says what it counts: "ASEAN: 10 member countries, and the fund JAIF (group)".
-      if (p.value.kind === "group") {
-        const described = describePlace(ledger, value);
-        if (described.ok) return `${described.value.summary} (group)`;
-      }
-      return `${p.value.name} (${p.value.kind})`;
-    }
-    case "year": {
-      const y = parseYear(value);
-      if (!y.ok) return null;
-      if (y.value !== null) return String(y.value);
-      return fnName === "AIDRATE" || fnName === "AIDCONVERT"
-        ? "the latest report"
-        : "any year, including records with none";
-    }
-    case "theme": {
-      const t = parseTheme(ledger, value);
-      if (!t.ok) return null;
-      return t.value === null ? "any theme" : (ledger.themes.resolve(t.value)?.label ?? t.value);
-    }
-    case "kind": {
-      const fallback = fnName === "AIDTOTAL" ? "committed" : "all";
-      const k = parseKind(value, fallback);
-      if (!k.ok) return null;
-      const omitted = value === null || value === undefined || value === "";
-      return omitted ? `${k.value} (the default)` : k.value;
-    }
-    case "currency": {
-      const c = parseCurrency(value, "currency", "USD");
-      if (!c.ok) return null;
-      return value === null || value === undefined || value === "" ? "USD (the default)" : c.value;
-    }
-    default:
-      return null;
-  }
+  if (!param) return null;
+  const bound = bindArgument(param as ParameterSpec, ledger, value);
+  if (!bound.ok) return null;
+  if (isOmitted(value) && param.leftOut) return param.leftOut;
+  const meaning = param.meaning as ParameterSpec["meaning"];
+  return meaning ? meaning(ledger, bound.value) : null;
 }
 
 /**
@@ -399,7 +283,7 @@ export function explainFormula(
   call.args.forEach((a, i) => {
     const param = params[i];
     const name = param?.name ?? `argument ${i + 1}`;
-    const role = param?.role ?? null;
+    const role: ParameterRole | null = param?.role ?? null;
     const written = writtenOf(a);
     let value: CellInput = null;
     let problem: string | null = null;
@@ -428,7 +312,7 @@ export function explainFormula(
       written,
       value,
       text,
-      meaning: a.kind === "expression" ? null : meaningOf(ledger, role, value, spec.name),
+      meaning: a.kind === "expression" ? null : meaningOf(ledger, param, value),
       problem,
     });
   });
@@ -437,11 +321,11 @@ export function explainFormula(
     const param = params[i]!;
     explained.push({
       name: param.name,
-      role: param.role ?? null,
+      role: param.role,
       written: null,
       value: null,
       text: `${param.name}: left out`,
-      meaning: meaningOf(ledger, param.role ?? null, null, spec.name),
+      meaning: meaningOf(ledger, param, null),
       problem: null,
     });
   }
@@ -450,12 +334,13 @@ export function explainFormula(
   const unquotedNumber = explained.find(
     (a, i) => call.args[i]?.kind === "name" && !(a.role && TEXT_ROLES.has(a.role))
   );
-  const measure = measureOf(spec.name);
+  const measure = spec.measure;
   const empty = {
     adding: [] as ExplainedRecord[],
     apart: [] as ExplainedRecord[],
     rate: null,
     currency: "USD" as Currency,
+    place: null,
   };
   if (expression && expression.kind === "expression") {
     return {
@@ -489,7 +374,7 @@ export function explainFormula(
   const answer = result.ok ? result.value : null;
   const error = result.ok ? null : result.error;
   const shown = fix ?? base.formula;
-  const { adding, apart, currency, rate } = recordsBehind(ledger, spec.name, inputs);
+  const { adding, apart, currency, rate, place } = recordsBehind(ledger, spec, inputs);
   const count = adding.length;
   const from =
     measure === "money" || measure === "people" || measure === "count" || measure === "list"
@@ -518,26 +403,8 @@ export function explainFormula(
     apart,
     currency,
     rate,
+    place,
   };
-}
-
-function measureOf(name: string): ExplanationMeasure {
-  switch (name) {
-    case "AIDTOTAL":
-      return "money";
-    case "AIDCOUNT":
-      return "count";
-    case "AIDPEOPLE":
-      return "people";
-    case "AIDLIST":
-      return "list";
-    case "AIDSOURCE":
-      return "source";
-    case "AIDVERSION":
-      return "status";
-    default:
-      return "rate";
-  }
 }
 
 const grouped = (n: number | null) => (n === null ? "" : n.toLocaleString("en-US"));
@@ -566,53 +433,91 @@ function peopleApart(r: LedgerRecord): string | null {
   return null;
 }
 
+/** What an answer is made of: the records that add up, those listed apart, the rate, the place. */
+interface RecordsBehind {
+  readonly adding: ExplainedRecord[];
+  readonly apart: ExplainedRecord[];
+  readonly currency: Currency;
+  readonly rate: RateExplanation | null;
+  readonly place: PlaceDescription | null;
+}
+
 /** The records behind a call's answer, split into those that add up and those listed apart. */
 function recordsBehind(
   ledger: AidLedger,
-  name: string,
-  args: readonly CellInput[]
-): {
-  adding: ExplainedRecord[];
-  apart: ExplainedRecord[];
-  currency: Currency;
-  rate: RateExplanation | null;
-} {
-  const none = { adding: [], apart: [], currency: "USD" as Currency, rate: null };
-  if (name === "AIDRATE" || name === "AIDCONVERT") {
-    const year = parseYear((name === "AIDRATE" ? args[2] : args[3]) ?? null);
-    const doc = year.ok ? ledger.rates.forYear(year.value) : undefined;
-    return { ...none, rate: doc ? explainDocumentRate(doc) : null };
+  spec: FunctionSpec,
+  inputs: readonly CellInput[]
+): RecordsBehind {
+  const none = { adding: [], apart: [], currency: "USD" as Currency, rate: null, place: null };
+  const bound = bindArguments(spec, ledger, inputs);
+  if (!bound.ok) return none;
+  const args = bound.value;
+  switch (spec.measure) {
+    case "rate": {
+      const doc = ledger.rates.forYear(args.year?.year ?? null);
+      return { ...none, rate: doc ? explainDocumentRate(doc) : null };
+    }
+    case "source": {
+      const r = args.id === undefined ? undefined : ledger.record(args.id);
+      return { ...none, adding: r ? [explainRecord(ledger, r, "USD")] : [] };
+    }
+    case "status":
+      return none;
+    default:
+      return filteredRecords(ledger, spec.measure, args);
   }
-  if (name === "AIDSOURCE") {
-    const id = parseText(args[0] ?? null, "id");
-    const r = id.ok ? ledger.record(id.value) : undefined;
-    return { ...none, adding: r ? [explainRecord(ledger, r, "USD")] : [] };
-  }
-  if (name === "AIDVERSION") return none;
-  const isTotal = name === "AIDTOTAL";
-  const [place, year, third, fourth, fifth] = args;
-  const p = parsePlace(ledger, place ?? null);
-  const y = parseYear(year ?? null);
-  const t = parseTheme(ledger, (isTotal ? fourth : third) ?? null);
-  const k = parseKind((isTotal ? fifth : fourth) ?? null, isTotal ? "committed" : "all");
-  const c = parseCurrency(isTotal ? (third ?? null) : null, "currency", "USD");
-  if (!p.ok || !y.ok || !t.ok || !k.ok || !c.ok) return none;
+}
+
+/** The records a filtering function (place, year, theme, kind) reads, each with why it is apart. */
+function filteredRecords(
+  ledger: AidLedger,
+  measure: FunctionMeasure,
+  args: BoundArguments
+): RecordsBehind {
+  const currency = args.currency ?? "USD";
   const adding: ExplainedRecord[] = [];
   const apart: ExplainedRecord[] = [];
-  for (const r of ledger.index.list({
-    place: p.value,
-    year: y.value,
-    theme: t.value,
-    kind: k.value,
-  })) {
+  const place = args.place;
+  if (!place) return { adding, apart, currency, rate: null, place: null };
+  const year = args.year ?? { year: null, fiscal: false };
+  const query = {
+    place,
+    year: year.year,
+    fiscal: year.fiscal,
+    theme: args.theme ?? null,
+    kind: args.kind ?? "all",
+  };
+  const matchedBy = (r: LedgerRecord) =>
+    place.kind === "group" ? { matchedBy: groupReason(ledger, place, r) } : {};
+  for (const r of ledger.index.list(query)) {
     const why =
-      name === "AIDTOTAL"
-        ? moneyApart(ledger, r, c.value)
-        : name === "AIDPEOPLE"
+      measure === "money"
+        ? moneyApart(ledger, r, currency)
+        : measure === "people"
           ? peopleApart(r)
           : null;
-    const explained = { ...explainRecord(ledger, r, c.value), apartReason: why };
+    const explained: ExplainedRecord = {
+      ...explainRecord(ledger, r, currency),
+      apartReason: why,
+      yearRule: year.year === null ? null : yearRuleOf(r.record, year.fiscal),
+      ...matchedBy(r),
+    };
     (why ? apart : adding).push(explained);
   }
-  return { adding, apart, currency: c.value, rate: null };
+  // A fiscal year leaves out the records dated by a year alone that might fall in it: listed apart, never guessed.
+  if (year.year !== null && year.fiscal)
+    for (const r of ledger.index.list({ ...query, year: null }))
+      if (couldBeInFiscalYear(r.record, year.year)) {
+        const reason = fiscalDatingOf(r.record).reason;
+        apart.push({
+          ...explainRecord(ledger, r, currency),
+          apartReason: reason,
+          yearRule: reason,
+          ...matchedBy(r),
+        });
+      }
+  const described = ledger.places.describe(place);
+  // A group says what it counts and what it leaves to its subregion (ASEAN beside Southeast Asia).
+  const definition = place.kind === "group" ? { definition: groupDefinition(ledger, place) } : {};
+  return { adding, apart, currency, rate: null, place: { ...described, ...definition } };
 }

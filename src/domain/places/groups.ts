@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { japaneseNamesField } from "./japaneseNames";
 import { normalizeName } from "./names";
 import type { Taxonomy } from "./taxonomy";
 
@@ -20,6 +21,7 @@ export const groupsSchema = z.object({
         sourceYear: z.number().int().min(1900).max(2200),
         /** Canonical names of the funds that serve the group (data/recipients.json). */
         funds: z.array(z.string().min(1)),
+        ja: japaneseNamesField,
         note: z.string().optional(),
       })
       .strict()
@@ -38,6 +40,7 @@ export const recipientsSchema = z.object({
         type: z.enum(["organization", "fund"]),
         shortName: z.string().min(1),
         aliases: z.array(z.string().min(1)),
+        ja: japaneseNamesField,
       })
       .strict()
   ),
@@ -82,8 +85,9 @@ export function referenceProblems(
     else owner.set(key, who);
   };
   for (const g of groups.groups)
-    for (const n of [g.name, ...g.aliases]) claim(n, `group "${g.name}"`);
+    for (const n of [g.name, ...g.aliases, ...(g.ja ?? [])]) claim(n, `group "${g.name}"`);
   for (const r of recipients.recipients)
-    for (const n of [r.name, r.shortName, ...r.aliases]) claim(n, `recipient "${r.name}"`);
+    for (const n of [r.name, r.shortName, ...r.aliases, ...(r.ja ?? [])])
+      claim(n, `recipient "${r.name}"`);
   return problems;
 }

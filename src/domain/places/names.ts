@@ -1,11 +1,13 @@
 import { MAX_NAME_LENGTH } from "../limits";
+import { foldJapanese } from "./japaneseNames";
 
 /**
  * How typed names are compared: case, accents, curly apostrophes, extra spaces and a leading
- * "the" do not matter ("the Philippines" = "PHILIPPINES", "Cote d’Ivoire" = "Côte d'Ivoire").
+ * "the" do not matter ("the Philippines" = "PHILIPPINES", "Cote d’Ivoire" = "Côte d'Ivoire"),
+ * nor Japanese spelling variants (foldJapanese: ヴェトナム = ベトナム, full-width = half-width).
  */
 export function normalizeName(value: string): string {
-  return value
+  return foldJapanese(value)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u2018\u2019\u02bc`]/g, "'")

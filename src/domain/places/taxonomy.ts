@@ -1,8 +1,13 @@
 import { z } from "zod";
 import type { Group, GroupList, KnownRecipient, RecipientList } from "./groups";
+import { cldrJapaneseNames, isJapanese, japaneseNamesField } from "./japaneseNames";
 import { nearestNames, normalizeName } from "./names";
 
-const named = { name: z.string().min(1), aliases: z.array(z.string().min(1)) };
+const named = {
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  ja: japaneseNamesField,
+};
 
 /** The shape of data/taxonomy.json: regions with subregions, and countries placed in them. */
 export const taxonomySchema = z.object({
@@ -84,6 +89,8 @@ export interface PlaceExtras {
 /** A resolved place in words, for the task pane and Explain. */
 export interface PlaceDescription {
   readonly name: string;
+  /** Its Japanese name (ベトナム, アフリカ), for the pane in Japanese; null when none is known. */
+  readonly japaneseName: string | null;
   readonly kind: Place["kind"];
   /** Member countries of a group, subregion or region (by taxonomy); null for a country, recipient or "*". */
   readonly memberCount: number | null;
@@ -93,6 +100,8 @@ export interface PlaceDescription {
   readonly source: string | null;
   /** One line: "ASEAN: 10 member countries, and the fund JAIF". */
   readonly summary: string;
+  /** For a group, as Explain shows it: what it counts, and what it leaves to its subregion. */
+  readonly definition?: string;
 }
 
 /**
@@ -114,6 +123,8 @@ export class PlaceDirectory {
   /** Normalized name of a group or of its fund -> the groups a record with that recipient counts under. */
   private readonly groupsByRecipient = new Map<string, (Place & { kind: "group" })[]>();
   private readonly memberCounts = new Map<string, number>();
+  /** Place key -> the Japanese name shown for it (CLDR for countries, the data's `ja` otherwise). */
+  private readonly japanese = new Map<string, string>();
   readonly regionNames: readonly string[];
   readonly groups: readonly (Place & { kind: "group" })[];
 
@@ -126,25 +137,29 @@ export class PlaceDirectory {
         name: region.name,
       };
       this.add(place, [region.name, ...region.aliases]);
+      this.addJapanese(place, region.ja);
       for (const sub of region.subregions) {
         this.subregionRegion.set(sub.name, region.name);
-        this.add(
-          {
-            kind: "subregion",
-            key: placeKeys.subregion(sub.name),
-            name: sub.name,
-            region: region.name,
-          },
-          [sub.name, ...sub.aliases]
-        );
+        const subregion: Place = {
+          kind: "subregion",
+          key: placeKeys.subregion(sub.name),
+          name: sub.name,
+          region: region.name,
+        };
+        this.add(subregion, [sub.name, ...sub.aliases]);
+        this.addJapanese(subregion, sub.ja);
       }
     }
     for (const country of taxonomy.countries) {
       this.countriesByIso2.set(country.iso2, country);
-      this.add(
-        { kind: "country", key: placeKeys.country(country.iso2), name: country.name, country },
-        [country.name, country.iso2, country.iso3, ...country.aliases]
-      );
+      const place: Place = {
+        kind: "country",
+        key: placeKeys.country(country.iso2),
+        name: country.name,
+        country,
+      };
+      this.add(place, [country.name, country.iso2, country.iso3, ...country.aliases]);
+      this.addJapanese(place, cldrJapaneseNames(country.iso2));
     }
     for (const c of taxonomy.countries) {
       this.count(placeKeys.region(c.region));
@@ -162,7 +177,10 @@ export class PlaceDirectory {
       for (const n of names) this.recipientsByName.set(normalizeName(n), place);
     }
     this.groups = (extras.groups?.groups ?? []).map((group) => this.addGroup(group));
-    for (const place of new Set(this.recipientsByName.values())) this.add(place, [...place.names]);
+    for (const place of new Set(this.recipientsByName.values())) {
+      this.add(place, [...place.names]);
+      this.addJapanese(place, place.known?.ja);
+    }
     for (const name of recipientNames) {
       const normalized = normalizeName(name);
       if (!this.recipientsByName.has(normalized)) {
@@ -201,6 +219,7 @@ export class PlaceDirectory {
       funds,
     } as const;
     this.add(place, [group.name, ...group.aliases]);
+    this.addJapanese(place, group.ja);
     for (const m of place.members) push(this.groupsByCountry, m, place);
     for (const n of recipientNames) push(this.groupsByRecipient, n, place);
     return place;
@@ -213,6 +232,25 @@ export class PlaceDirectory {
       // Suggestions show the canonical name, reached through any of its spellings.
       if (name.length > 3) this.displayNames.set(normalized, place.name);
     }
+  }
+
+  /**
+   * Japanese names: found like any other name, and suggested in Japanese when a Japanese name is
+   * mistyped (short names too: 中東 has two characters). The first is the one shown.
+   */
+  private addJapanese(place: Place, names: readonly string[] | undefined): void {
+    if (!names || names.length === 0) return;
+    if (!this.japanese.has(place.key)) this.japanese.set(place.key, names[0]!);
+    for (const name of names) {
+      const normalized = normalizeName(name);
+      if (!this.byName.has(normalized)) this.byName.set(normalized, place);
+      if (isJapanese(name)) this.displayNames.set(normalized, names[0]!);
+    }
+  }
+
+  /** The Japanese name a place is shown by (ベトナム, アフリカ, 東南アジア諸国連合), or null when none is known. */
+  japaneseName(place: Place): string | null {
+    return place.kind === "all" ? "すべて" : (this.japanese.get(place.key) ?? null);
   }
 
   /**
@@ -280,7 +318,13 @@ export class PlaceDirectory {
 
   /** A resolved place in words: name, kind, member count, funds and source. */
   describe(place: Place): PlaceDescription {
-    const base = { name: place.name, kind: place.kind, funds: [], source: null };
+    const base = {
+      name: place.name,
+      japaneseName: this.japaneseName(place),
+      kind: place.kind,
+      funds: [],
+      source: null,
+    };
     switch (place.kind) {
       case "all":
         return { ...base, name: "*", memberCount: null, summary: "every place" };

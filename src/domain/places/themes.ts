@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isJapanese, japaneseNamesField } from "./japaneseNames";
 import { nearestNames, normalizeName } from "./names";
 
 export const themesSchema = z.object({
@@ -8,6 +9,7 @@ export const themesSchema = z.object({
       id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
       label: z.string().min(1),
       aliases: z.array(z.string().min(1)),
+      ja: japaneseNamesField,
     })
   ),
 });
@@ -23,16 +25,22 @@ export class ThemeDirectory {
   constructor(list: ThemeList) {
     this.themes = list.themes;
     for (const theme of list.themes) {
-      for (const name of [theme.id, theme.label, ...theme.aliases]) {
+      for (const name of [theme.id, theme.label, ...theme.aliases, ...(theme.ja ?? [])]) {
         const normalized = normalizeName(name);
         if (!this.byName.has(normalized)) this.byName.set(normalized, theme);
-        this.displayNames.set(normalized, theme.id);
+        // A mistyped Japanese name is answered with the Japanese name, an English one with the id.
+        this.displayNames.set(normalized, isJapanese(name) ? theme.ja![0]! : theme.id);
       }
     }
   }
 
   resolve(typed: string): Theme | undefined {
     return this.byName.get(normalizeName(typed));
+  }
+
+  /** The Japanese name a theme is shown by (テロ対策), or null when the data gives none. */
+  japaneseName(id: string): string | null {
+    return this.themes.find((t) => t.id === id)?.ja?.[0] ?? null;
   }
 
   has(id: string): boolean {

@@ -1,4 +1,5 @@
 import type { LedgerRecord } from "../dataset/ledgerRecord";
+import { fiscalYearOf } from "../dates/fiscalYear";
 import { COMMITTED_KINDS, KINDS } from "../dataset/schema";
 import type { Currency } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -16,9 +17,16 @@ const ALL_SLOT = KINDS.length + 1;
 export interface Query {
   readonly place: Place;
   readonly year: number | null;
+  /** True when `year` is a fiscal year (年度, src/domain/dates/fiscalYear.ts); absent or false: the counting year. */
+  readonly fiscal?: boolean;
   readonly theme: string | null;
   readonly kind: KindFilter;
 }
+
+/** The year a record counts in for an index: its counting year, or its fiscal year. */
+type YearOf = (r: LedgerRecord) => number | null;
+const countingYear: YearOf = (r) => r.countingYear;
+const fiscalYear: YearOf = (r) => fiscalYearOf(r.record);
 
 /** The money a query matched in one target currency, before rates are applied. */
 export interface MoneyCell {
@@ -113,7 +121,8 @@ export class AidIndex {
 
   constructor(
     readonly records: readonly LedgerRecord[],
-    private readonly places: PlaceDirectory
+    private readonly places: PlaceDirectory,
+    private readonly yearOf: YearOf = countingYear
   ) {
     const n = records.length;
     const ids = { year: new Int32Array(n), theme: new Int32Array(n), doc: new Int32Array(n) };
@@ -155,7 +164,7 @@ export class AidIndex {
       let places = byOrg.get(org);
       if (!places) byOrg.set(org, (places = this.placesOf(records[i]!)));
       recordPlaces[i] = places;
-      const y = records[i]!.countingYear;
+      const y = this.yearOf(records[i]!);
       if (y !== null) {
         let id = this.yearIds.get(y);
         if (id === undefined) this.yearIds.set(y, (id = this.yearIds.size + 1));
@@ -423,8 +432,19 @@ export class AidIndex {
     return ids;
   }
 
-  /** The slot of a query, or -1 when no record matches it. */
-  slotOf(query: Query): number {
+  private fiscalIndex: AidIndex | undefined;
+
+  /**
+   * The index that answers a query: this one, or for a fiscal year the same precomputed slots
+   * keyed by fiscal year, built on the first fiscal-year query (a workbook that asks none pays nothing).
+   */
+  private indexFor(query: Query): AidIndex {
+    if (query.fiscal !== true || this.yearOf === fiscalYear) return this;
+    return (this.fiscalIndex ??= new AidIndex(this.records, this.places, fiscalYear));
+  }
+
+  /** The slot of a query in this index's store (by its own year basis), or -1 when no record matches it. */
+  private slotOf(query: Query): number {
     const p = this.placeIds.get(query.place.key);
     const y = query.year === null ? 0 : this.yearIds.get(query.year);
     const t = query.theme === null ? 0 : this.themeIds.get(query.theme);
@@ -439,16 +459,22 @@ export class AidIndex {
   }
 
   count(query: Query): number {
+    const index = this.indexFor(query);
+    if (index !== this) return index.count(query);
     const slot = this.slotOf(query);
     return slot < 0 ? 0 : this.store.count(slot);
   }
 
   peopleCount(query: Query): number {
+    const index = this.indexFor(query);
+    if (index !== this) return index.peopleCount(query);
     const slot = this.slotOf(query);
     return slot < 0 ? 0 : this.store.peopleOf(slot);
   }
 
   money(query: Query, target: Currency): MoneyCell {
+    const index = this.indexFor(query);
+    if (index !== this) return index.money(query, target);
     const slot = this.slotOf(query);
     if (slot < 0) return { direct: 0n, pending: [] };
     const currency = target === "USD" ? 0 : 1;
@@ -513,7 +539,11 @@ export function matches(r: LedgerRecord, query: Query): boolean {
         (isNamedRecipient(r.record.recipientType) &&
           place.recipientNames.has(normalizeName(r.record.recipient)))));
   if (!placeOk) return false;
-  if (query.year !== null && r.countingYear !== query.year) return false;
+  if (
+    query.year !== null &&
+    (query.fiscal === true ? fiscalYearOf(r.record) : r.countingYear) !== query.year
+  )
+    return false;
   if (query.theme !== null && r.record.theme !== query.theme) return false;
   return (
     query.kind === "all" ||

@@ -94,6 +94,8 @@ export interface RateExplanation {
   readonly title: string;
   readonly rate: string | null;
   readonly sentence: string;
+  /** The rate book's own account: "Median of 4 stated pairs: ...". */
+  readonly derivation: string;
   readonly pairs: readonly RatePairRow[];
 }
 
@@ -133,7 +135,14 @@ export function explainDocumentRate(doc: DocumentRate): RateExplanation {
     const rule = n % 2 === 1 ? "the middle one" : "the average of the middle two";
     sentence = `${doc.title} states ${n} amounts in both currencies. The rates they imply, from lowest to highest, are ${listed} yen per dollar; its rate is ${rule}, ${rate} yen per dollar.`;
   }
-  return { document: doc.document, title: doc.title, rate, sentence, pairs };
+  return {
+    document: doc.document,
+    title: doc.title,
+    rate,
+    sentence,
+    derivation: doc.derivation,
+    pairs,
+  };
 }
 
 /** A document whose rate a refresh changes: "103.944444 → 103.888889". */

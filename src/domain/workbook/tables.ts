@@ -1,6 +1,8 @@
 import { RECORD_FIELDS } from "../dataset/fields";
 import { fromText } from "../dataset/io";
 import type { Checked, Problem } from "../dataset/problems";
+import type { LedgerRecord } from "../dataset/ledgerRecord";
+import { fiscalDatingOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber, plainNumber } from "../money/money";
 import { normalizeName } from "../places/names";
@@ -34,42 +36,84 @@ const FIELD_FORMAT: Readonly<Record<string, ColumnFormat>> = {
   equivalentAmount: "rate",
 };
 
-/** Commitments: one row per record, every field, as in the JSON and CSV forms. Amounts are numbers. */
+/**
+ * A column declared once, as TanStack's column helper keeps it: its header, its number format and
+ * its value for a row. The header row and every data row of a table come from the same list.
+ */
+export interface Column<Row> {
+  readonly name: string;
+  readonly format: ColumnFormat;
+  readonly value: (row: Row) => SheetCell;
+}
+
+/** The header (names and formats) and the rows of a table, from its columns. */
+function columnsAndRows<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[]
+): Pick<TableSpec, "columns" | "rows"> {
+  return {
+    columns: columns.map(({ name, format }) => ({ name, format })),
+    rows: rows.map((row) => columns.map((c) => c.value(row))),
+  };
+}
+
+/** Commitments: every record field, as in the JSON and CSV forms. Amounts are numbers. */
+export const COMMITMENT_COLUMNS: readonly Column<LedgerRecord>[] = RECORD_FIELDS.map((f) => ({
+  name: f.name,
+  format: FIELD_FORMAT[f.name] ?? "text",
+  value:
+    f.name === "amount"
+      ? (r: LedgerRecord) => (r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null)
+      : f.name === "equivalentAmount"
+        ? (r: LedgerRecord) =>
+            r.equivalent ? minorToNumber(r.equivalent.minor, r.equivalent.currency) : null
+        : (r: LedgerRecord) => r.record[f.name],
+}));
+
+/** Commitments: one row per record. */
 export function commitmentsTable(ledger: AidLedger): TableSpec {
   return {
     ...TABLES.commitments,
     key: ["id"],
-    columns: RECORD_FIELDS.map((f) => ({ name: f.name, format: FIELD_FORMAT[f.name] ?? "text" })),
-    rows: ledger.records.map((r) =>
-      RECORD_FIELDS.map((f) => {
-        if (f.name === "amount")
-          return r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null;
-        if (f.name === "equivalentAmount")
-          return r.equivalent ? minorToNumber(r.equivalent.minor, r.equivalent.currency) : null;
-        return r.record[f.name];
-      })
-    ),
+    ...columnsAndRows(COMMITMENT_COLUMNS, ledger.records),
   };
 }
 
-const FACT_COLUMNS: readonly { name: string; format: ColumnFormat }[] = [
-  { name: "Id", format: "text" },
-  { name: "Year", format: "year" },
-  { name: "Region", format: "text" },
-  { name: "Subregion", format: "text" },
-  { name: "Country", format: "text" },
-  { name: "Recipient", format: "text" },
-  { name: "Theme", format: "text" },
-  { name: "Kind", format: "text" },
-  { name: "Channel", format: "text" },
-  { name: "Approximate", format: "boolean" },
-  { name: "People", format: "integer" },
-  { name: "AmountUSD", format: "usd" },
-  { name: "AmountJPY", format: "jpy" },
-  { name: "RateUsed", format: "rate" },
-  { name: "RateSource", format: "text" },
-  { name: "Note", format: "text" },
-];
+/** A record as the Facts table shows it: counted in one year, in both currencies, with why not. */
+interface Fact {
+  readonly r: LedgerRecord;
+  readonly usd: number | null;
+  readonly jpy: number | null;
+  readonly rate: number | null;
+  readonly rateSource: string | null;
+  readonly notes: string | null;
+  readonly fiscalYear: number | null;
+}
+
+export const FACT_COLUMNS = [
+  { name: "Id", format: "text", value: (f: Fact) => f.r.record.id },
+  { name: "Year", format: "year", value: (f: Fact) => f.r.countingYear },
+  { name: "Region", format: "text", value: (f: Fact) => f.r.record.region },
+  { name: "Subregion", format: "text", value: (f: Fact) => f.r.record.subregion },
+  { name: "Country", format: "text", value: (f: Fact) => f.r.record.country },
+  { name: "Recipient", format: "text", value: (f: Fact) => f.r.record.recipient },
+  { name: "Theme", format: "text", value: (f: Fact) => f.r.record.theme },
+  { name: "Kind", format: "text", value: (f: Fact) => f.r.record.kind },
+  { name: "Channel", format: "text", value: (f: Fact) => f.r.record.channel },
+  { name: "Approximate", format: "boolean", value: (f: Fact) => f.r.record.approximate },
+  {
+    name: "People",
+    format: "integer",
+    value: (f: Fact) => (f.r.countsPeople ? f.r.record.people : null),
+  },
+  { name: "AmountUSD", format: "usd", value: (f: Fact) => f.usd },
+  { name: "AmountJPY", format: "jpy", value: (f: Fact) => f.jpy },
+  { name: "RateUsed", format: "rate", value: (f: Fact) => f.rate },
+  { name: "RateSource", format: "text", value: (f: Fact) => f.rateSource },
+  { name: "Note", format: "text", value: (f: Fact) => f.notes },
+  // Last, so the columns before it keep the addresses formulas over Facts already use.
+  { name: "FiscalYear", format: "year", value: (f: Fact) => f.fiscalYear },
+] as const satisfies readonly Column<Fact>[];
 
 /** How a Facts note begins when the amount has no rate into `currency` (the .xlsx Totals look for it). */
 export const noRateNote = (currency: Currency): string => `No ${currency}:`;
@@ -80,7 +124,7 @@ export const noRateNote = (currency: Currency): string => `No ${currency}:`;
  * (with the reason) so a PivotTable never adds it twice; so is an amount with no stated rate.
  */
 export function factsTable(ledger: AidLedger): TableSpec {
-  const rows = ledger.records.map((r) => {
+  const facts = ledger.records.map((r): Fact => {
     const notes: string[] = [];
     const amountIn = (c: Currency): number | null => {
       if (!r.amount) return null;
@@ -99,6 +143,8 @@ export function factsTable(ledger: AidLedger): TableSpec {
       notes.push(`Amount is part of ${r.record.partOf}'s and counted there`);
     if (r.record.people !== null && !r.countsPeople)
       notes.push(`People are part of ${r.record.partOf}'s and counted there`);
+    const fiscal = fiscalDatingOf(r.record);
+    if (fiscal.fiscalYear === null) notes.push(capitalize(fiscal.reason));
     // The JPY/USD rate behind the converted column: the record's own pair, else its document's rate.
     const pair = r.countsMoney ? pairOf(r) : null;
     const docRate =
@@ -108,80 +154,115 @@ export function factsTable(ledger: AidLedger): TableSpec {
       r.amount && r.countsMoney
         ? ledger.rateUsed(r, r.amount.currency === "USD" ? "JPY" : "USD")
         : null;
-    return [
-      r.record.id,
-      r.countingYear,
-      r.record.region,
-      r.record.subregion,
-      r.record.country,
-      r.record.recipient,
-      r.record.theme,
-      r.record.kind,
-      r.record.channel,
-      r.record.approximate,
-      r.countsPeople ? r.record.people : null,
-      amountIn("USD"),
-      amountIn("JPY"),
-      rate ? fractionToDecimal(rate).toDecimalPlaces(6).toNumber() : null,
-      used?.source ?? null,
-      notes.length ? notes.join("; ") : null,
-    ] satisfies SheetCell[];
+    // Converted before the notes are joined: a missing rate adds its note.
+    const usd = amountIn("USD");
+    const jpy = amountIn("JPY");
+    return {
+      r,
+      usd,
+      jpy,
+      rate: rate ? fractionToDecimal(rate).toDecimalPlaces(6).toNumber() : null,
+      rateSource: used?.source ?? null,
+      notes: notes.length ? notes.join("; ") : null,
+      fiscalYear: fiscal.fiscalYear,
+    };
   });
-  return { ...TABLES.facts, key: ["Id"], columns: FACT_COLUMNS, rows };
+  return {
+    ...TABLES.facts,
+    key: keyOf(FACT_COLUMNS, ["Id"]),
+    ...columnsAndRows(FACT_COLUMNS, facts),
+  };
 }
 
-const RATE_COLUMNS: readonly { name: string; format: ColumnFormat }[] = [
-  { name: "Document", format: "text" },
-  { name: "Title", format: "text" },
-  { name: "Entry", format: "text" },
-  { name: "RecordId", format: "text" },
-  { name: "USD", format: "usd" },
-  { name: "JPY", format: "jpy" },
-  { name: "JpyPerUsd", format: "rate" },
-  { name: "Covers", format: "text" },
-  { name: "Derivation", format: "text" },
-];
+/** One row of the Rates table: a stated pair, a document's default, or the user's rate. */
+interface RateRow {
+  readonly document: string;
+  readonly title: string | null;
+  readonly entry: "pair" | "default" | "none" | "user";
+  readonly recordId: string | null;
+  readonly usd: number | null;
+  readonly jpy: number | null;
+  readonly jpyPerUsd: number | null;
+  readonly covers: string | null;
+  readonly derivation: string | null;
+}
+
+export const RATE_COLUMNS = [
+  { name: "Document", format: "text", value: (r: RateRow) => r.document },
+  { name: "Title", format: "text", value: (r: RateRow) => r.title },
+  { name: "Entry", format: "text", value: (r: RateRow) => r.entry },
+  { name: "RecordId", format: "text", value: (r: RateRow) => r.recordId },
+  { name: "USD", format: "usd", value: (r: RateRow) => r.usd },
+  { name: "JPY", format: "jpy", value: (r: RateRow) => r.jpy },
+  { name: "JpyPerUsd", format: "rate", value: (r: RateRow) => r.jpyPerUsd },
+  { name: "Covers", format: "text", value: (r: RateRow) => r.covers },
+  { name: "Derivation", format: "text", value: (r: RateRow) => r.derivation },
+] as const satisfies readonly Column<RateRow>[];
+
+/** A Rates column's header, checked against the declared columns. */
+export type RateColumnName = (typeof RATE_COLUMNS)[number]["name"];
+
+/** Key columns, named from the declared ones so a renamed column cannot leave a stale key. */
+function keyOf<const C extends readonly { name: string }[]>(
+  _columns: C,
+  key: readonly C[number]["name"][]
+): readonly string[] {
+  return key;
+}
 
 /** Rates: every stated pair, each document's default rate and how it was derived, and the user's rows (Entry "user"). */
 export function ratesTable(ledger: AidLedger): TableSpec {
-  const rows: SheetCell[][] = [];
+  const rows: RateRow[] = [];
+  const none = { recordId: null, usd: null, jpy: null, covers: null };
   for (const d of ledger.rates.documents) {
     const covers = d.covers ? `${d.covers.from}-${d.covers.to}` : null;
     for (const p of d.pairs) {
-      rows.push([
-        d.document,
-        d.title,
-        "pair",
-        p.recordId,
-        minorToNumber(p.usd.minor, "USD"),
-        minorToNumber(p.jpy.minor, "JPY"),
-        Number(formatRate(p.jpyPerUsd)),
+      rows.push({
+        document: d.document,
+        title: d.title,
+        entry: "pair",
+        recordId: p.recordId,
+        usd: minorToNumber(p.usd.minor, "USD"),
+        jpy: minorToNumber(p.jpy.minor, "JPY"),
+        jpyPerUsd: Number(formatRate(p.jpyPerUsd)),
         covers,
-        "Implied by the record's two stated figures",
-      ]);
+        derivation: "Implied by the record's two stated figures",
+      });
     }
     if (d.basis !== "user")
-      rows.push([
-        d.document,
-        d.title,
-        d.basis === "none" ? "none" : "default",
-        null,
-        null,
-        null,
-        d.jpyPerUsd ? Number(formatRate(d.jpyPerUsd)) : null,
+      rows.push({
+        ...none,
+        document: d.document,
+        title: d.title,
+        entry: d.basis === "none" ? "none" : "default",
+        jpyPerUsd: d.jpyPerUsd ? Number(formatRate(d.jpyPerUsd)) : null,
         covers,
-        d.derivation,
-      ]);
+        derivation: d.derivation,
+      });
   }
   const documents = new Map(ledger.rates.documents.map((d) => [d.document, d]));
   for (const u of ledger.userRates) {
     const file = resolveDocument(u.document, documents) ?? u.document;
-    const title = ledger.rates.get(file)?.title ?? null;
-    rows.push([file, title, "user", null, null, null, Number(u.jpyPerUsd), null, u.note ?? null]);
+    rows.push({
+      ...none,
+      document: file,
+      title: ledger.rates.get(file)?.title ?? null,
+      entry: "user",
+      jpyPerUsd: Number(u.jpyPerUsd),
+      derivation: u.note ?? null,
+    });
   }
   // A stated pair is its document's and record's; a default its document's; a user's rate its
   // document's, in order (two user rates for one document pair up by occurrence).
-  return { ...TABLES.rates, key: ["Document", "Entry", "RecordId"], columns: RATE_COLUMNS, rows };
+  return {
+    ...TABLES.rates,
+    key: keyOf(RATE_COLUMNS, ["Document", "Entry", "RecordId"]),
+    ...columnsAndRows(RATE_COLUMNS, rows),
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every table Aid Ledger writes, in order. */
@@ -272,7 +353,7 @@ function documentTitles(
  * the document's title (as a person knows it) or its file name; a title is read as its file name.
  */
 export function readUserRates(data: TableData): Checked<{ rates: UserRate[]; lines: number[] }> {
-  const col = (name: string) => data.header.findIndex((h) => h.trim() === name);
+  const col = (name: RateColumnName) => data.header.findIndex((h) => h.trim() === name);
   const [doc, entry, rate, note] = [
     col("Document"),
     col("Entry"),

@@ -266,7 +266,7 @@ export class AidFunctionPlugin extends FunctionPlugin {
 
 /** The loosest value of a filter: every place, or the filter left out. */
 function relaxed(spec: FunctionSpec, index: number): CellInput {
-  return spec.parameters[index]?.name === "place" ? "*" : null;
+  return spec.parameters[index]?.role === "place" ? "*" : null;
 }
 
 function translations(): Record<string, Record<string, string>> {

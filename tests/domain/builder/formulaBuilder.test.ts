@@ -9,6 +9,7 @@ import {
   listKinds,
   listPlaceOptions,
   listYears,
+  listYearChoices,
   loadBundledLedger,
   previewFormula,
   type PlaceOptionSource,
@@ -97,4 +98,29 @@ test("country groups are in the place list: ASEAN with its members, its fund and
 test("Explain reads a group as what it counts", () => {
   const e = explainFormula(loadBundledLedger(), '=AIDCOUNT("ASEAN")')!;
   expect(e.arguments[0]!.meaning).toBe("ASEAN: 10 member countries, and the fund JAIF (group)");
+});
+
+test("the year choices offer the fiscal years the records fall in, and a fiscal pick writes FY", () => {
+  const choices = listYearChoices(ledger);
+  const fiscal = choices.filter((c) => c.value.startsWith("FY"));
+  const expected = new Set<string>();
+  for (const r of ledger.records) {
+    const dated = r.record.announced !== null && r.record.announced.length >= 7;
+    if (r.record.fiscalYear !== null) expected.add(`FY${r.record.fiscalYear}`);
+    else if (dated) {
+      const [y, m] = r.record.announced!.split("-").map(Number);
+      expected.add(`FY${m! >= 4 ? y! : y! - 1}`);
+    }
+  }
+  expect(new Set(fiscal.map((c) => c.value))).toEqual(expected);
+  expect(choices.filter((c) => !c.value.startsWith("FY")).map((c) => Number(c.value))).toEqual(
+    listYears(ledger)
+  );
+  const preview = previewFormula(ledger, "AIDTOTAL", {
+    place: "*",
+    year: "FY2009",
+    currency: "JPY",
+  });
+  expect(preview?.formula).toBe('=AIDTOTAL("*","FY2009","JPY")');
+  expect(preview?.records).toBe(2);
 });

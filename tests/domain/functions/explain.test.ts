@@ -1,4 +1,9 @@
-import { explainCall, loadBundledLedger, parseAidCall } from "../../../src/domain";
+import {
+  type FormulaExplanation,
+  explainFormula,
+  loadBundledLedger,
+  parseAidCall,
+} from "../../../src/domain";
 
 describe("parseAidCall", () => {
   test.each([
@@ -55,53 +60,51 @@ describe("parseAidCall", () => {
   });
 });
 
-describe("explainCall", () => {
+describe("explaining a formula: the records and rates behind it", () => {
   const ledger = loadBundledLedger();
+  const explain = (formula: string) => explainFormula(ledger, formula)!;
+  const meaning = (e: FormulaExplanation, name: string) =>
+    e.arguments.find((a) => a.name === name)?.meaning;
 
   test("AIDTOTAL lists the records behind the total, with evidence and the rate used", () => {
-    const e = explainCall(ledger, "AIDTOTAL", ["Africa", 2016]);
+    const e = explain('=AIDTOTAL("Africa",2016)');
     expect(e.answer).toBe(2420000000);
-    expect(e.reading).toEqual(
-      expect.arrayContaining([
-        "Place: Africa (region, 58 countries)",
-        "Year: 2016",
-        "Kind: committed",
-        "Currency: USD",
-      ])
-    );
-    expect(e.records.map((r) => r.id).sort()).toEqual([
+    expect(e.place?.summary).toBe("Africa (region, 58 countries)");
+    expect(meaning(e, "year")).toBe("2016");
+    expect(meaning(e, "kind")).toBe("committed (the default)");
+    expect(meaning(e, "currency")).toBe("USD (the default)");
+    expect(e.currency).toBe("USD");
+    expect(e.adding.map((r) => r.id).sort()).toEqual([
       "africa-counter-terrorism-unsc-2016",
       "ticad6-climate-disasters-2016",
       "ticad6-peace-stability-2016",
     ]);
-    const sum = e.records.reduce((n, r) => n + (r.converted ?? 0), 0);
+    const sum = e.adding.reduce((n, r) => n + (r.converted ?? 0), 0);
     expect(sum).toBe(e.answer);
-    for (const r of e.records) expect(r.evidence.length).toBeGreaterThan(0);
+    for (const r of e.adding) expect(r.evidence.length).toBeGreaterThan(0);
   });
 
   test("in yen, each record shows the report's own figure as its rate", () => {
-    const e = explainCall(ledger, "AIDTOTAL", ["Africa", 2016, "JPY"]);
-    expect(e.records.map((r) => r.rate)).toEqual(
-      e.records.map(() => "The report's own figure for this record")
+    const e = explain('=AIDTOTAL("Africa",2016,"JPY")');
+    expect(e.adding.map((r) => r.rate)).toEqual(
+      e.adding.map(() => "The report's own figure for this record")
     );
   });
 
   test("a converted record names the document rate; a missing rate is the reason", () => {
-    const asia = explainCall(ledger, "AIDTOTAL", ["Asia", 2016]);
+    const asia = explain('=AIDTOTAL("Asia",2016)');
     expect(
-      asia.records.find((r) => r.id === "asia-counter-terrorism-japan-asean-2016")!.rate
+      asia.adding.find((r) => r.id === "asia-counter-terrorism-japan-asean-2016")!.rate
     ).toMatch(/default rate \(median of stated pairs\): 103\.944444 JPY per USD/);
-    const vn = explainCall(ledger, "AIDTOTAL", ["Viet Nam"]);
+    const vn = explain('=AIDTOTAL("Viet Nam")');
     expect(vn.error?.code).toBe("NA");
-    expect(vn.records.find((r) => r.id === "viet-nam-haiphong-customs-2009")!.rate).toMatch(
-      /No rate: .*states no JPY\/USD pair/
-    );
+    expect(
+      [...vn.adding, ...vn.apart].find((r) => r.id === "viet-nam-haiphong-customs-2009")!.rate
+    ).toMatch(/No rate: .*states no JPY\/USD pair/);
   });
 
   test("AIDRATE shows the derivation; errors carry their message", () => {
-    expect(explainCall(ledger, "AIDRATE", ["USD", "JPY", 2016]).rateDerivation).toMatch(
-      /^Median of 4 stated/
-    );
-    expect(explainCall(ledger, "AIDTOTAL", ["Afrika"]).error?.message).toMatch(/Unknown place/);
+    expect(explain('=AIDRATE("USD","JPY",2016)').rate?.derivation).toMatch(/^Median of 4 stated/);
+    expect(explain('=AIDTOTAL("Afrika")').error?.message).toMatch(/Unknown place/);
   });
 });

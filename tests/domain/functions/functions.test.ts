@@ -1,7 +1,6 @@
 import { type AidLedger, FUNCTIONS, functionSpec, loadBundledLedger } from "../../../src/domain";
 import type { CellInput } from "../../../src/domain";
-import { ledgerOf, bundledCopy } from "../helpers";
-import { aidTotal } from "../../../src/domain/functions/aidFunctions";
+import { aidTotal, bundledCopy, ledgerOf } from "../helpers";
 import { valueText } from "../../../src/domain/functions/explain";
 
 const ledger = loadBundledLedger();
@@ -140,17 +139,10 @@ describe("AIDCOUNT and AIDPEOPLE", () => {
 describe("AIDLIST", () => {
   test("spills a header and one row per record, with converted columns and error cells", () => {
     const rows = value("AIDLIST", "Viet Nam") as unknown[][];
-    expect(rows[0]).toEqual([
-      "id",
-      "date",
-      "recipient",
-      "theme",
-      "kind",
-      "amount",
-      "currency",
-      "USD",
-      "JPY",
-    ]);
+    // The header is the one AIDLIST's description promises users: "…, then id, date, …, JPY."
+    const promised = /then (.+)\.$/.exec(functionSpec("AIDLIST")!.description)![1]!.split(", ");
+    expect(promised).toHaveLength(10);
+    expect(rows[0]).toEqual(promised);
     expect(rows).toHaveLength(1 + (value("AIDCOUNT", "Viet Nam") as number));
     const customs = rows.find((r) => r[0] === "viet-nam-haiphong-customs-2009")!;
     expect(customs.slice(1, 7)).toEqual([
@@ -163,6 +155,8 @@ describe("AIDLIST", () => {
     ]);
     expect(customs[7]).toEqual(expect.objectContaining({ code: "NA" }));
     expect(customs[8]).toBe(861000000);
+    // September 2009: between 1 April 2009 and 31 March 2010.
+    expect(customs[9]).toBe(2009);
   });
 
   test("FY records show their fiscal year", () => {

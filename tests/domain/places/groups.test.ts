@@ -2,10 +2,9 @@ import {
   bundledReference,
   createLedger,
   describePlace,
-  explainCall,
+  explainFormula,
   loadBundledLedger,
 } from "../../../src/domain";
-import { aidCount, aidList, aidPeople, aidTotal } from "../../../src/domain/functions/aidFunctions";
 import {
   type GroupList,
   type RecipientList,
@@ -13,7 +12,7 @@ import {
 } from "../../../src/domain/places/groups";
 import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
 import { matches } from "../../../src/domain/query/aidIndex";
-import { ledgerOf, record } from "../helpers";
+import { aidCount, aidList, aidPeople, aidTotal, ledgerOf, record } from "../helpers";
 import { groupDefinition } from "../../../src/domain/places/groupDefinition";
 import { groupSource } from "../../../src/domain/builder/formulaBuilder";
 
@@ -259,19 +258,19 @@ describe("describing a place", () => {
   });
 
   test("Explain reads a group the same way", () => {
-    const e = explainCall(ledger, "AIDCOUNT", ["ASEAN"]);
+    const e = explainFormula(ledger, '=AIDCOUNT("ASEAN")')!;
     expect(e.answer).toBe(9);
-    expect(e.reading).toContain("Place: ASEAN: 10 member countries, and the fund JAIF");
+    expect(e.place?.summary).toBe("ASEAN: 10 member countries, and the fund JAIF");
     expect(e.place?.memberCount).toBe(10);
-    expect(e.records).toHaveLength(9);
-    const why = Object.fromEntries(e.records.map((r) => [r.id, r.matchedBy]));
+    expect(e.adding).toHaveLength(9);
+    const why = Object.fromEntries(e.adding.map((r) => [r.id, r.matchedBy]));
     expect(why).toMatchObject({
       "viet-nam-used-vessels-2015": "member country Viet Nam",
       "jaif-2006": "its fund JAIF",
       "meti-asean-training-viet-nam-2016": "recipient ASEAN (the group)",
     });
     // Other places give no reason: the record is simply in the place.
-    expect(explainCall(ledger, "AIDCOUNT", ["Viet Nam"]).records[0]!.matchedBy).toBeUndefined();
+    expect(explainFormula(ledger, '=AIDCOUNT("Viet Nam")')!.adding[0]!.matchedBy).toBeUndefined();
   });
 });
 
@@ -307,8 +306,8 @@ describe("a group's definition is shown where its answer is explained", () => {
   });
 
   test("Explain and the builder's place list say it", () => {
-    const explained = explainCall(ledger, "AIDCOUNT", ["ASEAN"]);
-    expect(explained.reading).toContain(`Group: ${definition}`);
+    const explained = explainFormula(ledger, '=AIDCOUNT("ASEAN")');
+    expect(explained?.place?.definition).toBe(definition);
     const option = groupSource(ledger, reference.taxonomy).find((o) => o.value === "ASEAN");
     expect(option?.detail).toContain(definition);
   });
