@@ -1,4 +1,4 @@
-import { z } from "../zod";
+import * as z from "../zod";
 import { CURRENCIES, type Currency, parseAmount } from "../money/money";
 import {
   MAX_AMOUNT_MINOR,

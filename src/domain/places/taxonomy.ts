@@ -1,4 +1,4 @@
-import { z } from "../zod";
+import * as z from "../zod";
 import type { Group, GroupList, KnownRecipient, RecipientList } from "./groups";
 import { nearestNames, normalizeName } from "./names";
 

@@ -1,4 +1,4 @@
-import { z } from "../zod";
+import * as z from "../zod";
 import { nearestNames, normalizeName } from "./names";
 
 export const themesSchema = z.object({

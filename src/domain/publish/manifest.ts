@@ -3,7 +3,7 @@
  * to read first, so it can say "a newer dataset is available" without downloading the dataset.
  * `aid publish` writes it; the pane reads it with readPublishedManifest and compareToManifest.
  */
-import { z } from "../zod";
+import * as z from "../zod";
 import type { Checked, Problem } from "../dataset/problems";
 import type { CommitmentRecord } from "../dataset/schema";
 import { contentHash } from "../workbook/identity";
