@@ -163,6 +163,13 @@ test("office.js is not bundled", () => {
     expect(read(file)).not.toContain("OSF._OfficeAppFactory");
 });
 
+test("zod's JSON-schema code, which the add-in never calls, is not bundled (the schemas use zod/mini)", () => {
+  // Property names survive minification: standard zod sets both on every schema it builds.
+  for (const file of ["functions.js", "taskpane.js"])
+    for (const marker of ["processJSONSchema", "toJSONSchema"])
+      expect(read(file)).not.toContain(marker);
+});
+
 test("functions.json names exactly the catalog's functions, and is the committed src/host/functions.json", () => {
   const metadata = JSON.parse(read("functions.json")) as {
     functions: { id: string; name: string }[];

@@ -4,9 +4,7 @@ import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy, ticadAt600Million } from "../domain/helpers";
 import {
   type OpenWorkbench,
-  addressOf,
   loadData,
-  setFormula,
   useWorkbenchPage,
   values,
 } from "./workbench";

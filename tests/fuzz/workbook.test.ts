@@ -30,7 +30,7 @@ describe("found by the property", () => {
       version: "1.2.3",
       settleMs: 0,
       retryMs: 0,
-      fetchText: async () => ({ ok: false, reason: "offline" }),
+      fetchText: () => Promise.resolve({ ok: false, reason: "offline" }),
     });
     await session.start();
     await session.load();

@@ -231,9 +231,9 @@ export class FakeWorkbook implements WorkbookPort {
   formulas: CellFormula[] = [];
   failFormulaRead: Error | null = null;
   formulaReads = 0;
-  async readWorkbookFormulas(names: readonly string[]): Promise<WorkbookFormulas> {
+  readWorkbookFormulas(names: readonly string[]): Promise<WorkbookFormulas> {
     this.formulaReads++;
-    if (this.failFormulaRead) throw this.failFormulaRead;
+    if (this.failFormulaRead) return Promise.reject(this.failFormulaRead);
     const tables = names.flatMap((name) => {
       const t = this.tables.get(name);
       return t
@@ -249,6 +249,6 @@ export class FakeWorkbook implements WorkbookPort {
           ]
         : [];
     });
-    return { formulas: this.formulas, tables };
+    return Promise.resolve({ formulas: this.formulas, tables });
   }
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../zod";
 import { CURRENCIES, type Currency, parseAmount } from "../money/money";
 import {
   MAX_AMOUNT_MINOR,
@@ -27,7 +27,11 @@ export const COMMITTED_KINDS: readonly Kind[] = ["pledge", "contribution", "gran
 export const RECIPIENT_TYPES = ["country", "region", "group", "organization", "fund"] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+const nullable = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.nullish(schema),
+    z.transform((v: z.output<T> | null | undefined) => v ?? null)
+  );
 
 const lengthMessage = (max: number) => (issue: { input?: unknown }) =>
   `at most ${max} characters; this has ${typeof issue.input === "string" ? issue.input.length : "more"}`;
@@ -40,7 +44,7 @@ const remembered = {
 };
 
 /** Rejects control and invisible characters (and, in names, mixed scripts), saying where; each distinct text checked once. */
-const clean = (kind: "name" | "text") => (value: string, ctx: z.RefinementCtx) => {
+const clean = (kind: "name" | "text") => (value: string, ctx: z.core.$RefinementCtx<string>) => {
   const cache = remembered[kind];
   let problem = cache.get(value);
   if (problem === undefined) {
@@ -54,43 +58,55 @@ const clean = (kind: "name" | "text") => (value: string, ctx: z.RefinementCtx) =
 /** A name: recipient, region, theme, channel, unit, ... One script, nothing invisible, 255 characters. */
 const text = z
   .string()
-  .max(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) })
-  .trim()
-  .min(1, "must not be empty")
-  .superRefine(clean("name"));
+  .check(
+    z.maxLength(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) }),
+    z.trim(),
+    z.minLength(1, "must not be empty"),
+    z.superRefine(clean("name"))
+  );
 /** Free text: evidence, notes, source title and section. Tabs and line breaks are allowed. */
 const longText = z
   .string()
-  .max(MAX_TEXT_LENGTH, { error: lengthMessage(MAX_TEXT_LENGTH) })
-  .trim()
-  .superRefine(clean("text"));
-const requiredLongText = longText.pipe(z.string().min(1, "must not be empty"));
-const evidenceText = z
-  .string()
-  .max(MAX_EVIDENCE_LENGTH, { error: lengthMessage(MAX_EVIDENCE_LENGTH) })
-  .pipe(requiredLongText);
+  .check(
+    z.maxLength(MAX_TEXT_LENGTH, { error: lengthMessage(MAX_TEXT_LENGTH) }),
+    z.trim(),
+    z.superRefine(clean("text"))
+  );
+const requiredLongText = z.pipe(longText, z.string().check(z.minLength(1, "must not be empty")));
+const evidenceText = z.pipe(
+  z.string().check(z.maxLength(MAX_EVIDENCE_LENGTH, { error: lengthMessage(MAX_EVIDENCE_LENGTH) })),
+  requiredLongText
+);
 const year = z
   .number()
-  .int("must be a whole number")
-  .min(1900, "must be 1900 or later")
-  .max(2200, "must be 2200 or earlier");
+  .check(
+    z.int("must be a whole number"),
+    z.gte(1900, "must be 1900 or later"),
+    z.lte(2200, "must be 2200 or earlier")
+  );
 const count = (max: number) =>
   z
     .number()
-    .int("must be a whole number")
-    .positive("must be greater than zero")
-    .max(max, `must be at most ${max}`);
+    .check(
+      z.int("must be a whole number"),
+      z.positive("must be greater than zero"),
+      z.lte(max, `must be at most ${max}`)
+    );
 const slug = z
   .string()
-  .max(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens");
+  .check(
+    z.maxLength(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) }),
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens")
+  );
 const DECIMAL_TEXT = /^\d+(?:\.\d+)?$/;
 /** Longer amount text than this cannot be within the amount limits; it is not echoed either. */
 const MAX_AMOUNT_CHARS = 40;
 const decimalText = z
   .string()
-  .max(MAX_AMOUNT_CHARS, { error: lengthMessage(MAX_AMOUNT_CHARS) })
-  .regex(DECIMAL_TEXT, "must be a plain decimal number such as 120000000 or 14.6");
+  .check(
+    z.maxLength(MAX_AMOUNT_CHARS, { error: lengthMessage(MAX_AMOUNT_CHARS) }),
+    z.regex(DECIMAL_TEXT, "must be a plain decimal number such as 120000000 or 14.6")
+  );
 const currency = z.enum(CURRENCIES, {
   error: () => "must be USD or JPY (the currencies the reports state)",
 });
@@ -101,7 +117,7 @@ const currency = z.enum(CURRENCIES, {
  * taxonomy) are in validate.ts.
  */
 export const commitmentRecordSchema = z
-  .object({
+  .strictObject({
     id: slug,
     sourceFile: text,
     sourceTitle: requiredLongText,
@@ -109,16 +125,16 @@ export const commitmentRecordSchema = z
     evidence: evidenceText,
     donor: text,
     announced: nullable(
-      z
-        .string()
-        .regex(
+      z.string().check(
+        z.regex(
           /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/,
           "must be YYYY, YYYY-MM or YYYY-MM-DD"
-        )
-        .superRefine((value, ctx) => {
+        ),
+        z.superRefine((value: string, ctx) => {
           const problem = impossibleDate(value);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         })
+      )
     ),
     fiscalYear: nullable(year),
     periodFrom: nullable(year),
@@ -136,70 +152,78 @@ export const commitmentRecordSchema = z
     region: text,
     subregion: nullable(text),
     country: nullable(
-      z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as VN")
+      z.string().check(z.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as VN"))
     ),
     channel: nullable(text),
     theme: text,
-    crsPurpose: nullable(z.string().regex(/^\d{5}$/, "must be a five-digit CRS purpose code")),
+    crsPurpose: nullable(
+      z.string().check(z.regex(/^\d{5}$/, "must be a five-digit CRS purpose code"))
+    ),
     people: nullable(count(MAX_PEOPLE)),
     quantity: nullable(count(MAX_QUANTITY)),
     unit: nullable(text),
     partOf: nullable(slug),
-    notes: nullable(longText.transform((v) => (v === "" ? null : v))),
+    notes: nullable(
+      z.pipe(
+        longText,
+        z.transform((v: string) => (v === "" ? null : v))
+      )
+    ),
   })
-  .strict()
-  .superRefine((r, ctx) => {
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: "custom", path: [path], message });
-    if ((r.amount === null) !== (r.currency === null)) {
-      issue(
-        r.amount === null ? "amount" : "currency",
-        "amount and currency go together: give both or neither"
-      );
-    }
-    // Zod runs refinements even after a field failed: only re-check amounts that are well-formed.
-    const wellFormed = (v: unknown) =>
-      typeof v === "string" && v.length <= MAX_AMOUNT_CHARS && DECIMAL_TEXT.test(v);
-    if (r.amount !== null && r.currency !== null && wellFormed(r.amount)) {
-      const problem = amountProblem(r.amount, r.currency);
-      if (problem) issue("amount", problem);
-    }
-    if ((r.equivalentAmount === null) !== (r.equivalentCurrency === null)) {
-      issue(
-        r.equivalentAmount === null ? "equivalentAmount" : "equivalentCurrency",
-        "equivalentAmount and equivalentCurrency go together"
-      );
-    }
-    if (
-      r.equivalentAmount !== null &&
-      r.equivalentCurrency !== null &&
-      wellFormed(r.equivalentAmount)
-    ) {
-      if (r.amount === null)
-        issue("equivalentAmount", "a stated equivalent needs the amount it is equivalent to");
-      if (r.equivalentCurrency === r.currency)
-        issue("equivalentCurrency", "must differ from currency");
-      const parsed = parseAmount(r.equivalentAmount, r.equivalentCurrency);
-      const problem = amountProblem(r.equivalentAmount, r.equivalentCurrency);
-      if (problem) issue("equivalentAmount", problem);
-      else if ("minor" in parsed && parsed.minor === 0n)
-        issue("equivalentAmount", "must be greater than zero (it states a rate)");
-      if (r.amount !== null && Number(r.amount) === 0)
-        issue("amount", "must be greater than zero when an equivalent is stated");
-    }
-    if (r.periodFrom !== null && r.periodTo !== null && r.periodFrom > r.periodTo) {
-      issue("periodTo", `must not be before periodFrom (${r.periodFrom})`);
-    }
-    if ((r.quantity === null) !== (r.unit === null))
-      issue(r.quantity === null ? "quantity" : "unit", "quantity and unit go together");
-    if (r.recipientType === "country" && r.country === null)
-      issue("country", "a country recipient needs its ISO code");
-    if (r.amount === null && r.people === null && r.quantity === null) {
-      issue("amount", "a record states at least one figure: amount, people or quantity");
-    }
-    if (r.partOf !== null && r.partOf === r.id)
-      issue("partOf", "a record cannot be part of itself");
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: "custom", path: [path], message });
+      if ((r.amount === null) !== (r.currency === null)) {
+        issue(
+          r.amount === null ? "amount" : "currency",
+          "amount and currency go together: give both or neither"
+        );
+      }
+      // Zod runs refinements even after a field failed: only re-check amounts that are well-formed.
+      const wellFormed = (v: unknown) =>
+        typeof v === "string" && v.length <= MAX_AMOUNT_CHARS && DECIMAL_TEXT.test(v);
+      if (r.amount !== null && r.currency !== null && wellFormed(r.amount)) {
+        const problem = amountProblem(r.amount, r.currency);
+        if (problem) issue("amount", problem);
+      }
+      if ((r.equivalentAmount === null) !== (r.equivalentCurrency === null)) {
+        issue(
+          r.equivalentAmount === null ? "equivalentAmount" : "equivalentCurrency",
+          "equivalentAmount and equivalentCurrency go together"
+        );
+      }
+      if (
+        r.equivalentAmount !== null &&
+        r.equivalentCurrency !== null &&
+        wellFormed(r.equivalentAmount)
+      ) {
+        if (r.amount === null)
+          issue("equivalentAmount", "a stated equivalent needs the amount it is equivalent to");
+        if (r.equivalentCurrency === r.currency)
+          issue("equivalentCurrency", "must differ from currency");
+        const parsed = parseAmount(r.equivalentAmount, r.equivalentCurrency);
+        const problem = amountProblem(r.equivalentAmount, r.equivalentCurrency);
+        if (problem) issue("equivalentAmount", problem);
+        else if ("minor" in parsed && parsed.minor === 0n)
+          issue("equivalentAmount", "must be greater than zero (it states a rate)");
+        if (r.amount !== null && Number(r.amount) === 0)
+          issue("amount", "must be greater than zero when an equivalent is stated");
+      }
+      if (r.periodFrom !== null && r.periodTo !== null && r.periodFrom > r.periodTo) {
+        issue("periodTo", `must not be before periodFrom (${r.periodFrom})`);
+      }
+      if ((r.quantity === null) !== (r.unit === null))
+        issue(r.quantity === null ? "quantity" : "unit", "quantity and unit go together");
+      if (r.recipientType === "country" && r.country === null)
+        issue("country", "a country recipient needs its ISO code");
+      if (r.amount === null && r.people === null && r.quantity === null) {
+        issue("amount", "a record states at least one figure: amount, people or quantity");
+      }
+      if (r.partOf !== null && r.partOf === r.id)
+        issue("partOf", "a record cannot be part of itself");
+    })
+  );
 
 /**
  * Why a well-formed amount is refused, or null: too many decimal places for the currency, or more

@@ -1,30 +1,30 @@
-import { z } from "zod";
+import * as z from "../zod";
 import { japaneseNamesField } from "./japaneseNames";
 import { normalizeName } from "./names";
 import type { Taxonomy } from "./taxonomy";
 
-const iso2 = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as VN");
+const iso2 = z
+  .string()
+  .check(z.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as VN"));
 
 /** The shape of data/groups.json: country groups with their members, source and funds. */
 export const groupsSchema = z.object({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   groups: z.array(
-    z
-      .object({
-        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-        name: z.string().min(1),
-        aliases: z.array(z.string().min(1)),
-        members: z.array(iso2).min(1),
-        /** Where the membership comes from, in words. */
-        source: z.string().min(1),
-        /** The year the membership holds for. */
-        sourceYear: z.number().int().min(1900).max(2200),
-        /** Canonical names of the funds that serve the group (data/recipients.json). */
-        funds: z.array(z.string().min(1)),
-        ja: japaneseNamesField,
-        note: z.string().optional(),
-      })
-      .strict()
+    z.strictObject({
+      id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+      name: z.string().check(z.minLength(1)),
+      aliases: z.array(z.string().check(z.minLength(1))),
+      members: z.array(iso2).check(z.minLength(1)),
+      /** Where the membership comes from, in words. */
+      source: z.string().check(z.minLength(1)),
+      /** The year the membership holds for. */
+      sourceYear: z.number().check(z.int(), z.gte(1900), z.lte(2200)),
+      /** Canonical names of the funds that serve the group (data/recipients.json). */
+      funds: z.array(z.string().check(z.minLength(1))),
+      ja: japaneseNamesField,
+      note: z.optional(z.string()),
+    })
   ),
 });
 export type GroupList = z.infer<typeof groupsSchema>;
@@ -32,17 +32,15 @@ export type Group = GroupList["groups"][number];
 
 /** The shape of data/recipients.json: organizations and funds with every name they go by. */
 export const recipientsSchema = z.object({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   recipients: z.array(
-    z
-      .object({
-        name: z.string().min(1),
-        type: z.enum(["organization", "fund"]),
-        shortName: z.string().min(1),
-        aliases: z.array(z.string().min(1)),
-        ja: japaneseNamesField,
-      })
-      .strict()
+    z.strictObject({
+      name: z.string().check(z.minLength(1)),
+      type: z.enum(["organization", "fund"]),
+      shortName: z.string().check(z.minLength(1)),
+      aliases: z.array(z.string().check(z.minLength(1))),
+      ja: japaneseNamesField,
+    })
   ),
 });
 export type RecipientList = z.infer<typeof recipientsSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../zod";
 
 /**
  * Japanese names of places and themes. Countries are named by CLDR through
@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 
 /** The `ja` field of a data file's entry: its Japanese names, the first the one shown. */
-export const japaneseNamesField = z.array(z.string().min(1)).optional();
+export const japaneseNamesField = z.optional(z.array(z.string().check(z.minLength(1))));
 
 /** Text with no kana, CJK or full-width forms needs no folding: the common, fast path. */
 const JAPANESE_OR_WIDE = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;

@@ -1,26 +1,26 @@
-import { z } from "zod";
+import * as z from "../zod";
 import type { Group, GroupList, KnownRecipient, RecipientList } from "./groups";
 import { cldrJapaneseNames, isJapanese, japaneseNamesField } from "./japaneseNames";
 import { nearestNames, normalizeName } from "./names";
 
 const named = {
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
+  name: z.string().check(z.minLength(1)),
+  aliases: z.array(z.string().check(z.minLength(1))),
   ja: japaneseNamesField,
 };
 
 /** The shape of data/taxonomy.json: regions with subregions, and countries placed in them. */
 export const taxonomySchema = z.object({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   regions: z.array(z.object({ ...named, subregions: z.array(z.object(named)) })),
   countries: z.array(
     z.object({
-      iso2: z.string().regex(/^[A-Z]{2}$/),
-      iso3: z.string().regex(/^[A-Z]{3}$/),
-      name: z.string().min(1),
-      region: z.string().min(1),
-      subregion: z.string().min(1).nullable(),
-      aliases: z.array(z.string().min(1)),
+      iso2: z.string().check(z.regex(/^[A-Z]{2}$/)),
+      iso3: z.string().check(z.regex(/^[A-Z]{3}$/)),
+      name: z.string().check(z.minLength(1)),
+      region: z.string().check(z.minLength(1)),
+      subregion: z.nullable(z.string().check(z.minLength(1))),
+      aliases: z.array(z.string().check(z.minLength(1))),
     })
   ),
 });

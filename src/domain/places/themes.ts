@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "../zod";
 import { isJapanese, japaneseNamesField } from "./japaneseNames";
 import { nearestNames, normalizeName } from "./names";
 
 export const themesSchema = z.object({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   themes: z.array(
     z.object({
-      id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-      label: z.string().min(1),
-      aliases: z.array(z.string().min(1)),
+      id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+      label: z.string().check(z.minLength(1)),
+      aliases: z.array(z.string().check(z.minLength(1))),
       ja: japaneseNamesField,
     })
   ),

@@ -3,7 +3,7 @@
  * to read first, so it can say "a newer dataset is available" without downloading the dataset.
  * `aid publish` writes it; the pane reads it with readPublishedManifest and compareToManifest.
  */
-import { z } from "zod";
+import * as z from "../zod";
 import type { Checked, Problem } from "../dataset/problems";
 import type { CommitmentRecord } from "../dataset/schema";
 import { contentHash } from "../workbook/identity";
@@ -19,15 +19,17 @@ export const publishedManifestSchema = z.object({
     error: () => `must be "${MANIFEST_FORMAT}" (a manifest this version can read)`,
   }),
   /** The edition's version, as the publisher names it (default: the publication date). */
-  version: z.string().trim().min(1, "must not be empty"),
+  version: z.string().check(z.trim(), z.minLength(1, "must not be empty")),
   /** contentHash of the dataset's records: equal hashes, equal data. */
-  contentHash: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/, "must be fnv1a64: and 16 hex digits"),
-  records: z.number().int().nonnegative(),
+  contentHash: z
+    .string()
+    .check(z.regex(/^fnv1a64:[0-9a-f]{16}$/, "must be fnv1a64: and 16 hex digits")),
+  records: z.number().check(z.int(), z.nonnegative()),
   documents: z.array(
     z.object({
-      file: z.string().min(1),
-      title: z.string().min(1),
-      records: z.number().int().positive(),
+      file: z.string().check(z.minLength(1)),
+      title: z.string().check(z.minLength(1)),
+      records: z.number().check(z.int(), z.positive()),
     })
   ),
   /** ISO 8601 time of publication. */
@@ -35,8 +37,10 @@ export const publishedManifestSchema = z.object({
   /** The dataset's file name, relative to the manifest's address. */
   dataset: z
     .string()
-    .min(1)
-    .regex(/^[^/\\]+$/, "must be a file name beside the manifest, not a path"),
+    .check(
+      z.minLength(1),
+      z.regex(/^[^/\\]+$/, "must be a file name beside the manifest, not a path")
+    ),
 });
 
 export type PublishedManifest = z.output<typeof publishedManifestSchema>;
