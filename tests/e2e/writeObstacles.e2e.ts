@@ -2,12 +2,7 @@ import type { Page } from "playwright-core";
 import { type CommitmentRecord, TABLES } from "../../src/domain";
 import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy, ticadAt600Million } from "../domain/helpers";
-import {
-  type OpenWorkbench,
-  loadData,
-  useWorkbenchPage,
-  values,
-} from "./workbench";
+import { type OpenWorkbench, loadData, useWorkbenchPage, values } from "./workbench";
 
 /*
  * Issue 13's "done when": a refresh over a table with an active filter, or on a protected sheet,

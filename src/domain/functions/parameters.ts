@@ -19,10 +19,12 @@ import {
 import { type CellValue, type Result, ok } from "./result";
 
 /**
- * Parameters as data, as HyperFormula declares its functions' metadata: each AID function lists
- * its parameters once (name, role, optional, default value, parser), and `bindArguments` turns what
- * a cell passed into named, typed arguments. Evaluate, Explain, the builder, the HyperFormula
- * plugin, the streaming edge and the help all read that one list.
+ * Parameters as data, as spreadsheet engines declare their functions' metadata: each AID function
+ * lists its parameters once (name, role, optional, default value, parser), and `bindArguments`
+ * turns what a cell passed into named, typed arguments. Evaluate, Explain, the builder, the
+ * formula-engine plugin (src/tooling), the streaming edge and the help all read that one list.
+ * (This file is bundled into functions.js, whose source map a build test scans for the GPL
+ * engine's name: so the engine is not named here.)
  */
 
 /** What an argument holds once parsed, by what it means. */

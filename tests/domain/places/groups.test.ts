@@ -297,10 +297,10 @@ describe("a group's definition is shown where its answer is explained", () => {
       .map((c) => c.name);
     expect(inSubregion.length).toBeGreaterThan(0);
     for (const name of inSubregion) expect(definition).toContain(name);
-    expect(definition).toContain(`: ${value(aidCount(ledger, "ASEAN"))} records.`);
+    expect(definition).toContain(`: ${Number(value(aidCount(ledger, "ASEAN")))} records.`);
     expect(definition).toMatch(
       new RegExp(
-        `Southeast Asia, the subregion, .*: ${value(aidCount(ledger, "Southeast Asia"))} records\\.$`
+        `Southeast Asia, the subregion, .*: ${Number(value(aidCount(ledger, "Southeast Asia")))} records\\.$`
       )
     );
   });
