@@ -1,6 +1,5 @@
-import { type CellInput, isOmitted, parseYear } from "../functions/args";
+import { type CellInput, describe, isOmitted, parseYear } from "../functions/args";
 import { type Result, fail, ok } from "../functions/result";
-import { echo } from "../limits";
 import { parseFiscalYearText } from "./fiscalYear";
 
 /** A year argument as the AID functions read it: a plain year (today's meaning) or a fiscal year. */
@@ -22,9 +21,8 @@ export function parseYearFilter(value: CellInput, name = "year"): Result<YearFil
   }
   const plain = parseYear(value, name);
   if (plain.ok) return ok({ year: plain.value, fiscal: false });
-  const got = typeof value === "string" ? `"${echo(value)}"` : String(value);
   return fail(
     "VALUE",
-    `${name} must be a year such as 2016 (1900 to 2200) or a fiscal year such as "FY2016", "2016年度"; got ${got}`
+    `${name} must be a year such as 2016 (1900 to 2200) or a fiscal year such as "FY2016", "2016年度"; got ${describe(value)}`
   );
 }

@@ -24,7 +24,8 @@ export function isOmitted(value: CellInput): value is null | undefined | "" {
 }
 
 /** An argument as a message repeats it: text quoted and cut to a few dozen characters. */
-function describe(value: CellInput): string {
+/** A value as the user typed it, for a message: numbers in plain digits, text quoted. */
+export function describe(value: CellInput): string {
   if (typeof value === "number") return plainNumber(value);
   return typeof value === "string" ? `"${echo(value)}"` : String(value);
 }

@@ -219,7 +219,8 @@ export function valueText(value: CellInput): string {
   if (typeof value === "number")
     return Number.isInteger(value) && Math.abs(value) < 10000
       ? String(value)
-      : value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+      : // Every digit the number has, so 0.0000001 is not shown as 0 (20: the most toLocaleString takes everywhere).
+        value.toLocaleString("en-US", { maximumFractionDigits: 20 });
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return `"${value}"`;
 }
