@@ -438,7 +438,7 @@ const FUND_REACH = 60;
 /** The most words a fund's name may have on either side of "Fund". */
 const FUND_NAME_WORDS = 16;
 
-/** A fund named in a sentence: "Trust Fund to Support Initiatives of States Countering Piracy off the Coast of Somalia". */
+/** A fund named in a sentence, by its name in data/recipients.json or one of its aliases (the Somalia piracy trust fund). */
 export interface FundName {
   readonly name: string;
   readonly start: number;
