@@ -190,8 +190,11 @@ export type { Taxonomy } from "./places/taxonomy";
 export {
   didYouMean,
   english,
+  japanese,
+  languageOf,
   messageOf,
   messages,
+  onLanguageChange,
   setLanguage,
   type Language,
   type Messages,

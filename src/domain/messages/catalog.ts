@@ -1,33 +1,38 @@
 /**
- * Every user-facing sentence of the domain, host and pane, keyed by message id. A second language
- * is a second object of type `Messages` (the compiler names any key it misses), chosen at runtime
- * with `setLanguage`. Parameterised messages are functions so that each language orders its words.
+ * Every user-facing sentence of the domain, host and pane, keyed by message id, in English and
+ * Japanese. The sentences live in `sections/` (one file per area, both languages side by side);
+ * this module joins them and chooses the language at runtime with `setLanguage`. Parameterised
+ * messages are functions so that each language orders its own words.
  */
-export interface Messages {
-  /** Appended to an "unknown name" sentence: ` Did you mean "a", "b"?`; "" when nothing is near. */
-  readonly didYouMean: (near: readonly string[]) => string;
-  /** Appended to a dataset problem clause: `; did you mean a, b?`; "" when nothing is near. */
-  readonly didYouMeanInProblem: (near: readonly string[]) => string;
-  readonly noRecordWithId: (id: string) => string;
-  readonly unknownTheme: (theme: string) => string;
-  readonly ledgerNotLoaded: (reason: string) => string;
-  readonly functionFailed: (name: string, reason: string) => string;
-  readonly notValidJson: (reason: string) => string;
-}
+import { type CommonMessages, englishCommon, japaneseCommon } from "./sections/common";
+import { type DataMessages, englishData, japaneseData } from "./sections/data";
+import { type ExploreMessages, englishExplore, japaneseExplore } from "./sections/explore";
+import { englishFunction, type FunctionMessages, japaneseFunction } from "./sections/functions";
+import { englishWorkbook, japaneseWorkbook, type WorkbookMessages } from "./sections/workbook";
 
-const quoted = (near: readonly string[]) => near.map((n) => `"${n}"`).join(", ");
+export type Messages = CommonMessages &
+  DataMessages &
+  WorkbookMessages &
+  ExploreMessages &
+  FunctionMessages;
 
 export const english: Messages = {
-  didYouMean: (near) => (near.length ? ` Did you mean ${quoted(near)}?` : ""),
-  didYouMeanInProblem: (near) => (near.length ? `; did you mean ${near.join(", ")}?` : ""),
-  noRecordWithId: (id) => `No record has id "${id}".`,
-  unknownTheme: (theme) => `unknown theme "${theme}"`,
-  ledgerNotLoaded: (reason) => `The ledger could not be loaded: ${reason}`,
-  functionFailed: (name, reason) => `${name} failed unexpectedly: ${reason}`,
-  notValidJson: (reason) => `not valid JSON: ${reason}`,
+  ...englishCommon,
+  ...englishData,
+  ...englishWorkbook,
+  ...englishExplore,
+  ...englishFunction,
 };
 
-const languages = { en: english } satisfies Record<string, Messages>;
+export const japanese: Messages = {
+  ...japaneseCommon,
+  ...japaneseData,
+  ...japaneseWorkbook,
+  ...japaneseExplore,
+  ...japaneseFunction,
+};
+
+const languages = { en: english, ja: japanese } satisfies Record<string, Messages>;
 export type Language = keyof typeof languages;
 
 let current: Messages = english;
@@ -39,7 +44,22 @@ export function messages(): Messages {
 
 /** Chooses the language of every later message (the pane calls it from the UI language). */
 export function setLanguage(language: Language): void {
+  if (current === languages[language]) return;
   current = languages[language];
+  for (const listener of listeners) listener(language);
+}
+
+const listeners = new Set<(language: Language) => void>();
+
+/** Calls `listener` after every change of language (the pane re-renders); returns the unsubscribe. */
+export function onLanguageChange(listener: (language: Language) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The language Office reports (`Office.context.displayLanguage`, e.g. "ja-JP"): ja-* is Japanese. */
+export function languageOf(displayLanguage: string | undefined): Language {
+  return /^ja(-|$)/i.test(displayLanguage ?? "") ? "ja" : "en";
 }
 
 /** " Did you mean ...?" in the current language, or "" when nothing is near. */

@@ -1,4 +1,13 @@
-import { didYouMean, english, messageOf, messages } from "../../../src/domain/messages/catalog";
+import {
+  didYouMean,
+  english,
+  japanese,
+  languageOf,
+  messageOf,
+  messages,
+  onLanguageChange,
+  setLanguage,
+} from "../../../src/domain/messages/catalog";
 
 describe("messageOf", () => {
   it("gives an Error's message, its name when the message is empty, and text as it is", () => {
@@ -27,5 +36,40 @@ describe("didYouMean", () => {
 
   it("is English until another language is chosen", () => {
     expect(messages()).toBe(english);
+  });
+});
+
+describe("the language", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("is Japanese for every ja-* display language and English for anything else", () => {
+    expect(["ja-JP", "ja", "JA-jp"].map(languageOf)).toEqual(["ja", "ja", "ja"]);
+    expect(["en-US", "fr-FR", "jav-ID", "", undefined].map(languageOf)).toEqual([
+      "en",
+      "en",
+      "en",
+      "en",
+      "en",
+    ]);
+  });
+
+  it("has the same keys in English and Japanese, each filled", () => {
+    expect(Object.keys(japanese).sort()).toEqual(Object.keys(english).sort());
+    for (const [key, value] of Object.entries(japanese)) {
+      expect([key, typeof value]).toEqual([key, typeof english[key as keyof typeof english]]);
+    }
+  });
+
+  it("tells listeners of a change once, and switches what messages() gives", () => {
+    const heard: string[] = [];
+    const stop = onLanguageChange((language) => heard.push(language));
+    setLanguage("ja");
+    setLanguage("ja");
+    expect(messages()).toBe(japanese);
+    expect(didYouMean(["アフリカ"])).toContain("アフリカ");
+    setLanguage("en");
+    stop();
+    setLanguage("ja");
+    expect(heard).toEqual(["ja", "en"]);
   });
 });
