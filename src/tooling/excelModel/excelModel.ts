@@ -35,8 +35,8 @@ import {
   ModelContext,
   type ModelHost,
   type QueuedRequest,
-  addColumn,
 } from "./requestContext";
+import { addColumn } from "./proxies/tableColumns";
 import {
   type CellContent,
   type ChartState,
