@@ -3,7 +3,7 @@
  * them, tables, settings, PivotTables, charts, selection. Cell contents are kept here as written
  * (formulas with their structured references); HyperFormula only calculates, from a translation.
  * Every rule Excel enforces on these operations is checked here and raises a ModelError; the
- * request layer (requestContext.ts) only decides when each operation runs.
+ * request layer (requestContext.ts and proxies/) only decides when each operation runs.
  *
  * HyperFormula is GPLv3: development tooling only, never in the add-in bundles.
  */
