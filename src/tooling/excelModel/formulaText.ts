@@ -110,109 +110,118 @@ function unescape(name: string): string {
 export function mapFormula(formula: string, visitor: FormulaVisitor): string {
   let out = "";
   let i = 0;
-  const n = formula.length;
-  while (i < n) {
-    const ch = formula[i]!;
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === '"') {
-          if (formula[j + 1] === '"') j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === "'") {
-      // A quoted sheet name: 'My sheet'!A1
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === "'") {
-          if (formula[j + 1] === "'") j += 2;
-          else break;
-        } else j++;
-      }
-      if (formula[j + 1] === "!") {
-        const sheet = formula.slice(i + 1, j).replace(/''/g, "'");
-        const ref = REFERENCE.exec(formula.slice(j + 2));
-        if (ref) {
-          const text = formula.slice(i, j + 2 + ref[0].length);
-          out += visitor.sheetRef?.(sheet, ref[0], text) ?? text;
-          i = j + 2 + ref[0].length;
-          continue;
-        }
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (formula.startsWith("#REF!", i)) {
-      const ref = REFERENCE.exec(formula.slice(i + 5));
-      if (ref) {
-        const text = formula.slice(i, i + 5 + ref[0].length);
-        out += visitor.sheetRef?.(null, ref[0], text) ?? text;
-        i += 5 + ref[0].length;
-      } else {
-        out += "#REF!";
-        i += 5;
-      }
-      continue;
-    }
-    if (ch === "[") {
-      const end = bracketEnd(formula, i);
-      if (end !== null) {
-        const text = formula.slice(i, end + 1);
-        const ref = parseSpecifier(null, text);
-        out += (ref && visitor.structured?.(ref, text)) ?? text;
-        i = end + 1;
-        continue;
-      }
-    }
-    if (IDENT_CHAR.test(ch) && (i === 0 || !IDENT_CHAR.test(formula[i - 1]!))) {
-      let j = i;
-      while (j < n && IDENT_CHAR.test(formula[j]!)) j++;
-      const word = formula.slice(i, j);
-      if (formula[j] === "!") {
-        const ref = REFERENCE.exec(formula.slice(j + 1));
-        if (ref) {
-          const text = formula.slice(i, j + 1 + ref[0].length);
-          out += visitor.sheetRef?.(word, ref[0], text) ?? text;
-          i = j + 1 + ref[0].length;
-          continue;
-        }
-      }
-      if (formula[j] === "[") {
-        const end = bracketEnd(formula, j);
-        if (end !== null) {
-          const text = formula.slice(i, end + 1);
-          const ref = parseSpecifier(word, formula.slice(j, end + 1));
-          out += (ref && visitor.structured?.(ref, text)) ?? text;
-          i = end + 1;
-          continue;
-        }
-      }
-      if (CELL.test(word) && formula[j] !== "(") {
-        // "A1:B2" is one reference.
-        const second =
-          formula[j] === ":" ? /^\$?[A-Za-z]{1,3}\$?\d+/.exec(formula.slice(j + 1)) : null;
-        const after = second ? formula[j + 1 + second[0].length] : undefined;
-        if (second && (after === undefined || !IDENT_CHAR.test(after))) {
-          const reference = `${word}:${second[0]}`;
-          out += visitor.cell?.(reference) ?? reference;
-          i = j + 1 + second[0].length;
-          continue;
-        }
-        out += visitor.cell?.(word) ?? word;
-      } else out += word;
-      i = j;
-      continue;
-    }
-    out += ch;
-    i++;
+  while (i < formula.length) {
+    const token = scanToken(formula, i, visitor);
+    out += token.out;
+    i = token.next;
   }
   return out;
+}
+
+/** One token of a formula: the text it becomes and where the next token starts. */
+interface Token {
+  readonly out: string;
+  readonly next: number;
+}
+
+function scanToken(formula: string, i: number, visitor: FormulaVisitor): Token {
+  const ch = formula[i]!;
+  if (ch === '"') {
+    const end = closingQuote(formula, i, '"');
+    return { out: formula.slice(i, end + 1), next: end + 1 };
+  }
+  if (ch === "'") return scanQuotedSheet(formula, i, visitor);
+  if (formula.startsWith("#REF!", i)) {
+    return sheetReference(formula, i, i + 4, null, visitor) ?? { out: "#REF!", next: i + 5 };
+  }
+  if (ch === "[") {
+    const structured = structuredReference(formula, i, i, null, visitor);
+    if (structured) return structured;
+  }
+  if (IDENT_CHAR.test(ch) && (i === 0 || !IDENT_CHAR.test(formula[i - 1]!)))
+    return scanWord(formula, i, visitor);
+  return { out: ch, next: i + 1 };
+}
+
+/** The index of the quote closing the one at `start` (a doubled quote is an escaped one). */
+function closingQuote(formula: string, start: number, quote: string): number {
+  let j = start + 1;
+  while (j < formula.length) {
+    if (formula[j] === quote) {
+      if (formula[j + 1] === quote) j += 2;
+      else break;
+    } else j++;
+  }
+  return j;
+}
+
+/** A quoted sheet name: 'My sheet'!A1 (or a quoted name that is not followed by a reference). */
+function scanQuotedSheet(formula: string, i: number, visitor: FormulaVisitor): Token {
+  const end = closingQuote(formula, i, "'");
+  if (formula[end + 1] === "!") {
+    const sheet = formula.slice(i + 1, end).replace(/''/g, "'");
+    const reference = sheetReference(formula, i, end + 1, sheet, visitor);
+    if (reference) return reference;
+  }
+  return { out: formula.slice(i, end + 1), next: end + 1 };
+}
+
+/** `Sheet!A1:B2` from `start`, with the "!" at `bang`; null when no reference follows it. */
+function sheetReference(
+  formula: string,
+  start: number,
+  bang: number,
+  sheet: string | null,
+  visitor: FormulaVisitor
+): Token | null {
+  const ref = REFERENCE.exec(formula.slice(bang + 1));
+  if (!ref) return null;
+  const next = bang + 1 + ref[0].length;
+  const text = formula.slice(start, next);
+  return { out: visitor.sheetRef?.(sheet, ref[0], text) ?? text, next };
+}
+
+/** `Table[...]` from `start`, its bracket at `bracket`; null when the brackets do not close. */
+function structuredReference(
+  formula: string,
+  start: number,
+  bracket: number,
+  table: string | null,
+  visitor: FormulaVisitor
+): Token | null {
+  const end = bracketEnd(formula, bracket);
+  if (end === null) return null;
+  const text = formula.slice(start, end + 1);
+  const ref = parseSpecifier(table, formula.slice(bracket, end + 1));
+  return { out: (ref && visitor.structured?.(ref, text)) ?? text, next: end + 1 };
+}
+
+/** A name: a sheet before "!", a table before "[", a cell or block reference, or any other word. */
+function scanWord(formula: string, i: number, visitor: FormulaVisitor): Token {
+  let j = i;
+  while (j < formula.length && IDENT_CHAR.test(formula[j]!)) j++;
+  const word = formula.slice(i, j);
+  if (formula[j] === "!") {
+    const reference = sheetReference(formula, i, j, word, visitor);
+    if (reference) return reference;
+  }
+  if (formula[j] === "[") {
+    const structured = structuredReference(formula, i, j, word, visitor);
+    if (structured) return structured;
+  }
+  if (CELL.test(word) && formula[j] !== "(") return scanCell(formula, word, j, visitor);
+  return { out: word, next: j };
+}
+
+function scanCell(formula: string, word: string, j: number, visitor: FormulaVisitor): Token {
+  // "A1:B2" is one reference.
+  const second = formula[j] === ":" ? /^\$?[A-Za-z]{1,3}\$?\d+/.exec(formula.slice(j + 1)) : null;
+  const after = second ? formula[j + 1 + second[0].length] : undefined;
+  if (second && (after === undefined || !IDENT_CHAR.test(after))) {
+    const reference = `${word}:${second[0]}`;
+    return { out: visitor.cell?.(reference) ?? reference, next: j + 1 + second[0].length };
+  }
+  return { out: visitor.cell?.(word) ?? word, next: j };
 }
 
 /** Whether a formula has a structured reference (so it must be re-translated when tables change). */
