@@ -217,9 +217,6 @@ export class ExcelModel implements ModelHost {
    * "all trace messages that were executed before the error occurred", and its example's first
    * paragraphs stay inserted; debugInfo.errorLocation as in OfficeDev/office-js #1025,
    * codes from https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
-   * On the web a request or a response
-   * over 5 MB is refused whole, nothing applied
-   * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
    */
   async execute(requests: QueuedRequest[]): Promise<void> {
     this.syncCount++;
@@ -227,6 +224,23 @@ export class ExcelModel implements ModelHost {
     this.log.push(record);
     // The round trip is asynchronous: callers see the effects only after awaiting sync.
     await Promise.resolve();
+    this.refuseWhole(requests, record);
+    this.actor = "ThisLocalAddin";
+    try {
+      for (const request of requests) this.runRequest(request, record);
+    } finally {
+      this.flushChanges();
+      this.actor = "Unknown";
+      this.changed();
+    }
+  }
+
+  /**
+   * Refuses a sync before any of it runs. On the web a request or a response
+   * over 5 MB is refused whole, nothing applied
+   * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+   */
+  private refuseWhole(requests: QueuedRequest[], record: SyncRecord): void {
     const web = (this.options.platform ?? "web") === "web";
     const payload = requests.reduce((n, r) => n + r.payload, 0);
     if (web && payload > PAYLOAD_LIMIT_BYTES) {
@@ -250,56 +264,51 @@ export class ExcelModel implements ModelHost {
         requests[0]!.location
       );
     }
-    this.actor = "ThisLocalAddin";
+  }
+
+  /** Runs one request, logged; its failure (or an injected one) is located at it. */
+  private runRequest(request: QueuedRequest, record: SyncRecord): void {
+    this.requestCount++;
+    let statement = request.location;
     try {
-      for (const request of requests) {
-        this.requestCount++;
-        let statement = request.location;
-        try {
-          statement = request.describe();
-        } catch {
-          // described as its location
-        }
-        const info: RequestInfo = {
-          index: this.requestCount,
-          sync: this.syncCount,
-          location: request.location,
-          statement,
-          payload: request.payload,
-        };
-        record.requests.push(info);
-        this.faultCounter++;
-        if (this.fault?.match({ ...info, index: this.faultCounter })) {
-          const { code } = this.fault;
-          this.fault = null;
-          record.outcome = code;
-          throw new ModelError(
-            code,
-            `Injected failure at request ${info.index}: ${statement}`,
-            request.location,
-            statement
-          );
-        }
-        try {
-          request.run();
-        } catch (e) {
-          const error =
-            e instanceof ModelError
-              ? e.at(request.location, statement)
-              : new ModelError(
-                  "GeneralException",
-                  e instanceof Error ? e.message : String(e),
-                  request.location,
-                  statement
-                );
-          record.outcome = error.code;
-          throw error;
-        }
-      }
-    } finally {
-      this.flushChanges();
-      this.actor = "Unknown";
-      this.changed();
+      statement = request.describe();
+    } catch {
+      // described as its location
+    }
+    const info: RequestInfo = {
+      index: this.requestCount,
+      sync: this.syncCount,
+      location: request.location,
+      statement,
+      payload: request.payload,
+    };
+    record.requests.push(info);
+    this.faultCounter++;
+    if (this.fault?.match({ ...info, index: this.faultCounter })) {
+      const { code } = this.fault;
+      this.fault = null;
+      record.outcome = code;
+      throw new ModelError(
+        code,
+        `Injected failure at request ${info.index}: ${statement}`,
+        request.location,
+        statement
+      );
+    }
+    try {
+      request.run();
+    } catch (e) {
+      const error =
+        e instanceof ModelError
+          ? e.at(request.location, statement)
+          : new ModelError(
+              "GeneralException",
+              e instanceof Error ? e.message : String(e),
+              request.location,
+              statement
+            );
+      record.outcome = error.code;
+      throw error;
     }
   }
 
