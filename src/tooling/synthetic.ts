@@ -152,149 +152,211 @@ export interface SyntheticOptions {
 export function generateRecords(count: number, options: SyntheticOptions = {}): CommitmentRecord[] {
   if (!Number.isInteger(count) || count < 0)
     throw new RangeError(`count must be a whole number >= 0; got ${count}`);
-  const random = seededRandom(options.seed ?? 1);
-  const reference = options.reference ?? bundledReference();
-  const places = new PlaceDirectory(reference.taxonomy);
-
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const chance = (p: number): boolean => random() < p;
-  const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
-
-  // Only countries whose own name resolves to them (a name shadowed by another place's alias would fail validation).
-  const countries = reference.taxonomy.countries.filter((c) => {
-    const place = places.resolve(c.name);
-    return place?.kind === "country" && place.country.iso2 === c.iso2;
-  });
-  const regions = reference.taxonomy.regions.map((r) => r.name);
-  const subregions = reference.taxonomy.regions.flatMap((r) =>
-    r.subregions.map((s) => ({ name: s.name, region: r.name }))
-  );
-  const themes = reference.themes.themes.map((t) => t.id);
-  const kinds: Kind[] = KINDS.flatMap((k) => Array<Kind>(KIND_WEIGHTS[k]).fill(k));
-  const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
-
+  const draw = drawsFrom(seededRandom(options.seed ?? 1));
+  const pools = poolsOf(options.reference ?? bundledReference());
   const records = new Array<CommitmentRecord>(count);
-  for (let i = 0; i < count; i++) {
-    // The first record of each document states both currencies, so every document has a rate.
-    const seedsRate = i < SYNTHETIC_DOCUMENTS.length;
-    const doc = seedsRate ? SYNTHETIC_DOCUMENTS[i]! : undefined;
-    const year = doc
-      ? between(doc.from, doc.to)
-      : between(SYNTHETIC_FIRST_YEAR, SYNTHETIC_LAST_YEAR);
-    const document = doc ?? SYNTHETIC_DOCUMENTS.find((d) => d.from <= year && year <= d.to)!;
+  for (let i = 0; i < count; i++) records[i] = drawRecord(draw, pools, i);
+  return records;
+}
 
-    const byFiscalYear = chance(0.2);
-    const kind: Kind = seedsRate ? "grant" : pick(kinds);
+/** Draws from one seeded stream; every record's draws come in a fixed order, so output is stable. */
+interface Draws {
+  readonly random: () => number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  between(lo: number, hi: number): number;
+}
 
-    // Recipient and place.
-    let recipient: string;
-    let recipientType: CommitmentRecord["recipientType"];
-    let region: string;
-    let subregion: string | null = null;
-    let country: string | null = null;
-    const where = random();
-    if (where < 0.7) {
-      const c = pick(countries);
-      [recipient, recipientType, region, subregion, country] = [
-        c.name,
-        "country",
-        c.region,
-        c.subregion,
-        c.iso2,
-      ];
-    } else if (where < 0.82) {
-      if (chance(0.5) || subregions.length === 0) {
-        region = pick(regions);
-        [recipient, recipientType] = [region, "region"];
-      } else {
-        const s = pick(subregions);
-        [recipient, recipientType, region, subregion] = [s.name, "region", s.region, s.name];
-      }
-    } else if (where < 0.94) {
-      [recipient, recipientType, region] = [
-        pick(SYNTHETIC_ORGANIZATIONS),
-        "organization",
-        pick(regions),
-      ];
-    } else {
-      const f = pick(SYNTHETIC_FUNDS);
-      [recipient, recipientType, region, subregion] = [f.name, "fund", f.region, f.subregion];
-    }
+function drawsFrom(random: () => number): Draws {
+  return {
+    random,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!,
+    chance: (p: number): boolean => random() < p,
+    between: (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1)),
+  };
+}
 
-    // Figures: every record states at least one of amount, people, quantity.
-    let people: number | null = null;
-    let quantity: number | null = null;
-    let unit: string | null = null;
-    let hasAmount = true;
-    if (kind === "training") {
-      people = between(1, 500) * 10;
-      hasAmount = chance(0.5);
-    } else if (kind === "in-kind") {
-      quantity = between(1, 20);
-      unit = pick(UNITS);
-      hasAmount = chance(0.5);
-    }
-    let amount: string | null = null;
-    let currency: CommitmentRecord["currency"] = null;
-    let equivalentAmount: string | null = null;
-    let equivalentCurrency: CommitmentRecord["currency"] = null;
-    if (hasAmount) {
-      const mantissa = between(1, 999);
-      const inUsd = seedsRate ? i % 2 === 0 : chance(0.6);
-      const major = mantissa * 10 ** (inUsd ? between(3, 6) : between(5, 8));
-      amount = String(major);
-      currency = inUsd ? "USD" : "JPY";
-      if (seedsRate || chance(0.15)) {
-        // The report's own equivalent, at its typical rate give or take 2%.
-        const rate = document.jpyPerUsd * (0.98 + random() * 0.04);
-        const other = inUsd ? Math.round(major * rate) : Math.max(1, Math.round(major / rate));
-        [equivalentAmount, equivalentCurrency] = [String(other), inUsd ? "JPY" : "USD"];
-      }
-    }
+/** What records draw from: the places, themes, weighted kinds and months. */
+interface Pools {
+  readonly countries: ReferenceData["taxonomy"]["countries"];
+  readonly regions: string[];
+  readonly subregions: { name: string; region: string }[];
+  readonly themes: string[];
+  readonly kinds: Kind[];
+  readonly months: string[];
+}
 
-    const periodFrom = chance(0.2) ? year : null;
-    const approximate = chance(0.3);
-    records[i] = {
-      id: `syn-${i + 1}`,
-      sourceFile: document.sourceFile,
-      sourceTitle: document.sourceTitle,
-      sourceSection: pick(SECTIONS),
-      evidence: evidenceFor({
-        amount,
-        currency,
-        equivalentAmount,
-        equivalentCurrency,
-        approximate,
-        people,
-        quantity,
-        unit,
-      }),
-      donor: "Japan",
-      announced: byFiscalYear ? null : `${year}-${pick(months)}`,
-      fiscalYear: byFiscalYear ? year : null,
-      periodFrom,
-      periodTo: periodFrom === null ? null : periodFrom + between(0, 4),
-      kind,
-      amount,
-      currency,
-      approximate,
-      equivalentAmount,
-      equivalentCurrency,
-      recipient,
-      recipientType,
-      region,
-      subregion,
-      country,
-      channel: pick(CHANNELS),
-      theme: pick(themes),
-      crsPurpose: chance(0.3) ? pick(CRS_CODES) : null,
-      people,
-      quantity,
-      unit,
-      // A few records are stated as part of a recent earlier one (earlier only, so never a cycle).
-      partOf: i > 10 && chance(0.02) ? `syn-${between(Math.max(1, i - 50), i)}` : null,
-      notes: null,
+function poolsOf(reference: ReferenceData): Pools {
+  const places = new PlaceDirectory(reference.taxonomy);
+  return {
+    // Only countries whose own name resolves to them (a name shadowed by another place's alias would fail validation).
+    countries: reference.taxonomy.countries.filter((c) => {
+      const place = places.resolve(c.name);
+      return place?.kind === "country" && place.country.iso2 === c.iso2;
+    }),
+    regions: reference.taxonomy.regions.map((r) => r.name),
+    subregions: reference.taxonomy.regions.flatMap((r) =>
+      r.subregions.map((s) => ({ name: s.name, region: r.name }))
+    ),
+    themes: reference.themes.themes.map((t) => t.id),
+    kinds: KINDS.flatMap((k) => Array<Kind>(KIND_WEIGHTS[k]).fill(k)),
+    months: Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0")),
+  };
+}
+
+type Recipient = Pick<
+  CommitmentRecord,
+  "recipient" | "recipientType" | "region" | "subregion" | "country"
+>;
+
+type Figures = Pick<
+  CommitmentRecord,
+  "amount" | "currency" | "equivalentAmount" | "equivalentCurrency" | "people" | "quantity" | "unit"
+>;
+
+type SyntheticDocument = (typeof SYNTHETIC_DOCUMENTS)[number];
+
+/** Record `i`; its draws, in order: year, dating, kind, recipient, figures, period, the rest. */
+function drawRecord(draw: Draws, pools: Pools, i: number): CommitmentRecord {
+  // The first record of each document states both currencies, so every document has a rate.
+  const seedsRate = i < SYNTHETIC_DOCUMENTS.length;
+  const doc = seedsRate ? SYNTHETIC_DOCUMENTS[i]! : undefined;
+  const year = doc
+    ? draw.between(doc.from, doc.to)
+    : draw.between(SYNTHETIC_FIRST_YEAR, SYNTHETIC_LAST_YEAR);
+  const document = doc ?? SYNTHETIC_DOCUMENTS.find((d) => d.from <= year && year <= d.to)!;
+
+  const byFiscalYear = draw.chance(0.2);
+  const kind: Kind = seedsRate ? "grant" : draw.pick(pools.kinds);
+  const recipient = drawRecipient(draw, pools);
+  const figures = drawFigures(draw, kind, seedsRate ? i : null, document);
+
+  const periodFrom = draw.chance(0.2) ? year : null;
+  const approximate = draw.chance(0.3);
+  return {
+    id: `syn-${i + 1}`,
+    sourceFile: document.sourceFile,
+    sourceTitle: document.sourceTitle,
+    sourceSection: draw.pick(SECTIONS),
+    evidence: evidenceFor({ ...figures, approximate }),
+    donor: "Japan",
+    announced: byFiscalYear ? null : `${year}-${draw.pick(pools.months)}`,
+    fiscalYear: byFiscalYear ? year : null,
+    periodFrom,
+    periodTo: periodFrom === null ? null : periodFrom + draw.between(0, 4),
+    kind,
+    amount: figures.amount,
+    currency: figures.currency,
+    approximate,
+    equivalentAmount: figures.equivalentAmount,
+    equivalentCurrency: figures.equivalentCurrency,
+    recipient: recipient.recipient,
+    recipientType: recipient.recipientType,
+    region: recipient.region,
+    subregion: recipient.subregion,
+    country: recipient.country,
+    channel: draw.pick(CHANNELS),
+    theme: draw.pick(pools.themes),
+    crsPurpose: draw.chance(0.3) ? draw.pick(CRS_CODES) : null,
+    people: figures.people,
+    quantity: figures.quantity,
+    unit: figures.unit,
+    // A few records are stated as part of a recent earlier one (earlier only, so never a cycle).
+    partOf: i > 10 && draw.chance(0.02) ? `syn-${draw.between(Math.max(1, i - 50), i)}` : null,
+    notes: null,
+  };
+}
+
+/** A country (70%), a region or subregion, an organization, or a fund. */
+function drawRecipient(draw: Draws, pools: Pools): Recipient {
+  const where = draw.random();
+  if (where < 0.7) {
+    const c = draw.pick(pools.countries);
+    return {
+      recipient: c.name,
+      recipientType: "country",
+      region: c.region,
+      subregion: c.subregion,
+      country: c.iso2,
     };
   }
-  return records;
+  if (where < 0.82) {
+    if (draw.chance(0.5) || pools.subregions.length === 0) {
+      const region = draw.pick(pools.regions);
+      return { recipient: region, recipientType: "region", region, subregion: null, country: null };
+    }
+    const s = draw.pick(pools.subregions);
+    return {
+      recipient: s.name,
+      recipientType: "region",
+      region: s.region,
+      subregion: s.name,
+      country: null,
+    };
+  }
+  if (where < 0.94) {
+    const recipient = draw.pick(SYNTHETIC_ORGANIZATIONS);
+    const region = draw.pick(pools.regions);
+    return { recipient, recipientType: "organization", region, subregion: null, country: null };
+  }
+  const f = draw.pick(SYNTHETIC_FUNDS);
+  return {
+    recipient: f.name,
+    recipientType: "fund",
+    region: f.region,
+    subregion: f.subregion,
+    country: null,
+  };
+}
+
+/**
+ * Figures: every record states at least one of amount, people, quantity. `rateSeed` is the index
+ * of a record that seeds its document's rate (it states both currencies), else null.
+ */
+function drawFigures(
+  draw: Draws,
+  kind: Kind,
+  rateSeed: number | null,
+  document: SyntheticDocument
+): Figures {
+  let people: number | null = null;
+  let quantity: number | null = null;
+  let unit: string | null = null;
+  let hasAmount = true;
+  if (kind === "training") {
+    people = draw.between(1, 500) * 10;
+    hasAmount = draw.chance(0.5);
+  } else if (kind === "in-kind") {
+    quantity = draw.between(1, 20);
+    unit = draw.pick(UNITS);
+    hasAmount = draw.chance(0.5);
+  }
+  const figures: Figures = {
+    amount: null,
+    currency: null,
+    equivalentAmount: null,
+    equivalentCurrency: null,
+    people,
+    quantity,
+    unit,
+  };
+  return hasAmount ? { ...figures, ...drawAmount(draw, rateSeed, document) } : figures;
+}
+
+function drawAmount(
+  draw: Draws,
+  rateSeed: number | null,
+  document: SyntheticDocument
+): Pick<Figures, "amount" | "currency" | "equivalentAmount" | "equivalentCurrency"> {
+  const seedsRate = rateSeed !== null;
+  const mantissa = draw.between(1, 999);
+  const inUsd = seedsRate ? rateSeed % 2 === 0 : draw.chance(0.6);
+  const major = mantissa * 10 ** (inUsd ? draw.between(3, 6) : draw.between(5, 8));
+  const stated = { amount: String(major), currency: inUsd ? "USD" : "JPY" } as const;
+  if (!seedsRate && !draw.chance(0.15))
+    return { ...stated, equivalentAmount: null, equivalentCurrency: null };
+  // The report's own equivalent, at its typical rate give or take 2%.
+  const rate = document.jpyPerUsd * (0.98 + draw.random() * 0.04);
+  const other = inUsd ? Math.round(major * rate) : Math.max(1, Math.round(major / rate));
+  return { ...stated, equivalentAmount: String(other), equivalentCurrency: inUsd ? "JPY" : "USD" };
 }
