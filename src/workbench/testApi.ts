@@ -121,6 +121,40 @@ export function createTestApi(
   hooks: WorkbenchHooks
 ): AidWorkbenchApi {
   return {
+    ...workbookReads(spreadsheet),
+    ...userActions(spreadsheet),
+    ready: () => started,
+    reopen: () => hooks.reopen(),
+  };
+}
+
+/** What the user can do to the workbook, each through the model's user API. */
+type UserActions = Pick<
+  AidWorkbenchApi,
+  | "renameSheet"
+  | "moveSheet"
+  | "addSheet"
+  | "deleteSheet"
+  | "createChart"
+  | "createPivotTable"
+  | "refreshPivotTable"
+  | "addTableColumn"
+  | "sortTable"
+  | "showTotals"
+  | "filterTable"
+  | "protectSheet"
+  | "setFormula"
+  | "select"
+  | "setCalculationMode"
+  | "calculateNow"
+  | "saveWithoutAddin"
+>;
+
+/** What the tests read of the workbook (nothing here changes it). */
+type WorkbookReads = Omit<AidWorkbenchApi, keyof UserActions | "ready" | "reopen">;
+
+function workbookReads(spreadsheet: Spreadsheet): WorkbookReads {
+  return {
     sheetNames: () => spreadsheet.sheetNames(),
     sheets: () =>
       spreadsheet.model.read
@@ -136,59 +170,12 @@ export function createTestApi(
         .map(({ name, sheet, type, source }) => ({ name, sheet, type, source })),
     pivotTables: () => spreadsheet.model.read.pivots(),
     settings: () => spreadsheet.model.read.settings(),
-    renameSheet: (sheet, name) => spreadsheet.model.user.renameSheet(sheet, name),
-    moveSheet: (sheet, position) => spreadsheet.model.user.moveSheet(sheet, position),
-    addSheet: (name) => spreadsheet.model.user.addSheet(name),
-    deleteSheet: (sheet) => spreadsheet.model.user.deleteSheet(sheet),
-    createChart: (sheet, type, source, name) =>
-      spreadsheet.model.user.createChart(sheet, type, source, name),
-    createPivotTable: (name, sourceTable, sheet, address, layout) =>
-      spreadsheet.model.user.createPivotTable(name, sourceTable, sheet, address, layout),
-    refreshPivotTable: (name) => spreadsheet.model.user.refreshPivotTable(name),
-    addTableColumn: (table, name, formula) =>
-      spreadsheet.model.user.addTableColumn(table, name, formula),
-    sortTable: (table, column, order) => spreadsheet.model.user.sortTable(table, column, order),
-    showTotals: (table, on) => spreadsheet.model.user.showTotals(table, on),
-    filterTable: (table, column, values) =>
-      spreadsheet.model.user.filterTable(table, column, values),
-    protectSheet: (sheet, on) => spreadsheet.model.user.protectSheet(sheet, on),
-    values(sheet, address) {
-      let from: CellPosition;
-      let to: CellPosition;
-      if (address === undefined) {
-        const { rows, columns } = spreadsheet.size(sheet);
-        if (rows === 0 || columns === 0) return [];
-        [from, to] = [
-          { sheet, row: 0, col: 0 },
-          { sheet, row: rows - 1, col: columns - 1 },
-        ];
-      } else [from, to] = spreadsheet.block(sheet, address);
-      const out: SheetCell[][] = [];
-      for (let row = from.row; row <= to.row; row++) {
-        const line: SheetCell[] = [];
-        for (let col = from.col; col <= to.col; col++)
-          line.push(toSheetCell(spreadsheet.value({ sheet: from.sheet, row, col })));
-        out.push(line);
-      }
-      return out;
-    },
+    values: (sheet, address) => blockValues(spreadsheet, sheet, address),
     errorMessage(sheet, address) {
       const value = spreadsheet.value(spreadsheet.position(sheet, address));
       return value instanceof DetailedCellError ? value.message : null;
     },
     formula: (sheet, address) => spreadsheet.formula(spreadsheet.position(sheet, address)),
-    setFormula(sheet, address, formula) {
-      spreadsheet.typeInto(spreadsheet.position(sheet, address), formula);
-    },
-    select(sheet, address) {
-      const at = spreadsheet.position(sheet, address);
-      spreadsheet.select(at.sheet, at.row, at.col);
-    },
-    ready: () => started,
-    setCalculationMode: (mode) => spreadsheet.model.user.setCalculationMode(mode),
-    calculateNow: () => spreadsheet.model.user.calculateNow(),
-    saveWithoutAddin: () => spreadsheet.model.user.saveWithoutAddin(),
-    reopen: () => hooks.reopen(),
     recordValues(sheet, address) {
       const at = spreadsheet.position(sheet, address);
       const seen: SheetCell[] = [toSheetCell(spreadsheet.value(at))];
@@ -198,5 +185,56 @@ export function createTestApi(
         return seen;
       };
     },
+  };
+}
+
+/** AidWorkbenchApi.values: a block, one cell, or the whole used range when `address` is left out. */
+function blockValues(spreadsheet: Spreadsheet, sheet: string, address?: string): SheetCell[][] {
+  let from: CellPosition;
+  let to: CellPosition;
+  if (address === undefined) {
+    const { rows, columns } = spreadsheet.size(sheet);
+    if (rows === 0 || columns === 0) return [];
+    [from, to] = [
+      { sheet, row: 0, col: 0 },
+      { sheet, row: rows - 1, col: columns - 1 },
+    ];
+  } else [from, to] = spreadsheet.block(sheet, address);
+  const out: SheetCell[][] = [];
+  for (let row = from.row; row <= to.row; row++) {
+    const line: SheetCell[] = [];
+    for (let col = from.col; col <= to.col; col++)
+      line.push(toSheetCell(spreadsheet.value({ sheet: from.sheet, row, col })));
+    out.push(line);
+  }
+  return out;
+}
+
+function userActions(spreadsheet: Spreadsheet): UserActions {
+  const user = spreadsheet.model.user;
+  return {
+    renameSheet: (sheet, name) => user.renameSheet(sheet, name),
+    moveSheet: (sheet, position) => user.moveSheet(sheet, position),
+    addSheet: (name) => user.addSheet(name),
+    deleteSheet: (sheet) => user.deleteSheet(sheet),
+    createChart: (sheet, type, source, name) => user.createChart(sheet, type, source, name),
+    createPivotTable: (name, sourceTable, sheet, address, layout) =>
+      user.createPivotTable(name, sourceTable, sheet, address, layout),
+    refreshPivotTable: (name) => user.refreshPivotTable(name),
+    addTableColumn: (table, name, formula) => user.addTableColumn(table, name, formula),
+    sortTable: (table, column, order) => user.sortTable(table, column, order),
+    showTotals: (table, on) => user.showTotals(table, on),
+    filterTable: (table, column, values) => user.filterTable(table, column, values),
+    protectSheet: (sheet, on) => user.protectSheet(sheet, on),
+    setFormula(sheet, address, formula) {
+      spreadsheet.typeInto(spreadsheet.position(sheet, address), formula);
+    },
+    select(sheet, address) {
+      const at = spreadsheet.position(sheet, address);
+      spreadsheet.select(at.sheet, at.row, at.col);
+    },
+    setCalculationMode: (mode) => user.setCalculationMode(mode),
+    calculateNow: () => user.calculateNow(),
+    saveWithoutAddin: () => user.saveWithoutAddin(),
   };
 }
