@@ -14,6 +14,9 @@ export { bundledReference, bundledRows, loadBundledLedger } from "./bundled";
 export {
   FUNCTIONS,
   functionSpec,
+  type AnswerValue,
+  type CatalogEntry,
+  type DefinedFunction,
   type FunctionEnv,
   type FunctionSpec,
   type ParameterRole,

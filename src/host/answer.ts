@@ -1,7 +1,10 @@
 import {
   type AidError,
+  type AnswerValue,
+  type CatalogEntry,
   type CellInput,
   type CellValue,
+  type DefinedFunction,
   type ErrorCode,
   functionSpec,
   isAidError,
@@ -18,17 +21,20 @@ import { ledgerStore } from "./store";
 /** What one cell of an answer holds once it reaches Excel. */
 export type ExcelCell = string | number | boolean | CustomFunctions.Error;
 
-/** The shape of each function's answer (the catalog's `spills` says which ones are tables). */
-export interface Answers {
-  AIDTOTAL: number;
-  AIDCOUNT: number;
-  AIDPEOPLE: number;
-  AIDLIST: ExcelCell[][];
-  AIDSOURCE: string;
-  AIDRATE: number;
-  AIDCONVERT: number;
-  AIDVERSION: string;
-}
+/** A successful answer as it reaches Excel: a spilled table's cells become ExcelCells. */
+type ExcelAnswer<Answer extends AnswerValue> = Answer extends readonly unknown[]
+  ? ExcelCell[][]
+  : Answer;
+
+/**
+ * The shape of each function's answer, read from its catalog entry (its name and what its `run`
+ * returns), so a new function needs no line here.
+ */
+export type Answers = {
+  [Entry in CatalogEntry as Entry["name"]]: Entry extends DefinedFunction<string, infer Answer>
+    ? ExcelAnswer<Answer>
+    : never;
+};
 
 const EXCEL_ERROR: Readonly<Record<ErrorCode, () => CustomFunctions.ErrorCode>> = {
   VALUE: () => CustomFunctions.ErrorCode.invalidValue,

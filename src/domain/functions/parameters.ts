@@ -85,7 +85,10 @@ export interface FunctionEnv {
 /** What an answer measures: how Explain adds up the records behind it. */
 export type FunctionMeasure = "money" | "count" | "people" | "list" | "source" | "rate" | "status";
 
-export type FunctionAnswer = Result<CellValue | CellValue[][]>;
+/** What a successful answer holds: one cell's value, or a spilled table of them. */
+export type AnswerValue = CellValue | CellValue[][];
+
+export type FunctionAnswer = Result<AnswerValue>;
 
 export interface FunctionSpec {
   /** As users type it in a cell. */
@@ -106,19 +109,40 @@ export interface FunctionSpec {
   ) => FunctionAnswer;
 }
 
+/**
+ * A catalog entry as defined: a FunctionSpec that keeps its name and its answer's type, so the
+ * host types each custom function's result from the entry (`Answers` in src/host/answer.ts).
+ */
+export interface DefinedFunction<
+  Name extends string = string,
+  Answer extends AnswerValue = AnswerValue,
+> extends FunctionSpec {
+  readonly name: Name;
+  readonly run: (ledger: AidLedger, args: BoundArguments, env: FunctionEnv) => Result<Answer>;
+  readonly evaluate: (
+    ledger: AidLedger,
+    args: readonly CellInput[],
+    env?: FunctionEnv
+  ) => Result<Answer>;
+}
+
 /** A function's entry: its metadata, and its implementation over typed, named arguments. */
-export function defineFunction<const Ps extends readonly AnyParameter[]>(entry: {
-  readonly name: string;
+export function defineFunction<
+  Name extends string,
+  const Ps extends readonly AnyParameter[],
+  Answer extends AnswerValue,
+>(entry: {
+  readonly name: Name;
   readonly description: string;
   readonly parameters: Ps;
   readonly example: string;
   readonly spills: boolean;
   readonly measure: FunctionMeasure;
-  readonly run: (ledger: AidLedger, args: ArgumentsOf<Ps>, env: FunctionEnv) => FunctionAnswer;
-}): FunctionSpec {
+  readonly run: (ledger: AidLedger, args: ArgumentsOf<Ps>, env: FunctionEnv) => Result<Answer>;
+}): DefinedFunction<Name, Answer> {
   // The binder builds exactly ArgumentsOf<Ps> from these parameters, so the record is that type.
-  const run = entry.run as unknown as FunctionSpec["run"];
-  const spec: FunctionSpec = {
+  const run = entry.run as unknown as DefinedFunction<Name, Answer>["run"];
+  const spec: DefinedFunction<Name, Answer> = {
     ...entry,
     run,
     evaluate: (ledger, args, env = {}) => {
