@@ -11,9 +11,9 @@ import {
 } from "../../src/domain";
 import { bundledCopy, ledgerOf, ticadAt600Million } from "../domain/helpers";
 import {
-  type OpenWorkbench,
   addressOf,
   loadData,
+  refreshFrom,
   setFormula,
   sheetNames,
   useWorkbenchPage,
@@ -33,28 +33,6 @@ import {
  */
 
 const workbench = useWorkbenchPage();
-
-/** Refresh from a file: Check for changes, then Apply changes. */
-async function refreshFrom(
-  { pane }: OpenWorkbench,
-  name: string,
-  rows: readonly CommitmentRecord[]
-): Promise<void> {
-  await pane
-    .getByRole("radiogroup", { name: "Refresh from" })
-    .getByRole("radio", { name: "File", exact: true })
-    .check();
-  await pane.getByLabel("Dataset file").setInputFiles({
-    name,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
-  });
-  await pane.getByRole("button", { name: "Check for changes" }).click();
-  await pane
-    .getByRole("region", { name: "Changes" })
-    .getByRole("button", { name: "Apply changes" })
-    .click();
-}
 
 /** The sum of Facts' AmountUSD column for a ledger, in cents (exact). */
 function factsUsdCents(ledger: AidLedger): number {

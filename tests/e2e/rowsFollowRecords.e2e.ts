@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
-import { type CommitmentRecord, TABLES } from "../../src/domain";
+import { TABLES } from "../../src/domain";
 import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy } from "../domain/helpers";
 import {
-  type OpenWorkbench,
   addressOf,
   loadData,
+  refreshFrom,
   setFormula,
   useWorkbenchPage,
   values,
@@ -30,27 +30,6 @@ async function waitForIdentityChange(page: Page, before: unknown): Promise<void>
     [IDENTITY_SETTING, before] as const,
     { timeout: 20_000 }
   );
-}
-
-async function refreshFrom(
-  { pane }: OpenWorkbench,
-  name: string,
-  rows: readonly CommitmentRecord[]
-): Promise<void> {
-  await pane
-    .getByRole("radiogroup", { name: "Refresh from" })
-    .getByRole("radio", { name: "File", exact: true })
-    .check();
-  await pane.getByLabel("Dataset file").setInputFiles({
-    name,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
-  });
-  await pane.getByRole("button", { name: "Check for changes" }).click();
-  await pane
-    .getByRole("region", { name: "Changes" })
-    .getByRole("button", { name: "Apply changes" })
-    .click();
 }
 
 /** id -> MyNote, as the Commitments sheet shows them. */

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { type Browser, type Locator, type Page, chromium } from "playwright-core";
-import { type SheetCell, TABLES } from "../../src/domain";
+import { type CommitmentRecord, type SheetCell, TABLES } from "../../src/domain";
 import type {} from "../../src/workbench/testApi"; // window.aidWorkbench's type
 import { WORKBENCH_URL_VARIABLE, chromiumPath } from "./environment";
 
@@ -211,4 +211,38 @@ export async function loadData({
     "Summary",
   ]);
   await pane.getByText("Data loaded").waitFor();
+}
+
+/**
+ * Refresh from a file, up to the preview: picks File under "Refresh from", gives the pane `rows`
+ * as a JSON file named `name`, and clicks "Check for changes".
+ */
+export async function checkChanges(
+  { pane }: Pick<OpenWorkbench, "pane">,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await pane
+    .getByRole("radiogroup", { name: "Refresh from" })
+    .getByRole("radio", { name: "File", exact: true })
+    .check();
+  await pane.getByLabel("Dataset file").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
+  });
+  await pane.getByRole("button", { name: "Check for changes" }).click();
+}
+
+/** Refresh from a file: Check for changes, then Apply changes. */
+export async function refreshFrom(
+  open: Pick<OpenWorkbench, "pane">,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await checkChanges(open, name, rows);
+  await open.pane
+    .getByRole("region", { name: "Changes" })
+    .getByRole("button", { name: "Apply changes" })
+    .click();
 }

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
-import { type CommitmentRecord, TABLES } from "../../src/domain";
+import { TABLES } from "../../src/domain";
 import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy, ticadAt600Million } from "../domain/helpers";
-import { type OpenWorkbench, loadData, useWorkbenchPage, values } from "./workbench";
+import { loadData, refreshFrom, useWorkbenchPage, values } from "./workbench";
 
 /*
  * Issue 13's "done when": a refresh over a table with an active filter, or on a protected sheet,
@@ -19,35 +19,6 @@ async function everything(page: Page) {
     sheets: await Promise.all(SHEETS.map((s) => values(page, s))),
     identity: await page.evaluate((key) => window.aidWorkbench!.settings()[key], IDENTITY_SETTING),
   };
-}
-
-async function checkChanges(
-  { pane }: OpenWorkbench,
-  name: string,
-  rows: readonly CommitmentRecord[]
-): Promise<void> {
-  await pane
-    .getByRole("radiogroup", { name: "Refresh from" })
-    .getByRole("radio", { name: "File", exact: true })
-    .check();
-  await pane.getByLabel("Dataset file").setInputFiles({
-    name,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
-  });
-  await pane.getByRole("button", { name: "Check for changes" }).click();
-}
-
-async function refreshFrom(
-  open: OpenWorkbench,
-  name: string,
-  rows: readonly CommitmentRecord[]
-): Promise<void> {
-  await checkChanges(open, name, rows);
-  await open.pane
-    .getByRole("region", { name: "Changes" })
-    .getByRole("button", { name: "Apply changes" })
-    .click();
 }
 
 test("a refresh that removes and adds a record over a filtered table is refused, naming it, with nothing changed", async () => {
