@@ -51,7 +51,7 @@ beforeAll(async () => {
 /** A totals cell's answer as AIDTOTAL gives it: a number, or "#N/A" (no stated rate). */
 function expectedTotal(region: string, year: number, currency: "USD" | "JPY"): number | "#N/A" {
   const r = aidTotal(ledger, region, year, currency);
-  if (r.ok) return r.value as number;
+  if (r.ok) return r.value;
   expect(r.error.code).toBe("NA");
   return "#N/A";
 }

@@ -4,9 +4,7 @@ import {
   createLedger,
   type AidLedger,
   type CellInput,
-  type CellValue,
   type CommitmentRecord,
-  type Result,
 } from "../../src/domain";
 import { AIDCOUNT, AIDLIST, AIDPEOPLE, AIDTOTAL } from "../../src/domain/functions/aidFunctions";
 
@@ -91,6 +89,5 @@ export function ticadAt600Million(): CommitmentRecord[] {
 export const aidTotal = (l: AidLedger, ...args: CellInput[]) => AIDTOTAL.evaluate(l, args);
 export const aidCount = (l: AidLedger, ...args: CellInput[]) => AIDCOUNT.evaluate(l, args);
 export const aidPeople = (l: AidLedger, ...args: CellInput[]) => AIDPEOPLE.evaluate(l, args);
-/** AIDLIST's answer is always a table. */
-export const aidList = (l: AidLedger, ...args: CellInput[]) =>
-  AIDLIST.evaluate(l, args) as Result<CellValue[][]>;
+/** AIDLIST's answer is always a table (its entry's answer type says so). */
+export const aidList = (l: AidLedger, ...args: CellInput[]) => AIDLIST.evaluate(l, args);
