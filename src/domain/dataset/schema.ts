@@ -10,6 +10,7 @@ import {
   MAX_TEXT_LENGTH,
 } from "../limits";
 import { textProblem } from "../places/names";
+import { FIELD_NAMES, type FieldName } from "./fields";
 
 /** Kinds of record. The first four are "committed" money; see KIND_FILTERS. */
 export const KINDS = [
@@ -316,50 +317,72 @@ const amountOf = optional(matching(DECIMAL_TEXT, MAX_AMOUNT_CHARS));
 const currencyOf = optional(oneOf(CURRENCIES));
 const slugOf = matching(SLUG, MAX_NAME_LENGTH);
 
-/** Each field's reader, in the schema's order (which is the order of a record's keys). */
-const FIELD_READERS: readonly (readonly [string, Reader])[] = [
-  ["id", slugOf],
-  ["sourceFile", nameOf],
-  ["sourceTitle", requiredText],
-  ["sourceSection", requiredText],
-  ["evidence", longTextOf(MAX_EVIDENCE_LENGTH, true)],
-  ["donor", nameOf],
-  [
-    "announced",
-    optional((v) =>
-      typeof v === "string" && ANNOUNCED.test(v) && impossibleDate(v) === null ? v : REJECTED
-    ),
-  ],
-  ["fiscalYear", yearOf],
-  ["periodFrom", yearOf],
-  ["periodTo", yearOf],
-  ["kind", oneOf(KINDS)],
-  ["amount", amountOf],
-  ["currency", currencyOf],
-  ["approximate", (v) => (typeof v === "boolean" ? v : REJECTED)],
-  ["equivalentAmount", amountOf],
-  ["equivalentCurrency", currencyOf],
-  ["recipient", nameOf],
-  ["recipientType", oneOf(RECIPIENT_TYPES)],
-  ["region", nameOf],
-  ["subregion", optional(nameOf)],
-  ["country", optional(matching(ISO_CODE))],
-  ["channel", optional(nameOf)],
-  ["theme", nameOf],
-  ["crsPurpose", optional(matching(CRS_PURPOSE))],
-  ["people", optional(wholeNumber(1, MAX_PEOPLE))],
-  ["quantity", optional(wholeNumber(1, MAX_QUANTITY))],
-  ["unit", optional(nameOf)],
-  ["partOf", optional(slugOf)],
-  [
-    "notes",
-    optional((v) => {
-      const t = longTextOf(MAX_TEXT_LENGTH, false)(v);
-      return t === "" ? null : t;
-    }),
-  ],
-];
-const FIELD_KEYS = new Set(FIELD_READERS.map(([key]) => key));
+const notesOf = optional((v) => {
+  const t = longTextOf(MAX_TEXT_LENGTH, false)(v);
+  return t === "" ? null : t;
+});
+// Only a full date (YYYY-MM-DD, ten characters) can be impossible.
+const announcedOf = optional((v) =>
+  typeof v === "string" && ANNOUNCED.test(v) && (v.length < 10 || impossibleDate(v) === null)
+    ? v
+    : REJECTED
+);
+const evidenceOf = longTextOf(MAX_EVIDENCE_LENGTH, true);
+const kindOf = oneOf(KINDS);
+const approximateOf: Reader = (v) => (typeof v === "boolean" ? v : REJECTED);
+const recipientTypeOf = oneOf(RECIPIENT_TYPES);
+const optionalName = optional(nameOf);
+const countryOf = optional(matching(ISO_CODE));
+const crsPurposeOf = optional(matching(CRS_PURPOSE));
+const peopleOf = optional(wholeNumber(1, MAX_PEOPLE));
+const quantityOf = optional(wholeNumber(1, MAX_QUANTITY));
+const partOfOf = optional(slugOf);
+
+/**
+ * Each field read by its reader, in the schema's order (which is the order of a record's keys):
+ * one object literal, so every record has the same shape and no field is looked up by a name
+ * held in a variable.
+ */
+function readFields(input: Record<string, unknown>): Record<FieldName, unknown> {
+  return {
+    id: slugOf(input.id),
+    sourceFile: nameOf(input.sourceFile),
+    sourceTitle: requiredText(input.sourceTitle),
+    sourceSection: requiredText(input.sourceSection),
+    evidence: evidenceOf(input.evidence),
+    donor: nameOf(input.donor),
+    announced: announcedOf(input.announced),
+    fiscalYear: yearOf(input.fiscalYear),
+    periodFrom: yearOf(input.periodFrom),
+    periodTo: yearOf(input.periodTo),
+    kind: kindOf(input.kind),
+    amount: amountOf(input.amount),
+    currency: currencyOf(input.currency),
+    approximate: approximateOf(input.approximate),
+    equivalentAmount: amountOf(input.equivalentAmount),
+    equivalentCurrency: currencyOf(input.equivalentCurrency),
+    recipient: nameOf(input.recipient),
+    recipientType: recipientTypeOf(input.recipientType),
+    region: nameOf(input.region),
+    subregion: optionalName(input.subregion),
+    country: countryOf(input.country),
+    channel: optionalName(input.channel),
+    theme: nameOf(input.theme),
+    crsPurpose: crsPurposeOf(input.crsPurpose),
+    people: peopleOf(input.people),
+    quantity: quantityOf(input.quantity),
+    unit: optionalName(input.unit),
+    partOf: partOfOf(input.partOf),
+    notes: notesOf(input.notes),
+  };
+}
+const FIELD_KEYS: ReadonlySet<string> = new Set(FIELD_NAMES);
+
+// Counted in one place rather than by a closure per row (the fast path allocates no more than it must).
+let brokenRules = 0;
+const countBrokenRule = () => {
+  brokenRules++;
+};
 
 /**
  * The record a row is when it is valid, read without zod; null when any rule fails (zod then
@@ -370,17 +393,10 @@ export function validRecordOf(row: unknown): CommitmentRecord | null {
   if (typeof row !== "object" || row === null || Array.isArray(row)) return null;
   // A key the schema does not know is zod's to report (strictObject reads keys with for...in too).
   for (const key in row) if (!FIELD_KEYS.has(key)) return null;
-  const input = row as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [key, read] of FIELD_READERS) {
-    const value = read(input[key]);
-    if (value === REJECTED) return null;
-    out[key] = value;
-  }
-  const record = out as CommitmentRecord;
-  let broken = false;
-  crossFieldRules(record, () => {
-    broken = true;
-  });
-  return broken ? null : record;
+  const fields = readFields(row as Record<string, unknown>);
+  for (const key in fields) if (fields[key as FieldName] === REJECTED) return null;
+  const record = fields as CommitmentRecord;
+  brokenRules = 0;
+  crossFieldRules(record, countBrokenRule);
+  return brokenRules === 0 ? record : null;
 }
