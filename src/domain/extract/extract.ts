@@ -195,11 +195,36 @@ interface CandidateInput {
 }
 
 function toCandidate(input: CandidateInput): Candidate {
-  const { mention, context, paragraph } = input;
-  const { text, sentence } = context;
-  const line = lineAt(input.structure, sentence.start + mention.at);
+  const { sentence } = input.context;
+  const line = lineAt(input.structure, sentence.start + input.mention.at);
   const notes: string[] = [];
+  const proposed = proposeFields(input, notes);
+  const row = candidateRow(input, proposed, candidateId(input, proposed));
+  const blanks = REQUIRED_FIELDS.filter((f) => row[f] === null || String(row[f]).trim() === "");
+  const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
+  return {
+    row: {
+      ...row,
+      notes: `Proposed by aid extract (line ${line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
+    },
+    line,
+    sentence: { start: sentence.start, end: sentence.end },
+    blanks,
+  };
+}
 
+/** What the sentence around a figure proposes for its record, each proposal said in notes. */
+interface ProposedFields {
+  readonly when: StatedWhen;
+  readonly reading: ReturnType<typeof kindOf>;
+  readonly placeFields: ReturnType<typeof recipientOf>;
+  readonly channel: ReturnType<typeof proposeChannel>;
+  readonly theme: ReturnType<SentenceContext["theme"]>;
+  readonly partOf: ReturnType<typeof partOfPrevious>;
+}
+
+function proposeFields(input: CandidateInput, notes: string[]): ProposedFields {
+  const { mention, context, paragraph } = input;
   const when = whenOf(context, mention, input.carriedDate, notes);
 
   const reading = kindOf(context, mention, when);
@@ -215,12 +240,17 @@ function toCandidate(input: CandidateInput): Candidate {
 
   const theme = context.theme(mention.at, paragraph.path);
   if (theme) notes.push(`theme ${theme.id} (from the ${theme.from})`);
-  const partOf = partOfPrevious(mention, input.previous, text);
+  const partOf = partOfPrevious(mention, input.previous, context.text);
   if (partOf) notes.push(`part of ${partOf} ("including")`);
+  return { when, reading, placeFields, channel, theme, partOf };
+}
 
+/** A readable id: recipient (or section), year and what is counted, made unique in the file. */
+function candidateId(input: CandidateInput, { when, placeFields }: ProposedFields): string {
+  const { mention, paragraph } = input;
   const countingYear =
     when.fiscalYear ?? (when.announced ? Number(when.announced.slice(0, 4)) : when.periodFrom);
-  const id = uniqueId(
+  return uniqueId(
     [
       placeFields?.recipient ?? paragraph.path[paragraph.path.length - 1] ?? "candidate",
       countingYear ?? "",
@@ -232,14 +262,18 @@ function toCandidate(input: CandidateInput): Candidate {
     ],
     input.ids
   );
+}
 
-  const row: FieldRow = {
+function candidateRow(input: CandidateInput, proposed: ProposedFields, id: string): FieldRow {
+  const { mention, paragraph } = input;
+  const { when, reading, placeFields, channel, theme, partOf } = proposed;
+  return {
     id,
     sourceFile: input.options.sourceFile,
     sourceTitle: input.sourceTitle,
     sourceSection: paragraph.path.length > 0 ? paragraph.path.join(" > ") : null,
     // Sliced from the sentence as written: a phrase across a line break keeps it, verbatim.
-    evidence: evidencePhrase(sentence.text, mention),
+    evidence: evidencePhrase(input.context.sentence.text, mention),
     donor: input.options.donor ?? "Japan",
     announced: when.announced,
     fiscalYear: when.fiscalYear,
@@ -264,17 +298,6 @@ function toCandidate(input: CandidateInput): Candidate {
     unit: mention.type === "quantity" ? mention.unit : null,
     partOf,
     notes: null,
-  };
-  const blanks = REQUIRED_FIELDS.filter((f) => row[f] === null || String(row[f]).trim() === "");
-  const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
-  return {
-    row: {
-      ...row,
-      notes: `Proposed by aid extract (line ${line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
-    },
-    line,
-    sentence: { start: sentence.start, end: sentence.end },
-    blanks,
   };
 }
 
