@@ -106,7 +106,7 @@ function* readRecords(
       schemaProblems(parsed.error.issues, index, row, context, problems);
       continue;
     }
-    records.push(fast ?? parsed!.data!);
+    records.push(fast ?? parsed!.data);
     rowNumbers.push(index + 1);
   }
   return { records, rowNumbers };

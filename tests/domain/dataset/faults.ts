@@ -60,10 +60,7 @@ export const FAULTS: readonly ((row: Row, rows: readonly Row[], i: number) => un
   (r) => ({ ...r, crsPurpose: "1522" }),
   (r) => ({ ...r, kind: "gift" }),
   (r) => ({ ...r, extra: "field" }),
-  (r) => {
-    const { theme: _theme, ...rest } = r;
-    return rest;
-  },
+  (r) => Object.fromEntries(Object.entries(r).filter(([key]) => key !== "theme")),
   (r) => ({ ...r, notes: "  ", recipient: `  ${String(r.recipient)}  ` }),
   () => 42,
   () => null,
@@ -88,8 +85,10 @@ export function faultedRows(
 
 /** Rows as CSV text, the way a person's spreadsheet would save them (objects only). */
 export function rowsAsCsv(rows: readonly unknown[]): string {
-  const cell = (v: unknown) =>
-    v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+  const cell = (v: unknown) => {
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    return typeof v === "string" || typeof v === "number" ? String(v) : "";
+  };
   const data = rows
     .filter((r): r is Row => typeof r === "object" && r !== null && !Array.isArray(r))
     .map((r) => RECORD_FIELDS.map((f) => cell(r[f.name])));
