@@ -38,51 +38,65 @@ function amountOf(value: string | null, currency: CommitmentRecord["currency"]):
 
 /** Normalizes validated records (ids unique, partOf acyclic: see validateRecords). Linear. */
 export function toLedgerRecords(records: readonly CommitmentRecord[]): LedgerRecord[] {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const statesMoney = ancestorStates(byId, (a) => a.amount !== null);
-  const statesPeople = ancestorStates(byId, (a) => a.people !== null);
-  return records.map((record) => ({
+  const parents = parentIndexes(records);
+  const statesMoney = ancestorStates(parents, (i) => records[i]!.amount !== null);
+  const statesPeople = ancestorStates(parents, (i) => records[i]!.people !== null);
+  return records.map((record, i) => ({
     record,
     countingYear: countingYearOf(record),
     amount: amountOf(record.amount, record.currency),
     equivalent: amountOf(record.equivalentAmount, record.equivalentCurrency),
-    countsMoney: !statesMoney(record),
-    countsPeople: !statesPeople(record),
+    countsMoney: statesMoney[i] !== STATES,
+    countsPeople: statesPeople[i] !== STATES,
   }));
 }
 
+/** Each record's parent through partOf, by index; -1 for none (or a partOf no record has). */
+function parentIndexes(records: readonly CommitmentRecord[]): Int32Array {
+  const indexOf = new Map<string, number>();
+  records.forEach((r, i) => indexOf.set(r.id, i));
+  const parents = new Int32Array(records.length);
+  records.forEach((r, i) => {
+    parents[i] = r.partOf === null ? -1 : (indexOf.get(r.partOf) ?? -1);
+  });
+  return parents;
+}
+
+const UNKNOWN = 0;
+const STATES_NOT = 1;
+const STATES = 2;
+
 /**
- * Whether some ancestor of a record (through partOf) has `has`, remembered per record so a chain
- * is walked once in all, not once per record on it (which made a long chain quadratic).
+ * For each record (by index), whether some ancestor through partOf has `has`: STATES or
+ * STATES_NOT. Each chain is walked once in all, not once per record on it (which made a long
+ * chain quadratic); by index into typed arrays, since maps keyed by record cost most of the load.
  */
-function ancestorStates(
-  byId: ReadonlyMap<string, CommitmentRecord>,
-  has: (a: CommitmentRecord) => boolean
-): (r: CommitmentRecord) => boolean {
-  const memo = new Map<CommitmentRecord, boolean>();
-  const parentOf = (c: CommitmentRecord) => (c.partOf === null ? undefined : byId.get(c.partOf));
-  return (r) => {
-    // Walk up to a record whose answer is known (or the top, whose answer is false)...
-    const path: CommitmentRecord[] = [];
+function ancestorStates(parents: Int32Array, has: (i: number) => boolean): Uint8Array {
+  const memo = new Uint8Array(parents.length);
+  const path: number[] = [];
+  for (let r = 0; r < parents.length; r++) {
+    if (memo[r] !== UNKNOWN) continue;
+    // Walk up to a record whose answer is known (or the top, whose answer is no)...
+    path.length = 0;
     let known = r;
-    let answer = memo.get(r);
-    while (answer === undefined) {
-      const parent = parentOf(known);
+    let answer = UNKNOWN;
+    while (answer === UNKNOWN) {
+      const parent = parents[known]!;
       // The top of a chain; a cycle (validation refuses them) stops here too.
-      if (parent === undefined || parent === known || path.length > byId.size) answer = false;
+      if (parent < 0 || parent === known || path.length > parents.length) answer = STATES_NOT;
       else {
         path.push(known);
         known = parent;
-        answer = memo.get(known);
+        answer = memo[known]!;
       }
     }
-    memo.set(known, answer);
+    memo[known] = answer;
     // ...then down again: a child's ancestors state it when its parent does or the parent's do.
     for (let i = path.length - 1; i >= 0; i--) {
-      answer = has(known) || answer;
+      answer = has(known) || answer === STATES ? STATES : STATES_NOT;
       known = path[i]!;
-      memo.set(known, answer);
+      memo[known] = answer;
     }
-    return answer;
-  };
+  }
+  return memo;
 }

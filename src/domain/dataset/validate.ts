@@ -6,7 +6,8 @@ import type { PlaceDirectory } from "../places/taxonomy";
 import type { ThemeDirectory } from "../places/themes";
 import type { Checked, Problem } from "./problems";
 import { untracedFigures } from "./evidence";
-import { type CommitmentRecord, commitmentRecordSchema } from "./schema";
+import { type CommitmentRecord, commitmentRecordSchema, validRecordOf } from "./schema";
+import type * as z from "../zod";
 
 export interface ValidationContext {
   readonly places: PlaceDirectory;
@@ -61,137 +62,251 @@ export function* validationSteps(
         },
       ],
     };
-  const total = rows.length * 2;
-  let done = 0;
   const problems: Problem[] = [];
-  const records: CommitmentRecord[] = [];
-  const rowOf = new Map<CommitmentRecord, number>();
-  const idOf = (row: unknown) =>
-    typeof row === "object" && row !== null && typeof (row as { id?: unknown }).id === "string"
-      ? (row as { id: string }).id
-      : undefined;
-  // Ids of every row, valid or not: a record whose parent has a problem is not reported again.
-  const anyIds = new Set(rows.map(idOf));
+  const progress = { done: 0, total: rows.length * 2 };
+  const read = yield* readRecords(rows, context, problems, progress);
+  yield* checkAcrossRecords(read, rows, context, problems, progress);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: read.records };
+}
 
+/** Valid records in row order, and the 1-based row each came from (two arrays: no object per row). */
+interface ReadRecords {
+  readonly records: CommitmentRecord[];
+  readonly rowNumbers: number[];
+}
+
+interface Progress {
+  done: number;
+  readonly total: number;
+}
+
+const idOf = (row: unknown) =>
+  typeof row === "object" && row !== null && typeof (row as { id?: unknown }).id === "string"
+    ? (row as { id: string }).id
+    : undefined;
+
+/**
+ * Every row against the schema: a valid row through the hand-written reader (validRecordOf), any
+ * other through zod, whose issues become the row's problems.
+ */
+function* readRecords(
+  rows: readonly unknown[],
+  context: ValidationContext,
+  problems: Problem[],
+  progress: Progress
+): Generator<ValidationProgress, ReadRecords> {
+  const records: CommitmentRecord[] = [];
+  const rowNumbers: number[] = [];
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
-    if (++done % VALIDATION_STEP === 0) yield { done, total };
-    const where = {
-      row: index + 1,
-      ...(context.lines?.[index] !== undefined ? { line: context.lines[index] } : {}),
-    };
-    const rawId = idOf(row);
-    const parsed = commitmentRecordSchema.safeParse(row);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field =
-          issue.path.length > 0
-            ? issue.path.join(".")
-            : issue.code === "unrecognized_keys"
-              ? issue.keys.join(", ")
-              : "(record)";
-        problems.push({
-          ...where,
-          ...(rawId ? { id: echo(rawId) } : {}),
-          field,
-          message: issue.message,
-        });
-      }
+    if (++progress.done % VALIDATION_STEP === 0) yield { ...progress };
+    const fast = validRecordOf(row);
+    const parsed = fast === null ? commitmentRecordSchema.safeParse(row) : undefined;
+    if (parsed?.success === false) {
+      schemaProblems(parsed.error.issues, index, row, context, problems);
       continue;
     }
-    records.push(parsed.data);
-    rowOf.set(parsed.data, index + 1);
+    records.push(fast ?? parsed!.data);
+    rowNumbers.push(index + 1);
   }
-  done = rows.length;
+  return { records, rowNumbers };
+}
 
-  const at = (r: CommitmentRecord, field: string, message: string) => {
-    const row = rowOf.get(r)!;
-    const line = context.lines?.[row - 1];
-    problems.push({ row, ...(line !== undefined ? { line } : {}), id: r.id, field, message });
+function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  index: number,
+  row: unknown,
+  context: ValidationContext,
+  problems: Problem[]
+): void {
+  const rawId = idOf(row);
+  const where = {
+    row: index + 1,
+    ...(context.lines?.[index] !== undefined ? { line: context.lines[index] } : {}),
   };
-
-  const byId = new Map<string, CommitmentRecord>();
-  for (const r of records) {
-    const first = byId.get(r.id);
-    if (first) at(r, "id", `duplicate id; record ${rowOf.get(first)} has it too`);
-    else byId.set(r.id, r);
+  for (const issue of issues) {
+    const field =
+      issue.path.length > 0
+        ? issue.path.join(".")
+        : issue.code === "unrecognized_keys"
+          ? issue.keys.join(", ")
+          : "(record)";
+    problems.push({
+      ...where,
+      ...(rawId ? { id: echo(rawId) } : {}),
+      field,
+      message: issue.message,
+    });
   }
-
-  const titles = new Map<string, CommitmentRecord>();
-  for (const r of records) {
-    const first = titles.get(r.sourceFile);
-    if (!first) titles.set(r.sourceFile, r);
-    else if (first.sourceTitle !== r.sourceTitle) {
-      at(
-        r,
-        "sourceTitle",
-        `"${r.sourceFile}" is titled "${echo(first.sourceTitle)}" in record ${rowOf.get(first)}; one document, one title`
-      );
-    }
-  }
-
-  const recipients = new Map<string, CommitmentRecord>();
-  // Place and name checks depend only on a record's place fields: each distinct combination is
-  // checked once (100,000 records name a few hundred places), and its problems replayed per record.
-  const placeProblems = new Map<string, readonly (readonly [string, string])[]>();
-  const skeletons = new Map<string, string>();
-  for (const r of records) {
-    if (++done % VALIDATION_STEP === 0) yield { done, total };
-    const key = `${r.region}\u0000${r.subregion}\u0000${r.country}\u0000${r.recipientType}\u0000${r.recipient}`;
-    let found = placeProblems.get(key);
-    if (found === undefined) {
-      const list: [string, string][] = [];
-      checkPlace(r, context.places, (field, message) => list.push([field, message]));
-      const named = recipientPlaceProblem(r, context.places);
-      if (named) list.push(["recipient", named]);
-      placeProblems.set(key, list);
-      found = list;
-    }
-    for (const [field, message] of found) at(r, field, message);
-    let looks = skeletons.get(r.recipient);
-    if (looks === undefined) skeletons.set(r.recipient, (looks = skeleton(r.recipient)));
-    checkRecipientSpelling(r, looks, recipients, rowOf, (message) => at(r, "recipient", message));
-    if (!context.themes.has(r.theme)) {
-      const near = context.themes.suggest(r.theme);
-      at(r, "theme", messages().unknownTheme(r.theme) + messages().didYouMeanInProblem(near));
-    }
-    if (r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf))
-      at(r, "partOf", `no record has id "${r.partOf}"`);
-    for (const p of untracedFigures(r)) at(r, p.field, p.message);
-  }
-
-  for (const r of cycleMembers(records, byId))
-    at(r, "partOf", `partOf forms a cycle through "${r.partOf}"`);
-
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: records };
 }
 
 /**
- * The records on a partOf cycle (a record part of itself is the schema's problem, not a cycle
- * here). Each record is visited once: a walk stops at a record already settled, so chains of any
- * length cost linear time, where walking every record's chain to its end was quadratic.
+ * The rules that span records, in the order their problems are reported: unique ids, one title
+ * per document, then record by record its place, recipient spelling, theme, partOf target and
+ * figures, and last partOf cycles.
+ */
+function* checkAcrossRecords(
+  read: ReadRecords,
+  rows: readonly unknown[],
+  context: ValidationContext,
+  problems: Problem[],
+  progress: Progress
+): Generator<ValidationProgress, void> {
+  const { records, rowNumbers } = read;
+  const at = (i: number, field: string, message: string) => {
+    const row = rowNumbers[i]!;
+    const line = context.lines?.[row - 1];
+    problems.push({
+      row,
+      ...(line !== undefined ? { line } : {}),
+      id: records[i]!.id,
+      field,
+      message,
+    });
+  };
+  const byId = uniqueIds(read, at);
+  oneTitlePerDocument(read, at);
+  // Ids of every row, valid or not: a record whose parent has a problem is not reported again.
+  // When every row is a record, those are the ids byId holds already.
+  const anyIds: ReadonlySet<string | undefined> | ReadonlyMap<string, number> =
+    records.length === rows.length ? byId : new Set(rows.map(idOf));
+  const checkRecord = recordChecks(read, context, at);
+  for (let i = 0; i < records.length; i++) {
+    if (++progress.done % VALIDATION_STEP === 0) yield { ...progress };
+    checkRecord(i);
+    const r = records[i]!;
+    if (r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf))
+      at(i, "partOf", `no record has id "${r.partOf}"`);
+    for (const p of untracedFigures(r)) at(i, p.field, p.message);
+  }
+  for (const i of cycleMembers(records, byId))
+    at(i, "partOf", `partOf forms a cycle through "${records[i]!.partOf}"`);
+}
+
+type Report = (i: number, field: string, message: string) => void;
+
+/** Each id's first record (by index); a later record with the same id is reported. */
+function uniqueIds({ records, rowNumbers }: ReadRecords, at: Report): Map<string, number> {
+  const byId = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) {
+    const first = byId.get(records[i]!.id);
+    if (first !== undefined) at(i, "id", `duplicate id; record ${rowNumbers[first]} has it too`);
+    else byId.set(records[i]!.id, i);
+  }
+  return byId;
+}
+
+function oneTitlePerDocument({ records, rowNumbers }: ReadRecords, at: Report): void {
+  const titles = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const first = titles.get(r.sourceFile);
+    if (first === undefined) titles.set(r.sourceFile, i);
+    else if (records[first]!.sourceTitle !== r.sourceTitle) {
+      at(
+        i,
+        "sourceTitle",
+        `"${r.sourceFile}" is titled "${echo(records[first]!.sourceTitle)}" in record ${rowNumbers[first]}; one document, one title`
+      );
+    }
+  }
+}
+
+/** What is known of one recipient name: its skeleton, and the problems of each place it was given with. */
+interface RecipientFacts {
+  readonly looks: string;
+  readonly places: {
+    readonly r: CommitmentRecord;
+    readonly problems: readonly (readonly [string, string])[];
+  }[];
+}
+
+const samePlace = (a: CommitmentRecord, b: CommitmentRecord) =>
+  a.region === b.region &&
+  a.subregion === b.subregion &&
+  a.country === b.country &&
+  a.recipientType === b.recipientType;
+
+/**
+ * A record's place, recipient and theme checks. Each depends only on a few fields, so each
+ * distinct value (a recipient with its place fields, a theme) is checked once (100,000 records
+ * name a few hundred) and its problems replayed per record; nothing is built per record.
+ */
+function recordChecks(
+  { records, rowNumbers }: ReadRecords,
+  context: ValidationContext,
+  at: Report
+): (i: number) => void {
+  const recipients = new Map<string, RecipientFacts>();
+  const themeProblems = new Map<string, string | null>();
+  const firstLookingLike = new Map<string, number>();
+  return (i) => {
+    const r = records[i]!;
+    let facts = recipients.get(r.recipient);
+    if (facts === undefined)
+      recipients.set(r.recipient, (facts = { looks: skeleton(r.recipient), places: [] }));
+    let place = facts.places.find((p) => samePlace(p.r, r));
+    if (place === undefined)
+      facts.places.push((place = { r, problems: placeProblemsOf(r, context.places) }));
+    for (const [field, message] of place.problems) at(i, field, message);
+    const first = firstLookingLike.get(facts.looks);
+    if (first === undefined) firstLookingLike.set(facts.looks, i);
+    else {
+      const spelling = spellingProblem(r, records[first]!, rowNumbers[first]!);
+      if (spelling) at(i, "recipient", spelling);
+    }
+    let theme = themeProblems.get(r.theme);
+    if (theme === undefined) themeProblems.set(r.theme, (theme = themeProblem(r.theme, context)));
+    if (theme !== null) at(i, "theme", theme);
+  };
+}
+
+function placeProblemsOf(r: CommitmentRecord, places: PlaceDirectory): [string, string][] {
+  const list: [string, string][] = [];
+  checkPlace(r, places, (field, message) => list.push([field, message]));
+  const named = recipientPlaceProblem(r, places);
+  if (named) list.push(["recipient", named]);
+  return list;
+}
+
+function themeProblem(theme: string, context: ValidationContext): string | null {
+  if (context.themes.has(theme)) return null;
+  const near = context.themes.suggest(theme);
+  return messages().unknownTheme(theme) + messages().didYouMeanInProblem(near);
+}
+
+/**
+ * The records (by index) on a partOf cycle (a record part of itself is the schema's problem, not
+ * a cycle here). Each record is visited once: a walk stops at a record already settled, so chains
+ * of any length cost linear time, where walking every record's chain to its end was quadratic.
  */
 function cycleMembers(
   records: readonly CommitmentRecord[],
-  byId: ReadonlyMap<string, CommitmentRecord>
-): CommitmentRecord[] {
-  const state = new Map<CommitmentRecord, "walking" | "done">();
-  const onCycle = new Set<CommitmentRecord>();
-  for (const start of records) {
-    if (state.has(start)) continue;
-    const path: CommitmentRecord[] = [];
-    let r: CommitmentRecord | undefined = start;
-    while (r !== undefined && !state.has(r) && r.partOf !== r.id) {
-      state.set(r, "walking");
-      path.push(r);
-      r = r.partOf === null ? undefined : byId.get(r.partOf);
+  byId: ReadonlyMap<string, number>
+): number[] {
+  const WALKING = 1;
+  const DONE = 2;
+  const state = new Uint8Array(records.length);
+  const onCycle = new Uint8Array(records.length);
+  const path: number[] = [];
+  for (let start = 0; start < records.length; start++) {
+    if (state[start] !== 0) continue;
+    path.length = 0;
+    let i: number | undefined = start;
+    while (i !== undefined && state[i] === 0 && records[i]!.partOf !== records[i]!.id) {
+      state[i] = WALKING;
+      path.push(i);
+      const parent: string | null = records[i]!.partOf;
+      i = parent === null ? undefined : byId.get(parent);
     }
     // Reaching a record of this same walk closes a cycle: it and those after it are on it.
-    if (r !== undefined && state.get(r) === "walking")
-      for (let i = path.indexOf(r); i < path.length; i++) onCycle.add(path[i]!);
-    for (const p of path) state.set(p, "done");
+    if (i !== undefined && state[i] === WALKING)
+      for (let k = path.indexOf(i); k < path.length; k++) onCycle[path[k]!] = 1;
+    for (const p of path) state[p] = DONE;
   }
-  return records.filter((r) => onCycle.has(r));
+  const members: number[] = [];
+  for (let i = 0; i < records.length; i++) if (onCycle[i] === 1) members.push(i);
+  return members;
 }
 
 /**
@@ -209,24 +324,17 @@ function recipientPlaceProblem(r: CommitmentRecord, places: PlaceDirectory): str
 
 /**
  * Two recipients that look the same ("UNODC" in Latin letters, and with a Cyrillic "О") must be
- * spelt the same. `looks` is the recipient's skeleton.
+ * spelt the same: the problem with `r`, given the first record whose recipient looks like it.
  */
-function checkRecipientSpelling(
+function spellingProblem(
   r: CommitmentRecord,
-  looks: string,
-  seen: Map<string, CommitmentRecord>,
-  rowOf: ReadonlyMap<CommitmentRecord, number>,
-  report: (message: string) => void
-): void {
-  const first = seen.get(looks);
-  if (!first) seen.set(looks, r);
-  else if (
-    first.recipient !== r.recipient &&
+  first: CommitmentRecord,
+  firstRow: number
+): string | null {
+  return first.recipient !== r.recipient &&
     normalizeName(first.recipient) !== normalizeName(r.recipient)
-  )
-    report(
-      `"${r.recipient}" looks like "${first.recipient}" of record ${rowOf.get(first)} but is spelt with other characters; one recipient, one spelling`
-    );
+    ? `"${r.recipient}" looks like "${first.recipient}" of record ${firstRow} but is spelt with other characters; one recipient, one spelling`
+    : null;
 }
 
 function checkPlace(

@@ -108,6 +108,10 @@ class SentenceContext {
   get text(): string {
     return this.once("text", () => this.sentence.text.replace(/[\r\n]/g, " "));
   }
+  /** Where the sentence is, one object for all its candidates (a dense sentence has thousands). */
+  get span(): { readonly start: number; readonly end: number } {
+    return this.once("span", () => ({ start: this.sentence.start, end: this.sentence.end }));
+  }
   get when() {
     return this.once("when", () => statedWhenIn(this.text));
   }
@@ -195,11 +199,37 @@ interface CandidateInput {
 }
 
 function toCandidate(input: CandidateInput): Candidate {
-  const { mention, context, paragraph } = input;
-  const { text, sentence } = context;
-  const line = lineAt(input.structure, sentence.start + mention.at);
+  const { sentence } = input.context;
+  const line = lineAt(input.structure, sentence.start + input.mention.at);
   const notes: string[] = [];
+  const proposed = proposeFields(input, notes);
+  const row = candidateRow(input, proposed, candidateId(input, proposed));
+  const blanks: string[] = [];
+  for (const f of REQUIRED_FIELDS)
+    if (row[f] === null || String(row[f]).trim() === "") blanks.push(f);
+  const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
+  // Set on the row just made rather than copied into a new one: a row per figure is enough.
+  row.notes = `Proposed by aid extract (line ${line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`;
+  return {
+    row,
+    line,
+    sentence: input.context.span,
+    blanks,
+  };
+}
 
+/** What the sentence around a figure proposes for its record, each proposal said in notes. */
+interface ProposedFields {
+  readonly when: StatedWhen;
+  readonly reading: ReturnType<typeof kindOf>;
+  readonly placeFields: ReturnType<typeof recipientOf>;
+  readonly channel: ReturnType<typeof proposeChannel>;
+  readonly theme: ReturnType<SentenceContext["theme"]>;
+  readonly partOf: ReturnType<typeof partOfPrevious>;
+}
+
+function proposeFields(input: CandidateInput, notes: string[]): ProposedFields {
+  const { mention, context, paragraph } = input;
   const when = whenOf(context, mention, input.carriedDate, notes);
 
   const reading = kindOf(context, mention, when);
@@ -215,12 +245,17 @@ function toCandidate(input: CandidateInput): Candidate {
 
   const theme = context.theme(mention.at, paragraph.path);
   if (theme) notes.push(`theme ${theme.id} (from the ${theme.from})`);
-  const partOf = partOfPrevious(mention, input.previous, text);
+  const partOf = partOfPrevious(mention, input.previous, context.text);
   if (partOf) notes.push(`part of ${partOf} ("including")`);
+  return { when, reading, placeFields, channel, theme, partOf };
+}
 
+/** A readable id: recipient (or section), year and what is counted, made unique in the file. */
+function candidateId(input: CandidateInput, { when, placeFields }: ProposedFields): string {
+  const { mention, paragraph } = input;
   const countingYear =
     when.fiscalYear ?? (when.announced ? Number(when.announced.slice(0, 4)) : when.periodFrom);
-  const id = uniqueId(
+  return uniqueId(
     [
       placeFields?.recipient ?? paragraph.path[paragraph.path.length - 1] ?? "candidate",
       countingYear ?? "",
@@ -232,14 +267,22 @@ function toCandidate(input: CandidateInput): Candidate {
     ],
     input.ids
   );
+}
 
-  const row: FieldRow = {
+function candidateRow(
+  input: CandidateInput,
+  proposed: ProposedFields,
+  id: string
+): { -readonly [K in keyof FieldRow]: FieldRow[K] } {
+  const { mention, paragraph } = input;
+  const { when, reading, placeFields, channel, theme, partOf } = proposed;
+  return {
     id,
     sourceFile: input.options.sourceFile,
     sourceTitle: input.sourceTitle,
     sourceSection: paragraph.path.length > 0 ? paragraph.path.join(" > ") : null,
     // Sliced from the sentence as written: a phrase across a line break keeps it, verbatim.
-    evidence: evidencePhrase(sentence.text, mention),
+    evidence: evidencePhrase(input.context.sentence.text, mention),
     donor: input.options.donor ?? "Japan",
     announced: when.announced,
     fiscalYear: when.fiscalYear,
@@ -264,17 +307,6 @@ function toCandidate(input: CandidateInput): Candidate {
     unit: mention.type === "quantity" ? mention.unit : null,
     partOf,
     notes: null,
-  };
-  const blanks = REQUIRED_FIELDS.filter((f) => row[f] === null || String(row[f]).trim() === "");
-  const fill = blanks.length > 0 ? ` To fill: ${blanks.join(", ")}.` : "";
-  return {
-    row: {
-      ...row,
-      notes: `Proposed by aid extract (line ${line}), check each: ${notes.join("; ") || "nothing read"}.${fill}`,
-    },
-    line,
-    sentence: { start: sentence.start, end: sentence.end },
-    blanks,
   };
 }
 
@@ -424,11 +456,12 @@ function slugOf(part: string, slugs: Map<string, string>): string {
 
 /** A slug from the parts, made unique with -2, -3, ... */
 function uniqueId(parts: readonly (string | number)[], taken: TakenIds): string {
-  const base =
-    parts
-      .map((p) => slugOf(String(p), taken.slugs))
-      .filter((p) => p !== "")
-      .join("-") || "candidate";
+  let base = "";
+  for (const part of parts) {
+    const slug = slugOf(String(part), taken.slugs);
+    if (slug !== "") base = base === "" ? slug : `${base}-${slug}`;
+  }
+  if (base === "") base = "candidate";
   let n = taken.next.get(base) ?? 1;
   let id = n === 1 ? base : `${base}-${n}`;
   while (taken.ids.has(id)) id = `${base}-${++n}`;
@@ -454,23 +487,19 @@ export function evidencePhrase(sentence: string, mention: Mention): string {
     words.push(next);
   }
   const firstOfFigure = words[0]!;
-  const lastChar = (w: Word, back = 1) => sentence[w.end - back] ?? "";
-  const breaksAfter = (w: Word) =>
-    ",;:.)".includes(lastChar(w)) && !(/\d/.test(lastChar(w, 2)) && ".,".includes(lastChar(w)));
-  const breaksBefore = (w: Word) => ",;:.".includes(lastChar(w));
   // Words after the figure, up to a clause break.
-  if (!breaksAfter(words[words.length - 1]!)) {
+  if (!breaksAfter(sentence, words[words.length - 1]!)) {
     while (words.length < 9) {
       const next = walk.after(words[words.length - 1]!);
       if (!next || /^[(\d]/.test(sentence[next.start]!)) break;
       words.push(next);
-      if (breaksAfter(next)) break;
+      if (breaksAfter(sentence, next)) break;
     }
   }
   // Words before it, never across a clause break.
   while (words.length < 10) {
     const previous = walk.before(words[0]!);
-    if (!previous || breaksBefore(previous)) break;
+    if (!previous || breaksBefore(sentence, previous)) break;
     words.unshift(previous);
   }
   while (words.length > MAX_EVIDENCE_WORDS && words[words.length - 1] !== firstOfFigure)
@@ -482,6 +511,13 @@ interface Word {
   readonly start: number;
   readonly end: number;
 }
+
+// Module functions, not closures per phrase: a dense report makes 55,000 phrases a megabyte.
+const lastCharOf = (sentence: string, w: Word, back = 1) => sentence[w.end - back] ?? "";
+const breaksAfter = (sentence: string, w: Word) =>
+  ",;:.)".includes(lastCharOf(sentence, w)) &&
+  !(/\d/.test(lastCharOf(sentence, w, 2)) && ".,".includes(lastCharOf(sentence, w)));
+const breaksBefore = (sentence: string, w: Word) => ",;:.".includes(lastCharOf(sentence, w));
 
 /**
  * The words (runs of non-space characters) around a figure, one at a time, within EVIDENCE_REACH

@@ -245,19 +245,10 @@ function activity(
   const date = exportDate(r, options)!;
   const reportingRef = options.reportingOrgRef ?? "XM-DAC-701";
   const prefix = options.identifierPrefix ?? "AIDLEDGER";
-  const kindWord = r.kind.charAt(0).toUpperCase() + r.kind.slice(1);
-  const title = `${kindWord} to ${r.recipient}: ${themeLabel(r.theme)} (${date.stated})`;
-  const description =
-    `${r.sourceTitle}, section "${r.sourceSection}": "${r.evidence}". ` +
-    `${kindWord} of ${r.approximate ? "approximately " : ""}${r.currency} ${r.amount}` +
-    (r.equivalentAmount !== null
-      ? ` (stated as ${r.equivalentCurrency} ${r.equivalentAmount})`
-      : "") +
-    ` from ${r.donor} to ${r.recipient}${r.channel ? ` through ${r.channel}` : ""}.`;
+  const { title, description } = activityText(r, date, themeLabel);
   const region =
     r.country === null ? (M49_REGION[r.subregion ?? ""] ?? M49_REGION[r.region]) : undefined;
   const url = options.documentUrls?.get(r.sourceFile) ?? r.sourceFile;
-  const datedNote = `Dated ${date.stated}; the report states no start date.`;
 
   return el(
     "iati-activity",
@@ -276,6 +267,47 @@ function activity(
       narrative(`Government of ${r.donor}`)
     ),
     el("activity-status", { code: ACTIVITY_STATUS[r.kind]! }),
+    activityDates(r, date),
+    r.country !== null && el("recipient-country", { code: r.country }),
+    region !== undefined && el("recipient-region", { code: region, vocabulary: "2" }),
+    r.crsPurpose !== null && el("sector", { vocabulary: "1", code: r.crsPurpose }),
+    FINANCE_TYPE[r.kind] !== undefined &&
+      el("default-finance-type", { code: FINANCE_TYPE[r.kind]! }),
+    transaction(r, date, reportingRef),
+    el(
+      "document-link",
+      { url, format: "text/plain" },
+      el("title", {}, narrative(r.sourceTitle)),
+      el("category", { code: "A02" }),
+      el("language", { code: "en" })
+    ),
+    children.map(result),
+    extension(lr, children, ledger, date)
+  );
+}
+
+/** An activity's title and description, in words, from the record and the evidence it quotes. */
+function activityText(
+  r: CommitmentRecord,
+  date: IatiDate,
+  themeLabel: (id: string) => string
+): { title: string; description: string } {
+  const kindWord = r.kind.charAt(0).toUpperCase() + r.kind.slice(1);
+  const title = `${kindWord} to ${r.recipient}: ${themeLabel(r.theme)} (${date.stated})`;
+  const description =
+    `${r.sourceTitle}, section "${r.sourceSection}": "${r.evidence}". ` +
+    `${kindWord} of ${r.approximate ? "approximately " : ""}${r.currency} ${r.amount}` +
+    (r.equivalentAmount !== null
+      ? ` (stated as ${r.equivalentCurrency} ${r.equivalentAmount})`
+      : "") +
+    ` from ${r.donor} to ${r.recipient}${r.channel ? ` through ${r.channel}` : ""}.`;
+  return { title, description };
+}
+
+/** The start date (the period's first year, else the record's date) and the end of a stated period. */
+function activityDates(r: CommitmentRecord, date: IatiDate): (XmlElement | false)[] {
+  const datedNote = `Dated ${date.stated}; the report states no start date.`;
+  return [
     el(
       "activity-date",
       { type: "1", "iso-date": r.periodFrom !== null ? `${r.periodFrom}-01-01` : date.isoDate },
@@ -291,52 +323,42 @@ function activity(
         { type: "3", "iso-date": `${r.periodTo}-12-31` },
         narrative(`The period the report states ends in ${r.periodTo}.`)
       ),
-    r.country !== null && el("recipient-country", { code: r.country }),
-    region !== undefined && el("recipient-region", { code: region, vocabulary: "2" }),
-    r.crsPurpose !== null && el("sector", { vocabulary: "1", code: r.crsPurpose }),
-    FINANCE_TYPE[r.kind] !== undefined &&
-      el("default-finance-type", { code: FINANCE_TYPE[r.kind]! }),
+  ];
+}
+
+function transaction(r: CommitmentRecord, date: IatiDate, reportingRef: string): XmlElement {
+  return el(
+    "transaction",
+    {},
+    el("transaction-type", { code: TRANSACTION_TYPE[r.kind]! }),
+    el("transaction-date", { "iso-date": date.isoDate }),
+    el("value", { currency: r.currency, "value-date": date.isoDate }, r.amount),
+    el("description", {}, narrative(`"${r.evidence}"`)),
+    el("provider-org", { ref: reportingRef, type: "10" }, narrative(`Government of ${r.donor}`)),
+    el("receiver-org", {}, narrative(r.recipient))
+  );
+}
+
+/** A record stated as part of the activity (people trained, items delivered), as an IATI result. */
+function result(c: CommitmentRecord): XmlElement {
+  return el(
+    "result",
+    { type: "1", "aggregation-status": false },
     el(
-      "transaction",
+      "title",
       {},
-      el("transaction-type", { code: TRANSACTION_TYPE[r.kind]! }),
-      el("transaction-date", { "iso-date": date.isoDate }),
-      el("value", { currency: r.currency, "value-date": date.isoDate }, r.amount),
-      el("description", {}, narrative(`"${r.evidence}"`)),
-      el("provider-org", { ref: reportingRef, type: "10" }, narrative(`Government of ${r.donor}`)),
-      el("receiver-org", {}, narrative(r.recipient))
+      narrative(`${c.kind === "training" ? "Training" : "Output"}: ${figureText(c)}`)
     ),
+    el("description", {}, narrative(`Stated as part of this activity: "${c.evidence}".`)),
     el(
-      "document-link",
-      { url, format: "text/plain" },
-      el("title", {}, narrative(r.sourceTitle)),
-      el("category", { code: "A02" }),
-      el("language", { code: "en" })
-    ),
-    children.map((c) =>
+      "indicator",
+      { measure: "1" },
       el(
-        "result",
-        { type: "1", "aggregation-status": false },
-        el(
-          "title",
-          {},
-          narrative(`${c.kind === "training" ? "Training" : "Output"}: ${figureText(c)}`)
-        ),
-        el("description", {}, narrative(`Stated as part of this activity: "${c.evidence}".`)),
-        el(
-          "indicator",
-          { measure: "1" },
-          el(
-            "title",
-            {},
-            narrative(
-              c.people !== null ? "People to be trained or developed" : `${c.unit ?? "Items"}`
-            )
-          )
-        )
+        "title",
+        {},
+        narrative(c.people !== null ? "People to be trained or developed" : `${c.unit ?? "Items"}`)
       )
-    ),
-    extension(lr, children, ledger, date)
+    )
   );
 }
 

@@ -144,7 +144,29 @@ export function deriveRates(
   records: readonly LedgerRecord[],
   userRates: readonly UserRate[] = []
 ): Checked<RateBook> {
-  const docs = new Map<string, { title: string; pairs: StatedPair[]; years: number[] }>();
+  const docs = documentsOf(records);
+  const { problems, supplied } = suppliedRates(userRates, docs);
+  if (problems.length > 0) return { ok: false, problems };
+  const documents: DocumentRate[] = [...docs.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([document, d]) => documentRate(document, d, supplied.get(document)));
+  return { ok: true, value: new RateBook(documents) };
+}
+
+/** What the rates are derived from, per source document: its title, stated pairs and years. */
+interface DocumentFacts {
+  readonly title: string;
+  readonly pairs: StatedPair[];
+  readonly years: number[];
+}
+
+interface SuppliedRate {
+  readonly rate: Fraction;
+  readonly note: string;
+}
+
+function documentsOf(records: readonly LedgerRecord[]): Map<string, DocumentFacts> {
+  const docs = new Map<string, DocumentFacts>();
   for (const r of records) {
     const doc = docs.get(r.record.sourceFile) ?? {
       title: r.record.sourceTitle,
@@ -156,9 +178,16 @@ export function deriveRates(
     if (pair) doc.pairs.push(pair);
     if (r.countingYear !== null) doc.years.push(r.countingYear);
   }
+  return docs;
+}
 
+/** The user's rates by document file, each checked: a known document that states no rate, given once. */
+function suppliedRates(
+  userRates: readonly UserRate[],
+  docs: ReadonlyMap<string, DocumentFacts>
+): { problems: Problem[]; supplied: Map<string, SuppliedRate> } {
   const problems: Problem[] = [];
-  const supplied = new Map<string, { rate: Fraction; note: string }>();
+  const supplied = new Map<string, SuppliedRate>();
   userRates.forEach((u, i) => {
     const at = (field: string, message: string) => problems.push({ row: i + 1, field, message });
     // A person names a document by its title; its file name is accepted too.
@@ -181,49 +210,50 @@ export function deriveRates(
     if (doc && file !== undefined && doc.pairs.length === 0 && rate && !supplied.has(file))
       supplied.set(file, { rate, note: u.note ?? "" });
   });
-  if (problems.length > 0) return { ok: false, problems };
+  return { problems, supplied };
+}
 
-  const documents: DocumentRate[] = [...docs.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([document, d]) => {
-      const covers = yearRange(d.years);
-      if (d.pairs.length > 0) {
-        const rate = median(d.pairs.map((p) => p.jpyPerUsd));
-        return {
-          document,
-          title: d.title,
-          covers,
-          pairs: d.pairs,
-          jpyPerUsd: rate,
-          basis: "stated-median" as const,
-          derivation: describe(d.pairs, rate),
-        };
-      }
-      const user = supplied.get(document);
-      if (user) {
-        const note = user.note ? ` (${user.note})` : "";
-        return {
-          document,
-          title: d.title,
-          covers,
-          pairs: [],
-          jpyPerUsd: user.rate,
-          basis: "user" as const,
-          derivation: `Supplied by the user: ${formatRate(user.rate)} JPY per USD${note}. The document states no pair.`,
-        };
-      }
-      return {
-        document,
-        title: d.title,
-        covers,
-        pairs: [],
-        jpyPerUsd: null,
-        basis: "none" as const,
-        derivation:
-          "The document states no amount in both currencies, so it has no rate. Supply one to convert its records.",
-      };
-    });
-  return { ok: true, value: new RateBook(documents) };
+/** A document's rate: the median of the pairs it states, else the user's, else none. */
+function documentRate(
+  document: string,
+  d: DocumentFacts,
+  user: SuppliedRate | undefined
+): DocumentRate {
+  const covers = yearRange(d.years);
+  if (d.pairs.length > 0) {
+    const rate = median(d.pairs.map((p) => p.jpyPerUsd));
+    return {
+      document,
+      title: d.title,
+      covers,
+      pairs: d.pairs,
+      jpyPerUsd: rate,
+      basis: "stated-median" as const,
+      derivation: describe(d.pairs, rate),
+    };
+  }
+  if (user) {
+    const note = user.note ? ` (${user.note})` : "";
+    return {
+      document,
+      title: d.title,
+      covers,
+      pairs: [],
+      jpyPerUsd: user.rate,
+      basis: "user" as const,
+      derivation: `Supplied by the user: ${formatRate(user.rate)} JPY per USD${note}. The document states no pair.`,
+    };
+  }
+  return {
+    document,
+    title: d.title,
+    covers,
+    pairs: [],
+    jpyPerUsd: null,
+    basis: "none" as const,
+    derivation:
+      "The document states no amount in both currencies, so it has no rate. Supply one to convert its records.",
+  };
 }
 
 /** Exact conversion of minor units between USD and JPY at a JPY-per-USD rate; not rounded. */
