@@ -3,7 +3,7 @@ import { toLedgerRecords } from "./dataset/ledgerRecord";
 import type { Checked } from "./dataset/problems";
 import type { CommitmentRecord } from "./dataset/schema";
 import { validateRecords } from "./dataset/validate";
-import { type Fraction, roundHalfAwayFromZero } from "./money/fraction";
+import { type Fraction, fraction, roundHalfAwayFromZero } from "./money/fraction";
 import type { Currency } from "./money/money";
 import type { GroupList, RecipientList } from "./places/groups";
 import { PlaceDirectory, type Taxonomy, isNamedRecipient } from "./places/taxonomy";
@@ -93,14 +93,18 @@ export class AidLedger {
    * equivalent the text states, or the amount at its document's rate.
    */
   convertRecord(r: LedgerRecord, currency: Currency): Result<bigint> | null {
+    const exact = this.convertRecordExact(r, currency);
+    return exact && (exact.ok ? ok(roundHalfAwayFromZero(exact.value)) : exact);
+  }
+
+  /** The same amount unrounded, in minor units: for a Facts cell, summed before it is rounded. */
+  convertRecordExact(r: LedgerRecord, currency: Currency): Result<Fraction> | null {
     if (!r.amount) return null;
-    if (r.amount.currency === currency) return ok(r.amount.minor);
-    if (r.equivalent?.currency === currency) return ok(r.equivalent.minor);
+    if (r.amount.currency === currency) return ok(fraction(r.amount.minor));
+    if (r.equivalent?.currency === currency) return ok(fraction(r.equivalent.minor));
     const doc = this.rates.get(r.record.sourceFile)!;
     if (!doc.jpyPerUsd) return fail("NA", missingRateMessage([doc], currency));
-    return ok(
-      roundHalfAwayFromZero(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd))
-    );
+    return ok(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd));
   }
 
   /** How a record's `currency` value was obtained, in words: for the explain view and the Facts sheet. */
