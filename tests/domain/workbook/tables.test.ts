@@ -58,12 +58,6 @@ describe("Commitments", () => {
   });
 });
 
-function total(place: string, year: number, currency: string): number {
-  const r = functionSpec("AIDTOTAL")!.evaluate(ledger, [place, year, currency]);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as number;
-}
-
 describe("Facts", () => {
   const facts = factsTable(ledger);
   const col = (name: string) => facts.columns.findIndex((c) => c.name === name);
