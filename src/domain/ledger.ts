@@ -140,8 +140,7 @@ export interface LedgerInput {
 
 /** Validates rows and builds a ledger; on any problem, returns every problem and no ledger. */
 export function createLedger(input: LedgerInput): Checked<AidLedger> {
-  const { taxonomy, groups, recipients } = input.reference;
-  const taxonomyPlaces = new PlaceDirectory(taxonomy, [], { groups, recipients });
+  const taxonomyPlaces = referencePlaces(input.reference);
   const themes = new ThemeDirectory(input.reference.themes);
   const validated = validateRecords(input.rows, {
     places: taxonomyPlaces,
@@ -151,6 +150,21 @@ export function createLedger(input: LedgerInput): Checked<AidLedger> {
   if (!validated.ok) return validated;
   return buildLedger(validated.value, input.reference, input.userRates ?? []);
 }
+
+/**
+ * The places validation resolves against: the reference data's alone, built once per reference
+ * (a PlaceDirectory does not change once built), since every read of the workbook validates again.
+ */
+function referencePlaces(reference: ReferenceData): PlaceDirectory {
+  let places = referencePlacesBuilt.get(reference);
+  if (!places) {
+    const { taxonomy, groups, recipients } = reference;
+    places = new PlaceDirectory(taxonomy, [], { groups, recipients });
+    referencePlacesBuilt.set(reference, places);
+  }
+  return places;
+}
+const referencePlacesBuilt = new WeakMap<ReferenceData, PlaceDirectory>();
 
 /** Builds a ledger from records already validated (validateRecords). */
 export function buildLedger(
