@@ -108,7 +108,6 @@ interface Real {
  */
 class Faults {
   private then: number | null = null;
-  private stepStart = 0;
   private action: Action | null = null;
   private firedInStep = 0;
 
@@ -126,7 +125,8 @@ class Faults {
 
   arm(action: Action, fault: Fault | null): void {
     this.action = action;
-    this.stepStart = this.model.log.length;
+    // The log is only read within a step: keeping a whole session's costs memory for nothing.
+    this.model.resetLog();
     this.then = fault?.then ?? null;
     this.firedInStep = 0;
     if (fault) this.model.failAt(fault.at);
@@ -149,9 +149,9 @@ class Faults {
   private where(): string {
     const action = this.action!;
     if (action.byPane) return action.label.replace(/:.*/, "");
-    const touched = this.model.log
-      .slice(this.stepStart)
-      .some((s) => s.requests.some((r) => /AidFacts|Facts!/.test(r.statement)));
+    const touched = this.model.log.some((s) =>
+      s.requests.some((r) => /AidFacts|Facts!/.test(r.statement))
+    );
     return touched ? "an edit: rebuilding Facts, Rates and Summary" : "an edit: reading it";
   }
 }
