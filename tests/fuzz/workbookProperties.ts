@@ -1,19 +1,18 @@
 /**
  * The workbook as a whole (issue 13, item 12): random sequences of what a user does (type notes in
- * a column of their own, sort, filter, protect a sheet, add and delete rows, edit amounts and
- * evidence, add a rate of their own, save and reopen) interleaved with loads and refreshes of
- * randomly changed datasets, each step with a failure injected at a random request, on the shipped
- * adapter and session over the Excel model. After every step, once the session is idle, the
- * invariants hold:
- * - every note the user typed is beside the record it was typed beside, or the user was told it
- *   went with its removed record;
+ * a column of their own, as text or a formula of the row, sort, filter, protect a sheet, add and
+ * delete rows, edit amounts and evidence, add a rate of their own, save and reopen) interleaved
+ * with loads and refreshes of randomly changed datasets, most steps with a failure injected at a
+ * random request (and some with a second soon after it), on the shipped adapter and session over
+ * the Excel model. After every step, once the session is idle, the invariants hold:
+ * - every note the user typed is beside the record it was typed beside (a formula still a formula),
+ *   or the user was told it went with its removed record;
  * - Facts and Rates are wholly the tables of the ledger the functions answer from, or (after a
  *   failure the pane tells) wholly those of an earlier ledger: never a mix;
- * - with no edit problem, the ledger is what Commitments holds; for every region and year, the
- *   sum over AidFacts (from its cells, and one SUMIFS through the model's formula engine) equals
- *   AIDTOTAL;
+ * - with no edit problem, the ledger is what Commitments holds; for every region and year, in USD
+ *   and JPY, ROUND(SUMIFS over AidFacts, minor digits) equals AIDTOTAL exactly (checkFactsAgree);
  * - every AID cell shows the ledger's answer (#N/A while the workbook is unread);
- * - every hidden backup that a message on screen names is there.
+ * - every hidden backup that a message on screen says holds the old contents is there.
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
