@@ -16,6 +16,7 @@ import {
   type TableSpec,
 } from "../domain";
 import { COMMITTED_KINDS } from "../domain/dataset/schema";
+import { MINOR_DIGITS } from "../domain/money/money";
 import { noRateNote } from "../domain/workbook/tables";
 import { numberFormatOf } from "../domain/workbook/numberFormats";
 
@@ -57,7 +58,8 @@ export function totalFormula(currency: "USD" | "JPY", row: number): string {
     (k) => `COUNTIFS(${where},${t}[Kind],"${k}",${t}[Note],"*${noRateNote(currency)}*")`
   );
   const sum = byKind((k) => `SUMIFS(${t}[Amount${currency}],${where},${t}[Kind],"${k}")`);
-  return `IF(${unconverted}>0,NA(),${sum})`;
+  // Facts hold conversions unrounded: the sum is rounded once, as AIDTOTAL's is.
+  return `IF(${unconverted}>0,NA(),ROUND(${sum},${MINOR_DIGITS[currency]}))`;
 }
 
 /** The .xlsx file's bytes. `identity` is what the Sources sheet's status line describes. */

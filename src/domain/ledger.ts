@@ -3,7 +3,7 @@ import { toLedgerRecords } from "./dataset/ledgerRecord";
 import type { Checked } from "./dataset/problems";
 import type { CommitmentRecord } from "./dataset/schema";
 import { validateRecords } from "./dataset/validate";
-import { type Fraction, roundHalfAwayFromZero } from "./money/fraction";
+import { type Fraction, fraction, roundHalfAwayFromZero } from "./money/fraction";
 import type { Currency } from "./money/money";
 import type { GroupList, RecipientList } from "./places/groups";
 import { PlaceDirectory, type Taxonomy, isNamedRecipient } from "./places/taxonomy";
@@ -93,14 +93,18 @@ export class AidLedger {
    * equivalent the text states, or the amount at its document's rate.
    */
   convertRecord(r: LedgerRecord, currency: Currency): Result<bigint> | null {
+    const exact = this.convertRecordExact(r, currency);
+    return exact && (exact.ok ? ok(roundHalfAwayFromZero(exact.value)) : exact);
+  }
+
+  /** The same amount unrounded, in minor units: for a Facts cell, summed before it is rounded. */
+  convertRecordExact(r: LedgerRecord, currency: Currency): Result<Fraction> | null {
     if (!r.amount) return null;
-    if (r.amount.currency === currency) return ok(r.amount.minor);
-    if (r.equivalent?.currency === currency) return ok(r.equivalent.minor);
+    if (r.amount.currency === currency) return ok(fraction(r.amount.minor));
+    if (r.equivalent?.currency === currency) return ok(fraction(r.equivalent.minor));
     const doc = this.rates.get(r.record.sourceFile)!;
     if (!doc.jpyPerUsd) return fail("NA", missingRateMessage([doc], currency));
-    return ok(
-      roundHalfAwayFromZero(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd))
-    );
+    return ok(convertMinor(r.amount.minor, r.amount.currency, doc.jpyPerUsd));
   }
 
   /** How a record's `currency` value was obtained, in words: for the explain view and the Facts sheet. */
@@ -136,8 +140,7 @@ export interface LedgerInput {
 
 /** Validates rows and builds a ledger; on any problem, returns every problem and no ledger. */
 export function createLedger(input: LedgerInput): Checked<AidLedger> {
-  const { taxonomy, groups, recipients } = input.reference;
-  const taxonomyPlaces = new PlaceDirectory(taxonomy, [], { groups, recipients });
+  const taxonomyPlaces = referencePlaces(input.reference);
   const themes = new ThemeDirectory(input.reference.themes);
   const validated = validateRecords(input.rows, {
     places: taxonomyPlaces,
@@ -147,6 +150,21 @@ export function createLedger(input: LedgerInput): Checked<AidLedger> {
   if (!validated.ok) return validated;
   return buildLedger(validated.value, input.reference, input.userRates ?? []);
 }
+
+/**
+ * The places validation resolves against: the reference data's alone, built once per reference
+ * (a PlaceDirectory does not change once built), since every read of the workbook validates again.
+ */
+function referencePlaces(reference: ReferenceData): PlaceDirectory {
+  let places = referencePlacesBuilt.get(reference);
+  if (!places) {
+    const { taxonomy, groups, recipients } = reference;
+    places = new PlaceDirectory(taxonomy, [], { groups, recipients });
+    referencePlacesBuilt.set(reference, places);
+  }
+  return places;
+}
+const referencePlacesBuilt = new WeakMap<ReferenceData, PlaceDirectory>();
 
 /** Builds a ledger from records already validated (validateRecords). */
 export function buildLedger(

@@ -14,6 +14,8 @@ import { EXIT } from "../../src/cli/runCli";
 import { totalsRows } from "../../src/cli/workbookFile";
 import { createLedger, bundledReference, toJson, TABLES, type AidLedger } from "../../src/domain";
 import { numberFormatOf } from "../../src/domain/workbook/numberFormats";
+import { MINOR_DIGITS } from "../../src/domain/money/money";
+import { cellRound } from "../fuzz/exact";
 import { commitmentsTable, factsTable, ratesTable } from "../../src/domain";
 import { bundledCopy } from "../domain/helpers";
 import { aidAsync, tempDir } from "./run";
@@ -130,10 +132,13 @@ describe("aid export --xlsx", () => {
           (typeof f.Note === "string" ? f.Note : "").includes(`No ${currency}:`)
         )
           ? "#N/A"
-          : selected.reduce(
-              (s, f) => s + Math.round(Number(f[`Amount${currency}`] ?? 0) * 100),
-              0
-            ) / 100;
+          : Number(
+              cellRound(
+                selected.reduce((s, f) => s + Number(f[`Amount${currency}`] ?? 0), 0),
+                MINOR_DIGITS[currency]
+              )
+            ) /
+            10 ** MINOR_DIGITS[currency];
         expect({ ...t, currency, total }).toEqual({
           ...t,
           currency,

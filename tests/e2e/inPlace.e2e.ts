@@ -34,13 +34,12 @@ import {
 
 const workbench = useWorkbenchPage();
 
-/** The sum of Facts' AmountUSD column for a ledger, in cents (exact). */
+/** The sum of Facts' AmountUSD column for a ledger, in cents (rounded once, as the cells hold conversions unrounded). */
 function factsUsdCents(ledger: AidLedger): number {
   const facts = factsTable(ledger);
   const usd = facts.columns.findIndex((c) => c.name === "AmountUSD");
-  return facts.rows.reduce(
-    (n, row) => n + (typeof row[usd] === "number" ? Math.round(row[usd] * 100) : 0),
-    0
+  return Math.round(
+    facts.rows.reduce((n, row) => n + (typeof row[usd] === "number" ? row[usd] : 0), 0) * 100
   );
 }
 

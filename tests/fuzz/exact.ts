@@ -58,3 +58,13 @@ export function amountMinor(text: string, digits: number): bigint | null {
   if (frac.length > digits) return null;
   return BigInt(m[1]!) * 10n ** BigInt(digits) + BigInt(frac.padEnd(digits, "0") || "0");
 }
+
+/**
+ * Excel's ROUND(value, digits) of a cell's number, in minor units: the number as a cell shows it
+ * (15 significant digits), rounded half away from zero. 2.675 (the double 2.67499999…) gives 268.
+ */
+export function cellRound(value: number, digits: number): bigint {
+  return roundHalfAway(
+    times(numberExact(Number(value.toPrecision(15))), { num: 10n ** BigInt(digits), den: 1n })
+  );
+}

@@ -1,7 +1,8 @@
 /**
  * How many generated cases each fuzz area runs. `npm test` runs a small number (the whole fuzz
- * part in a few seconds); `npm run fuzz` sets AID_FUZZ_RUNS to the total it wants (at least
- * 100,000) and each area takes its share. AID_FUZZ_SEED replays a run.
+ * part in a few seconds, the workbook's 300 sessions in about a minute of CPU); `npm run fuzz` sets
+ * AID_FUZZ_RUNS to the total it wants (at least 100,000) and each area takes its share.
+ * AID_FUZZ_SEED replays a run; AID_FUZZ_AREAS (e.g. "workbook") runs only the areas named.
  */
 export type FuzzArea = "datasets" | "arguments" | "fetch" | "extract" | "export" | "workbook";
 
@@ -12,7 +13,8 @@ const SHARE: Readonly<Record<FuzzArea, number>> = {
   fetch: 0.2,
   extract: 0.02,
   export: 0.1,
-  // A workbook case is a whole session of writes over the Excel model: far dearer than the others.
+  // A workbook case is a whole session of writes over the Excel model (about 0.2 s of CPU): far
+  // dearer than the others.
   workbook: 0.02,
 };
 const SMALL: Readonly<Record<FuzzArea, number>> = {
@@ -21,12 +23,18 @@ const SMALL: Readonly<Record<FuzzArea, number>> = {
   fetch: 300,
   extract: 150,
   export: 200,
-  workbook: 30,
+  workbook: 300,
 };
 
 export function runsFor(area: FuzzArea): number {
   const total = Number(process.env.AID_FUZZ_RUNS ?? "0");
   return total > 0 ? Math.ceil(total * SHARE[area]) : SMALL[area];
+}
+
+/** The areas AID_FUZZ_AREAS names (comma-separated), or all. */
+export function fuzzAreas<A extends { readonly 0: FuzzArea }>(areas: readonly A[]): A[] {
+  const named = process.env.AID_FUZZ_AREAS?.split(",").map((a) => a.trim());
+  return named ? areas.filter((a) => named.includes(a[0])) : [...areas];
 }
 
 export function fuzzSeed(): number | undefined {

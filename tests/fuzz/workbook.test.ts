@@ -9,12 +9,25 @@ import { ExcelWorkbook } from "../../src/host/excel/excelWorkbook";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../src/tooling/excelModel";
 import { CaseCounter, runsFor } from "./fuzzRuns";
-import { workbookProperties } from "./workbookProperties";
+import { FAULT_COVERAGE, workbookProperties } from "./workbookProperties";
 
 test("generated sessions with the workbook, a failure injected in each step: after every step the invariants hold", async () => {
   const counter = new CaseCounter();
   await workbookProperties(runsFor("workbook"), counter);
   expect(counter.total).toBeGreaterThanOrEqual(runsFor("workbook"));
+  // The failures reached every kind of write: loads, refreshes, reopening, an edit's read and the
+  // rebuild of Facts, Rates and Summary after it, and a second failure after a first.
+  expect([...FAULT_COVERAGE.keys()].sort()).toEqual(
+    [
+      "Load data (confirmed)",
+      "Re-read workbook",
+      "a second failure, after the first",
+      "an edit: reading it",
+      "an edit: rebuilding Facts, Rates and Summary",
+      "refresh",
+      "save and reopen",
+    ].sort()
+  );
 }, 600_000);
 
 /* Counterexamples the property found, kept as examples (each failed before its fix). */

@@ -58,7 +58,15 @@ function displayNames(style: "long" | "short"): Intl.DisplayNames | null {
  * long and short names, each also without CLDR's bracketed gloss ("ミャンマー (ビルマ)" is also
  * "ミャンマー"). Empty when the runtime has no Japanese region names.
  */
-export function cldrJapaneseNames(code: string): string[] {
+export function cldrJapaneseNames(code: string): readonly string[] {
+  // Every ledger built (each read of the workbook) names every country again: look each up once.
+  let names = cldrNames.get(code);
+  if (!names) cldrNames.set(code, (names = lookUpJapaneseNames(code)));
+  return names;
+}
+const cldrNames = new Map<string, readonly string[]>();
+
+function lookUpJapaneseNames(code: string): string[] {
   regionNames ??= displayNames("long");
   shortRegionNames ??= displayNames("short");
   const names = new Set<string>();

@@ -7,6 +7,19 @@ import { foldJapanese } from "./japaneseNames";
  * nor Japanese spelling variants (foldJapanese: ヴェトナム = ベトナム, full-width = half-width).
  */
 export function normalizeName(value: string): string {
+  // Every ledger built (each read of the workbook) normalizes the same reference names again.
+  let normalized = normalizedNames.get(value);
+  if (normalized === undefined) {
+    if (normalizedNames.size >= NORMALIZED_CACHE_SIZE) normalizedNames.clear();
+    normalizedNames.set(value, (normalized = normalize(value)));
+  }
+  return normalized;
+}
+/** Bounded, since names a user types pass through too. */
+const NORMALIZED_CACHE_SIZE = 20_000;
+const normalizedNames = new Map<string, string>();
+
+function normalize(value: string): string {
   return foldJapanese(value)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -4,7 +4,14 @@ import type { Checked, Problem } from "../dataset/problems";
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import { fiscalDatingOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
-import { type Currency, fractionToDecimal, minorToNumber, plainNumber } from "../money/money";
+import type { Fraction } from "../money/fraction";
+import {
+  type Currency,
+  MINOR_DIGITS,
+  fractionToDecimal,
+  minorToNumber,
+  plainNumber,
+} from "../money/money";
 import { normalizeName } from "../places/names";
 import { formatRate, pairOf, resolveDocument, type UserRate } from "../rates/rateBook";
 import type { ColumnFormat, PivotSpec, SheetCell, TableData, TableSpec } from "./port";
@@ -115,6 +122,23 @@ export const FACT_COLUMNS = [
   { name: "FiscalYear", format: "year", value: (f: Fact) => f.fiscalYear },
 ] as const satisfies readonly Column<Fact>[];
 
+/**
+ * A record's amount in `currency` as a Facts cell holds it: a stated amount or equivalent as is, a
+ * conversion unrounded (to the 15 significant digits a cell keeps, limits.ts, so it reads back as
+ * written). Round once, at the end: a SUMIFS over these cells rounded to the minor unit is
+ * AIDTOTAL, where rows rounded to the cent one by one can add up to cents off it. The column's
+ * number format shows cents or whole yen. Null when the document states no rate.
+ */
+function factAmount(exact: Fraction, currency: Currency): number {
+  return fractionToDecimal(exact)
+    .dividedBy(10 ** MINOR_DIGITS[currency])
+    .toSignificantDigits(CELL_DIGITS)
+    .toNumber();
+}
+
+/** Significant digits an Excel cell keeps. */
+const CELL_DIGITS = 15;
+
 /** How a Facts note begins when the amount has no rate into `currency` (the .xlsx Totals look for it). */
 export const noRateNote = (currency: Currency): string => `No ${currency}:`;
 
@@ -127,17 +151,13 @@ export function factsTable(ledger: AidLedger): TableSpec {
   const facts = ledger.records.map((r): Fact => {
     const notes: string[] = [];
     const amountIn = (c: Currency): number | null => {
-      if (!r.amount) return null;
-      if (!r.countsMoney) return null;
-      const v = ledger.convertRecord(r, c);
-      if (v === null) return null;
-      if (!v.ok) {
-        notes.push(
-          `${noRateNote(c)} ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
-        );
-        return null;
-      }
-      return minorToNumber(v.value, c);
+      if (!r.amount || !r.countsMoney) return null;
+      const v = ledger.convertRecordExact(r, c)!;
+      if (v.ok) return factAmount(v.value, c);
+      notes.push(
+        `${noRateNote(c)} ${ledger.rates.get(r.record.sourceFile)!.title} states no JPY/USD rate`
+      );
+      return null;
     };
     if (r.amount && !r.countsMoney)
       notes.push(`Amount is part of ${r.record.partOf}'s and counted there`);
