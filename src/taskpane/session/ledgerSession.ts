@@ -433,7 +433,7 @@ export class LedgerSession {
     const current = this.deps.store.current();
     const first = await build();
     if (!first.ok) return first;
-    const built = withCarriedRates(first.value, current.userRates, this.deps.reference);
+    const built = await this.withTypedRates(first.value, current);
     if (!built.ok) return built;
     const records = built.value.records.map((r) => r.record);
     if (source.kind === "url") {
@@ -453,6 +453,34 @@ export class LedgerSession {
     );
     const fixedAddresses = await this.fixedAddressesIn(built.value, diff);
     return { ok: true, value: { ledger: built.value, identity, base, diff, fixedAddresses } };
+  }
+
+  /**
+   * The new ledger with the rates the user typed in the Rates table, as typed. A write rewrites
+   * Rates, so a typed rate the new data cannot take (one with a problem, taken in or not) refuses
+   * the load, naming its row: it would otherwise be deleted unseen. Without a Rates table, the
+   * rates taken in before that still apply.
+   */
+  private async withTypedRates(first: AidLedger, current: AidLedger): Promise<Checked<AidLedger>> {
+    const table = await this.deps.port.readTable(TABLES.rates.table);
+    if (!table) return withCarriedRates(first, current.userRates, this.deps.reference);
+    const typed = readUserRates(table);
+    if (!typed.ok) return typed;
+    if (typed.value.rates.length === 0) return { ok: true, value: first };
+    const built = buildLedger(
+      first.records.map((r) => r.record),
+      this.deps.reference,
+      typed.value.rates
+    );
+    if (built.ok) return built;
+    return {
+      ok: false,
+      problems: onRatesRows(built.problems, typed.value.lines).map((p) => ({
+        row: 0,
+        field: p.field,
+        message: `${TABLES.rates.sheet} row ${p.line}, ${p.field.slice(TABLES.rates.sheet.length + 1)}: ${p.message}. Nothing was changed: loading rewrites ${TABLES.rates.sheet} and would delete your row; correct or delete it, then try again.`,
+      })),
+    };
   }
 
   /**
@@ -832,19 +860,7 @@ export class LedgerSession {
       userRates: userRates.value.rates,
     });
     if (built.ok) return built;
-    // Problems in user rates are numbered by rate; name their sheet rows in the Rates table instead.
-    return {
-      ok: false,
-      problems: built.problems.map((p) =>
-        p.field === "document" || p.field === "jpyPerUsd"
-          ? {
-              ...p,
-              line: userRates.value.lines[p.row - 1],
-              field: `${TABLES.rates.sheet}.${p.field === "document" ? "Document" : "JpyPerUsd"}`,
-            }
-          : p
-      ),
-    };
+    return { ok: false, problems: onRatesRows(built.problems, userRates.value.lines) };
   }
 
   /**
@@ -981,6 +997,22 @@ function withCarriedRates(
     first.records.map((r) => r.record),
     reference,
     carried
+  );
+}
+
+/**
+ * Problems in user rates are numbered by rate: name their sheet rows and columns in the Rates
+ * table instead (`lines` holds each rate's sheet row).
+ */
+function onRatesRows(problems: readonly Problem[], lines: readonly number[]): Problem[] {
+  return problems.map((p) =>
+    p.field === "document" || p.field === "jpyPerUsd"
+      ? {
+          ...p,
+          line: lines[p.row - 1],
+          field: `${TABLES.rates.sheet}.${p.field === "document" ? "Document" : "JpyPerUsd"}`,
+        }
+      : p
   );
 }
 
