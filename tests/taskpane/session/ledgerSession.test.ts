@@ -218,13 +218,15 @@ test("explain reads cell references, and declines nested calculations", async ()
   const { port, session } = setup();
   port.cells.set("B1", "Africa").set("B2", 2016);
   port.select({ sheet: "Sheet1", address: "C1", formula: "=AIDTOTAL(B1,B2)" });
-  const e = (await session.explainActiveCell()).explanation;
+  const e = (await session.features.explainActiveCell()).explanation;
   expect(e?.answer).toBe(2420000000);
   expect(e?.adding).toHaveLength(3);
   port.select({ sheet: "Sheet1", address: "C2", formula: '=AIDTOTAL("Africa",YEAR(TODAY()))' });
-  expect((await session.explainActiveCell()).explanation?.blocked).toMatch(/YEAR\(TODAY\(\)\)/);
+  expect((await session.features.explainActiveCell()).explanation?.blocked).toMatch(
+    /YEAR\(TODAY\(\)\)/
+  );
   port.select({ sheet: "Sheet1", address: "C3", formula: "=SUM(A1:A2)" });
-  expect(await session.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
+  expect(await session.features.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
 });
 
 // Jest's timers, advancing with the clock as real ones would (loads yield with setTimeout), so
@@ -496,12 +498,14 @@ describe("what the workbook holds, said plainly", () => {
     });
     port.selection = { sheet: "Sheet1", address: "B2", formula: null };
     port.sheetCells.set("B2", "my total");
-    expect(await session.insertFormula('=AIDTOTAL("Africa",2016)')).toEqual({
+    expect(await session.features.insertFormula('=AIDTOTAL("Africa",2016)')).toEqual({
       inserted: false,
       address: "B2",
       occupiedBy: "my total",
     });
-    expect(await session.insertFormula('=AIDTOTAL("Africa",2016)', { overwrite: true })).toEqual({
+    expect(
+      await session.features.insertFormula('=AIDTOTAL("Africa",2016)', { overwrite: true })
+    ).toEqual({
       inserted: true,
       address: "B2",
     });

@@ -227,7 +227,7 @@ describe("the briefing copy (issue 13, item 8)", () => {
     model.user.type("Sheet1", "A2", '=AIDTOTAL("Afrika",2016)');
     model.user.type("Sheet1", "A3", '=AIDLIST("Viet Nam")');
     model.user.type("Sheet1", "C1", "'2016");
-    const made = await session.makeBriefingCopy();
+    const made = await session.features.makeBriefingCopy();
     expect(made).toMatchObject({ made: true, formulas: 3 });
     if (!made.made) return;
     const copy = model.read.values(made.sheet);
@@ -259,7 +259,7 @@ describe("calculation mode (issue 13, item 5)", () => {
     model.user.calculateNow();
     expect(model.read.value("Sheet1", "A1")).toBe(2520000000);
     model.user.setCalculationMode("Automatic");
-    expect(await session.checkCalculationMode()).toBe("Automatic");
+    expect(await session.environment.checkCalculationMode()).toBe("Automatic");
     expect(session.snapshot.calculationMode).toBe("Automatic");
   });
 });
@@ -277,12 +277,14 @@ describe("repairing AID cells saved without the add-in (issue 13, item 6)", () =
     await session.load();
     expect(model.read.value("Sheet1", "A1")).toBe("#NAME?");
     expect(model.read.value("Other", "B4")).toBe("#NAME?");
-    expect(await session.repairAidCells()).toBe(
+    expect(await session.features.repairAidCells()).toBe(
       "Repaired 2 AID cells that showed #NAME? (Sheet1!A1, Other!B4): each formula was entered again."
     );
     expect(model.read.value("Sheet1", "A1")).toBe(2420000000);
     expect(model.read.value("Other", "B4")).toBe(2);
     expect(model.read.formula("Sheet1", "A2")).toBe("=1+1");
-    expect(await session.repairAidCells()).toBe("No AID cell shows #NAME?: nothing to repair.");
+    expect(await session.features.repairAidCells()).toBe(
+      "No AID cell shows #NAME?: nothing to repair."
+    );
   });
 });
