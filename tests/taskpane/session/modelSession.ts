@@ -1,34 +1,21 @@
 import { expect } from "@jest/globals";
-import {
-  LedgerStore,
-  type SheetCell,
-  bundledReference,
-  bundledRows,
-  loadBundledLedger,
-} from "../../../src/domain";
+import { LedgerStore, type SheetCell, loadBundledLedger } from "../../../src/domain";
 import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
-import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import type { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../../src/tooling/excelModel";
+import { newSession } from "../testSession";
 
 /**
  * The session's tests on the shipped adapter over the Excel model: a real session, store and
- * ExcelWorkbook, and the user's hands (`model.user`).
+ * ExcelWorkbook, and the user's hands (`model.user`). `newSession(port, deps)` in ../testSession
+ * makes another session over the same workbook (a reopen).
  */
 export function modelSession(options: { waiting?: boolean } = {}) {
   const store = new LedgerStore(loadBundledLedger, options);
   const model = new ExcelModel({ ledger: store, sheets: ["Sheet1"] });
   const port = new ExcelWorkbook({ run: model.run, supports: model.supports });
-  const session = new LedgerSession({
-    port,
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: "1.2.3",
-    settleMs: 0,
-    retryMs: 0,
-    fetchText: () => Promise.resolve({ ok: false, reason: "offline" }),
-  });
+  const session = newSession(port, { store });
   return { store, model, port, session };
 }
 
