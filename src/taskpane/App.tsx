@@ -5,11 +5,9 @@ import { DataTab } from "./DataTab";
 import { ExplainTab } from "./ExplainTab";
 import { FormulaBuilder } from "./FormulaBuilder";
 import { FunctionCatalog } from "./FunctionCatalog";
-import { type PaneActions, PaneActionsContext } from "./paneActions";
+import { type DataActions, type PaneActions, PaneWorkbookContext } from "./paneActions";
 import { PaneErrors } from "./PaneErrors";
-import { createPaneActions } from "./paneActionsOverSession";
 import { SearchTab } from "./SearchTab";
-import type { LedgerSession } from "./session/ledgerSession";
 import { useLedger, useSessionState } from "./usePaneState";
 
 const useStyles = makeStyles({
@@ -32,10 +30,10 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** The ledger the custom functions answer from; the pane shows what it holds and follows replacements. */
   readonly store: LedgerStore;
-  /** Load, refresh and edits: the pane's way to the workbook's data. */
-  readonly session: LedgerSession;
-  /** Insert, explain, show a record, the sheet's formulas, the briefing copy (default: what the session alone can do). */
-  readonly actions?: PaneActions;
+  /** Load, refresh, re-read and edits: the workbook's data (createDataActions over the session). */
+  readonly data: DataActions;
+  /** Insert, explain, show a record, the sheet's formulas, the briefing copy. */
+  readonly actions: PaneActions;
 }
 
 const TABS = [
@@ -54,15 +52,12 @@ type PaneTab = (typeof TABS)[number]["value"];
  * (the catalogue). Every tab stays mounted, so a checked refresh survives a look at another tab;
  * hidden tabs are out of the accessibility tree.
  */
-export function App({ store, session, actions }: AppProps) {
+export function App({ store, data, actions }: AppProps) {
   const styles = useStyles();
   const ids = useId();
   const ledger = useLedger(store);
-  const state = useSessionState(session);
-  const paneActions = useMemo(
-    () => actions ?? createPaneActions(session, store),
-    [actions, session, store]
-  );
+  const state = useSessionState(data);
+  const workbook = useMemo(() => ({ data, actions }), [data, actions]);
   const [tab, setTab] = useState<PaneTab>("data");
   const tabId = (value: PaneTab) => `${ids}-tab-${value}`;
   const panelId = (value: PaneTab) => `${ids}-panel-${value}`;
@@ -74,7 +69,7 @@ export function App({ store, session, actions }: AppProps) {
     className: styles.panel,
   });
   return (
-    <PaneActionsContext.Provider value={paneActions}>
+    <PaneWorkbookContext.Provider value={workbook}>
       <main className={styles.root}>
         <Title2 as="h1" className={styles.title}>
           Aid Ledger
@@ -95,7 +90,7 @@ export function App({ store, session, actions }: AppProps) {
           ))}
         </TabList>
         <div {...panel("data")}>
-          <DataTab session={session} state={state} ledger={ledger} />
+          <DataTab state={state} ledger={ledger} />
         </div>
         <div {...panel("build")}>
           <FormulaBuilder ledger={ledger} />
@@ -110,6 +105,6 @@ export function App({ store, session, actions }: AppProps) {
           <FunctionCatalog functions={FUNCTIONS} />
         </div>
       </main>
-    </PaneActionsContext.Provider>
+    </PaneWorkbookContext.Provider>
   );
 }

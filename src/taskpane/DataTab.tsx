@@ -16,7 +16,8 @@ import { DatasetSummary } from "./DatasetSummary";
 import { EditProblems } from "./EditProblems";
 import { RefreshData } from "./RefreshData";
 import { RepairAidCells } from "./RepairAidCells";
-import type { LedgerSession, PreparedRefresh, SessionState } from "./session/ledgerSession";
+import { useDataActions } from "./paneActions";
+import type { PreparedRefresh, SessionState } from "./session/ledgerSession";
 import { useWriteRunner } from "./useWriteRunner";
 import { WriteOutcomeMessage } from "./WriteOutcomeMessage";
 import { WritingProgress } from "./WritingProgress";
@@ -29,7 +30,6 @@ const useStyles = makeStyles({
 });
 
 export interface DataTabProps {
-  readonly session: LedgerSession;
   readonly state: SessionState;
   /** The ledger the functions answer from. */
   readonly ledger: AidLedger;
@@ -42,36 +42,37 @@ type Speaker = "load" | "refresh" | "briefing" | "reread" | "repair";
  * The Data tab: what the workbook holds, loading it, refreshing it, a briefing copy, and the
  * problems in the user's edits. One outcome at a time: starting an action clears the last one's.
  */
-export function DataTab({ session, state, ledger }: DataTabProps) {
+export function DataTab({ state, ledger }: DataTabProps) {
   const styles = useStyles();
+  const data = useDataActions();
   const headingId = useId();
   const writer = useWriteRunner();
   const [speaker, setSpeaker] = useState<Speaker | null>(null);
   const [reread, setReread] = useState<string | null>(null);
   // No event reports a change of Excel's calculation mode: read it again when the pane gets focus.
   useEffect(() => {
-    const check = () => void session.checkCalculationMode();
+    const check = () => void data.checkCalculationMode();
     window.addEventListener("focus", check);
     return () => window.removeEventListener("focus", check);
-  }, [session]);
+  }, [data]);
   const rereadWorkbook = () => {
     if (busy) return;
     setSpeaker("reread");
     setReread(null);
-    void session.reread().then(setReread);
+    void data.reread().then(setReread);
   };
   const busy = writer.running !== null || state.busy;
   const load = () => {
     if (busy) return;
     setSpeaker("load");
-    void writer.run("load", (onProgress) => session.load(onProgress));
+    void writer.run("load", (onProgress) => data.load(onProgress));
   };
   const outcome = writer.outcome && writer.outcome.action === speaker ? writer.outcome : null;
   /** Load data's diff was confirmed, or tables the user deleted are to be created again. */
   const confirm = (prepared: PreparedRefresh, createMissing: boolean) => {
     if (busy) return;
     setSpeaker("load");
-    void writer.run("load", (onProgress) => session.apply(prepared, onProgress, { createMissing }));
+    void writer.run("load", (onProgress) => data.apply(prepared, onProgress, { createMissing }));
   };
   return (
     <div className={styles.root}>
@@ -91,7 +92,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
             <MessageBarBody>{state.notice.message}</MessageBarBody>
           </MessageBar>
         )}
-        <PublishedMessage session={session} state={state} />
+        <PublishedMessage state={state} />
         <div className={styles.actions}>
           <Button appearance="primary" disabledFocusable={busy} onClick={load}>
             Load data
@@ -143,13 +144,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
       </section>
       <div className={styles.section}>
         <RefreshData
-          session={session}
           current={ledger}
           shown={speaker === "refresh" || speaker === null}
           onStart={() => setSpeaker("refresh")}
           busy={busy}
           onApply={(prepared) =>
-            writer.run("refresh", (onProgress) => session.apply(prepared, onProgress))
+            writer.run("refresh", (onProgress) => data.apply(prepared, onProgress))
           }
         />
         {writer.running === "refresh" && <WritingProgress progress={writer.progress} />}
@@ -161,7 +161,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
         onStart={() => setSpeaker("briefing")}
       />
       <RepairAidCells
-        repair={() => session.repairAidCells()}
+        repair={() => data.repairAidCells()}
         busy={busy}
         shown={speaker === "repair"}
         onStart={() => setSpeaker("repair")}
@@ -172,11 +172,12 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
 }
 
 /** For data loaded from a web address: whether the publisher has a newer edition there. */
-function PublishedMessage({ session, state }: { session: LedgerSession; state: SessionState }) {
+function PublishedMessage({ state }: { state: SessionState }) {
+  const data = useDataActions();
   if (!state.identity?.source.startsWith("url:")) return null;
   const published = state.published;
   const check = (
-    <Button onClick={() => void session.checkPublished()}>Check for a newer dataset</Button>
+    <Button onClick={() => void data.checkPublished()}>Check for a newer dataset</Button>
   );
   if (published?.comparison === "newer") {
     const m = published.manifest;
@@ -216,8 +217,8 @@ function CalculationModeMessage({ mode }: { readonly mode: CalculationMode | nul
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         Excel&apos;s calculation is set to{" "}
-        {mode === "Manual" ? "Manual" : "Automatic except tables"}: AID cells show new answers
-        only when Excel calculates (F9). To have them follow every change, choose Formulas &gt;
+        {mode === "Manual" ? "Manual" : "Automatic except tables"}: AID cells show new answers only
+        when Excel calculates (F9). To have them follow every change, choose Formulas &gt;
         Calculation Options &gt; Automatic.
       </MessageBarBody>
     </MessageBar>

@@ -16,7 +16,10 @@ export interface EditProblemsProps {
   readonly problems: readonly Problem[];
 }
 
-/** The user's edits of the Commitments or Rates tables that were not taken in, by sheet row and field. */
+/**
+ * The user's edits of the Commitments or Rates tables that were not taken in, by sheet row and
+ * field, and that the derived tables show the last accepted data until they are fixed.
+ */
 export function EditProblems({ problems }: EditProblemsProps) {
   const styles = useStyles();
   if (problems.length === 0) return null;
@@ -24,6 +27,9 @@ export function EditProblems({ problems }: EditProblemsProps) {
     <MessageBar intent="warning" layout="multiline" role="status">
       <MessageBarBody>
         <MessageBarTitle>Edits not taken in</MessageBarTitle>
+        {/* Facts, Rates and the Summary follow only accepted data: say that they lag, while they do. */}
+        Facts, Rates and the Summary show the data as last accepted; fix the {problems.length}{" "}
+        {problems.length === 1 ? "problem" : "problems"} below to bring them up to date.
         <ul className={styles.list}>
           {problems.map((p, i) => (
             <li key={i}>{problemText(p, "sheet")}</li>

@@ -19,7 +19,8 @@ import type { AidLedger, LoadProgress, Problem } from "../domain";
 import { ChangesReview } from "./ChangesReview";
 import { messageOf } from "../domain";
 import { RefreshProblems } from "./RefreshProblems";
-import type { LedgerSession, PreparedRefresh, RefreshSource } from "./session/ledgerSession";
+import { useDataActions } from "./paneActions";
+import type { PreparedRefresh, RefreshSource } from "./session/ledgerSession";
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -51,7 +52,6 @@ type Review =
   | { readonly kind: "error"; readonly message: string };
 
 export interface RefreshDataProps {
-  readonly session: LedgerSession;
   /** The ledger the functions answer from now: the diff compares its rates and answers with the new data's. */
   readonly current: AidLedger;
   /** Called when a check starts: the pane's other outcome gives way (one outcome at a time). */
@@ -68,15 +68,9 @@ export interface RefreshDataProps {
  * Refresh: pick a source (bundled, a file, a web address), check it completely, see what would
  * change, then apply or cancel. Nothing is written until "Apply changes".
  */
-export function RefreshData({
-  session,
-  current,
-  onStart,
-  shown = true,
-  busy,
-  onApply,
-}: RefreshDataProps) {
+export function RefreshData({ current, onStart, shown = true, busy, onApply }: RefreshDataProps) {
   const styles = useStyles();
+  const data = useDataActions();
   const headingId = useId();
   const fileId = useId();
   const [kind, setKind] = useState<SourceKind>("bundled");
@@ -104,7 +98,7 @@ export function RefreshData({
         setReview({ kind: "error", message: source });
         return;
       }
-      const prepared = await session.prepare(source, {
+      const prepared = await data.prepare(source, {
         signal,
         onProgress: (progress) => setReview({ kind: "checking", progress }),
       });

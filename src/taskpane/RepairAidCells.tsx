@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { messageOf } from "../domain";
 
 export interface RepairAidCellsProps {
-  /** Re-enters the AID formulas that show #NAME? and says how many (LedgerSession.repairAidCells). */
+  /** Re-enters the AID formulas that show #NAME? and says how many (SheetFeatures.repairAidCells). */
   readonly repair: () => Promise<string>;
   readonly onStart?: () => void;
   /** False when another action spoke since: this outcome is cleared. */

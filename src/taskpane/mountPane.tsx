@@ -3,9 +3,10 @@ import { createRoot, type Root } from "react-dom/client";
 import type { LedgerStore } from "../domain";
 import { App } from "./App";
 import type { PaneActions } from "./paneActions";
+import { createDataActions, createPaneActions } from "./paneActionsOverSession";
 import type { LedgerSession } from "./session/ledgerSession";
 
-/** What the pane needs: the session (its only way to the workbook) and the store the functions answer from. */
+/** What the pane is built from: the session (behind the pane's one way to the workbook) and the store the functions answer from. */
 export interface PaneDeps {
   readonly session: LedgerSession;
   readonly store: LedgerStore;
@@ -23,8 +24,8 @@ export function mountPane(container: HTMLElement, deps: PaneDeps): Root {
     <FluentProvider theme={webLightTheme}>
       <App
         store={deps.store}
-        session={deps.session}
-        {...(deps.actions ? { actions: deps.actions } : {})}
+        data={createDataActions(deps.session)}
+        actions={deps.actions ?? createPaneActions(deps.session, deps.store)}
       />
     </FluentProvider>
   );

@@ -1,5 +1,12 @@
 import { createContext, useContext } from "react";
-import type { BriefingCell, FormulaExplanation, InsertResult, SheetFormula } from "../domain";
+import type {
+  BriefingCell,
+  CalculationMode,
+  FormulaExplanation,
+  InsertResult,
+  SheetFormula,
+} from "../domain";
+import type { LedgerSession, SessionState } from "./session/ledgerSession";
 
 export type { InsertResult };
 
@@ -22,9 +29,9 @@ export type SelectionExplanation =
   | { readonly kind: "none"; readonly address: string | null };
 
 /**
- * What the pane's features need from the workbook and the session, beyond the LedgerSession's
- * load/refresh/edit API. The integrator implements it over the session and the WorkbookPort; the
- * components get it from PaneActionsContext; tests use a fake. Every method may reject when the
+ * What the pane's features need from the workbook and the session, beyond the data (DataActions).
+ * The integrator implements it over the session's sheet features; the components get it from
+ * PaneWorkbookContext (usePaneActions); tests use a fake. Every method may reject when the
  * workbook cannot be reached: the components show the rejection's message.
  */
 export interface PaneActions {
@@ -68,17 +75,51 @@ export interface PaneActions {
   dataStatus(): string;
 }
 
-/** The pane's actions, for components below App. */
-export const PaneActionsContext = createContext<PaneActions | null>(null);
+/**
+ * What the Data tab needs of the session: its state, load, refresh, re-read, the published
+ * edition, Excel's calculation mode and the repair of AID cells (see LedgerSession, its features
+ * and its environment). Every method goes through the session's queue.
+ */
+export interface DataActions {
+  readonly snapshot: SessionState;
+  subscribe(listener: (s: SessionState) => void): () => void;
+  readonly load: LedgerSession["load"];
+  readonly prepare: LedgerSession["prepare"];
+  readonly apply: LedgerSession["apply"];
+  readonly reread: LedgerSession["reread"];
+  readonly checkPublished: LedgerSession["checkPublished"];
+  checkCalculationMode(): Promise<CalculationMode | null>;
+  repairAidCells(): Promise<string>;
+}
 
-/** The PaneActions given to App; throws when a component is rendered outside it (a wiring bug). */
-export function usePaneActions(): PaneActions {
-  const actions = useContext(PaneActionsContext);
-  if (!actions)
+/**
+ * The pane's one way to the workbook: App provides it, every component below takes the part it
+ * needs (usePaneActions, useDataActions). No component is handed the session itself.
+ */
+export interface PaneWorkbook {
+  readonly data: DataActions;
+  readonly actions: PaneActions;
+}
+
+export const PaneWorkbookContext = createContext<PaneWorkbook | null>(null);
+
+function usePaneWorkbook(): PaneWorkbook {
+  const workbook = useContext(PaneWorkbookContext);
+  if (!workbook)
     throw new Error(
-      "PaneActions are missing: render the component inside App or PaneActionsContext"
+      "The pane's workbook is missing: render the component inside App or PaneWorkbookContext"
     );
-  return actions;
+  return workbook;
+}
+
+/** Insert, explain, show a record, the sheet's formulas, the briefing copy. */
+export function usePaneActions(): PaneActions {
+  return usePaneWorkbook().actions;
+}
+
+/** The session's state, load, refresh, re-read, calculation mode and repair, for the Data tab. */
+export function useDataActions(): DataActions {
+  return usePaneWorkbook().data;
 }
 
 export type { BriefingCell };

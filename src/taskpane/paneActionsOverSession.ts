@@ -1,5 +1,5 @@
 import type { LedgerStore } from "../domain";
-import type { PaneActions } from "./paneActions";
+import type { DataActions, PaneActions } from "./paneActions";
 import type { LedgerSession } from "./session/ledgerSession";
 
 /**
@@ -8,18 +8,36 @@ import type { LedgerSession } from "./session/ledgerSession";
  */
 export function createPaneActions(session: LedgerSession, store: LedgerStore): PaneActions {
   return {
-    insertFormula: (formula, { overwrite }) => session.insertFormula(formula, { overwrite }),
+    insertFormula: (formula, { overwrite }) =>
+      session.features.insertFormula(formula, { overwrite }),
     async showRecord(id) {
-      if (!(await session.showRecord(id)))
+      if (!(await session.features.showRecord(id)))
         throw new Error(`the Commitments table has no record ${id}`);
     },
     async explainSelection() {
-      const { explanation, address } = await session.explainActiveCell();
+      const { explanation, address } = await session.features.explainActiveCell();
       return explanation ? { kind: "explained", explanation } : { kind: "none", address };
     },
-    watchSelection: (onChange) => session.watchSelection(onChange),
-    sheetFormulas: () => session.sheetFormulas(),
-    makeBriefingCopy: () => session.makeBriefingCopy(),
+    watchSelection: (onChange) => session.features.watchSelection(onChange),
+    sheetFormulas: () => session.features.sheetFormulas(),
+    makeBriefingCopy: () => session.features.makeBriefingCopy(),
     dataStatus: () => store.status(),
+  };
+}
+
+/** The Data tab's actions over the session, its sheet features and its environment. */
+export function createDataActions(session: LedgerSession): DataActions {
+  return {
+    get snapshot() {
+      return session.snapshot;
+    },
+    subscribe: (listener) => session.subscribe(listener),
+    load: (onProgress) => session.load(onProgress),
+    prepare: (source, options) => session.prepare(source, options),
+    apply: (prepared, onProgress, options) => session.apply(prepared, onProgress, options),
+    reread: () => session.reread(),
+    checkPublished: () => session.checkPublished(),
+    checkCalculationMode: () => session.environment.checkCalculationMode(),
+    repairAidCells: () => session.features.repairAidCells(),
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 import type { AidLedger, LedgerStore } from "../domain";
-import type { LedgerSession, SessionState } from "./session/ledgerSession";
+import type { DataActions } from "./paneActions";
+import type { SessionState } from "./session/ledgerSession";
 
 /** The ledger the functions answer from; re-renders when a load, refresh or edit replaces it. */
 export function useLedger(store: LedgerStore): AidLedger {
@@ -16,7 +17,9 @@ export function useLedger(store: LedgerStore): AidLedger {
 }
 
 /** What the workbook holds, the problems in the user's edits, and whether a write is running. */
-export function useSessionState(session: LedgerSession): SessionState {
+export function useSessionState(
+  session: Pick<DataActions, "snapshot" | "subscribe">
+): SessionState {
   const subscribe = useCallback(
     (onChange: () => void) => {
       const stop = session.subscribe(onChange);

@@ -15,16 +15,22 @@ import type {
   TableSpec,
   CellFormula,
   WorkbookFormulas,
-  WorkbookPort,
+  CalculationPort,
+  SelectionPort,
+  SheetFeaturesPort,
+  TableWriter,
+  WorkbookReader,
   WriteOptions,
   WriteReport,
 } from "../../src/domain";
 
 /**
- * An in-memory workbook behind the WorkbookPort, for testing the session and the pane without
+ * An in-memory workbook behind every workbook port, for testing the session and the pane without
  * Excel. It keeps tables by name, can be told to fail a write, and records what was asked of it.
  */
-export class FakeWorkbook implements WorkbookPort {
+export class FakeWorkbook
+  implements WorkbookReader, TableWriter, SelectionPort, SheetFeaturesPort, CalculationPort
+{
   tables = new Map<string, TableData>();
   identity: DatasetIdentity | null = null;
   pivots: PivotSpec[] = [];

@@ -1,7 +1,9 @@
 /**
- * The task pane's view of a workbook: the one narrow interface it talks through. The Excel
- * adapter (src/host/excel) implements it with the Excel JavaScript API; the workbench preview
- * implements it over a formula engine. Plain data in and out: no Office types here.
+ * The task pane's view of a workbook, as narrow ports by concern: data intake (WorkbookReader),
+ * tables (TableWriter), sheet features (SelectionPort, SheetFeaturesPort) and the calculation
+ * environment (CalculationPort). The Excel adapter (src/host/excel) implements them all with the
+ * Excel JavaScript API (the workbench runs it over the Excel model). Plain data in and out: no
+ * Office types here.
  */
 
 import type { CellFormula, TableExtent } from "./fixedAddress";
@@ -168,7 +170,30 @@ export interface ChartSpec {
 export type ChartResult =
   { readonly created: true } | { readonly created: false; readonly reason: string };
 
-export interface WorkbookPort {
+/** Data intake: reading the pane's tables and what was loaded, and watching them for the user's edits. */
+export interface WorkbookReader {
+  /** A table by its name, or null when the workbook has none. */
+  readTable(table: string): Promise<TableData | null>;
+  /** Where each named table is, or null for a table the workbook does not have. */
+  locateTables(tables: readonly string[]): Promise<(TableLocation | null)[]>;
+  readIdentity(): Promise<DatasetIdentity | null>;
+  /**
+   * Calls back when the user changes cells of one of these tables. The add-in's own writes and
+   * format-only changes do not call back. Returns a function that stops watching.
+   */
+  watchTables(
+    tables: readonly string[],
+    onChange: (table: string) => void
+  ): Promise<() => Promise<void>>;
+  /**
+   * Every formula in the workbook (each sheet's used range, read once) and where these tables'
+   * header and data rows are; a table the workbook lacks is left out.
+   */
+  readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas>;
+}
+
+/** Tables: writing the pane's tables, all or nothing, and the identity stored with them. */
+export interface TableWriter {
   /**
    * Replaces the contents of the pane's tables, all or nothing, and stores the identity with them.
    * A table that exists (found by its name, on whatever sheet) is refreshed in place: its sheet, the
@@ -186,33 +211,25 @@ export interface WorkbookPort {
    * would delete with their records' rows ("your MyNote on X goes with it").
    */
   previewLostUserValues?(tables: readonly TableSpec[]): Promise<readonly LostUserValue[]>;
-  /** Where each named table is, or null for a table the workbook does not have. */
-  locateTables(tables: readonly string[]): Promise<(TableLocation | null)[]>;
-  /** A table by its name, or null when the workbook has none. */
-  readTable(table: string): Promise<TableData | null>;
-  readIdentity(): Promise<DatasetIdentity | null>;
   /** Stores the identity alone, after the user's own edits to the tables were taken in. */
   writeIdentity(identity: DatasetIdentity): Promise<void>;
-  /**
-   * Adds the PivotTable, or refreshes it when it exists (a refresh keeps the user's layout changes),
-   * or says why it cannot (e.g. the host lacks the PivotTable API).
-   */
-  ensurePivotTable(spec: PivotSpec): Promise<PivotResult>;
-  /**
-   * Calls back when the user changes cells of one of these tables. The add-in's own writes and
-   * format-only changes do not call back. Returns a function that stops watching.
-   */
-  watchTables(
-    tables: readonly string[],
-    onChange: (table: string) => void
-  ): Promise<() => Promise<void>>;
+}
+
+/** Sheet features of the active cell: where the selection is, what it refers to, putting a formula in, going to a record. */
+export interface SelectionPort {
+  getSelection(): Promise<Selection>;
   /** Calls back when the selection moves. */
   watchSelection(onChange: () => void): Promise<() => Promise<void>>;
-  getSelection(): Promise<Selection>;
   /** Reads cell values by sheet-qualified or plain address (of the active sheet), for explaining formulas with references. */
   readCells(addresses: readonly string[]): Promise<SheetCell[]>;
   /** Puts a formula into the active cell; unless `overwrite`, only when the cell is empty. */
   insertFormula(formula: string, options?: { overwrite?: boolean }): Promise<InsertResult>;
+  /** Selects the row of a table whose `column` holds `value`; false when no row does. */
+  selectTableRow(table: string, column: string, value: string): Promise<boolean>;
+}
+
+/** Sheet features beyond the tables: the active sheet's cells, new sheets (the briefing copy), the Summary's PivotTable and chart, repairing AID cells. */
+export interface SheetFeaturesPort {
   /** The active sheet's used cells (formulas and what they show). */
   readActiveSheet(): Promise<SheetSnapshot>;
   /**
@@ -220,23 +237,35 @@ export interface WorkbookPort {
    * returns its name. No existing sheet is touched.
    */
   addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string>;
-  /** Selects the row of a table whose `column` holds `value`; false when no row does. */
-  selectTableRow(table: string, column: string, value: string): Promise<boolean>;
+  /**
+   * Adds the PivotTable, or refreshes it when it exists (a refresh keeps the user's layout changes),
+   * or says why it cannot (e.g. the host lacks the PivotTable API).
+   */
+  ensurePivotTable(spec: PivotSpec): Promise<PivotResult>;
   /** Writes the chart's data and (re)builds the chart by its name; says why not where it cannot. */
   ensureChart(spec: ChartSpec): Promise<ChartResult>;
-  /** Excel's calculation mode: in Manual, AID cells show new answers only when Excel calculates. */
-  readCalculationMode(): Promise<CalculationMode>;
   /**
    * Enters again every AID formula that shows #NAME? (the workbook was saved by an Excel without
    * the add-in); returns the cells repaired, sheet-qualified ("Sheet1!B4").
    */
   repairAidFormulas(): Promise<readonly string[]>;
-  /**
-   * Every formula in the workbook (each sheet's used range, read once) and where these tables'
-   * header and data rows are; a table the workbook lacks is left out.
-   */
-  readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas>;
 }
+
+/** The calculation environment: Excel's calculation mode. */
+export interface CalculationPort {
+  /** Excel's calculation mode: in Manual, AID cells show new answers only when Excel calculates. */
+  readCalculationMode(): Promise<CalculationMode>;
+}
+
+/**
+ * The whole adapter: every port the Excel adapter (ExcelWorkbook) implements. Each part of the
+ * session asks only for the ports of its own concern.
+ */
+export type WorkbookPort = WorkbookReader &
+  TableWriter &
+  SelectionPort &
+  SheetFeaturesPort &
+  CalculationPort;
 
 export interface WorkbookFormulas {
   readonly formulas: readonly CellFormula[];

@@ -16,7 +16,11 @@ import {
   type TableData,
   type TableLocation,
   type TableSpec,
-  type WorkbookPort,
+  type CalculationPort,
+  type SelectionPort,
+  type SheetFeaturesPort,
+  type TableWriter,
+  type WorkbookReader,
   type WriteOptions,
   type WorkbookFormulas,
   type WriteReport,
@@ -49,8 +53,10 @@ export interface ExcelWorkbookDeps {
 const READ_BYTES_PER_CELL = 64;
 const FIRST_READ_ROWS = 100;
 
-/** The WorkbookPort over the Excel JavaScript API. Touches no Office global until a method runs. */
-export class ExcelWorkbook implements WorkbookPort {
+/** Every workbook port over the Excel JavaScript API. Touches no Office global until a method runs. */
+export class ExcelWorkbook
+  implements WorkbookReader, TableWriter, SelectionPort, SheetFeaturesPort, CalculationPort
+{
   private readonly run: ExcelRun;
   private readonly supports: (set: string, version: string) => boolean;
   private readonly budget: number;

@@ -4,39 +4,18 @@ import {
   type Checked,
   type DatasetDiff,
   type DatasetIdentity,
-  type LedgerStore,
-  type PivotResult,
   type Problem,
   type ReferenceData,
   type UserRate,
-  type BriefingCell,
-  type ChartResult,
-  summaryChart,
-  type FormulaExplanation,
-  type InsertResult,
-  type NewSheetCell,
-  type SheetCell,
-  type SheetFormula,
   describeDataStatus,
   describeContents,
-  explainFormula,
-  formulaReferences,
-  hasAidCall,
-  planBriefing,
-  type WorkbookPort,
-  type CalculationMode,
   type WriteProgress,
-  type WriteReport,
-  SUMMARY_PIVOT,
   MANIFEST_FILE,
-  type ManifestComparison,
-  type PublishedManifest,
   WorkbookWriteError,
   compareToManifest,
   isEmptyDiff,
   readPublishedManifest,
   siblingAddress,
-  withNamespace,
   TABLES,
   contentHash,
   createLedger,
@@ -53,109 +32,30 @@ import {
   findFixedAddressReferences,
   ratesTable,
 } from "../../domain";
-import type { CellInput, CommitmentRecord } from "../../domain";
-import type { Fetched } from "./fetchDataset";
+import { CalculationEnvironment } from "./calculationEnvironment";
+import { derivedAgree, refreshSummary } from "./derivedTables";
+import { checkAgainstManifest } from "./publishedSource";
+import { SessionCore } from "./sessionCore";
+import type {
+  ApplyResult,
+  DataVersion,
+  PreparedRefresh,
+  PublishedStatus,
+  RefreshSource,
+  SessionDeps,
+} from "./sessionTypes";
+import { SheetFeatures } from "./sheetFeatures";
 
-/** Where a refresh reads from. */
-export type RefreshSource =
-  | { readonly kind: "bundled" }
-  | { readonly kind: "file"; readonly name: string; readonly text: string }
-  | { readonly kind: "url"; readonly url: string };
-
-/** A validated dataset, ready to be written once the user confirms the diff. */
-export interface PreparedRefresh {
-  readonly ledger: AidLedger;
-  readonly identity: DatasetIdentity;
-  readonly diff: DatasetDiff;
-  /** What the diff was computed against: applying it over anything newer is refused. */
-  readonly base: DataVersion;
-  /** The user's formulas that name a growing table's rows by a fixed address (they will miss the new rows). */
-  readonly fixedAddresses: FixedAddressCheck;
-}
-
-/** Which data the pane last knew the workbook to hold: bumped by every accepted change and every user edit. */
-export interface DataVersion {
-  readonly ledger: number;
-  readonly edits: number;
-}
-
-export type ApplyResult =
-  | {
-      readonly ok: true;
-      readonly pivot: PivotResult;
-      /** The Summary sheet's chart of committed USD by region and year. */
-      readonly chart: ChartResult;
-      readonly report: WriteReport;
-    }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      /** What state the workbook was left in (see WorkbookWriteError). */
-      readonly state: "unchanged" | "restored" | "partial";
-    }
-  /** Load data over a workbook whose tables differ: the pane shows the diff and asks first. */
-  | { readonly ok: false; readonly review: PreparedRefresh; readonly state: "unchanged" }
-  /** Tables the workbook held were deleted or renamed: the pane asks before creating them again. */
-  | {
-      readonly ok: false;
-      readonly missing: readonly string[];
-      readonly prepared: PreparedRefresh;
-      readonly state: "unchanged";
-    };
-
-/** Something the user should know about the workbook's state, in one sentence or two. */
-export interface SessionNotice {
-  readonly intent: "info" | "warning" | "error";
-  readonly message: string;
-}
-
-/** What the address the data came from publishes now (its manifest, read without the dataset). */
-export type PublishedStatus =
-  | {
-      readonly comparison: ManifestComparison;
-      readonly manifest: PublishedManifest;
-      /** The dataset's address, as the manifest names it. */
-      readonly address: string;
-    }
-  | { readonly comparison: "unknown"; readonly reason: string };
-
-export interface SessionState {
-  /** What the workbook holds, or null when nothing was loaded into it (the functions use the bundled data). */
-  readonly identity: DatasetIdentity | null;
-  /** Problems in the user's edits of the Commitments or Rates tables: ignored until fixed. */
-  readonly editProblems: readonly Problem[];
-  readonly busy: boolean;
-  readonly notice: SessionNotice | null;
-  /** For data loaded from a web address: whether a newer edition is published there. */
-  readonly published: PublishedStatus | null;
-  /** What the session is doing in the background, in one sentence (reading the tables, bringing Facts up to date); null when idle. */
-  readonly activity: string | null;
-  /** Excel's calculation mode, once read (null before): in Manual, AID cells update only on calculation. */
-  readonly calculationMode: CalculationMode | null;
-}
-
-export interface SessionDeps {
-  readonly port: WorkbookPort;
-  readonly store: LedgerStore;
-  readonly reference: ReferenceData;
-  readonly bundledRows: () => readonly unknown[];
-  /** The add-in's version: the version of the bundled dataset. */
-  readonly version: string;
-  readonly fetchText: (url: string) => Promise<Fetched>;
-  readonly now?: () => Date;
-  /** The functions' namespace in this build ("" for none): formulas the pane inserts carry it. */
-  readonly namespace?: string;
-  /** How long edits settle before they are read (ms); tests pass 0. */
-  readonly settleMs?: number;
-  /** Tries of the start-up read (default 3), the first retry after `retryMs` (default 1000; tests pass 0). */
-  readonly startAttempts?: number;
-  readonly retryMs?: number;
-  /**
-   * Starts the add-in's runtime when this document opens (Office.addin.setStartupBehavior), so a
-   * workbook that holds the tables is watched and read before the pane is opened.
-   */
-  readonly setLoadOnOpen?: (on: boolean) => Promise<void>;
-}
+export type {
+  ApplyResult,
+  DataVersion,
+  PreparedRefresh,
+  PublishedStatus,
+  RefreshSource,
+  SessionDeps,
+  SessionNotice,
+  SessionState,
+} from "./sessionTypes";
 
 const DERIVED_ACTIVITY = "Bringing Facts, Rates and the Summary up to date with your edit…";
 const DERIVED_FAILED =
@@ -167,8 +67,9 @@ const WATCHED = [TABLES.commitments.table, TABLES.rates.table];
 const OWNED = [TABLES.commitments.table, TABLES.facts.table, TABLES.rates.table];
 
 /**
- * What the task pane does, without React or Office: load, refresh, take in the user's edits,
- * explain a formula. It talks to the workbook only through the WorkbookPort and swaps the
+ * What the task pane does with the data, without React or Office: load, refresh, take in the
+ * user's edits; its sheet features (`features`) and calculation environment (`environment`) are
+ * parts of their own over the same queue. It talks to the workbook only through the WorkbookPort and swaps the
  * functions' ledger only after a write succeeded.
  *
  * Every read and write of the workbook goes through one queue, so they never overlap: an older
@@ -176,18 +77,7 @@ const OWNED = [TABLES.commitments.table, TABLES.facts.table, TABLES.rates.table]
  * write are read after it. Edit events are debounced and coalesced: however many arrive, one read
  * follows, and it reads the workbook as it is when it runs.
  */
-export class LedgerSession {
-  private state: SessionState = {
-    identity: null,
-    editProblems: [],
-    busy: false,
-    notice: null,
-    published: null,
-    activity: null,
-    calculationMode: null,
-  };
-  private readonly listeners = new Set<(s: SessionState) => void>();
-  private tail: Promise<unknown> = Promise.resolve();
+export class LedgerSession extends SessionCore {
   private version: DataVersion = { ledger: 0, edits: 0 };
   private intakeQueued: Promise<void> | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -197,33 +87,18 @@ export class LedgerSession {
   private derivedStale = false;
   /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
   private openedFrom: AidLedger | null = null;
+  /** The active cell, the active sheet, the briefing copy and the repair of AID cells. */
+  readonly features: SheetFeatures;
+  /** Excel's calculation mode. */
+  readonly environment: CalculationEnvironment;
 
-  constructor(private readonly deps: SessionDeps) {}
-
-  get snapshot(): SessionState {
-    return this.state;
-  }
-
-  /** Shows a notice in the pane (e.g. a requirement set this Excel lacks). */
-  announce(notice: SessionNotice): void {
-    this.set({ notice });
-  }
-
-  subscribe(listener: (s: SessionState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private set(patch: Partial<SessionState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
-  }
-
-  /** Runs a task after every task queued before it, whatever their outcome. */
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
-    this.tail = result.catch(() => undefined);
-    return result;
+  constructor(private readonly deps: SessionDeps) {
+    super();
+    this.features = new SheetFeatures(deps, (task) => this.enqueue(task));
+    this.environment = new CalculationEnvironment(deps, {
+      read: () => this.snapshot,
+      set: (patch) => this.set(patch),
+    });
   }
 
   /** Switches the functions to a ledger, with the one-line status AIDVERSION and the pane show. */
@@ -240,7 +115,7 @@ export class LedgerSession {
   start(): Promise<void> {
     return this.enqueue(async () => {
       const opened = await this.readOnOpen();
-      void this.checkCalculationMode();
+      void this.environment.checkCalculationMode();
       if (opened) {
         await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
         await this.catchUpDerived();
@@ -328,35 +203,6 @@ export class LedgerSession {
   }
 
   /**
-   * Reads Excel's calculation mode (at start, and whenever the pane gets focus: no event reports a
-   * change of it). A failed read leaves the last known mode.
-   */
-  async checkCalculationMode(): Promise<CalculationMode | null> {
-    try {
-      const mode = await this.deps.port.readCalculationMode();
-      if (mode !== this.state.calculationMode) this.set({ calculationMode: mode });
-      return mode;
-    } catch {
-      return this.state.calculationMode;
-    }
-  }
-
-  /**
-   * Enters again every AID formula that shows #NAME? because the workbook was saved by an Excel
-   * without the add-in (the error stays until the formula is re-entered: office-js #6355, #6611,
-   * #4007, #5865), and says how many it repaired.
-   */
-  repairAidCells(): Promise<string> {
-    return this.enqueue(async () => {
-      const repaired = await this.deps.port.repairAidFormulas();
-      if (repaired.length === 0) return "No AID cell shows #NAME?: nothing to repair.";
-      const shown = repaired.slice(0, 5).join(", ");
-      const more = repaired.length > 5 ? ` and ${repaired.length - 5} more` : "";
-      return `Repaired ${repaired.length} AID cell${repaired.length === 1 ? "" : "s"} that showed #NAME? (${shown}${more}): each formula was entered again.`;
-    });
-  }
-
-  /**
    * For data loaded from a web address: reads the manifest published beside it (aid publish) and
    * says whether a newer edition is there, without downloading the dataset.
    */
@@ -433,11 +279,11 @@ export class LedgerSession {
     const current = this.deps.store.current();
     const first = await build();
     if (!first.ok) return first;
-    const built = withCarriedRates(first.value, current.userRates, this.deps.reference);
+    const built = await this.withTypedRates(first.value, current);
     if (!built.ok) return built;
     const records = built.value.records.map((r) => r.record);
     if (source.kind === "url") {
-      const refused = await this.checkAgainstManifest(source.url, version, records);
+      const refused = await checkAgainstManifest(this.deps.fetchText, source.url, version, records);
       if (refused) return { ok: false, problems: [refused] };
     }
     const identity: DatasetIdentity = {
@@ -456,6 +302,34 @@ export class LedgerSession {
   }
 
   /**
+   * The new ledger with the rates the user typed in the Rates table, as typed. A write rewrites
+   * Rates, so a typed rate the new data cannot take (one with a problem, taken in or not) refuses
+   * the load, naming its row: it would otherwise be deleted unseen. Without a Rates table, the
+   * rates taken in before that still apply.
+   */
+  private async withTypedRates(first: AidLedger, current: AidLedger): Promise<Checked<AidLedger>> {
+    const table = await this.deps.port.readTable(TABLES.rates.table);
+    if (!table) return withCarriedRates(first, current.userRates, this.deps.reference);
+    const typed = readUserRates(table);
+    if (!typed.ok) return typed;
+    if (typed.value.rates.length === 0) return { ok: true, value: first };
+    const built = buildLedger(
+      first.records.map((r) => r.record),
+      this.deps.reference,
+      typed.value.rates
+    );
+    if (built.ok) return built;
+    return {
+      ok: false,
+      problems: onRatesRows(built.problems, typed.value.lines).map((p) => ({
+        row: 0,
+        field: p.field,
+        message: `${TABLES.rates.sheet} row ${p.line}, ${p.field.slice(TABLES.rates.sheet.length + 1)}: ${p.message}. Nothing was changed: loading rewrites ${TABLES.rates.sheet} and would delete your row; correct or delete it, then try again.`,
+      })),
+    };
+  }
+
+  /**
    * The user's formulas that will miss rows this refresh appends: one read of the workbook's
    * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
    * when it gets more rows).
@@ -471,30 +345,6 @@ export class LedgerSession {
     } catch (e) {
       return { kind: "failed", reason: messageOf(e) };
     }
-  }
-
-  /**
-   * A dataset downloaded from an address whose manifest (aid publish) names it must be the data
-   * the manifest describes: another hash means a half-published site, a stale cache or a changed
-   * file, and the refresh is refused before anything is written. No manifest, or one that names
-   * another file, is no check: data may be served without aid publish.
-   */
-  private async checkAgainstManifest(
-    address: string,
-    fileName: string,
-    records: readonly CommitmentRecord[]
-  ): Promise<Problem | null> {
-    const fetched = await this.deps.fetchText(siblingAddress(address, MANIFEST_FILE));
-    if (!fetched.ok) return null;
-    const manifest = readPublishedManifest(fetched.text);
-    if (!manifest.ok || manifest.value.dataset !== fileName) return null;
-    const hash = contentHash(records);
-    if (hash === manifest.value.contentHash) return null;
-    return {
-      row: 0,
-      field: "(address)",
-      message: `Nothing was changed: the file downloaded from ${address} is not the one its manifest describes (manifest ${manifest.value.contentHash}, ${manifest.value.records} records; downloaded ${hash}, ${records.length} records). The site may be publishing right now, or a cache holds an older copy: try again later.`,
-    };
   }
 
   private now(): string {
@@ -543,7 +393,7 @@ export class LedgerSession {
         });
         void this.deps.setLoadOnOpen?.(true);
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
-        const { pivot, chart } = await this.refreshSummary(prepared.ledger);
+        const { pivot, chart } = await refreshSummary(this.deps.port, prepared.ledger);
         return { ok: true, pivot, chart, report };
       } catch (e) {
         const state = e instanceof WorkbookWriteError ? e.state : "partial";
@@ -703,7 +553,7 @@ export class LedgerSession {
         { beforeCommit: () => this.version.edits === edits }
       );
       this.derivedStale = false;
-      await this.refreshSummary(ledger);
+      await refreshSummary(this.deps.port, ledger);
       if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
     } catch (e) {
       // A newer edit stopped it: the intake queued for that edit rebuilds from the newer data.
@@ -735,28 +585,8 @@ export class LedgerSession {
     this.openedFrom = null;
     const identity = this.state.identity;
     if (!ledger || !identity) return;
-    const agree = await this.derivedAgree(ledger).catch(() => false);
+    const agree = await derivedAgree(this.deps.port, ledger).catch(() => false);
     if (!agree) await this.rebuildDerived(ledger, identity);
-  }
-
-  /** Whether Facts and the derived rows of Rates hold what the ledger makes, in any order. */
-  private async derivedAgree(ledger: AidLedger): Promise<boolean> {
-    const derived = ledgerTables(ledger).filter((t) => t.table !== TABLES.commitments.table);
-    for (const spec of derived) {
-      const data = await this.deps.port.readTable(spec.table);
-      if (!data) return false;
-      const at = spec.columns.map((c) => data.header.indexOf(c.name));
-      if (at.some((i) => i < 0)) return false;
-      const entry = spec.columns.findIndex((c) => c.name === "Entry");
-      const rows = (cells: readonly (readonly SheetCell[])[]) =>
-        cells
-          .filter((r) => entry < 0 || r[entry] !== "user")
-          .map((r) => JSON.stringify(r.map((v) => v ?? "")))
-          .sort();
-      const held = rows(data.rows.map((r) => at.map((i) => r[i] ?? null)));
-      if (JSON.stringify(held) !== JSON.stringify(rows(spec.rows))) return false;
-    }
-    return true;
   }
 
   /** Whether the notice says the derived tables or the functions lag behind the tables. */
@@ -775,19 +605,6 @@ export class LedgerSession {
     const identity = this.state.identity;
     if (this.derivedStale && identity)
       await this.rebuildDerived(this.deps.store.current(), identity);
-  }
-
-  /** Refreshes the Summary PivotTable and rewrites its chart block; says why not, never throws. */
-  private async refreshSummary(
-    ledger: AidLedger
-  ): Promise<{ pivot: PivotResult; chart: ChartResult }> {
-    const pivot = await this.deps.port
-      .ensurePivotTable(SUMMARY_PIVOT)
-      .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
-    const chart = await this.deps.port
-      .ensureChart(summaryChart(ledger, SUMMARY_PIVOT))
-      .catch((e: unknown) => ({ created: false as const, reason: messageOf(e) }));
-    return { pivot, chart };
   }
 
   /** The identity of data taken from the workbook's own tables. */
@@ -832,134 +649,7 @@ export class LedgerSession {
       userRates: userRates.value.rates,
     });
     if (built.ok) return built;
-    // Problems in user rates are numbered by rate; name their sheet rows in the Rates table instead.
-    return {
-      ok: false,
-      problems: built.problems.map((p) =>
-        p.field === "document" || p.field === "jpyPerUsd"
-          ? {
-              ...p,
-              line: userRates.value.lines[p.row - 1],
-              field: `${TABLES.rates.sheet}.${p.field === "document" ? "Document" : "JpyPerUsd"}`,
-            }
-          : p
-      ),
-    };
-  }
-
-  /**
-   * Calls back when the workbook's selection moves (to refresh the explain view), once the
-   * selection rests: a drag across cells is one call, not one read of the workbook per cell.
-   */
-  watchSelection(onChange: () => void): Promise<() => Promise<void>> {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    return this.deps.port.watchSelection(() => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(onChange, this.deps.settleMs ?? 150);
-    });
-  }
-
-  /**
-   * The active cell's AID formula explained (a cell inside a spill: its anchor's formula), with the
-   * values of the cells its arguments refer to; null when the cell holds none.
-   */
-  explainActiveCell(): Promise<{ explanation: FormulaExplanation | null; address: string }> {
-    return this.enqueue(async () => {
-      const selection = await this.deps.port.getSelection();
-      if (!selection.formula) return { explanation: null, address: selection.address };
-      const values = await this.referenceValues(selection.formula);
-      const explanation = explainFormula(
-        this.deps.store.current(),
-        selection.formula,
-        values,
-        { cell: selection.address, anchor: selection.anchor ?? null },
-        { status: this.deps.store.status() }
-      );
-      return { explanation, address: selection.address };
-    });
-  }
-
-  /** The cells a formula's arguments refer to, read from the workbook. */
-  private async referenceValues(formula: string): Promise<Map<string, CellInput>> {
-    const refs = formulaReferences(formula);
-    const values = refs.length ? await this.deps.port.readCells(refs) : [];
-    return new Map(refs.map((r, i) => [r, values[i] ?? null]));
-  }
-
-  /** Every AID formula on the active sheet, with the values its arguments refer to (for the refresh diff). */
-  sheetFormulas(): Promise<SheetFormula[]> {
-    return this.enqueue(async () => {
-      const sheet = await this.deps.port.readActiveSheet();
-      const formulas: SheetFormula[] = [];
-      for (const cell of sheet.cells) {
-        if (!cell.formula || !hasAidCall(cell.formula)) continue;
-        formulas.push({
-          address: cell.address,
-          formula: cell.formula,
-          values: await this.referenceValues(cell.formula),
-        });
-      }
-      return formulas;
-    });
-  }
-
-  /** Selects a record's row in the Commitments table, wherever the user moved it. */
-  showRecord(id: string): Promise<boolean> {
-    return this.enqueue(() => this.deps.port.selectTableRow(TABLES.commitments.table, "id", id));
-  }
-
-  /**
-   * A copy of the active sheet for colleagues without the add-in: every AID formula replaced by
-   * its value, other formulas and values kept, and a Sources sheet naming the records, evidence
-   * and rates behind each converted cell. Two new sheets; nothing in the original changes.
-   */
-  makeBriefingCopy(): Promise<
-    | { made: true; sheet: string; sourcesSheet: string; formulas: number }
-    | { made: false; reason: string }
-  > {
-    return this.enqueue(async () => {
-      const snapshot = await this.deps.port.readActiveSheet();
-      const cells: BriefingCell[] = snapshot.cells.map((c) => ({
-        address: c.address,
-        formula: c.formula,
-        value: c.value,
-      }));
-      const plan = planBriefing(
-        cells,
-        this.deps.store.current(),
-        this.deps.store.status(),
-        snapshot.sheet
-      );
-      if (plan.formulas === 0)
-        return { made: false, reason: `${snapshot.sheet} holds no AID formula.` };
-      const replaced = new Map(plan.values.map((v) => [v.address, v.value]));
-      const grid: NewSheetCell[][] = [];
-      for (const c of snapshot.cells) {
-        const { row, col } = cellIndex(c.address);
-        (grid[row] ??= [])[col] = replaced.has(c.address)
-          ? (replaced.get(c.address) ?? null)
-          : c.formula
-            ? { formula: c.formula }
-            : c.value;
-      }
-      const rows = Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? null));
-      const sheet = await this.deps.port.addSheet(
-        `${snapshot.sheet.slice(0, 20)} (briefing)`,
-        rows
-      );
-      const sourcesSheet = await this.deps.port.addSheet(`${sheet.slice(0, 22)} sources`, [
-        ...plan.sources.title,
-        [],
-        plan.sources.header,
-        ...plan.sources.rows,
-      ]);
-      return { made: true, sheet, sourcesSheet, formulas: plan.formulas };
-    });
-  }
-
-  /** Puts a formula into the selected cell, in this build's namespace; asks (returns occupied) before overwriting. */
-  insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
-    return this.deps.port.insertFormula(withNamespace(formula, this.deps.namespace ?? ""), options);
+    return { ok: false, problems: onRatesRows(built.problems, userRates.value.lines) };
   }
 }
 
@@ -984,13 +674,20 @@ function withCarriedRates(
   );
 }
 
-/** Zero-based row and column of an A1 address ("C4" is row 3, column 2). */
-function cellIndex(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+/**
+ * Problems in user rates are numbered by rate: name their sheet rows and columns in the Rates
+ * table instead (`lines` holds each rate's sheet row).
+ */
+function onRatesRows(problems: readonly Problem[], lines: readonly number[]): Problem[] {
+  return problems.map((p) =>
+    p.field === "document" || p.field === "jpyPerUsd"
+      ? {
+          ...p,
+          line: lines[p.row - 1],
+          field: `${TABLES.rates.sheet}.${p.field === "document" ? "Document" : "JpyPerUsd"}`,
+        }
+      : p
+  );
 }
 
 function sameVersion(a: DataVersion, b: DataVersion): boolean {

@@ -6,8 +6,6 @@ import {
   TABLES,
   type TableSpec,
   WorkbookWriteError,
-  bundledReference,
-  bundledRows,
   ledgerTables,
   loadBundledLedger,
   summaryChart,
@@ -15,8 +13,8 @@ import {
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { IDENTITY_SETTING } from "../../../src/host/excel/identitySetting";
 import { STAGING_PREFIX } from "../../../src/host/excel/staging";
-import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../../src/tooling/excelModel";
+import { newSession } from "../../taskpane/testSession";
 
 /*
  * The shipped adapter against the Excel model (src/tooling/excelModel), which enforces the
@@ -371,15 +369,7 @@ describe("events: the user's edits call back, the add-in's own writes and format
     const store = new LedgerStore(loadBundledLedger);
     const model = new ExcelModel({ ledger: store, sheets: ["Notes"] });
     const port = new ExcelWorkbook({ run: model.run, supports: model.supports });
-    const session = new LedgerSession({
-      port,
-      store,
-      reference: bundledReference(),
-      bundledRows,
-      version: "1",
-      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
-      settleMs: 0,
-    });
+    const session = newSession(port, { store, version: "1" });
     await session.start();
     expect((await session.load()).ok).toBe(true);
     const ledger = store.current();

@@ -5,6 +5,7 @@ import { LedgerStore, functionSpec } from "../../../src/domain";
 import { App } from "../../../src/taskpane/App";
 import type { Fetched } from "../../../src/taskpane/session/fetchDataset";
 import { FakePaneActions } from "../fakePaneActions";
+import { createDataActions } from "../../../src/taskpane/paneActionsOverSession";
 import { createTestSession } from "../testSession";
 
 /** The pane as Excel shows it, over a real session, an in-memory workbook and the functions' store. */
@@ -15,7 +16,7 @@ export function renderPane(fetched: Fetched = { ok: false, reason: "offline" }) 
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App store={store} session={session} actions={actions} />
+      <App store={store} data={createDataActions(session)} actions={actions} />
     </FluentProvider>
   );
   return { port, store, session, actions, user, ...view };

@@ -4,7 +4,6 @@ import {
   buildManifest,
   contentHash,
   TABLES,
-  bundledReference,
   bundledRows,
   functionSpec,
   loadBundledLedger,
@@ -13,10 +12,10 @@ import {
   WorkbookWriteError,
   type CommitmentRecord,
 } from "../../../src/domain";
-import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
+import type { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
 import { generateRecords } from "../../../src/tooling/synthetic";
 import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
-import { createTestSession } from "../testSession";
+import { createTestSession, newSession } from "../testSession";
 
 const setup = createTestSession;
 
@@ -155,14 +154,7 @@ test("a reopened workbook answers from its own tables, not from the bundled data
   // Reopen: a new session and store over the same workbook.
   const port = first.port;
   const store = new LedgerStore(loadBundledLedger);
-  const session = new LedgerSession({
-    port,
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: "9.9.9",
-    fetchText: () => Promise.resolve({ ok: false, reason: "" }),
-  });
+  const session = newSession(port, { store, version: "9.9.9" });
   await session.start();
   expect(store.current().records[0]!.record.notes).toBe("edited in the workbook");
   expect(session.snapshot.identity?.source).toBe("workbook");
@@ -218,13 +210,15 @@ test("explain reads cell references, and declines nested calculations", async ()
   const { port, session } = setup();
   port.cells.set("B1", "Africa").set("B2", 2016);
   port.select({ sheet: "Sheet1", address: "C1", formula: "=AIDTOTAL(B1,B2)" });
-  const e = (await session.explainActiveCell()).explanation;
+  const e = (await session.features.explainActiveCell()).explanation;
   expect(e?.answer).toBe(2420000000);
   expect(e?.adding).toHaveLength(3);
   port.select({ sheet: "Sheet1", address: "C2", formula: '=AIDTOTAL("Africa",YEAR(TODAY()))' });
-  expect((await session.explainActiveCell()).explanation?.blocked).toMatch(/YEAR\(TODAY\(\)\)/);
+  expect((await session.features.explainActiveCell()).explanation?.blocked).toMatch(
+    /YEAR\(TODAY\(\)\)/
+  );
   port.select({ sheet: "Sheet1", address: "C3", formula: "=SUM(A1:A2)" });
-  expect(await session.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
+  expect(await session.features.explainActiveCell()).toEqual({ explanation: null, address: "C3" });
 });
 
 // Jest's timers, advancing with the clock as real ones would (loads yield with setTimeout), so
@@ -430,15 +424,7 @@ describe("what the workbook holds, said plainly", () => {
     );
     first.port.identity = null; // office-js #360, #2940, #6091: settings lost, tables kept
     const store = new LedgerStore(loadBundledLedger);
-    const session = new LedgerSession({
-      port: first.port,
-      store,
-      reference: bundledReference(),
-      bundledRows,
-      version: "1.2.3",
-      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
-      settleMs: 0,
-    });
+    const session = newSession(first.port, { store });
     await session.start();
     expect(store.current().records.find((r) => r.record.id === TICAD_PLEDGE)!.record.notes).toBe(
       "kept"
@@ -485,23 +471,17 @@ describe("what the workbook holds, said plainly", () => {
 
   test("Insert asks before overwriting a cell, and inserts in the build's namespace", async () => {
     const { port } = setup();
-    const session = new LedgerSession({
-      port,
-      store: new LedgerStore(loadBundledLedger),
-      reference: bundledReference(),
-      bundledRows,
-      version: "1",
-      fetchText: () => Promise.resolve({ ok: false, reason: "" }),
-      namespace: "AID",
-    });
+    const session = newSession(port, { version: "1", namespace: "AID" });
     port.selection = { sheet: "Sheet1", address: "B2", formula: null };
     port.sheetCells.set("B2", "my total");
-    expect(await session.insertFormula('=AIDTOTAL("Africa",2016)')).toEqual({
+    expect(await session.features.insertFormula('=AIDTOTAL("Africa",2016)')).toEqual({
       inserted: false,
       address: "B2",
       occupiedBy: "my total",
     });
-    expect(await session.insertFormula('=AIDTOTAL("Africa",2016)', { overwrite: true })).toEqual({
+    expect(
+      await session.features.insertFormula('=AIDTOTAL("Africa",2016)', { overwrite: true })
+    ).toEqual({
       inserted: true,
       address: "B2",
     });
@@ -513,11 +493,8 @@ describe("a newer dataset published at the address the data came from", () => {
   function sessionOver(files: Map<string, string>) {
     const { port } = setup();
     const store = new LedgerStore(loadBundledLedger);
-    const session = new LedgerSession({
-      port,
+    const session = newSession(port, {
       store,
-      reference: bundledReference(),
-      bundledRows,
       version: "1",
       fetchText: (url) => {
         const text = files.get(url);

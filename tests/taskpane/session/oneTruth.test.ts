@@ -1,60 +1,16 @@
 import { expect } from "@jest/globals";
-import {
-  LedgerStore,
-  TABLES,
-  bundledReference,
-  bundledRows,
-  loadBundledLedger,
-} from "../../../src/domain";
-import { columnLetters } from "../../../src/domain/workbook/a1";
+import { TABLES } from "../../../src/domain";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
-import { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
-import { ExcelModel } from "../../../src/tooling/excelModel";
+import type { ExcelModel } from "../../../src/tooling/excelModel";
+import { newSession } from "../testSession";
+import { cellOf, modelSession, settle } from "./modelSession";
 
 /*
  * Issue 13, items 2 and 3, on the shipped adapter over the Excel model: the derived tables follow
  * every accepted edit, and a workbook that holds tables is read before it is answered from.
  */
 
-function setUp(options: { waiting?: boolean } = {}) {
-  const store = new LedgerStore(loadBundledLedger, options);
-  const model = new ExcelModel({ ledger: store, sheets: ["Sheet1"] });
-  const port = new ExcelWorkbook({ run: model.run, supports: model.supports });
-  const session = new LedgerSession({
-    port,
-    store,
-    reference: bundledReference(),
-    bundledRows,
-    version: "1.2.3",
-    settleMs: 0,
-    retryMs: 0,
-    fetchText: () => Promise.resolve({ ok: false, reason: "offline" }),
-  });
-  return { store, model, port, session };
-}
-
-/** Waits until the model's events are delivered and the session has taken them in. */
-async function settle(model: ExcelModel, session: LedgerSession): Promise<void> {
-  await model.idle();
-  await session.idle();
-  await model.idle();
-}
-
-/** The sheet address of a table's cell: the row whose `key` column holds `value`, column `column`. */
-function cellOf(model: ExcelModel, table: string, key: string, value: string, column: string) {
-  const t = model.read.table(table)!;
-  const address = t.address.replace(/^.*!/, "");
-  const values = model.read.values(t.sheet, address);
-  const header = values[0]!.map(String);
-  const row = values.findIndex((r) => r[header.indexOf(key)] === value);
-  expect(row).toBeGreaterThan(0);
-  const start = /^([A-Z]+)(\d+)/.exec(address)!;
-  expect(start[1]).toBe("A");
-  return {
-    sheet: t.sheet,
-    address: `${columnLetters(header.indexOf(column))}${Number(start[2]) + row}`,
-  };
-}
+const setUp = modelSession;
 
 /**
  * The TICAD VI pledge raised to $600 million, as a user restates it: amount and evidence, and no
@@ -168,15 +124,8 @@ describe("a workbook is read before it is answered from (issue 13, item 3)", () 
     store.awaitWorkbook();
     const watch = () => shown.push(model.read.value("Sheet1", "A1"));
     store.subscribe(watch);
-    const reopened = new LedgerSession({
-      port: new ExcelWorkbook({ run: model.run, supports: model.supports }),
+    const reopened = newSession(new ExcelWorkbook({ run: model.run, supports: model.supports }), {
       store,
-      reference: bundledReference(),
-      bundledRows,
-      version: "1.2.3",
-      settleMs: 0,
-      retryMs: 0,
-      fetchText: () => Promise.resolve({ ok: false, reason: "offline" }),
     });
     await reopened.start();
     watch();
@@ -227,7 +176,7 @@ describe("the briefing copy (issue 13, item 8)", () => {
     model.user.type("Sheet1", "A2", '=AIDTOTAL("Afrika",2016)');
     model.user.type("Sheet1", "A3", '=AIDLIST("Viet Nam")');
     model.user.type("Sheet1", "C1", "'2016");
-    const made = await session.makeBriefingCopy();
+    const made = await session.features.makeBriefingCopy();
     expect(made).toMatchObject({ made: true, formulas: 3 });
     if (!made.made) return;
     const copy = model.read.values(made.sheet);
@@ -259,7 +208,7 @@ describe("calculation mode (issue 13, item 5)", () => {
     model.user.calculateNow();
     expect(model.read.value("Sheet1", "A1")).toBe(2520000000);
     model.user.setCalculationMode("Automatic");
-    expect(await session.checkCalculationMode()).toBe("Automatic");
+    expect(await session.environment.checkCalculationMode()).toBe("Automatic");
     expect(session.snapshot.calculationMode).toBe("Automatic");
   });
 });
@@ -277,12 +226,14 @@ describe("repairing AID cells saved without the add-in (issue 13, item 6)", () =
     await session.load();
     expect(model.read.value("Sheet1", "A1")).toBe("#NAME?");
     expect(model.read.value("Other", "B4")).toBe("#NAME?");
-    expect(await session.repairAidCells()).toBe(
+    expect(await session.features.repairAidCells()).toBe(
       "Repaired 2 AID cells that showed #NAME? (Sheet1!A1, Other!B4): each formula was entered again."
     );
     expect(model.read.value("Sheet1", "A1")).toBe(2420000000);
     expect(model.read.value("Other", "B4")).toBe(2);
     expect(model.read.formula("Sheet1", "A2")).toBe("=1+1");
-    expect(await session.repairAidCells()).toBe("No AID cell shows #NAME?: nothing to repair.");
+    expect(await session.features.repairAidCells()).toBe(
+      "No AID cell shows #NAME?: nothing to repair."
+    );
   });
 });
