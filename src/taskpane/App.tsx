@@ -1,15 +1,17 @@
 import { makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { FUNCTIONS, type LedgerStore } from "../domain";
+import { FUNCTIONS, type LedgerStore, localeOf, type Messages } from "../domain";
 import { DataTab } from "./DataTab";
 import { ExplainTab } from "./ExplainTab";
 import { FormulaBuilder } from "./FormulaBuilder";
 import { FunctionCatalog } from "./FunctionCatalog";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { type PaneActions, PaneActionsContext } from "./paneActions";
 import { PaneErrors } from "./PaneErrors";
 import { createPaneActions } from "./paneActionsOverSession";
 import { SearchTab } from "./SearchTab";
 import type { LedgerSession } from "./session/ledgerSession";
+import { languageOfMessages, useMessages } from "./useLanguage";
 import { useLedger, useSessionState } from "./usePaneState";
 
 const useStyles = makeStyles({
@@ -23,6 +25,12 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     boxSizing: "border-box",
     overflowWrap: "anywhere",
+    // Japanese breaks between any two characters, but not before 。、」 and the like (CSS Text 3).
+    lineBreak: "strict",
+  },
+  footer: {
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   title: { margin: 0 },
   tabs: { flexWrap: "wrap" },
@@ -39,11 +47,11 @@ export interface AppProps {
 }
 
 const TABS = [
-  { value: "data", label: "Data" },
-  { value: "build", label: "Build" },
-  { value: "search", label: "Search" },
-  { value: "explain", label: "Explain" },
-  { value: "functions", label: "Functions" },
+  { value: "data", label: (m: Messages) => m.tabData },
+  { value: "build", label: (m: Messages) => m.tabBuild },
+  { value: "search", label: (m: Messages) => m.tabSearch },
+  { value: "explain", label: (m: Messages) => m.tabExplain },
+  { value: "functions", label: (m: Messages) => m.tabFunctions },
 ] as const;
 
 type PaneTab = (typeof TABS)[number]["value"];
@@ -56,6 +64,8 @@ type PaneTab = (typeof TABS)[number]["value"];
  */
 export function App({ store, session, actions }: AppProps) {
   const styles = useStyles();
+  // Subscribed here, at the root: a change of language renders the whole pane again.
+  const m = useMessages();
   const ids = useId();
   const ledger = useLedger(store);
   const state = useSessionState(session);
@@ -75,13 +85,13 @@ export function App({ store, session, actions }: AppProps) {
   });
   return (
     <PaneActionsContext.Provider value={paneActions}>
-      <main className={styles.root}>
+      <main className={styles.root} lang={localeOf(languageOfMessages(m))}>
         <Title2 as="h1" className={styles.title}>
-          Aid Ledger
+          {m.appTitle}
         </Title2>
         <PaneErrors />
         <TabList
-          aria-label="Aid Ledger"
+          aria-label={m.tabListLabel}
           className={styles.tabs}
           size="small"
           selectedValue={tab}
@@ -90,7 +100,7 @@ export function App({ store, session, actions }: AppProps) {
         >
           {TABS.map((t) => (
             <Tab key={t.value} id={tabId(t.value)} value={t.value} aria-controls={panelId(t.value)}>
-              {t.label}
+              {t.label(m)}
             </Tab>
           ))}
         </TabList>
@@ -109,6 +119,10 @@ export function App({ store, session, actions }: AppProps) {
         <div {...panel("functions")}>
           <FunctionCatalog functions={FUNCTIONS} />
         </div>
+        {/* Last in the pane, so the tabs and their controls come first in the Tab order. */}
+        <footer className={styles.footer}>
+          <LanguageSwitch />
+        </footer>
       </main>
     </PaneActionsContext.Provider>
   );

@@ -5,7 +5,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Problem } from "../domain";
+import { type Problem, messages } from "../domain";
 import { problemText } from "./problemText";
 
 const useStyles = makeStyles({
@@ -20,16 +20,17 @@ export interface EditProblemsProps {
 export function EditProblems({ problems }: EditProblemsProps) {
   const styles = useStyles();
   if (problems.length === 0) return null;
+  const m = messages();
   return (
     <MessageBar intent="warning" layout="multiline" role="status">
       <MessageBarBody>
-        <MessageBarTitle>Edits not taken in</MessageBarTitle>
+        <MessageBarTitle>{m.editsNotTakenIn}</MessageBarTitle>
         <ul className={styles.list}>
           {problems.map((p, i) => (
             <li key={i}>{problemText(p, "sheet")}</li>
           ))}
         </ul>
-        The functions keep answering from the last valid data until these are fixed.
+        {m.editsKeepLastValid}
       </MessageBarBody>
     </MessageBar>
   );

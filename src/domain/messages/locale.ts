@@ -1,4 +1,9 @@
-import type { Language } from "./catalog";
+import { type Language, japanese, messages } from "./catalog";
+
+/** The language of the messages chosen now (setLanguage). */
+export function currentLanguage(): Language {
+  return messages() === japanese ? "ja" : "en";
+}
 
 /** The BCP 47 locale whose conventions (digit grouping, dates) each language's text follows. */
 export function localeOf(language: Language): string {

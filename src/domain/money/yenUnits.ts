@@ -25,10 +25,26 @@ import { Money, type MoneyDecimal } from "./money";
 export function formatYenUnits(amount: Decimal | string | number, language: Language): string {
   const exact = toMoney(amount);
   if (language !== "ja") return formatYenExact(exact, language);
+  return inJapaneseUnits(exact, "円");
+}
+
+/**
+ * Dollars the same way in Japanese ("18億ドル", "1,559万ドル", same rule as formatYenUnits, so
+ * cents show only in the exact figure); in English the figure in full ("$1,800,000,000.5").
+ */
+export function formatUsdUnits(amount: Decimal | string | number, language: Language): string {
+  const exact = toMoney(amount);
+  if (language === "ja") return inJapaneseUnits(exact, "ドル");
+  const sign = exact.isNegative() && !exact.isZero() ? "-" : "";
+  return `${sign}$${grouped(exact.abs(), language)}`;
+}
+
+function inJapaneseUnits(exact: MoneyDecimal, currency: "円" | "ドル"): string {
   const sign = exact.isNegative() ? "-" : "";
-  const size = exact.abs();
-  const shown = inUnits(size);
-  return shown.value.isZero() ? "0円" : `${sign}${grouped(shown.value, language)}${shown.unit}円`;
+  const shown = inUnits(exact.abs());
+  return shown.value.isZero()
+    ? `0${currency}`
+    : `${sign}${grouped(shown.value, "ja")}${shown.unit}${currency}`;
 }
 
 /** The exact figure, every digit and any fraction of a yen: "253,000,000,000円" / "¥253,000,000,000". */

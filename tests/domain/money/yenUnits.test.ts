@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
-import { formatYenExact, formatYenUnits } from "../../../src/domain/money/yenUnits";
+import { formatUsdUnits, formatYenExact, formatYenUnits } from "../../../src/domain/money/yenUnits";
 
 describe("yen in 億円 and 万円 (Japanese)", () => {
   test.each([
@@ -73,5 +73,14 @@ describe("the exact figure", () => {
   it("is what English shows, in full: English has no 億 or 万", () => {
     expect(formatYenUnits("253000000000", "en")).toBe("¥253,000,000,000");
     expect(formatYenUnits(15_590_000, "en")).toBe("¥15,590,000");
+  });
+});
+
+describe("dollars in Japanese units", () => {
+  it("follow the same rule, and English keeps every digit", () => {
+    expect(formatUsdUnits("1800000000", "ja")).toBe("18億ドル");
+    expect(formatUsdUnits("15590000.25", "ja")).toBe("1,559万ドル");
+    expect(formatUsdUnits("0.25", "ja")).toBe("0ドル");
+    expect(formatUsdUnits("1800000000.5", "en")).toBe("$1,800,000,000.5");
   });
 });
