@@ -19,7 +19,7 @@ import {
   isEmptyDiff,
   lostUserValueText,
 } from "../domain";
-import { messageOf, messages } from "../domain";
+import { currentLanguage, messageOf, messages } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
@@ -149,7 +149,7 @@ export function ChangesReview({
                 <ul className={styles.list}>
                   {c.changes.map((f) => (
                     <li key={f.field}>
-                      {f.field}: {valueText(f.from)} → {valueText(f.to)}
+                      {f.field}: <FieldValue value={f.from} /> → <FieldValue value={f.to} />
                     </li>
                   ))}
                 </ul>
@@ -210,8 +210,16 @@ export function ChangesReview({
   );
 }
 
-/** A field's value as the user typed it in a file: empty shown as such, text as is. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === "") return messages().emptyValue;
-  return typeof value === "string" ? value : JSON.stringify(value);
+/**
+ * A field's value as the user typed it in a file: empty shown as such, text as is. In the
+ * Japanese pane, text without Japanese script is marked English (the records quote English
+ * sources), so a screen reader reads it as English.
+ */
+function FieldValue({ value }: { readonly value: unknown }) {
+  if (value === null || value === undefined || value === "") return <>{messages().emptyValue}</>;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const english = currentLanguage() === "ja" && !JAPANESE_SCRIPT.test(text);
+  return english ? <span lang="en">{text}</span> : <>{text}</>;
 }
+
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
