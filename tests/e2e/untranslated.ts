@@ -51,13 +51,15 @@ function namesKeptAsTheyAre(extra: readonly string[]): string[] {
 /** The visible texts of the pane (hidden tabs and collapsed parts are left out). */
 export function visibleTexts(pane: Locator): Promise<string[]> {
   return pane.evaluate((root) => {
-    // Text marked as another language (a quote from an English source, the switch's "English")
-    // is in that language on purpose: lang says so to screen readers too.
+    // Text marked as another language than the pane's (a quote from an English source, the
+    // switch's "English") is in that language on purpose: lang says so to screen readers too.
+    const primary = (el: Element | null) => (el?.getAttribute("lang") ?? "").split("-")[0];
+    const paneLanguage = primary(root.querySelector("main[lang]"));
     const shown = (el: Element | null): boolean =>
       el instanceof HTMLElement &&
       el.getClientRects().length > 0 &&
       getComputedStyle(el).visibility !== "hidden" &&
-      !/^(?!ja)/i.test(el.closest("[lang]")?.getAttribute("lang") ?? "ja");
+      primary(el.closest("[lang]")) === paneLanguage;
     const texts: string[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
