@@ -202,3 +202,5 @@ export {
   type Language,
   type Messages,
 } from "./messages/catalog";
+export { currentLanguage, formatNumber, localeOf } from "./messages/locale";
+export { formatUsdUnits, formatYenExact, formatYenUnits } from "./money/yenUnits";

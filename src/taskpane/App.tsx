@@ -1,13 +1,15 @@
 import { makeStyles, Tab, TabList, Title2, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
-import { FUNCTIONS, type LedgerStore } from "../domain";
+import { FUNCTIONS, type LedgerStore, localeOf, type Messages } from "../domain";
 import { DataTab } from "./DataTab";
 import { ExplainTab } from "./ExplainTab";
 import { FormulaBuilder } from "./FormulaBuilder";
 import { FunctionCatalog } from "./FunctionCatalog";
 import { type DataActions, type PaneActions, PaneWorkbookContext } from "./paneActions";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { PaneErrors } from "./PaneErrors";
 import { SearchTab } from "./SearchTab";
+import { languageOfMessages, useMessages } from "./useLanguage";
 import { useLedger, useSessionState } from "./usePaneState";
 
 const useStyles = makeStyles({
@@ -21,6 +23,12 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     boxSizing: "border-box",
     overflowWrap: "anywhere",
+    // Japanese breaks between any two characters, but not before 。、」 and the like (CSS Text 3).
+    lineBreak: "strict",
+  },
+  footer: {
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   title: { margin: 0 },
   tabs: { flexWrap: "wrap" },
@@ -37,11 +45,11 @@ export interface AppProps {
 }
 
 const TABS = [
-  { value: "data", label: "Data" },
-  { value: "build", label: "Build" },
-  { value: "search", label: "Search" },
-  { value: "explain", label: "Explain" },
-  { value: "functions", label: "Functions" },
+  { value: "data", label: (m: Messages) => m.tabData },
+  { value: "build", label: (m: Messages) => m.tabBuild },
+  { value: "search", label: (m: Messages) => m.tabSearch },
+  { value: "explain", label: (m: Messages) => m.tabExplain },
+  { value: "functions", label: (m: Messages) => m.tabFunctions },
 ] as const;
 
 type PaneTab = (typeof TABS)[number]["value"];
@@ -54,6 +62,8 @@ type PaneTab = (typeof TABS)[number]["value"];
  */
 export function App({ store, data, actions }: AppProps) {
   const styles = useStyles();
+  // Subscribed here, at the root: a change of language renders the whole pane again.
+  const m = useMessages();
   const ids = useId();
   const ledger = useLedger(store);
   const state = useSessionState(data);
@@ -70,13 +80,13 @@ export function App({ store, data, actions }: AppProps) {
   });
   return (
     <PaneWorkbookContext.Provider value={workbook}>
-      <main className={styles.root}>
+      <main className={styles.root} lang={localeOf(languageOfMessages(m))}>
         <Title2 as="h1" className={styles.title}>
-          Aid Ledger
+          {m.appTitle}
         </Title2>
         <PaneErrors />
         <TabList
-          aria-label="Aid Ledger"
+          aria-label={m.tabListLabel}
           className={styles.tabs}
           size="small"
           selectedValue={tab}
@@ -85,7 +95,7 @@ export function App({ store, data, actions }: AppProps) {
         >
           {TABS.map((t) => (
             <Tab key={t.value} id={tabId(t.value)} value={t.value} aria-controls={panelId(t.value)}>
-              {t.label}
+              {t.label(m)}
             </Tab>
           ))}
         </TabList>
@@ -104,6 +114,10 @@ export function App({ store, data, actions }: AppProps) {
         <div {...panel("functions")}>
           <FunctionCatalog functions={FUNCTIONS} />
         </div>
+        {/* Last in the pane, so the tabs and their controls come first in the Tab order. */}
+        <footer className={styles.footer}>
+          <LanguageSwitch />
+        </footer>
       </main>
     </PaneWorkbookContext.Provider>
   );

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
-import { messageOf } from "../domain";
+import { messageOf, messages } from "../domain";
 import { type BriefingResult, usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
@@ -40,6 +40,7 @@ export interface BriefingCopyProps {
  */
 export function BriefingCopy({ onStart, shown = true, busy = false }: BriefingCopyProps) {
   const styles = useStyles();
+  const m = messages();
   const headingId = useId();
   const actions = usePaneActions();
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -53,40 +54,39 @@ export function BriefingCopy({ onStart, shown = true, busy = false }: BriefingCo
     try {
       setState({ kind: "done", result: await actions.makeBriefingCopy() });
     } catch (e) {
-      setState({ kind: "failed", message: `Could not make the copy: ${messageOf(e)}` });
+      setState({ kind: "failed", message: messages().copyFailed(messageOf(e)) });
     }
   };
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Share
+        {m.shareHeading}
       </Subtitle2>
-      <Body1>
-        Colleagues without Aid Ledger see #NAME? in AID cells. A briefing copy of the active sheet
-        holds the values instead, and a Sources sheet says where each comes from.
-      </Body1>
+      <Body1>{m.briefingIntro}</Body1>
       <Button
         className={styles.button}
         disabledFocusable={state.kind === "making" || busy}
         onClick={() => void make()}
       >
-        Make a briefing copy
+        {m.makeBriefingCopy}
       </Button>
-      {state.kind === "making" && <Body1 role="status">Copying the sheet…</Body1>}
+      {state.kind === "making" && <Body1 role="status">{m.copyingSheet}</Body1>}
       {state.kind === "done" &&
         (state.result.made ? (
           <MessageBar intent="success" layout="multiline" role="status">
             <MessageBarBody>
-              <MessageBarTitle>Briefing copy made</MessageBarTitle>
-              {state.result.sheet} holds the values of {state.result.formulas} AID{" "}
-              {state.result.formulas === 1 ? "formula" : "formulas"}; {state.result.sourcesSheet}{" "}
-              lists their sources. The original sheet is unchanged.
+              <MessageBarTitle>{m.briefingMade}</MessageBarTitle>
+              {m.briefingMadeText(
+                state.result.sheet,
+                state.result.formulas,
+                state.result.sourcesSheet
+              )}
             </MessageBarBody>
           </MessageBar>
         ) : (
           <MessageBar intent="warning" layout="multiline" role="alert">
             <MessageBarBody>
-              <MessageBarTitle>No copy made</MessageBarTitle>
+              <MessageBarTitle>{m.noCopyMade}</MessageBarTitle>
               {state.result.reason}
             </MessageBarBody>
           </MessageBar>

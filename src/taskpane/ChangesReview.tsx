@@ -19,7 +19,7 @@ import {
   isEmptyDiff,
   lostUserValueText,
 } from "../domain";
-import { messageOf } from "../domain";
+import { currentLanguage, messageOf, messages } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
@@ -72,6 +72,7 @@ export function ChangesReview({
   onCancel,
 }: ChangesReviewProps) {
   const styles = useStyles();
+  const m = messages();
   const actions = usePaneActions();
   const empty = isEmptyDiff(diff);
   const rates = compareDocumentRates(before, after);
@@ -90,7 +91,7 @@ export function ChangesReview({
         current &&
         setImpact({
           kind: "failed",
-          message: `Could not read this sheet's formulas: ${messageOf(e)}`,
+          message: messages().sheetFormulasFailed(messageOf(e)),
         })
     );
     return () => {
@@ -98,19 +99,23 @@ export function ChangesReview({
     };
   }, [actions, before, after]);
   return (
-    <section role="region" aria-label="Changes" className={styles.root}>
+    <section role="region" aria-label={m.changesRegion} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h3">
-        Changes
+        {m.changesRegion}
       </Subtitle2>
       <Body1 block>
-        {diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed,{" "}
-        {diff.unchanged} unchanged
+        {m.changeCounts(
+          diff.added.length,
+          diff.removed.length,
+          diff.changed.length,
+          diff.unchanged
+        )}
       </Body1>
-      {empty && <Body1 block>No changes. Applying rewrites the tables with the same data.</Body1>}
+      {empty && <Body1 block>{m.noChanges}</Body1>}
       {(
         [
-          ["Added", diff.added],
-          ["Removed", diff.removed],
+          [m.addedTitle, diff.added],
+          [m.removedTitle, diff.removed],
         ] as const
       ).map(([title, records]) =>
         records.length === 0 ? null : (
@@ -126,8 +131,8 @@ export function ChangesReview({
       )}
       {lostUserValues.length > 0 && (
         <div>
-          <Body1Strong>Your values that go with removed records</Body1Strong>
-          <ul className={styles.list} aria-label="Your values that go with removed records">
+          <Body1Strong>{m.lostValuesTitle}</Body1Strong>
+          <ul className={styles.list} aria-label={m.lostValuesTitle}>
             {lostUserValues.map((lost) => (
               <li key={`${lost.table}|${lost.key}|${lost.column}`}>{lostUserValueText(lost)}</li>
             ))}
@@ -136,15 +141,15 @@ export function ChangesReview({
       )}
       {diff.changed.length > 0 && (
         <div>
-          <Body1Strong>Changed</Body1Strong>
-          <ul className={styles.list} aria-label="Changed">
+          <Body1Strong>{m.changedTitle}</Body1Strong>
+          <ul className={styles.list} aria-label={m.changedTitle}>
             {diff.changed.map((c) => (
               <li key={c.id}>
                 {c.id}
                 <ul className={styles.list}>
                   {c.changes.map((f) => (
                     <li key={f.field}>
-                      {f.field}: {valueText(f.from)} → {valueText(f.to)}
+                      {f.field}: <FieldValue value={f.from} /> → <FieldValue value={f.to} />
                     </li>
                   ))}
                 </ul>
@@ -155,8 +160,8 @@ export function ChangesReview({
       )}
       {rates.length > 0 && (
         <div>
-          <Body1Strong>Rates</Body1Strong>
-          <ul className={styles.list} aria-label="Rates that change">
+          <Body1Strong>{m.ratesTitle}</Body1Strong>
+          <ul className={styles.list} aria-label={m.ratesThatChange}>
             {rates.map((r) => (
               <li key={r.document}>{r.sentence}</li>
             ))}
@@ -164,14 +169,12 @@ export function ChangesReview({
         </div>
       )}
       {fixedAddresses?.kind === "failed" && (
-        <Body1 block>
-          Could not check the workbook&apos;s formulas for fixed addresses: {fixedAddresses.reason}
-        </Body1>
+        <Body1 block>{m.fixedAddressCheckFailed(fixedAddresses.reason)}</Body1>
       )}
       {fixedAddresses?.kind === "checked" && fixedAddresses.found.length > 0 && (
         <div>
-          <Body1Strong>Formulas that will miss the new rows</Body1Strong>
-          <ul className={styles.list} aria-label="Formulas that will miss the new rows">
+          <Body1Strong>{m.missNewRowsTitle}</Body1Strong>
+          <ul className={styles.list} aria-label={m.missNewRowsTitle}>
             {fixedAddresses.found.map((f) => (
               <li key={`${f.cell} ${f.reference}`}>{fixedAddressText(f)}</li>
             ))}
@@ -179,18 +182,16 @@ export function ChangesReview({
         </div>
       )}
       <div>
-        <Body1Strong>Answers on this sheet</Body1Strong>
-        {impact.kind === "reading" && <Body1 block>Reading this sheet’s AID formulas…</Body1>}
+        <Body1Strong>{m.answersOnSheet}</Body1Strong>
+        {impact.kind === "reading" && <Body1 block>{m.readingSheetFormulas}</Body1>}
         {impact.kind === "failed" && <Body1 block>{impact.message}</Body1>}
         {impact.kind === "read" &&
           (impact.changes.length === 0 ? (
             <Body1 block>
-              {impact.formulas === 0
-                ? "This sheet has no AID formula."
-                : `None of this sheet’s ${impact.formulas} AID ${impact.formulas === 1 ? "formula changes" : "formulas change"}.`}
+              {impact.formulas === 0 ? m.noAidFormula : m.noAnswerChanges(impact.formulas)}
             </Body1>
           ) : (
-            <ul className={styles.list} aria-label="Answers that change">
+            <ul className={styles.list} aria-label={m.answersThatChange}>
               {impact.changes.map((c) => (
                 <li key={c.address}>{c.text}</li>
               ))}
@@ -199,18 +200,26 @@ export function ChangesReview({
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={busy} onClick={onApply}>
-          Apply changes
+          {m.applyChanges}
         </Button>
         <Button disabledFocusable={busy} onClick={onCancel}>
-          Cancel
+          {m.cancel}
         </Button>
       </div>
     </section>
   );
 }
 
-/** A field's value as the user typed it in a file: empty shown as such, text as is. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "(empty)";
-  return typeof value === "string" ? value : JSON.stringify(value);
+/**
+ * A field's value as the user typed it in a file: empty shown as such, text as is. In the
+ * Japanese pane, text without Japanese script is marked English (the records quote English
+ * sources), so a screen reader reads it as English.
+ */
+function FieldValue({ value }: { readonly value: unknown }) {
+  if (value === null || value === undefined || value === "") return <>{messages().emptyValue}</>;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const english = currentLanguage() === "ja" && !JAPANESE_SCRIPT.test(text);
+  return english ? <span lang="en">{text}</span> : <>{text}</>;
 }
+
+const JAPANESE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;

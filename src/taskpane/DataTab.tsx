@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import { BriefingCopy } from "./BriefingCopy";
-import type { AidLedger, CalculationMode } from "../domain";
+import { type AidLedger, type CalculationMode, messages } from "../domain";
 import { ChangesReview } from "./ChangesReview";
 import { DatasetStatus } from "./DatasetStatus";
 import { DatasetSummary } from "./DatasetSummary";
@@ -45,6 +45,7 @@ type Speaker = "load" | "refresh" | "briefing" | "reread" | "repair";
 export function DataTab({ state, ledger }: DataTabProps) {
   const styles = useStyles();
   const data = useDataActions();
+  const m = messages();
   const headingId = useId();
   const writer = useWriteRunner();
   const [speaker, setSpeaker] = useState<Speaker | null>(null);
@@ -78,7 +79,7 @@ export function DataTab({ state, ledger }: DataTabProps) {
     <div className={styles.root}>
       <section aria-labelledby={headingId} className={styles.section}>
         <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-          Workbook data
+          {m.workbookDataHeading}
         </Subtitle2>
         <DatasetStatus identity={state.identity} ledger={ledger} />
         {state.activity && (
@@ -95,10 +96,10 @@ export function DataTab({ state, ledger }: DataTabProps) {
         <PublishedMessage state={state} />
         <div className={styles.actions}>
           <Button appearance="primary" disabledFocusable={busy} onClick={load}>
-            Load data
+            {m.loadData}
           </Button>
           <Button disabledFocusable={busy} onClick={rereadWorkbook}>
-            Re-read workbook
+            {m.rereadWorkbook}
           </Button>
         </div>
         {speaker === "reread" && reread && (
@@ -110,10 +111,7 @@ export function DataTab({ state, ledger }: DataTabProps) {
         {outcome?.action === "load" && !outcome.ok && "review" in outcome && (
           <>
             <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                The workbook&apos;s tables differ from the bundled data. Loading it replaces them
-                with these changes:
-              </MessageBarBody>
+              <MessageBarBody>{m.loadReviewIntro}</MessageBarBody>
             </MessageBar>
             <ChangesReview
               diff={outcome.review.diff}
@@ -128,14 +126,10 @@ export function DataTab({ state, ledger }: DataTabProps) {
         )}
         {outcome && !outcome.ok && "missing" in outcome && (
           <MessageBar intent="warning" layout="multiline" role="alert">
-            <MessageBarBody>
-              The workbook no longer has the {outcome.missing.join(", ")} table
-              {outcome.missing.length > 1 ? "s" : ""} (deleted, or renamed). Nothing was changed.
-              Create {outcome.missing.length > 1 ? "them" : "it"} again on a new sheet?
-            </MessageBarBody>
+            <MessageBarBody>{m.tablesMissing(outcome.missing)}</MessageBarBody>
             <MessageBarActions>
-              <Button onClick={() => confirm(outcome.prepared, true)}>Create again</Button>
-              <Button onClick={() => writer.clear()}>Cancel</Button>
+              <Button onClick={() => confirm(outcome.prepared, true)}>{m.createAgain}</Button>
+              <Button onClick={() => writer.clear()}>{m.cancel}</Button>
             </MessageBarActions>
           </MessageBar>
         )}
@@ -176,18 +170,22 @@ function PublishedMessage({ state }: { state: SessionState }) {
   const data = useDataActions();
   if (!state.identity?.source.startsWith("url:")) return null;
   const published = state.published;
+  const m = messages();
   const check = (
-    <Button onClick={() => void data.checkPublished()}>Check for a newer dataset</Button>
+    <Button onClick={() => void data.checkPublished()}>{m.checkForNewer}</Button>
   );
   if (published?.comparison === "newer") {
-    const m = published.manifest;
+    const manifest = published.manifest;
     return (
       <MessageBar intent="info" layout="multiline" role="status">
         <MessageBarBody>
-          A newer dataset is available: version {m.version}, {m.records} records from{" "}
-          {m.documents.length} report{m.documents.length === 1 ? "" : "s"}, published{" "}
-          {m.published.slice(0, 10)}, at {published.address}. Refresh from that address to see what
-          would change.
+          {m.newerDataset(
+            manifest.version,
+            manifest.records,
+            manifest.documents.length,
+            manifest.published.slice(0, 10),
+            published.address
+          )}
         </MessageBarBody>
         <MessageBarActions>{check}</MessageBarActions>
       </MessageBar>
@@ -197,10 +195,10 @@ function PublishedMessage({ state }: { state: SessionState }) {
     <MessageBar intent="info" layout="multiline" role="status">
       <MessageBarBody>
         {published === null
-          ? "Data from a web address."
+          ? m.fromWebAddress
           : published.comparison === "unknown"
-            ? `Could not tell whether a newer dataset is published: ${published.reason}.`
-            : "This is the latest dataset published at its address."}
+            ? m.publishedUnknown(published.reason)
+            : m.latestPublished}
       </MessageBarBody>
       <MessageBarActions>{check}</MessageBarActions>
     </MessageBar>
@@ -216,10 +214,7 @@ function CalculationModeMessage({ mode }: { readonly mode: CalculationMode | nul
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        Excel&apos;s calculation is set to{" "}
-        {mode === "Manual" ? "Manual" : "Automatic except tables"}: AID cells show new answers only
-        when Excel calculates (F9). To have them follow every change, choose Formulas &gt;
-        Calculation Options &gt; Automatic.
+        {messages().calculationMode(mode === "Manual" ? "Manual" : "AutomaticExceptTables")}
       </MessageBarBody>
     </MessageBar>
   );

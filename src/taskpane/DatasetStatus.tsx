@@ -1,5 +1,5 @@
 import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { type AidLedger, type DatasetIdentity, describeDataStatus } from "../domain";
+import { type AidLedger, type DatasetIdentity, describeDataStatus, messages } from "../domain";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -23,7 +23,7 @@ export function DatasetStatus({ identity, ledger }: DatasetStatusProps) {
   return (
     <div role="status" className={styles.root}>
       <Body1 className={styles.text}>{describeDataStatus(identity, ledger)}</Body1>
-      <Caption1>=AIDVERSION() prints this line in a cell, for reports.</Caption1>
+      <Caption1>{messages().aidVersionHint}</Caption1>
     </div>
   );
 }

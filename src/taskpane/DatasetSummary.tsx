@@ -1,6 +1,6 @@
 import { Body1Strong, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { type AidLedger, describeContents, explainDocumentRate } from "../domain";
+import { type AidLedger, describeContents, explainDocumentRate, messages } from "../domain";
 import { RateDerivation } from "./RateDerivation";
 
 const useStyles = makeStyles({
@@ -25,13 +25,14 @@ export interface DatasetSummaryProps {
 export function DatasetSummary({ ledger }: DatasetSummaryProps) {
   const styles = useStyles();
   const headingId = useId();
+  const m = messages();
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Reports and rates
+        {m.reportsAndRates}
       </Subtitle2>
-      <Body1Strong>{describeContents(ledger)}.</Body1Strong>
-      <ul className={styles.list} aria-label="Reports">
+      <Body1Strong>{m.contentsSentence(describeContents(ledger))}</Body1Strong>
+      <ul className={styles.list} aria-label={m.reportsList}>
         {ledger.rates.documents.map((d) => (
           <li key={d.document} className={styles.item}>
             <RateDerivation rate={explainDocumentRate(d)} />

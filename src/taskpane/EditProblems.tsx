@@ -5,7 +5,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Problem } from "../domain";
+import { type Problem, messages } from "../domain";
 import { problemText } from "./problemText";
 
 const useStyles = makeStyles({
@@ -23,19 +23,19 @@ export interface EditProblemsProps {
 export function EditProblems({ problems }: EditProblemsProps) {
   const styles = useStyles();
   if (problems.length === 0) return null;
+  const m = messages();
   return (
     <MessageBar intent="warning" layout="multiline" role="status">
       <MessageBarBody>
-        <MessageBarTitle>Edits not taken in</MessageBarTitle>
+        <MessageBarTitle>{m.editsNotTakenIn}</MessageBarTitle>
         {/* Facts, Rates and the Summary follow only accepted data: say that they lag, while they do. */}
-        Facts, Rates and the Summary show the data as last accepted; fix the {problems.length}{" "}
-        {problems.length === 1 ? "problem" : "problems"} below to bring them up to date.
+        {m.derivedTablesLag(problems.length)}
         <ul className={styles.list}>
           {problems.map((p, i) => (
             <li key={i}>{problemText(p, "sheet")}</li>
           ))}
         </ul>
-        The functions keep answering from the last valid data until these are fixed.
+        {m.editsKeepLastValid}
       </MessageBarBody>
     </MessageBar>
   );

@@ -1,5 +1,13 @@
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
-import type { RateExplanation } from "../domain";
+import {
+  type RateExplanation,
+  currentLanguage,
+  formatNumber,
+  formatUsdUnits,
+  formatYenExact,
+  formatYenUnits,
+  messages,
+} from "../domain";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -32,21 +40,22 @@ export interface RateDerivationProps {
  */
 export function RateDerivation({ rate }: RateDerivationProps) {
   const styles = useStyles();
+  const m = messages();
   return (
     <div className={styles.root}>
       <Body1>{rate.sentence}</Body1>
       {rate.pairs.length > 0 && (
-        <table className={styles.table} aria-label={`Stated pairs of ${rate.title}`}>
+        <table className={styles.table} aria-label={m.statedPairsOf(rate.title)}>
           <thead>
             <tr>
               <th scope="col" className={styles.number}>
-                US dollars
+                {m.usDollars}
               </th>
               <th scope="col" className={styles.number}>
-                Yen
+                {m.yen}
               </th>
               <th scope="col" className={styles.number}>
-                Yen per $
+                {m.yenPerDollar}
               </th>
             </tr>
           </thead>
@@ -57,8 +66,12 @@ export function RateDerivation({ rate }: RateDerivationProps) {
                 className={p.middle ? styles.middle : undefined}
                 title={p.recordId}
               >
-                <td className={styles.number}>{shortMoney(p.usd)}</td>
-                <td className={styles.number}>{shortMoney(p.jpy)}</td>
+                <td className={styles.number}>
+                  <MoneyFigure text={p.usd} />
+                </td>
+                <td className={styles.number}>
+                  <MoneyFigure text={p.jpy} />
+                </td>
                 <td className={styles.number}>{Number(p.jpyPerUsd).toFixed(2)}</td>
               </tr>
             ))}
@@ -66,6 +79,23 @@ export function RateDerivation({ rate }: RateDerivationProps) {
         </table>
       )}
     </div>
+  );
+}
+
+/**
+ * "$1.8 bn" / "¥180.5 bn" in English; "18億ドル" / "1,805億円" in Japanese (budget units), with
+ * the exact figure as the hover text (title), as the Rates sheet holds it.
+ */
+function MoneyFigure({ text }: { readonly text: string }) {
+  const exact = text.slice(1).replace(/,/g, "");
+  const language = currentLanguage();
+  if (language !== "ja" || !/^\d+(\.\d+)?$/.test(exact)) return <>{shortMoney(text)}</>;
+  const yen = text.startsWith("¥");
+  const exactText = yen ? formatYenExact(exact, language) : `${formatNumber(Number(exact), language)}ドル`;
+  return (
+    <span title={exactText}>
+      {yen ? formatYenUnits(exact, language) : formatUsdUnits(exact, language)}
+    </span>
   );
 }
 

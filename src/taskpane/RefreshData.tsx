@@ -17,7 +17,7 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { AidLedger, LoadProgress, Problem } from "../domain";
 import { ChangesReview } from "./ChangesReview";
-import { messageOf } from "../domain";
+import { messageOf, messages } from "../domain";
 import { RefreshProblems } from "./RefreshProblems";
 import { useDataActions } from "./paneActions";
 import type { PreparedRefresh, RefreshSource } from "./session/ledgerSession";
@@ -71,6 +71,7 @@ export interface RefreshDataProps {
 export function RefreshData({ current, onStart, shown = true, busy, onApply }: RefreshDataProps) {
   const styles = useStyles();
   const data = useDataActions();
+  const m = messages();
   const headingId = useId();
   const fileId = useId();
   const [kind, setKind] = useState<SourceKind>("bundled");
@@ -116,7 +117,7 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
             }
       );
     } catch (e) {
-      setReview({ kind: "error", message: `Could not check the data: ${messageOf(e)}` });
+      setReview({ kind: "error", message: messages().checkFailed(messageOf(e)) });
     }
   };
 
@@ -131,10 +132,10 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Refresh
+        {m.refreshHeading}
       </Subtitle2>
       <form className={styles.form} onSubmit={(e) => void check(e)}>
-        <Field label="Refresh from">
+        <Field label={m.refreshFrom}>
           <RadioGroup
             value={kind}
             onChange={(_, data) => {
@@ -142,14 +143,14 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
               setReview({ kind: "idle" });
             }}
           >
-            <Radio value="bundled" label="Bundled dataset" />
-            <Radio value="file" label="File" />
-            <Radio value="url" label="Web address" />
+            <Radio value="bundled" label={m.sourceBundled} />
+            <Radio value="file" label={m.sourceFile} />
+            <Radio value="url" label={m.sourceUrl} />
           </RadioGroup>
         </Field>
         {kind === "file" && (
           <div className={styles.file}>
-            <Label htmlFor={fileId}>Dataset file</Label>
+            <Label htmlFor={fileId}>{m.datasetFile}</Label>
             {/* A native input, so that every browser and automated test can set its files. */}
             <input
               id={fileId}
@@ -160,11 +161,11 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
                 setReview({ kind: "idle" });
               }}
             />
-            <Caption1>JSON or CSV, in the format the aid dataset command prints.</Caption1>
+            <Caption1>{m.datasetFileHint}</Caption1>
           </div>
         )}
         {kind === "url" && (
-          <Field label="Web address (https)">
+          <Field label={m.webAddressField}>
             <Input
               type="url"
               value={url}
@@ -174,20 +175,20 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
           </Field>
         )}
         <Button type="submit" className={styles.check} disabledFocusable={checking || busy}>
-          Check for changes
+          {m.checkForChanges}
         </Button>
       </form>
       {review.kind === "checking" && (
         <div className={styles.checking}>
           <Body1 role="status">{checkingText(review.progress)}</Body1>
-          <Button onClick={() => stopCheck.current()}>Cancel check</Button>
+          <Button onClick={() => stopCheck.current()}>{m.cancelCheck}</Button>
         </div>
       )}
       {review.kind === "error" && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{review.message}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={cancel}>Cancel</Button>
+            <Button onClick={cancel}>{m.cancel}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
@@ -217,18 +218,19 @@ async function readSource(
 ): Promise<RefreshSource | string> {
   if (kind === "bundled") return { kind: "bundled" };
   if (kind === "file") {
-    if (!file) return "Choose a dataset file first (JSON or CSV).";
+    if (!file) return messages().chooseFileFirst;
     return { kind: "file", name: file.name, text: await file.text() };
   }
   const address = url.trim();
-  if (!address) return "Enter a web address first, starting with https://.";
+  if (!address) return messages().enterAddressFirst;
   return { kind: "url", url: address };
 }
 
 /** Where a check has got, in words: "Checking the records: 40%…" (validation's steps, all passes). */
 function checkingText(progress: LoadProgress | null): string {
-  if (!progress) return "Reading and checking the data…";
-  if (progress.phase === "parsing") return "Reading the file…";
-  if (progress.phase === "indexing") return "Indexing the records…";
-  return `Checking the records: ${Math.floor((100 * progress.done) / Math.max(1, progress.total))}%…`;
+  const m = messages();
+  if (!progress) return m.checkingData;
+  if (progress.phase === "parsing") return m.readingFile;
+  if (progress.phase === "indexing") return m.indexingRecords;
+  return m.checkingRecords(Math.floor((100 * progress.done) / Math.max(1, progress.total)));
 }

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Problem, diagnoseDatasetText } from "../domain";
+import { type Problem, diagnoseDatasetText, messages } from "../domain";
 import { problemText } from "./problemText";
 
 const useStyles = makeStyles({
@@ -38,6 +38,7 @@ export interface RefreshProblemsProps {
  */
 export function RefreshProblems({ problems, text = null, onCancel }: RefreshProblemsProps) {
   const styles = useStyles();
+  const m = messages();
   const { diagnosis, groups, total } = diagnoseDatasetText(text, problems);
   const [expanded, setExpanded] = useState(false);
   const showList = diagnosis === null || expanded;
@@ -45,9 +46,7 @@ export function RefreshProblems({ problems, text = null, onCancel }: RefreshProb
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>
-          {diagnosis
-            ? "Not a dataset; nothing was changed"
-            : `${total} ${total === 1 ? "problem" : "problems"}; nothing was changed`}
+          {diagnosis ? m.notADataset : m.problemsRefused(total)}
         </MessageBarTitle>
         {diagnosis && <Body1>{diagnosis}</Body1>}
         {diagnosis && (
@@ -57,9 +56,7 @@ export function RefreshProblems({ problems, text = null, onCancel }: RefreshProb
             aria-expanded={expanded}
             onClick={() => setExpanded(!expanded)}
           >
-            {expanded
-              ? "Hide the problems"
-              : `Show the ${total} ${total === 1 ? "problem" : "problems"}`}
+            {expanded ? m.hideProblems : m.showProblems(total)}
           </Button>
         )}
         {showList &&
@@ -72,7 +69,7 @@ export function RefreshProblems({ problems, text = null, onCancel }: RefreshProb
                 {g.problems.map((p, i) => (
                   <li key={i}>
                     {g.field === "(unknown columns)"
-                      ? `line ${p.line ?? 1}: "${p.field}"`
+                      ? m.unknownColumnAt(p.line ?? 1, p.field)
                       : problemText(p, "file")}
                   </li>
                 ))}
@@ -81,7 +78,7 @@ export function RefreshProblems({ problems, text = null, onCancel }: RefreshProb
           ))}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button onClick={onCancel}>{m.cancel}</Button>
       </MessageBarActions>
     </MessageBar>
   );

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { messageOf } from "../domain";
+import { messageOf, messages } from "../domain";
 
 export interface RepairAidCellsProps {
   /** Re-enters the AID formulas that show #NAME? and says how many (SheetFeatures.repairAidCells). */
@@ -34,7 +34,7 @@ export function RepairAidCells({
     try {
       setOutcome({ ok: true, message: await repair() });
     } catch (e) {
-      setOutcome({ ok: false, message: `Could not repair the AID cells: ${messageOf(e)}` });
+      setOutcome({ ok: false, message: messages().repairFailed(messageOf(e)) });
     } finally {
       setRunning(false);
     }
@@ -42,7 +42,7 @@ export function RepairAidCells({
   return (
     <div>
       <Button disabledFocusable={running || busy} onClick={() => void run()}>
-        Repair AID cells
+        {messages().repairAidCells}
       </Button>
       {outcome && (
         <MessageBar intent={outcome.ok ? "info" : "error"} layout="multiline" role="status">

@@ -1,4 +1,4 @@
-import { bundledReference, bundledRows } from "../domain";
+import { bundledReference, bundledRows, messages } from "../domain";
 import { createExcelWorkbook } from "../host/excel/excelWorkbook";
 import { ledgerStore } from "../host/store";
 import { mountPane } from "./mountPane";
@@ -35,6 +35,9 @@ function start(): void {
     session,
     store: ledgerStore,
     actions: createPaneActions(session, ledgerStore),
+    // Microsoft Learn, "Localization for Office Add-ins": Context.displayLanguage is the locale of
+    // the Office application's UI (e.g. "ja-JP"). Undefined outside Office (a plain browser).
+    displayLanguage: typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined,
   });
   // A workbook that holds Aid Ledger data answers from its own tables from the start. Where the
   // workbook cannot be reached (no Excel), the pane says so instead of losing the rejection.
@@ -47,7 +50,7 @@ function start(): void {
       );
       if (missing) session.announce({ intent: "warning", message: missing });
     })
-    .catch((e: unknown) => reportPaneError("Could not read the workbook's data", e));
+    .catch((e: unknown) => reportPaneError(messages().workbookUnreadable, e));
 }
 
 // Inside Office, wait until office.js is ready; in a plain browser (no Excel) the pane cannot reach a workbook.

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
-import type { LedgerStore } from "../domain";
+import { type LedgerStore, languageOf, setLanguage } from "../domain";
 import { App } from "./App";
 import type { PaneActions } from "./paneActions";
 import { createDataActions, createPaneActions } from "./paneActionsOverSession";
@@ -12,6 +12,11 @@ export interface PaneDeps {
   readonly store: LedgerStore;
   /** The pane's other ways to the workbook (insert, explain, briefing copy); default: the session's. */
   readonly actions?: PaneActions;
+  /**
+   * Office's UI language (`Office.context.displayLanguage`, e.g. "ja-JP"): ja-* shows the pane in
+   * Japanese, anything else (or none) in English. The switch in the pane changes it afterwards.
+   */
+  readonly displayLanguage?: string | null;
 }
 
 /**
@@ -19,6 +24,7 @@ export interface PaneDeps {
  * both call this, each with its own WorkbookPort behind the session: the pane itself is the same.
  */
 export function mountPane(container: HTMLElement, deps: PaneDeps): Root {
+  setLanguage(languageOf(deps.displayLanguage ?? undefined));
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>

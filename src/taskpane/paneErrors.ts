@@ -1,4 +1,4 @@
-import { messageOf } from "../domain";
+import { messageOf, messages } from "../domain";
 
 /**
  * Failures that happen outside any control of the pane, such as the session's start when the
@@ -10,7 +10,7 @@ const listeners = new Set<() => void>();
 
 /** Adds "<what>: <message>" to the pane's list of errors. */
 export function reportPaneError(what: string, error: unknown): void {
-  errors = [...errors, `${what}: ${messageOf(error)}`];
+  errors = [...errors, messages().paneError(what, messageOf(error))];
   for (const listener of listeners) listener();
 }
 

@@ -1,4 +1,4 @@
-import { formatProblem, formatSheetProblem, type Problem } from "../domain";
+import { formatProblem, formatSheetProblem, messages, type Problem } from "../domain";
 
 /**
  * A problem as one line: "line 4 (record 3), id x, field amount: reason" for a file,
@@ -7,6 +7,6 @@ import { formatProblem, formatSheetProblem, type Problem } from "../domain";
  */
 export function problemText(problem: Problem, where: "file" | "sheet"): string {
   if (problem.row === 0 && problem.line === undefined)
-    return `${problem.field}: ${problem.message}`;
+    return messages().problemWhole(problem.field, problem.message);
   return where === "file" ? formatProblem(problem) : formatSheetProblem(problem);
 }

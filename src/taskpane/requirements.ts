@@ -1,3 +1,5 @@
+import { messages } from "../domain";
+
 /**
  * The requirement sets the pane and the functions use, and which Excel builds have them (Microsoft
  * Learn: "Custom Functions requirement sets", "Excel JavaScript API requirement sets", "Shared
@@ -11,10 +13,6 @@ export const REQUIREMENTS: readonly { set: string; version: string }[] = [
   { set: "ExcelApi", version: "1.14" },
 ];
 
-/** The Excel builds that have every set above. */
-export const SUPPORTED_BUILDS =
-  'Excel on the web, or a current Microsoft 365 Excel on Windows or Mac (Microsoft Learn\'s "Excel JavaScript API requirement sets" lists the first build of each set)';
-
 /**
  * What the pane says when a set is missing, naming the user's Excel version
  * (Office.context.diagnostics.version), or null when every set is there.
@@ -26,5 +24,5 @@ export function requirementsMessage(
   const missing = REQUIREMENTS.filter((r) => !supports(r.set, r.version));
   if (missing.length === 0) return null;
   const names = missing.map((r) => `${r.set} ${r.version}`).join(", ");
-  return `This Excel${version ? ` (version ${version})` : ""} lacks ${names}. Aid Ledger needs ${SUPPORTED_BUILDS}.`;
+  return messages().requirementsMissing(version, names);
 }

@@ -46,7 +46,9 @@ function start(): void {
 
   createRoot(element("spreadsheet")).render(<Workbench spreadsheet={spreadsheet} />);
   const session = newSession();
-  let pane = mountPane(element("pane"), { session, store });
+  // What Office.context.displayLanguage would give ("ja-JP"): ?displayLanguage=ja-JP in the address.
+  const displayLanguage = new URLSearchParams(window.location.search).get("displayLanguage");
+  let pane = mountPane(element("pane"), { session, store, displayLanguage });
   makePaneResizable(element("splitter"), element("pane"));
   const started = session.start().then(nextFrame);
   started.catch((e: unknown) => console.error("The task pane's session did not start:", e));
@@ -60,7 +62,7 @@ function start(): void {
     store.awaitWorkbook();
     model.user.reopen();
     const reopened = newSession();
-    pane = mountPane(element("pane"), { session: reopened, store });
+    pane = mountPane(element("pane"), { session: reopened, store, displayLanguage });
     await reopened.start();
     await nextFrame();
   };

@@ -34,8 +34,11 @@ export interface OpenWorkbench {
   readonly errors: string[];
 }
 
-/** A fresh workbench page, once the pane is mounted and its session started. */
-export async function openWorkbench(browser: Browser): Promise<OpenWorkbench> {
+/**
+ * A fresh workbench page, once the pane is mounted and its session started. `query` is added to
+ * the address: "?displayLanguage=ja-JP" opens the pane as Japanese Office would.
+ */
+export async function openWorkbench(browser: Browser, query = ""): Promise<OpenWorkbench> {
   const url = process.env[WORKBENCH_URL_VARIABLE];
   if (!url)
     throw new Error(`${WORKBENCH_URL_VARIABLE} is not set: run these tests with npm run test:e2e.`);
@@ -44,7 +47,7 @@ export async function openWorkbench(browser: Browser): Promise<OpenWorkbench> {
   page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.stack ?? error.message));
-  await page.goto(url);
+  await page.goto(`${url}${query}`);
   await page.waitForFunction(() => window.aidWorkbench !== undefined);
   await page.evaluate(() => window.aidWorkbench!.ready());
   return { page, pane: page.getByRole("complementary", { name: "Task pane" }), errors };
@@ -176,7 +179,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  * Registers one browser per test file and a fresh workbench page per test (a test fails on any
  * page error); returns the current page's handles.
  */
-export function useWorkbenchPage(): () => OpenWorkbench {
+export function useWorkbenchPage(query = ""): () => OpenWorkbench {
   let browser: Browser | undefined;
   let current: OpenWorkbench | undefined;
   beforeAll(async () => {
@@ -186,7 +189,7 @@ export function useWorkbenchPage(): () => OpenWorkbench {
     await browser?.close();
   });
   beforeEach(async () => {
-    current = await openWorkbench(browser!);
+    current = await openWorkbench(browser!, query);
   });
   afterEach(async () => {
     expect(current!.errors).toEqual([]);

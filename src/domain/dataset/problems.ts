@@ -1,3 +1,5 @@
+import { messages } from "../messages/catalog";
+
 /**
  * A problem found in input data, located so a user can find and fix it: the record (1-based, in
  * the order given), the text line where the input was a text file, the record id when known,
@@ -21,11 +23,9 @@ export function formatSheetProblem(p: Problem): string {
   return describe(p, "row");
 }
 
-function describe(p: Problem, lineLabel: string): string {
-  const where =
-    p.line !== undefined ? `${lineLabel} ${p.line} (record ${p.row})` : `record ${p.row}`;
-  const id = p.id ? `, id ${p.id}` : "";
-  return `${where}${id}, field ${p.field}: ${p.message}`;
+function describe(p: Problem, lineLabel: "line" | "row"): string {
+  const m = messages();
+  return m.problemLine(m.problemAt(lineLabel, p.line, p.row), p.id || null, p.field, p.message);
 }
 
 /** A result that is either a value or the problems that prevented it. */

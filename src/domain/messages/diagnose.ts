@@ -1,5 +1,6 @@
 import { FIELD_NAMES } from "../dataset/fields";
 import type { Problem } from "../dataset/problems";
+import { messages } from "./catalog";
 
 /** Problems of one kind (one field or column), sorted by line. */
 export interface ProblemGroup {
@@ -35,12 +36,13 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 /** Unknown or missing columns are one kind each; other problems are grouped by field. */
 function kindOf(p: Problem): { key: string; title: string } {
+  const m = messages();
   if (/^unknown column/.test(p.message))
-    return { key: "(unknown columns)", title: "Columns the dataset does not have" };
+    return { key: "(unknown columns)", title: m.groupUnknownColumns };
   if (/required column is missing/.test(p.message))
-    return { key: "(missing columns)", title: "Columns the dataset needs" };
-  if (p.field.startsWith("(") || p.row === 0) return { key: p.field, title: "The file as a whole" };
-  return { key: p.field, title: `Field ${p.field}` };
+    return { key: "(missing columns)", title: m.groupMissingColumns };
+  if (p.field.startsWith("(") || p.row === 0) return { key: p.field, title: m.groupWholeFile };
+  return { key: p.field, title: m.groupField(p.field) };
 }
 
 /** Groups problems by kind (the field, or unknown/missing columns), each sorted by line; groups in order of their first line. */

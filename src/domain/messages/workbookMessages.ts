@@ -1,70 +1,36 @@
-import type { LostUserValue } from "../workbook/rowAlignment";
 import type { FixedAddressReference } from "../workbook/fixedAddress";
+import type { LostUserValue } from "../workbook/rowAlignment";
+import { messages } from "./catalog";
+import type { GrowthObstacle, SizeChange, WriteObstacle } from "./sections/workbook";
+
+/*
+ * The writer's and the review's sentences by name, in the current language; the sentences
+ * themselves are in sections/workbook.ts, English and Japanese side by side.
+ */
+export type { GrowthObstacle, SizeChange, WriteObstacle } from "./sections/workbook";
 
 /**
  * For a value in the user's own column on a removed record's row: "X leaves the AidCommitments
  * table: your MyNote on X goes with it ("check with desk")." Long values are cut at 40 characters.
  */
-export function lostUserValueText(lost: LostUserValue): string {
-  const shown = String(lost.value);
-  const short = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
-  return `${lost.key} leaves the ${lost.table} table: your ${lost.column} on ${lost.key} goes with it ("${short}").`;
-}
+export const lostUserValueText = (lost: LostUserValue) => messages().lostUserValue(lost);
 
-/** Where a write is refused: the table, its sheet and the address of what is in the way. */
-export interface WriteObstacle {
-  readonly table: string;
-  readonly sheet: string;
-  /** "A2:P40" (without the sheet). */
-  readonly address: string;
-}
+export const filteredTableText = (at: WriteObstacle, change: SizeChange) =>
+  messages().filteredTable(at, change);
 
-/** How a refresh changes a table's size: rows it adds and rows it removes. */
-export interface SizeChange {
-  readonly added: number;
-  readonly removed: number;
-}
+export const protectedSheetText = (at: WriteObstacle) => messages().protectedSheet(at);
 
-const sizeText = (c: SizeChange) =>
-  `this refresh adds ${c.added} and removes ${c.removed} of its rows`;
+export const protectedWorkbookText = () => messages().protectedWorkbook;
 
-export function filteredTableText(at: WriteObstacle, change: SizeChange): string {
-  return `Nothing was changed: the ${at.table} table (${at.sheet}!${at.address}) is filtered, and ${sizeText(change)}; Excel does not resize a filtered table or delete only its visible rows. Clear the filter (Data > Clear), refresh, then filter again.`;
-}
+export const mergedCellsText = (at: WriteObstacle, change: SizeChange) =>
+  messages().mergedCells(at, change);
 
-export function protectedSheetText(at: WriteObstacle): string {
-  return `Nothing was changed: the sheet ${at.sheet}, which holds the ${at.table} table (${at.address}), is protected, so its cells cannot be written. Unprotect it (Review > Unprotect Sheet), refresh, then protect it again.`;
-}
-
-export function protectedWorkbookText(): string {
-  return "Nothing was changed: the workbook's structure is protected, and a write needs to add sheets (hidden ones for its backups, and new ones for tables the workbook does not have yet). Unprotect it (Review > Protect Workbook), refresh, then protect it again.";
-}
-
-export function mergedCellsText(at: WriteObstacle, change: SizeChange): string {
-  return `Nothing was changed: ${sizeText(change)} of the ${at.table} table (sheet ${at.sheet}), and the merged cells at ${at.sheet}!${at.address} are in the way of the rows that move. Unmerge them (Home > Merge & Center) or move them away from the table, then try again.`;
-}
-
-/** What sits in the rows a table must grow into: a spilled result, another table, or data. */
-export type GrowthObstacle =
-  | { readonly kind: "spill"; readonly formulaAt: string }
-  | { readonly kind: "table"; readonly name: string }
-  | { readonly kind: "data" };
-
-export function growthBlockedText(at: WriteObstacle, rows: number, what: GrowthObstacle): string {
-  const thing =
-    what.kind === "spill"
-      ? `the spilled result of the formula in ${what.formulaAt}`
-      : what.kind === "table"
-        ? `the table ${what.name}`
-        : "data (a value, a formula or a PivotTable)";
-  return `Nothing was changed: the ${at.table} table (sheet ${at.sheet}) must grow by ${rows} rows for its new records, and ${thing} is in the way at ${at.sheet}!${at.address}. Move it elsewhere, then try again.`;
-}
+export const growthBlockedText = (at: WriteObstacle, rows: number, what: GrowthObstacle) =>
+  messages().growthBlocked(at, rows, what);
 
 /**
  * For a formula that names a table's rows by a fixed address ending at its last row, when a
  * refresh appends rows: "Sheet1!B4 refers to Facts!L2:L34, which will not include the new rows;
  * AidFacts[AmountUSD] would."
  */
-export function fixedAddressText(found: FixedAddressReference): string {
-  return `${found.cell} refers to ${found.reference}, which will not include the new rows; ${found.structured} would.`;
-}
+export const fixedAddressText = (found: FixedAddressReference) => messages().fixedAddress(found);

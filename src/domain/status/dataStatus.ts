@@ -1,4 +1,6 @@
 import type { AidLedger } from "../ledger";
+import { messages } from "../messages/catalog";
+import { currentLanguage } from "../messages/locale";
 import { compare } from "../money/fraction";
 import { formatMinor } from "../money/money";
 import { type DocumentRate, formatRate } from "../rates/rateBook";
@@ -12,8 +14,19 @@ export interface StatusOptions {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "29 Nov 2026 12:18": day, short month, year and 24-hour time, the same in every locale. */
+/**
+ * "29 Nov 2026 12:18" in English (day, short month, year, 24-hour time, the same whatever the
+ * runtime's locale); "2026年11月29日 12:18" in Japanese, through Intl's ja-JP calendar.
+ */
 export function formatStatusTime(time: Date, options: StatusOptions = {}): string {
+  if (currentLanguage() === "ja") {
+    return new Intl.DateTimeFormat("ja-JP", {
+      dateStyle: "long",
+      timeStyle: "short",
+      hourCycle: "h23",
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    }).format(time);
+  }
   const parts = new Intl.DateTimeFormat("en-GB", {
     year: "numeric",
     month: "numeric",
@@ -34,11 +47,9 @@ function timeOf(iso: string, options: StatusOptions): string {
   return Number.isNaN(time.getTime()) ? iso : formatStatusTime(time, options);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "33 records from 2 reports": what the functions answer from. */
 export function describeContents(ledger: AidLedger): string {
-  return `${plural(ledger.records.length, "record", "records")} from ${plural(ledger.rates.documents.length, "report", "reports")}`;
+  return messages().contents(ledger.records.length, ledger.rates.documents.length);
 }
 
 /**
@@ -58,22 +69,20 @@ export function describeDataStatus(
   now?: Date,
   options: StatusOptions = {}
 ): string {
+  const m = messages();
   const contents = describeContents(ledger);
-  if (!identity) {
-    const asOf = now ? `, as of ${formatStatusTime(now, options)}` : "";
-    return `Bundled data, ${contents} (not yet loaded into this workbook${asOf})`;
-  }
+  if (!identity) return m.statusNotLoaded(contents, now ? formatStatusTime(now, options) : null);
   const when = timeOf(identity.loadedAt, options);
-  if (identity.source === "workbook")
-    return `Data edited in this workbook since ${when}, ${contents}`;
-  return `${originOf(identity.source)}, ${contents}, loaded ${when}`;
+  if (identity.source === "workbook") return m.statusEdited(when, contents);
+  return m.statusLoaded(originOf(identity.source), contents, when);
 }
 
 function originOf(source: string): string {
-  if (source === "bundled") return "Bundled data";
-  if (source.startsWith("file:")) return `Data from the file ${source.slice(5)}`;
-  if (source.startsWith("url:")) return `Data from ${source.slice(4)}`;
-  return `Data from ${source}`;
+  const m = messages();
+  if (source === "bundled") return m.originBundled;
+  if (source.startsWith("file:")) return m.originFile(source.slice(5));
+  if (source.startsWith("url:")) return m.originOther(source.slice(4));
+  return m.originOther(source);
 }
 
 /** One stated pair in a rate's table: the record, its two figures and the rate they imply. */
@@ -122,19 +131,20 @@ export function explainDocumentRate(doc: DocumentRate): RateExplanation {
     middle: middle.has(i),
   }));
   const rate = doc.jpyPerUsd ? formatRate(doc.jpyPerUsd) : null;
-  let sentence: string;
-  if (doc.basis === "user") {
-    sentence = `${doc.title} states no amount in both currencies; the rate of ${rate} yen per dollar was given in the Rates table of this workbook.`;
-  } else if (doc.basis === "none" || !rate) {
-    sentence = `${doc.title} states no amount in both currencies, so it has no rate: its yen figures cannot be shown in dollars (nor its dollar figures in yen) until you give a rate for it in the Rates table.`;
-  } else if (n === 1) {
-    sentence = `${doc.title} states one amount in both currencies, which implies ${rate} yen per dollar: that is its rate.`;
-  } else {
-    const list = pairs.map((p) => p.jpyPerUsd);
-    const listed = `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
-    const rule = n % 2 === 1 ? "the middle one" : "the average of the middle two";
-    sentence = `${doc.title} states ${n} amounts in both currencies. The rates they imply, from lowest to highest, are ${listed} yen per dollar; its rate is ${rule}, ${rate} yen per dollar.`;
-  }
+  const m = messages();
+  const sentence =
+    doc.basis === "user" && rate
+      ? m.rateGivenByUser(doc.title, rate)
+      : doc.basis === "none" || !rate
+        ? m.rateNone(doc.title)
+        : n === 1
+          ? m.rateFromOnePair(doc.title, rate)
+          : m.rateFromPairs(
+              doc.title,
+              n,
+              pairs.map((p) => p.jpyPerUsd),
+              rate
+            );
   return {
     document: doc.document,
     title: doc.title,
@@ -169,12 +179,13 @@ export function compareDocumentRates(before: AidLedger, after: AidLedger): RateC
     if (!a && !b) continue;
     const from = a ? formatRate(a) : null;
     const to = b ? formatRate(b) : null;
+    const m = messages();
     const sentence =
       from && to
-        ? `${title}: ${from} → ${to} yen per dollar; every conversion of its records changes.`
+        ? m.rateChanges(title, from, to)
         : to
-          ? `${title}: no rate → ${to} yen per dollar; its records can now be converted.`
-          : `${title}: ${from} yen per dollar → no rate; its records can no longer be converted.`;
+          ? m.rateGained(title, to)
+          : m.rateLost(title, from ?? "");
     changes.push({ document, title, from, to, sentence });
   }
   return changes;

@@ -1,13 +1,87 @@
-/** Messages of writes, refreshes, reviews and refusals (what the writer and preflight say). English and Japanese side by side: the compiler names a key either misses. */
-export interface WorkbookMessages {
-  /** The section's own name (used by the catalog test that every section is filled). */
-  readonly workbookSectionName: string;
+import type { FixedAddressReference } from "../../workbook/fixedAddress";
+import type { LostUserValue } from "../../workbook/rowAlignment";
+
+/**
+ * Messages of writes, refreshes, reviews and refusals (what the writer and preflight say). English
+ * and Japanese side by side: the type is the English object's, so the compiler names any key the
+ * Japanese misses or adds. Excel's commands are named as each language's Excel names them.
+ */
+
+/** Where a write is refused: the table, its sheet and the address of what is in the way. */
+export interface WriteObstacle {
+  readonly table: string;
+  readonly sheet: string;
+  /** "A2:P40" (without the sheet). */
+  readonly address: string;
 }
 
-export const englishWorkbook: WorkbookMessages = {
-  workbookSectionName: "workbook",
+/** How a refresh changes a table's size: rows it adds and rows it removes. */
+export interface SizeChange {
+  readonly added: number;
+  readonly removed: number;
+}
+
+/** What sits in the rows a table must grow into: a spilled result, another table, or data. */
+export type GrowthObstacle =
+  | { readonly kind: "spill"; readonly formulaAt: string }
+  | { readonly kind: "table"; readonly name: string }
+  | { readonly kind: "data" };
+
+/** Long values are cut at 40 characters. */
+const shortValue = (lost: LostUserValue) => {
+  const shown = String(lost.value);
+  return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 };
 
+const sizeText = (c: SizeChange) =>
+  `this refresh adds ${c.added} and removes ${c.removed} of its rows`;
+const sizeTextJa = (c: SizeChange) => `この更新で${c.added}行が加わり${c.removed}行が消えます`;
+
+const englishWorkbookMessages = {
+  lostUserValue: (lost: LostUserValue) =>
+    `${lost.key} leaves the ${lost.table} table: your ${lost.column} on ${lost.key} goes with it ("${shortValue(lost)}").`,
+  filteredTable: (at: WriteObstacle, change: SizeChange) =>
+    `Nothing was changed: the ${at.table} table (${at.sheet}!${at.address}) is filtered, and ${sizeText(change)}; Excel does not resize a filtered table or delete only its visible rows. Clear the filter (Data > Clear), refresh, then filter again.`,
+  protectedSheet: (at: WriteObstacle) =>
+    `Nothing was changed: the sheet ${at.sheet}, which holds the ${at.table} table (${at.address}), is protected, so its cells cannot be written. Unprotect it (Review > Unprotect Sheet), refresh, then protect it again.`,
+  protectedWorkbook:
+    "Nothing was changed: the workbook's structure is protected, and a write needs to add sheets (hidden ones for its backups, and new ones for tables the workbook does not have yet). Unprotect it (Review > Protect Workbook), refresh, then protect it again.",
+  mergedCells: (at: WriteObstacle, change: SizeChange) =>
+    `Nothing was changed: ${sizeText(change)} of the ${at.table} table (sheet ${at.sheet}), and the merged cells at ${at.sheet}!${at.address} are in the way of the rows that move. Unmerge them (Home > Merge & Center) or move them away from the table, then try again.`,
+  growthBlocked: (at: WriteObstacle, rows: number, what: GrowthObstacle) =>
+    `Nothing was changed: the ${at.table} table (sheet ${at.sheet}) must grow by ${rows} rows for its new records, and ${
+      what.kind === "spill"
+        ? `the spilled result of the formula in ${what.formulaAt}`
+        : what.kind === "table"
+          ? `the table ${what.name}`
+          : "data (a value, a formula or a PivotTable)"
+    } is in the way at ${at.sheet}!${at.address}. Move it elsewhere, then try again.`,
+  fixedAddress: (found: FixedAddressReference) =>
+    `${found.cell} refers to ${found.reference}, which will not include the new rows; ${found.structured} would.`,
+};
+
+export type WorkbookMessages = Readonly<typeof englishWorkbookMessages>;
+export const englishWorkbook: WorkbookMessages = englishWorkbookMessages;
+
 export const japaneseWorkbook: WorkbookMessages = {
-  workbookSectionName: "workbook",
+  lostUserValue: (lost) =>
+    `${lost.key} は ${lost.table} テーブルから外れます。${lost.key} の行にあなたが入力した ${lost.column}（「${shortValue(lost)}」）も一緒に消えます。`,
+  filteredTable: (at, change) =>
+    `何も変更していません：${at.table} テーブル（${at.sheet}!${at.address}）にフィルターがかかっており、${sizeTextJa(change)}。Excel はフィルター中のテーブルの大きさを変えることも、表示中の行だけを削除することもしません。フィルターを解除し（［データ］>［クリア］）、更新してから、もう一度フィルターをかけてください。`,
+  protectedSheet: (at) =>
+    `何も変更していません：${at.table} テーブル（${at.address}）のあるシート ${at.sheet} が保護されているため、セルに書き込めません。保護を解除し（［校閲］>［シート保護の解除］）、更新してから、もう一度保護してください。`,
+  protectedWorkbook:
+    "何も変更していません：ブックの構成が保護されていますが、書き込みにはシートの追加（バックアップ用の非表示シートと、ブックにまだないテーブル用の新しいシート）が必要です。保護を解除し（［校閲］>［ブックの保護］）、更新してから、もう一度保護してください。",
+  mergedCells: (at, change) =>
+    `何も変更していません：${at.table} テーブル（シート ${at.sheet}）について${sizeTextJa(change)}が、${at.sheet}!${at.address} の結合セルが移動する行の妨げになっています。結合を解除する（［ホーム］>［セルを結合して中央揃え］）か、テーブルから離れた場所に移してから、もう一度お試しください。`,
+  growthBlocked: (at, rows, what) =>
+    `何も変更していません：${at.table} テーブル（シート ${at.sheet}）は新しい記録のために${rows}行広がる必要がありますが、${at.sheet}!${at.address} に${
+      what.kind === "spill"
+        ? ` ${what.formulaAt} の数式のスピル結果`
+        : what.kind === "table"
+          ? `テーブル ${what.name}`
+          : "データ（値、数式またはピボットテーブル）"
+    }があります。別の場所に移してから、もう一度お試しください。`,
+  fixedAddress: (found) =>
+    `${found.cell} は ${found.reference} を参照しているため、新しい行を含みません。${found.structured} なら含みます。`,
 };
