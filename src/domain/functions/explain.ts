@@ -5,6 +5,7 @@ import type { AidLedger } from "../ledger";
 import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 import type { Place, PlaceDescription } from "../places/taxonomy";
+import { reportCovering } from "../rates/reportCovering";
 import { type RateExplanation, explainDocumentRate } from "../status/dataStatus";
 import { type CellInput, isOmitted, parsePlace } from "./args";
 import {
@@ -455,7 +456,7 @@ function recordsBehind(
   const args = bound.value;
   switch (spec.measure) {
     case "rate": {
-      const doc = ledger.rates.forYear(args.year?.year ?? null);
+      const doc = reportCovering(ledger, args.year ?? { year: null, fiscal: false });
       return { ...none, rate: doc ? explainDocumentRate(doc) : null };
     }
     case "source": {

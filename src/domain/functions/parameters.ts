@@ -14,7 +14,6 @@ import {
   parsePlace,
   parseText,
   parseTheme,
-  parseYear,
 } from "./args";
 import { type CellValue, type Result, ok } from "./result";
 
@@ -235,16 +234,18 @@ function currencyOf<R extends "from" | "to">(role: R): ParameterSpec<R> {
 export const from = currencyOf("from");
 export const to = currencyOf("to");
 
-/** A report's year: a plain year only (a report covers calendar years). */
+/**
+ * A report's year: a plain year (the report whose records count in it) or a fiscal year (the
+ * report with records in that 年度), as the rate rule's rule 4 says; rates are stated per document.
+ */
 export const rateYear: ParameterSpec<"year"> = {
   ...year,
-  description: "Use the rate of the report covering this year. Omit for the latest report.",
+  description:
+    'Use the rate of the report covering this year, or this fiscal year ("FY2016", "2016年度"). Omit for the latest report.',
   leftOut: "the latest report",
-  parse: (_ledger, value, name) => {
-    const y = parseYear(value, name);
-    return y.ok ? ok({ year: y.value, fiscal: false }) : y;
-  },
-  meaning: (_ledger, y) => (y.year === null ? "the latest report" : String(y.year)),
+  parse: (_ledger, value, name) => parseYearFilter(value, name),
+  meaning: (_ledger, y) =>
+    y.year === null ? "the latest report" : describeYearFilter(y.year, y.fiscal),
 };
 
 export const id: ParameterSpec<"id"> = {
