@@ -199,3 +199,5 @@ export {
   type Language,
   type Messages,
 } from "./messages/catalog";
+export { formatNumber, localeOf } from "./messages/locale";
+export { formatYenExact, formatYenUnits } from "./money/yenUnits";
