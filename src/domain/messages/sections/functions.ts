@@ -25,6 +25,10 @@ export interface FunctionMessages {
   /** Excel passed a range or an error where one value is needed. */
   readonly notASingleValue: (parameter: string) => string;
   readonly unexpectedFailure: (name: string, detail: string) => string;
+  /** A converted total or list cell needs a document's rate that is not stated. */
+  readonly noRateToConvert: (documents: string, from: string, to: string) => string;
+  /** Between document titles in a sentence: " and ". */
+  readonly namesJoiner: string;
   /** "argument 4": an argument past the function's parameters. */
   readonly argumentNumber: (n: number) => string;
 }
@@ -66,6 +70,9 @@ export const englishFunction: FunctionMessages = {
     `${parameter} must be a single value: text, a number or TRUE/FALSE.`,
   unexpectedFailure: (name, detail) =>
     `${name} failed unexpectedly: ${detail}. Please report this to the Aid Ledger maintainers.`,
+  noRateToConvert: (documents, from, to) =>
+    `No JPY/USD rate for ${documents}: it states no amount in both currencies, so its ${from} figures cannot be shown in ${to}. Add a rate for it in the Rates table, or narrow the filters.`,
+  namesJoiner: " and ",
   argumentNumber: (n) => `argument ${n}`,
 };
 
@@ -108,5 +115,8 @@ export const japaneseFunction: FunctionMessages = {
     `${parameter} には単一の値（文字列、数値、TRUE/FALSE）を指定してください。`,
   unexpectedFailure: (name, detail) =>
     `${name} で予期しないエラーが起きました: ${detail}。Aid Ledger の保守担当者に報告してください。`,
+  noRateToConvert: (documents, from, to) =>
+    `${documents} には円／ドルのレートがありません。円とドルの両方で記載された金額がないため、${from} の金額を ${to} で表せません。Rates 表にレートを追加するか、条件を絞ってください。`,
+  namesJoiner: "と",
   argumentNumber: (n) => `第${n}引数`,
 };
