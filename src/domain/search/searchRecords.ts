@@ -1,5 +1,6 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
+import { type Messages, english, messages } from "../messages/catalog";
 import { minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 
@@ -14,6 +15,8 @@ export interface RecordCard {
   readonly when: string;
   /** "USD 500,000,000", "30,000 people", or "No amount stated". */
   readonly howMuch: string;
+  /** The stated amount to the last digit (the hover text of `howMuch`); null without an amount. */
+  readonly howMuchExact?: string | null;
   readonly evidence: string;
   /** The document's title (never its file name). */
   readonly source: string;
@@ -27,28 +30,45 @@ export interface SearchHit {
   readonly matchedIn: readonly string[];
 }
 
-const grouped = (n: number) => n.toLocaleString("en-US");
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The card of one record, as search results and the briefing copy's Sources sheet show it. */
-export function recordCard(ledger: AidLedger, r: LedgerRecord): RecordCard {
+/**
+ * The card of one record, as search results and the briefing copy's Sources sheet show it: in
+ * English by default (the briefing copy's cells), in the pane's language when the pane passes its
+ * messages (Search: place names in Japanese, yen in 億円 with the exact figure in `howMuchExact`).
+ */
+export function recordCard(
+  ledger: AidLedger,
+  r: LedgerRecord,
+  text: Messages = english
+): RecordCard {
   const s = r.record;
-  const theme = ledger.themes.resolve(s.theme)?.label ?? s.theme;
-  const deliverable = s.quantity !== null ? `${grouped(s.quantity)} ${s.unit ?? ""}`.trim() : null;
+  const found = ledger.themes.resolve(s.theme);
+  const theme = found ? text.themeName(found.label, ledger.themes.japaneseName(s.theme)) : s.theme;
+  const deliverable =
+    s.quantity !== null ? `${text.number(s.quantity)} ${s.unit ?? ""}`.trim() : null;
+  const placeName = (name: string) => {
+    const place = ledger.places.resolve(name);
+    return text.placeName({ name, japaneseName: place ? ledger.places.japaneseName(place) : null });
+  };
   const country = s.country ? ledger.places.country(s.country)?.name : undefined;
+  const recipient = placeName(s.recipient);
   const where =
-    country && country !== s.recipient ? `${s.recipient} (for ${country})` : s.recipient;
-  const howMuch = r.amount
-    ? `${r.amount.currency} ${grouped(minorToNumber(r.amount.minor, r.amount.currency))}`
-    : s.people !== null
-      ? `${grouped(s.people)} people`
-      : (deliverable ?? "No amount stated");
+    country && country !== s.recipient ? text.forCountry(recipient, placeName(country)) : recipient;
+  const amount = r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null;
+  const people = s.people !== null ? text.peopleCount(s.people) : null;
+  const howMuch =
+    r.amount && amount !== null
+      ? text.money(amount, r.amount.currency)
+      : (people ?? deliverable ?? text.noAmountStated);
+  const kind = text === english ? capital(s.kind) : text.kindName(s.kind);
   return {
     id: s.id,
-    what: [capital(s.kind), theme, ...(deliverable && r.amount ? [deliverable] : [])].join(" · "),
+    what: [kind, theme, ...(deliverable && r.amount ? [deliverable] : [])].join(" · "),
     where,
-    when: dateLabelOf(s) || "No date stated",
-    howMuch: r.amount && s.people !== null ? `${howMuch} · ${grouped(s.people)} people` : howMuch,
+    when: text.dateText(dateLabelOf(s)) || text.noDateStated,
+    howMuch: r.amount && people !== null ? `${howMuch} · ${people}` : howMuch,
+    howMuchExact: r.amount && amount !== null ? text.moneyExact(amount, r.amount.currency) : null,
     evidence: s.evidence,
     source: s.sourceTitle,
   };
@@ -120,7 +140,7 @@ export function searchRecords(ledger: AidLedger, query: string, limit = 50): Sea
       score += best;
     }
     hits.push({
-      hit: { record: r, card: recordCard(ledger, r), score, matchedIn: [...matchedIn] },
+      hit: { record: r, card: recordCard(ledger, r, messages()), score, matchedIn: [...matchedIn] },
       order,
     });
   });

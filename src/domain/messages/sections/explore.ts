@@ -69,6 +69,8 @@ export interface ExploreMessages {
   ) => string;
   readonly fiscalYearChoice: (fy: number) => string;
   readonly currencyChoice: (currency: string) => string;
+  /** A kind filter as the builder lists it ("committed (pledge, contribution, grant, loan)"). */
+  readonly kindChoice: (kind: string) => string;
 
   // The place picker.
   readonly placesListed: (matching: number, shown: number) => string;
@@ -285,6 +287,12 @@ export const englishExplore: ExploreMessages = {
     `Group of ${members} countries${funds.length ? `, and the fund ${funds.join(", ")}` : ""} · ${source}${aliases} · ${definition}`,
   fiscalYearChoice: (fy) => `FY${fy} (April ${fy} to March ${fy + 1})`,
   currencyChoice: (c) => (c === "USD" ? "USD (US dollars)" : "JPY (yen)"),
+  kindChoice: (kind) =>
+    ({
+      committed: "committed (pledge, contribution, grant, loan)",
+      all: "all kinds",
+      cumulative: "cumulative (totals over a span)",
+    })[kind] ?? kind,
 
   placesListed: (matching, shown) =>
     `${matching} places match; the first ${shown} are listed. Type to narrow.`,
@@ -589,6 +597,7 @@ export const japaneseExplore: ExploreMessages = {
     `${ja(members)}か国のグループ${funds.length ? `と基金 ${listJa(funds)}` : ""} · ${source}${aliases} · ${definition}`,
   fiscalYearChoice: (fy) => `${fy}年度（${fy}年4月～${fy + 1}年3月）`,
   currencyChoice: (c) => (c === "USD" ? "USD（米ドル）" : "JPY（円）"),
+  kindChoice: (kind) => `${KINDS_JA[kind] ?? kind}（${kind}）`,
 
   placesListed: (matching, shown) =>
     `${ja(matching)}件の場所が該当します。最初の${ja(shown)}件を表示しています。入力して絞り込んでください。`,
