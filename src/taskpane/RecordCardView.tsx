@@ -42,7 +42,14 @@ export function RecordCardView({ card, children, actions }: RecordCardViewProps)
   return (
     <article className={styles.card} aria-label={card.id}>
       <Body1Strong as="h3" className={styles.title}>
-        {card.where}: {card.howMuch}
+        {card.where}:{" "}
+        <span
+          title={
+            card.howMuchExact && card.howMuchExact !== card.howMuch ? card.howMuchExact : undefined
+          }
+        >
+          {card.howMuch}
+        </span>
       </Body1Strong>
       <Body1>
         {card.what} · {card.when}

@@ -116,9 +116,15 @@ function wordsOf(query: string): string[] {
  * Searches recipients, places (names, aliases, ISO codes), themes, kinds, evidence phrases, notes
  * and ids. Every word of the query must occur somewhere in the record (case and accents ignored);
  * hits are ranked by where the words occur (recipient and place first, notes last) and whether
- * they start a word, then by dataset order. An empty query finds nothing.
+ * they start a word, then by dataset order. An empty query finds nothing. Cards are in the language
+ * of `text` (the current one by default).
  */
-export function searchRecords(ledger: AidLedger, query: string, limit = 50): SearchHit[] {
+export function searchRecords(
+  ledger: AidLedger,
+  query: string,
+  limit = 50,
+  text: Messages = messages()
+): SearchHit[] {
   const words = wordsOf(query);
   if (words.length === 0) return [];
   const hits: { hit: SearchHit; order: number }[] = [];
@@ -140,7 +146,7 @@ export function searchRecords(ledger: AidLedger, query: string, limit = 50): Sea
       score += best;
     }
     hits.push({
-      hit: { record: r, card: recordCard(ledger, r, messages()), score, matchedIn: [...matchedIn] },
+      hit: { record: r, card: recordCard(ledger, r, text), score, matchedIn: [...matchedIn] },
       order,
     });
   });

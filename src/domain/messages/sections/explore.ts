@@ -19,6 +19,12 @@ export interface ExploreMessages {
   readonly moneyExact: (value: number, currency: Currency) => string;
   /** An answer in a currency, in a sentence: plain digits in English, 億円/万円 or ドル in Japanese. */
   readonly answerMoney: (value: number, currency: Currency) => string;
+  /** An amount short enough for a table cell: "$1.8 bn", "1,805億円". */
+  readonly shortMoney: (value: number, currency: Currency) => string;
+  /** A figure short enough for a bar's label: "2.42 billion", "24.2億". */
+  readonly shortNumber: (value: number) => string;
+  /** A chart's unit: "USD", "records", "people" (件, 人 in Japanese). */
+  readonly chartUnit: (unit: string) => string;
   readonly recordCount: (n: number) => string;
   readonly peopleCount: (n: number) => string;
   readonly placeName: (place: NamedPlace) => string;
@@ -244,6 +250,23 @@ export const englishExplore: ExploreMessages = {
   money: englishMoney,
   moneyExact: englishMoney,
   answerMoney: (value) => formatNumber(value, "en", 6),
+  shortMoney: (n, currency) => {
+    const symbol = currency === "JPY" ? "¥" : "$";
+    const scaled = (d: number, w: string) => `${symbol}${Number((n / d).toPrecision(4))} ${w}`;
+    if (n >= 1e9) return scaled(1e9, "bn");
+    if (n >= 1e6) return scaled(1e6, "m");
+    return `${symbol}${formatNumber(n, "en", 3)}`;
+  },
+  shortNumber: (value) => {
+    const abs = Math.abs(value);
+    const scaled = (n: number, word: string) =>
+      `${formatNumber(Number((value / n).toPrecision(3)), "en", 20)} ${word}`;
+    if (abs >= 1e12) return scaled(1e12, "trillion");
+    if (abs >= 1e9) return scaled(1e9, "billion");
+    if (abs >= 1e6) return scaled(1e6, "million");
+    return formatNumber(value, "en", 2);
+  },
+  chartUnit: (unit) => unit,
   recordCount: (n) => plural(n, "record", "records"),
   peopleCount: (n) => plural(n, "person", "people"),
   placeName: (p) => p.name,
@@ -539,6 +562,15 @@ const PARAMETERS_JA: Readonly<Record<string, Readonly<Record<string, string>>>> 
 const japaneseMoney = (value: number, currency: Currency) =>
   currency === "JPY" ? formatYenUnits(value, "ja") : `${formatNumber(value, "ja")}ドル`;
 const ja = (n: number) => formatNumber(n, "ja");
+/** 24.2億, 1,559万, 9,999: three significant digits in 億 or 万, as Japanese tables write large figures. */
+const japaneseShort = (value: number) => {
+  const abs = Math.abs(value);
+  const scaled = (n: number, unit: string) =>
+    `${formatNumber(Number((value / n).toPrecision(3)), "ja", 20)}${unit}`;
+  if (abs >= 1e8) return scaled(1e8, "億");
+  if (abs >= 1e4) return scaled(1e4, "万");
+  return formatNumber(value, "ja", 2);
+};
 const listJa = (items: readonly string[]) => items.join("、");
 
 export const japaneseExplore: ExploreMessages = {
@@ -547,6 +579,10 @@ export const japaneseExplore: ExploreMessages = {
   moneyExact: (value, currency) =>
     currency === "JPY" ? formatYenExact(value, "ja") : japaneseMoney(value, currency),
   answerMoney: japaneseMoney,
+  shortMoney: (n, currency) =>
+    currency === "JPY" ? formatYenUnits(n, "ja") : `${japaneseShort(n)}ドル`,
+  shortNumber: (value) => japaneseShort(value),
+  chartUnit: (unit) => ({ records: "件", people: "人", JPY: "円", USD: "ドル" })[unit] ?? unit,
   recordCount: (n) => `${ja(n)}件`,
   peopleCount: (n) => `${ja(n)}人`,
   placeName: (p) => p.japaneseName ?? p.name,
