@@ -134,6 +134,62 @@ function useInsert(formula: string | null) {
   return { outcome, setOutcome, insert };
 }
 
+/** What is picked, and the picks as the formula writes them. */
+function usePicks() {
+  const [place, setPlace] = useState<PlaceOption | null>(null);
+  const [year, setYear] = useState(ANY);
+  const [theme, setTheme] = useState(ANY);
+  const [kind, setKind] = useState(ANY);
+  const [currency, setCurrency] = useState("USD");
+  const picks: BuilderPicks = {
+    place: place?.value ?? null,
+    // A plain year is written as a number (2016), a fiscal year as text ("FY2016").
+    year: year === ANY ? null : /^\d+$/.test(year) ? Number(year) : year,
+    theme: theme === ANY ? null : theme,
+    kind: kind === ANY ? null : kind,
+    currency: currency === "USD" ? null : currency,
+  };
+  return {
+    place,
+    setPlace,
+    year,
+    setYear,
+    theme,
+    setTheme,
+    kind,
+    setKind,
+    currency,
+    setCurrency,
+    picks,
+  };
+}
+
+/** The functions offered, each with what it answers. */
+function FunctionChoice({
+  offered,
+  value,
+  onChange,
+}: {
+  readonly offered: readonly FunctionSpec[];
+  readonly value: string;
+  readonly onChange: (name: string) => void;
+}) {
+  const m = messages();
+  return (
+    <Field label={m.functionLabel}>
+      <RadioGroup value={value} onChange={(_, d) => onChange(d.value)}>
+        {offered.map((f) => (
+          <Radio
+            key={f.name}
+            value={f.name}
+            label={`${f.name}: ${m.functionDescription(f.name, f.description)}`}
+          />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
 /**
  * The formula builder: pick a function, a place from a searchable list, a year, theme, kind and
  * currency from the data's own lists; the formula, its answer and the number of records behind it
@@ -147,74 +203,29 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
   const offered = useMemo(() => functions ?? builderFunctions(FUNCTIONS), [functions]);
   const [name, setName] = useState(offered[0]?.name ?? "AIDTOTAL");
   const spec = offered.find((f) => f.name === name) ?? offered[0]!;
-  const roles = new Set<ParameterRole>(spec.parameters.flatMap((p) => (p.role ? [p.role] : [])));
   const choices = useChoices(ledger, places);
-
-  const [place, setPlace] = useState<PlaceOption | null>(null);
-  const [year, setYear] = useState(ANY);
-  const [theme, setTheme] = useState(ANY);
-  const [kind, setKind] = useState(ANY);
-  const [currency, setCurrency] = useState("USD");
-
-  const picks: BuilderPicks = {
-    place: place?.value ?? null,
-    // A plain year is written as a number (2016), a fiscal year as text ("FY2016").
-    year: year === ANY ? null : /^\d+$/.test(year) ? Number(year) : year,
-    theme: theme === ANY ? null : theme,
-    kind: kind === ANY ? null : kind,
-    currency: currency === "USD" ? null : currency,
-  };
-  const preview = place ? previewFormula(ledger, spec.name, picks) : null;
-  const defaultKind = spec.parameters.find((p) => p.role === "kind")?.default;
+  const picked = usePicks();
+  const { picks } = picked;
+  const preview = picked.place ? previewFormula(ledger, spec.name, picks) : null;
   const { outcome, setOutcome, insert } = useInsert(preview?.formula ?? null);
   // Any new pick makes the last insert's outcome stale.
-  useEffect(() => setOutcome(null), [name, place, year, theme, kind, currency, setOutcome]);
-
-  const dropdown = (label: string, value: string, set: (v: string) => void, list: Choice[]) => (
-    <Dropdown
-      id={`${headingId}-${label}`}
-      label={label}
-      value={value}
-      onChange={set}
-      choices={list}
-    />
+  useEffect(
+    () => setOutcome(null),
+    [name, picked.place, picked.year, picked.theme, picked.kind, picked.currency, setOutcome]
   );
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
         {m.buildHeading}
       </Subtitle2>
-      <Field label={m.functionLabel}>
-        <RadioGroup value={spec.name} onChange={(_, d) => setName(d.value)}>
-          {offered.map((f) => (
-            <Radio
-              key={f.name}
-              value={f.name}
-              label={`${f.name}: ${m.functionDescription(f.name, f.description)}`}
-            />
-          ))}
-        </RadioGroup>
-      </Field>
+      <FunctionChoice offered={offered} value={spec.name} onChange={setName} />
       <PlacePicker
         label={m.placeLabel}
         options={choices.places}
-        value={place}
-        onChange={setPlace}
+        value={picked.place}
+        onChange={picked.setPlace}
       />
-      {roles.has("year") &&
-        dropdown(m.yearLabel, year, setYear, [{ value: ANY, label: m.anyYear }, ...choices.years])}
-      {roles.has("currency") &&
-        dropdown(m.currencyLabel, currency, setCurrency, choices.currencies)}
-      {roles.has("theme") &&
-        dropdown(m.themeLabel, theme, setTheme, [
-          { value: ANY, label: m.anyTheme },
-          ...choices.themes,
-        ])}
-      {roles.has("kind") &&
-        dropdown(m.kindLabel, kind, setKind, [
-          { value: ANY, label: m.defaultKind(m.kindName(String(defaultKind ?? "all"))) },
-          ...choices.kinds,
-        ])}
+      <FilterPickers idPrefix={headingId} spec={spec} choices={choices} picked={picked} />
       <PreviewPanel
         preview={preview}
         currency={spec.measure === "money" ? ((picks.currency as Currency | null) ?? "USD") : null}
@@ -233,6 +244,53 @@ export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProp
         onKeep={() => setOutcome(null)}
       />
     </section>
+  );
+}
+
+/** The year, currency, theme and kind pickers the function has parameters for. */
+function FilterPickers({
+  idPrefix,
+  spec,
+  choices,
+  picked: p,
+}: {
+  readonly idPrefix: string;
+  readonly spec: FunctionSpec;
+  readonly choices: ReturnType<typeof useChoices>;
+  readonly picked: ReturnType<typeof usePicks>;
+}) {
+  const m = messages();
+  const roles = new Set<ParameterRole>(spec.parameters.map((x) => x.role));
+  const defaultKind = String(spec.parameters.find((x) => x.role === "kind")?.default ?? "all");
+  const dropdown = (label: string, value: string, set: (v: string) => void, list: Choice[]) => (
+    <Dropdown
+      id={`${idPrefix}-${label}`}
+      label={label}
+      value={value}
+      onChange={set}
+      choices={list}
+    />
+  );
+  return (
+    <>
+      {roles.has("year") &&
+        dropdown(m.yearLabel, p.year, p.setYear, [
+          { value: ANY, label: m.anyYear },
+          ...choices.years,
+        ])}
+      {roles.has("currency") &&
+        dropdown(m.currencyLabel, p.currency, p.setCurrency, choices.currencies)}
+      {roles.has("theme") &&
+        dropdown(m.themeLabel, p.theme, p.setTheme, [
+          { value: ANY, label: m.anyTheme },
+          ...choices.themes,
+        ])}
+      {roles.has("kind") &&
+        dropdown(m.kindLabel, p.kind, p.setKind, [
+          { value: ANY, label: m.defaultKind(m.kindName(defaultKind)) },
+          ...choices.kinds,
+        ])}
+    </>
   );
 }
 
