@@ -1,5 +1,5 @@
 import { Body1, makeStyles, tokens } from "@fluentui/react-components";
-import { type RateExplanation, messages } from "../domain";
+import type { RateExplanation } from "../domain";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -32,22 +32,21 @@ export interface RateDerivationProps {
  */
 export function RateDerivation({ rate }: RateDerivationProps) {
   const styles = useStyles();
-  const m = messages();
   return (
     <div className={styles.root}>
       <Body1>{rate.sentence}</Body1>
       {rate.pairs.length > 0 && (
-        <table className={styles.table} aria-label={m.statedPairsOf(rate.title)}>
+        <table className={styles.table} aria-label={`Stated pairs of ${rate.title}`}>
           <thead>
             <tr>
               <th scope="col" className={styles.number}>
-                {m.usDollars}
+                US dollars
               </th>
               <th scope="col" className={styles.number}>
-                {m.yenColumn}
+                Yen
               </th>
               <th scope="col" className={styles.number}>
-                {m.yenPerDollar}
+                Yen per $
               </th>
             </tr>
           </thead>
@@ -58,12 +57,8 @@ export function RateDerivation({ rate }: RateDerivationProps) {
                 className={p.middle ? styles.middle : undefined}
                 title={p.recordId}
               >
-                <td className={styles.number} title={p.usd}>
-                  {shortMoney(p.usd)}
-                </td>
-                <td className={styles.number} title={p.jpy}>
-                  {shortMoney(p.jpy)}
-                </td>
+                <td className={styles.number}>{shortMoney(p.usd)}</td>
+                <td className={styles.number}>{shortMoney(p.jpy)}</td>
                 <td className={styles.number}>{Number(p.jpyPerUsd).toFixed(2)}</td>
               </tr>
             ))}
@@ -74,9 +69,13 @@ export function RateDerivation({ rate }: RateDerivationProps) {
   );
 }
 
-/** "$1.8 bn", "¥180.5 bn" (in Japanese 1,805億円): the exact figure is the cell's hover text, and in the Rates sheet. */
+/** "$1.8 billion", "¥180.5 billion": the exact figures are in the Rates sheet. */
 function shortMoney(text: string): string {
+  const symbol = text.charAt(0);
   const n = Number(text.slice(1).replace(/,/g, ""));
   if (!Number.isFinite(n)) return text;
-  return messages().shortMoney(n, text.startsWith("¥") ? "JPY" : "USD");
+  const scaled = (d: number, w: string) => `${symbol}${Number((n / d).toPrecision(4))} ${w}`;
+  if (n >= 1e9) return scaled(1e9, "bn");
+  if (n >= 1e6) return scaled(1e6, "m");
+  return `${symbol}${n.toLocaleString("en-US")}`;
 }

@@ -1,5 +1,4 @@
 import type { AidLedger } from "../ledger";
-import { messages } from "../messages/catalog";
 import { compare } from "../money/fraction";
 import { formatMinor } from "../money/money";
 import { type DocumentRate, formatRate } from "../rates/rateBook";
@@ -123,19 +122,19 @@ export function explainDocumentRate(doc: DocumentRate): RateExplanation {
     middle: middle.has(i),
   }));
   const rate = doc.jpyPerUsd ? formatRate(doc.jpyPerUsd) : null;
-  const m = messages();
-  const sentence =
-    doc.basis === "user" && rate
-      ? m.rateGivenByUser(doc.title, rate)
-      : doc.basis === "none" || !rate
-        ? m.rateNone(doc.title)
-        : n === 1
-          ? m.rateOnePair(doc.title, rate)
-          : m.rateManyPairs(
-              doc.title,
-              pairs.map((p) => p.jpyPerUsd),
-              rate
-            );
+  let sentence: string;
+  if (doc.basis === "user") {
+    sentence = `${doc.title} states no amount in both currencies; the rate of ${rate} yen per dollar was given in the Rates table of this workbook.`;
+  } else if (doc.basis === "none" || !rate) {
+    sentence = `${doc.title} states no amount in both currencies, so it has no rate: its yen figures cannot be shown in dollars (nor its dollar figures in yen) until you give a rate for it in the Rates table.`;
+  } else if (n === 1) {
+    sentence = `${doc.title} states one amount in both currencies, which implies ${rate} yen per dollar: that is its rate.`;
+  } else {
+    const list = pairs.map((p) => p.jpyPerUsd);
+    const listed = `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+    const rule = n % 2 === 1 ? "the middle one" : "the average of the middle two";
+    sentence = `${doc.title} states ${n} amounts in both currencies. The rates they imply, from lowest to highest, are ${listed} yen per dollar; its rate is ${rule}, ${rate} yen per dollar.`;
+  }
   return {
     document: doc.document,
     title: doc.title,

@@ -19,8 +19,6 @@ export interface ExploreMessages {
   readonly moneyExact: (value: number, currency: Currency) => string;
   /** An answer in a currency, in a sentence: plain digits in English, 億円/万円 or ドル in Japanese. */
   readonly answerMoney: (value: number, currency: Currency) => string;
-  /** An amount short enough for a table cell: "$1.8 bn", "1,805億円". */
-  readonly shortMoney: (value: number, currency: Currency) => string;
   /** A figure short enough for a bar's label: "2.42 billion", "24.2億". */
   readonly shortNumber: (value: number) => string;
   /** A chart's unit: "USD", "records", "people" (件, 人 in Japanese). */
@@ -190,16 +188,6 @@ export interface ExploreMessages {
     records: number
   ) => string;
 
-  // The rate's derivation.
-  readonly usDollars: string;
-  readonly yenColumn: string;
-  readonly yenPerDollar: string;
-  readonly statedPairsOf: (title: string) => string;
-  readonly rateGivenByUser: (title: string, rate: string) => string;
-  readonly rateNone: (title: string) => string;
-  readonly rateOnePair: (title: string, rate: string) => string;
-  readonly rateManyPairs: (title: string, rates: readonly string[], rate: string) => string;
-
   // Search and its cards.
   readonly searchHeading: string;
   readonly searchLabel: string;
@@ -250,13 +238,6 @@ export const englishExplore: ExploreMessages = {
   money: englishMoney,
   moneyExact: englishMoney,
   answerMoney: (value) => formatNumber(value, "en", 6),
-  shortMoney: (n, currency) => {
-    const symbol = currency === "JPY" ? "¥" : "$";
-    const scaled = (d: number, w: string) => `${symbol}${Number((n / d).toPrecision(4))} ${w}`;
-    if (n >= 1e9) return scaled(1e9, "bn");
-    if (n >= 1e6) return scaled(1e6, "m");
-    return `${symbol}${formatNumber(n, "en", 3)}`;
-  },
   shortNumber: (value) => {
     const abs = Math.abs(value);
     const scaled = (n: number, word: string) =>
@@ -435,19 +416,6 @@ export const englishExplore: ExploreMessages = {
     return `${subregion}, the subregion, also counts ${[...listed, "records naming the subregion itself"].join(" and ")}: ${plural(records, "record", "records")}.`;
   },
 
-  usDollars: "US dollars",
-  yenColumn: "Yen",
-  yenPerDollar: "Yen per $",
-  statedPairsOf: (title) => `Stated pairs of ${title}`,
-  rateGivenByUser: (title, rate) =>
-    `${title} states no amount in both currencies; the rate of ${rate} yen per dollar was given in the Rates table of this workbook.`,
-  rateNone: (title) =>
-    `${title} states no amount in both currencies, so it has no rate: its yen figures cannot be shown in dollars (nor its dollar figures in yen) until you give a rate for it in the Rates table.`,
-  rateOnePair: (title, rate) =>
-    `${title} states one amount in both currencies, which implies ${rate} yen per dollar: that is its rate.`,
-  rateManyPairs: (title, rates, rate) =>
-    `${title} states ${rates.length} amounts in both currencies. The rates they imply, from lowest to highest, are ${andList(rates)} yen per dollar; its rate is ${rates.length % 2 === 1 ? "the middle one" : "the average of the middle two"}, ${rate} yen per dollar.`,
-
   searchHeading: "Search the records",
   searchLabel: "Search records",
   searchPlaceholder: "patrol, UNODC, Viet Nam, drugs…",
@@ -579,8 +547,6 @@ export const japaneseExplore: ExploreMessages = {
   moneyExact: (value, currency) =>
     currency === "JPY" ? formatYenExact(value, "ja") : japaneseMoney(value, currency),
   answerMoney: japaneseMoney,
-  shortMoney: (n, currency) =>
-    currency === "JPY" ? formatYenUnits(n, "ja") : `${japaneseShort(n)}ドル`,
   shortNumber: (value) => japaneseShort(value),
   chartUnit: (unit) => ({ records: "件", people: "人", JPY: "円", USD: "ドル" })[unit] ?? unit,
   recordCount: (n) => `${ja(n)}件`,
@@ -752,19 +718,6 @@ export const japaneseExplore: ExploreMessages = {
           : [];
     return `小地域の${subregion}は、${[...listed, "小地域そのものを挙げた記録"].join("と")}も数えます: ${ja(records)}件。`;
   },
-
-  usDollars: "米ドル",
-  yenColumn: "円",
-  yenPerDollar: "1ドルあたり円",
-  statedPairsOf: (title) => `${title} に記載された円とドルの組`,
-  rateGivenByUser: (title, rate) =>
-    `${title} には円とドルの両方で記載された金額がありません。1ドル ${rate}円のレートは、このブックの Rates 表で指定されたものです。`,
-  rateNone: (title) =>
-    `${title} には円とドルの両方で記載された金額がないため、為替レートがありません。Rates 表でレートを指定するまで、円の金額をドルで（ドルの金額を円で）表すことはできません。`,
-  rateOnePair: (title, rate) =>
-    `${title} には円とドルの両方で記載された金額が1つあり、そこから1ドル ${rate}円となります。これがこの報告書のレートです。`,
-  rateManyPairs: (title, rates, rate) =>
-    `${title} には円とドルの両方で記載された金額が${ja(rates.length)}件あります。そこから求めたレートは低い順に ${listJa(rates)}円で、${rates.length % 2 === 1 ? "中央の値" : "中央の2つの平均"}の1ドル ${rate}円がこの報告書のレートです。`,
 
   searchHeading: "記録を検索",
   searchLabel: "記録を検索",
