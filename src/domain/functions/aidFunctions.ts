@@ -8,7 +8,7 @@ import type { Query } from "../query/aidIndex";
 import type { DocumentRate } from "../rates/rateBook";
 import { describeContents } from "../status/dataStatus";
 import type { LedgerRecord } from "../dataset/ledgerRecord";
-import { fiscalYearLabel, fiscalYearOf } from "../dates/fiscalYear";
+import { fiscalYearOf } from "../dates/fiscalYear";
 import type { YearFilter } from "../dates/yearArgument";
 import { reportCovering } from "../rates/reportCovering";
 import { exactAmount, exactAnswer } from "./args";
@@ -165,7 +165,11 @@ function reportFor(
 ): Result<DocumentRate & { jpyPerUsd: NonNullable<DocumentRate["jpyPerUsd"]> }> {
   const doc = reportCovering(ledger, year);
   const asked =
-    year.year === null ? null : year.fiscal ? fiscalYearLabel(year.year) : String(year.year);
+    year.year === null
+      ? null
+      : year.fiscal
+        ? messages().fiscalYearName(year.year)
+        : String(year.year);
   if (!doc) {
     return fail(
       "NA",

@@ -74,6 +74,18 @@ export function recordCard(
   };
 }
 
+/** The Japanese names of the places a record names (CLDR's for countries, the data's otherwise). */
+function japaneseNamesOf(
+  ledger: AidLedger,
+  names: readonly (string | null | undefined)[]
+): string[] {
+  return names.flatMap((name) => {
+    const place = name ? ledger.places.resolve(name) : null;
+    const japanese = place ? ledger.places.japaneseName(place) : null;
+    return japanese ? [japanese] : [];
+  });
+}
+
 /** The fields searched, with their weights: who and where count most, then theme, then the text. */
 function fieldsOf(
   ledger: AidLedger,
@@ -91,12 +103,19 @@ function fieldsOf(
         s.region,
         s.subregion ?? "",
         ...(country ? [country.name, country.iso2, country.iso3, ...country.aliases] : []),
+        // Japanese names find the same records: ベトナム, アフリカ.
+        ...japaneseNamesOf(ledger, [s.region, s.subregion, country?.name, s.recipient]),
       ].join(" | "),
     },
     {
       name: "theme",
       weight: 3,
-      text: [s.theme, theme?.label ?? "", ...(theme?.aliases ?? [])].join(" | "),
+      text: [
+        s.theme,
+        theme?.label ?? "",
+        ...(theme?.aliases ?? []),
+        ledger.themes.japaneseName(s.theme) ?? "",
+      ].join(" | "),
     },
     { name: "evidence", weight: 2, text: s.evidence },
     { name: "kind", weight: 2, text: [s.kind, s.unit ?? "", s.channel ?? ""].join(" | ") },
