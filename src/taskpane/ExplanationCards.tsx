@@ -121,7 +121,7 @@ function ArgumentList({ explanation: e }: { readonly explanation: FormulaExplana
       {e.arguments.map((a) => (
         <li key={a.name}>
           <Body1>
-            {a.text}
+            <ArgumentText name={a.name} text={a.text} />
             {a.meaning ? `: ${a.meaning}` : ""}
           </Body1>
           {a.problem && (
@@ -132,6 +132,17 @@ function ArgumentList({ explanation: e }: { readonly explanation: FormulaExplana
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "year: 2016" with the parameter's name marked as code: formulas keep English names in every language. */
+function ArgumentText({ name, text }: { readonly name: string; readonly text: string }) {
+  if (!text.startsWith(name)) return <>{text}</>;
+  return (
+    <>
+      <code lang="en">{name}</code>
+      {text.slice(name.length)}
+    </>
   );
 }
 
@@ -243,9 +254,12 @@ function RecordExplained({
           {r.rateWhy ? lowerFirst(r.rateWhy) : r.rate}
         </Body1>
       )}
-      <Body1 className={styles.evidence}>“{r.evidence}”</Body1>
+      {/* The source's own words and title are English data: lang says so (screen readers, the scan). */}
+      <Body1 className={styles.evidence} lang="en">
+        “{r.evidence}”
+      </Body1>
       <Caption1>
-        {r.sourceTitle ?? r.source} · <span>{r.id}</span>
+        <span lang="en">{r.sourceTitle ?? r.source}</span> · <span>{r.id}</span>
       </Caption1>
     </article>
   );

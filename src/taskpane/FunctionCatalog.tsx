@@ -125,7 +125,7 @@ function FunctionEntry({
           {f.parameters.map((p) => (
             <li key={p.name}>
               <Body1>
-                <code>{p.name}</code>
+                <code lang="en">{p.name}</code>
                 {p.optional ? m.optional : ""}:{" "}
                 {m.parameterDescription(f.name, p.name, p.description)}
               </Body1>

@@ -54,9 +54,12 @@ export function RecordCardView({ card, children, actions }: RecordCardViewProps)
       <Body1>
         {card.what} · {card.when}
       </Body1>
-      <Body1 className={styles.evidence}>“{card.evidence}”</Body1>
+      {/* The source's own words and title are English data: lang says so. */}
+      <Body1 className={styles.evidence} lang="en">
+        “{card.evidence}”
+      </Body1>
       <Caption1>
-        {card.source} · <span>{card.id}</span>
+        <span lang="en">{card.source}</span> · <span>{card.id}</span>
       </Caption1>
       {children}
       {actions && <div className={styles.actions}>{actions}</div>}
