@@ -42,17 +42,30 @@ export function RecordCardView({ card, children, actions }: RecordCardViewProps)
   return (
     <article className={styles.card} aria-label={card.id}>
       <Body1Strong as="h3" className={styles.title}>
-        {card.where}:{" "}
-        <span
-          title={
-            card.howMuchExact && card.howMuchExact !== card.howMuch ? card.howMuchExact : undefined
-          }
-        >
-          {card.howMuch}
-        </span>
+        {card.where}
+        {card.howMuch && (
+          <>
+            {": "}
+            <span
+              title={
+                card.howMuchExact && card.howMuchExact !== card.howMuch
+                  ? card.howMuchExact
+                  : undefined
+              }
+            >
+              {card.howMuch}
+            </span>
+          </>
+        )}
       </Body1Strong>
       <Body1>
         {card.what} · {card.when}
+        {card.deliverable && (
+          <>
+            {" · "}
+            <span lang="en">{card.deliverable}</span>
+          </>
+        )}
       </Body1>
       {/* The source's own words and title are English data: lang says so. */}
       <Body1 className={styles.evidence} lang="en">

@@ -15,6 +15,11 @@ export interface RecordCard {
   readonly when: string;
   /** "USD 500,000,000", "30,000 people", or "No amount stated". */
   readonly howMuch: string;
+  /**
+   * In a language other than English: what the record delivers as the source states it ("10 patrol
+   * vessels", English data), kept out of `what` and `howMuch` so the pane can mark its language.
+   */
+  readonly deliverable?: string | null;
   /** The stated amount to the last digit (the hover text of `howMuch`); null without an amount. */
   readonly howMuchExact?: string | null;
   readonly evidence: string;
@@ -57,14 +62,17 @@ export function recordCard(
     country && country !== s.recipient ? text.forCountry(recipient, placeName(country)) : recipient;
   const amount = r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null;
   const people = s.people !== null ? text.peopleCount(s.people) : null;
+  // The source's unit is English data: in another language it is given apart (see RecordCard).
+  const apart = text !== english && deliverable !== null;
   const howMuch =
     r.amount && amount !== null
       ? text.money(amount, r.amount.currency)
-      : (people ?? deliverable ?? text.noAmountStated);
+      : (people ?? (apart ? null : deliverable) ?? (apart ? "" : text.noAmountStated));
   const kind = text === english ? capital(s.kind) : text.kindName(s.kind);
   return {
     id: s.id,
-    what: [kind, theme, ...(deliverable && r.amount ? [deliverable] : [])].join(" · "),
+    what: [kind, theme, ...(deliverable && r.amount && !apart ? [deliverable] : [])].join(" · "),
+    deliverable: apart ? deliverable : null,
     where,
     when: text.dateText(dateLabelOf(s)) || text.noDateStated,
     howMuch: r.amount && people !== null ? `${howMuch} · ${people}` : howMuch,
