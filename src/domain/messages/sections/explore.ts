@@ -632,7 +632,8 @@ export const japaneseExplore: ExploreMessages = {
   answerBy: (by) => (by === "record" ? "記録ごとの答え" : "年ごとの答え"),
   chartValues: (title) => `${title}（値）`,
   noYear: "年なし",
-  yearLine: (rule) => `年: ${rule}。`,
+  // The rule already starts with the year ("2016年: ..."): no label before it.
+  yearLine: (rule) => `${rule}。`,
   amountLabel: "金額",
   noneStated: "記載なし",
   countsAsLabel: "計上額",
