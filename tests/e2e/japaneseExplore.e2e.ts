@@ -126,7 +126,7 @@ test("Explain in Japanese: the yen answer in 億円, the records that add up, ea
     "253,000,000,000円"
   );
   await pane
-    .getByText(/^年: 2016年: 2016年8月に発表。$/)
+    .getByText(/^2016年: 2016年8月に発表。$/)
     .first()
     .waitFor();
   await expectJapaneseAt350("ja-explain");
