@@ -1,7 +1,9 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { FUNCTIONS, LIST_HEADER, loadBundledLedger } from "../../src/domain";
 import { WORKBENCH_URL_VARIABLE } from "./environment";
-import { VIEWPORT, launchChromium, saveScreenshot, select, setFormula } from "./workbench";
+import * as fs from "fs";
+import * as path from "path";
+import { ROOT, VIEWPORT, launchChromium, select, setFormula } from "./workbench";
 
 /*
  * The Build, Search, Explain and Functions tabs in Japanese, opened as Japanese Office opens the
@@ -90,7 +92,23 @@ async function expectJapaneseAt350(name: string): Promise<void> {
   const [scroll, client] = await widths();
   expect(scroll).toBeLessThanOrEqual(client);
   expect(await englishLeft()).toEqual([]);
-  await saveScreenshot(page, name);
+  await paneScreenshot(name);
+}
+
+/** The pane alone, 350 px wide and full height: to docs/screenshots/ with AID_UPDATE_SCREENSHOTS=1. */
+async function paneScreenshot(name: string): Promise<void> {
+  const folder =
+    process.env.AID_UPDATE_SCREENSHOTS === "1"
+      ? path.join(ROOT, "docs", "screenshots")
+      : path.join(ROOT, "test-results", "screenshots");
+  fs.mkdirSync(folder, { recursive: true });
+  // The pane scrolls inside the page: let it take its full height for the picture.
+  await pane.evaluate((el) => {
+    el.style.height = "auto";
+    el.style.maxHeight = "none";
+    el.style.overflow = "visible";
+  });
+  await pane.screenshot({ path: path.join(folder, `${name}.png`) });
 }
 
 test("Build in Japanese: アフリカ, 2016, JPY answers in 億円, the exact figure on hover", async () => {
