@@ -364,7 +364,7 @@ function PreviewPanel({
           </Body1>
           {rounded && (
             <Caption1>
-              {m.answerLabel}: <MoneyText value={answer!} currency={money!} />
+              {m.answerLabel}: <MoneyText value={answer} currency={money} />
             </Caption1>
           )}
         </>

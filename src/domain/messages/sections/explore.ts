@@ -225,8 +225,6 @@ const plural = (n: number, one: string, many: string) =>
   `${formatNumber(n, "en")} ${n === 1 ? one : many}`;
 const also = (aliases: readonly string[]) =>
   aliases.length ? ` · also ${aliases.join(", ")}` : "";
-const andList = (items: readonly string[]) =>
-  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 const s = (n: number) => (n === 1 ? "" : "s");
 
 /** "USD 1,000,000", "JPY 52,000,000,000": the currency's code first, every digit. */
