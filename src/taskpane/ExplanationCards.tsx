@@ -121,7 +121,7 @@ function ArgumentList({ explanation: e }: { readonly explanation: FormulaExplana
       {e.arguments.map((a) => (
         <li key={a.name}>
           <Body1>
-            <ArgumentText name={a.name} text={a.text} />
+            {a.text}
             {a.meaning ? `: ${a.meaning}` : ""}
           </Body1>
           {a.problem && (
@@ -132,17 +132,6 @@ function ArgumentList({ explanation: e }: { readonly explanation: FormulaExplana
         </li>
       ))}
     </ul>
-  );
-}
-
-/** "year: 2016" with the parameter's name marked as code: formulas keep English names in every language. */
-function ArgumentText({ name, text }: { readonly name: string; readonly text: string }) {
-  if (!text.startsWith(name)) return <>{text}</>;
-  return (
-    <>
-      <code lang="en">{name}</code>
-      {text.slice(name.length)}
-    </>
   );
 }
 

@@ -42,6 +42,8 @@ afterEach(async () => {
 const KEPT = [
   ...FUNCTIONS.map((f) => f.name),
   ...LIST_HEADER,
+  // Parameter names stay English, as formulas write them ("year: 2016").
+  ...FUNCTIONS.flatMap((f) => f.parameters.map((p) => p.name)),
   ...loadBundledLedger().rates.documents.map((d) => d.title),
   "Aid Ledger",
   "Excel",
