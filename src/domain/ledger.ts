@@ -4,6 +4,7 @@ import type { Checked } from "./dataset/problems";
 import type { CommitmentRecord } from "./dataset/schema";
 import { validateRecords } from "./dataset/validate";
 import { type Fraction, fraction, roundHalfAwayFromZero } from "./money/fraction";
+import { messages } from "./messages/catalog";
 import type { Currency } from "./money/money";
 import type { GroupList, RecipientList } from "./places/groups";
 import { PlaceDirectory, type Taxonomy, isNamedRecipient } from "./places/taxonomy";
@@ -108,26 +109,45 @@ export class AidLedger {
   }
 
   /** How a record's `currency` value was obtained, in words: for the explain view and the Facts sheet. */
-  rateUsed(r: LedgerRecord, currency: Currency): { rate: Fraction | null; source: string } | null {
+  rateUsed(r: LedgerRecord, currency: Currency): RateUsed | null {
     if (!r.amount) return null;
-    if (r.amount.currency === currency) return { rate: null, source: "Stated in this currency" };
+    if (r.amount.currency === currency)
+      return { rate: null, source: "Stated in this currency", basis: "stated" };
     if (r.equivalent?.currency === currency)
-      return { rate: null, source: "The report's own figure for this record" };
+      return { rate: null, source: "The report's own figure for this record", basis: "equivalent" };
     const doc = this.rates.get(r.record.sourceFile)!;
     if (!doc.jpyPerUsd)
-      return { rate: null, source: `No rate: ${doc.title} states no JPY/USD pair` };
+      return {
+        rate: null,
+        source: `No rate: ${doc.title} states no JPY/USD pair`,
+        basis: "none",
+        title: doc.title,
+      };
     return {
       rate: doc.jpyPerUsd,
       source: `${doc.title} default rate (${doc.basis === "user" ? "user-supplied" : "median of stated pairs"})`,
+      basis: doc.basis === "user" ? "user" : "median",
+      title: doc.title,
     };
   }
 }
 
+/**
+ * The rate a record converts at, and why: `source` in the English the Facts table keeps, `basis`
+ * (with the document's title) for the pane to say it in its own language.
+ */
+export interface RateUsed {
+  readonly rate: Fraction | null;
+  readonly source: string;
+  readonly basis: "stated" | "equivalent" | "none" | "median" | "user";
+  readonly title?: string;
+}
+
 function missingRateMessage(docs: readonly DocumentRate[], currency: Currency): string {
   // A person reads the document's title; its file name means nothing to them.
-  const names = docs.map((d) => `"${d.title}"`).join(" and ");
+  const names = docs.map((d) => `"${d.title}"`).join(messages().namesJoiner);
   const from = currency === "USD" ? "JPY" : "USD";
-  return `No JPY/USD rate for ${names}: it states no amount in both currencies, so its ${from} figures cannot be shown in ${currency}. Add a rate for it in the Rates table, or narrow the filters.`;
+  return messages().noRateToConvert(names, from, currency);
 }
 
 export interface LedgerInput {

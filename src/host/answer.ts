@@ -8,6 +8,8 @@ import {
   type ErrorCode,
   functionSpec,
   isAidError,
+  messages,
+  onLanguageChange,
 } from "../domain";
 import { ledgerStore } from "./store";
 
@@ -71,7 +73,8 @@ export function answer<Name extends keyof Answers>(
  * Answers a streaming invocation now, and again whenever the ledger is replaced, for as long as the
  * cell holds the formula: Excel cancels the invocation when the formula goes (onCanceled). An
  * answer equal to the one the cell already shows is not sent again, so a change elsewhere in the
- * data does not recalculate the cells that depend on this one.
+ * data does not recalculate the cells that depend on this one. A change of language answers again
+ * (only an error's message changes, so only error cells are sent again).
  */
 export function streamAnswer<Name extends keyof Answers>(
   name: Name,
@@ -97,8 +100,11 @@ export function streamAnswer<Name extends keyof Answers>(
   };
   emit();
   const stop = ledgerStore.subscribe(emit);
+  // An error's message follows the pane's language: a switch sends it again in the new one.
+  const stopLanguage = onLanguageChange(emit);
   invocation.onCanceled = () => {
     stop();
+    stopLanguage();
   };
 }
 
@@ -119,10 +125,10 @@ function evaluate(
     const inputs = args.map(toCellInput);
     const bad = inputs.indexOf(NOT_A_VALUE);
     if (bad >= 0) {
-      const parameter = spec.parameters[bad]?.name ?? `argument ${bad + 1}`;
+      const parameter = spec.parameters[bad]?.name ?? messages().argumentNumber(bad + 1);
       return new CustomFunctions.Error(
         CustomFunctions.ErrorCode.invalidValue,
-        `${parameter} must be a single value: text, a number or TRUE/FALSE.`
+        messages().notASingleValue(parameter)
       );
     }
     // Read only by AIDVERSION: the status line is not computed for the other functions.
@@ -158,6 +164,6 @@ function toCellInput(value: unknown): CellInput | typeof NOT_A_VALUE {
 function unexpected(name: string, detail: string): CustomFunctions.Error {
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
-    `${name} failed unexpectedly: ${detail}. Please report this to the Aid Ledger maintainers.`
+    messages().unexpectedFailure(name, detail)
   );
 }

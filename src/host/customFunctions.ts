@@ -124,7 +124,7 @@ export function aidSource(
  * @streaming
  * @param from "USD" or "JPY".
  * @param to "USD" or "JPY".
- * @param [year] Use the rate of the report covering this year. Omit for the latest report.
+ * @param [year] Use the rate of the report covering this year, or this fiscal year ("FY2016", "2016年度"). Omit for the latest report.
  * @returns Units of `to` per unit of `from`.
  */
 export function aidRate(
@@ -143,7 +143,7 @@ export function aidRate(
  * @param amount The amount to convert.
  * @param from "USD" or "JPY".
  * @param to "USD" or "JPY".
- * @param [year] Use the rate of the report covering this year. Omit for the latest report.
+ * @param [year] Use the rate of the report covering this year, or this fiscal year ("FY2016", "2016年度"). Omit for the latest report.
  * @returns The converted amount.
  */
 export function aidConvert(

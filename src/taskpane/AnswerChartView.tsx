@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { AnswerChart } from "../domain";
+import { type AnswerChart, messages } from "../domain";
 
 const useStyles = makeStyles({
   // The SVG scales to the pane's width: nothing scrolls sideways.
@@ -12,15 +12,9 @@ const useStyles = makeStyles({
 const WIDTH = 300;
 const ROW = 34;
 
-/** "2.42 billion", "500 million", "30,000": short enough for a bar's label. */
+/** "2.42 billion", "500 million", "30,000" (in Japanese 24.2億): short enough for a bar's label. */
 export function shortNumber(value: number): string {
-  const abs = Math.abs(value);
-  const scaled = (n: number, word: string) =>
-    `${Number((value / n).toPrecision(3)).toLocaleString("en-US")} ${word}`;
-  if (abs >= 1e12) return scaled(1e12, "trillion");
-  if (abs >= 1e9) return scaled(1e9, "billion");
-  if (abs >= 1e6) return scaled(1e6, "million");
-  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return messages().shortNumber(value);
 }
 
 export interface AnswerChartViewProps {
@@ -38,8 +32,8 @@ export function AnswerChartView({ chart, title }: AnswerChartViewProps) {
   const styles = useStyles();
   const max = Math.max(...chart.bars.map((b) => Math.abs(b.value)), 1);
   const height = chart.bars.length * ROW + 4;
-  const unit =
-    chart.unit === "records" || chart.unit === "people" ? ` ${chart.unit}` : ` ${chart.unit}`;
+  const m = messages();
+  const unit = ` ${m.chartUnit(chart.unit)}`;
   return (
     <figure style={{ margin: 0 }}>
       <svg
@@ -67,7 +61,7 @@ export function AnswerChartView({ chart, title }: AnswerChartViewProps) {
       </svg>
       <figcaption>
         <ul
-          aria-label={`${title}, values`}
+          aria-label={m.chartValues(title)}
           style={{
             position: "absolute",
             left: "-10000px",
@@ -78,7 +72,7 @@ export function AnswerChartView({ chart, title }: AnswerChartViewProps) {
         >
           {chart.bars.map((b, i) => (
             <li key={`${b.label}-${i}`}>
-              {b.label}: {b.value.toLocaleString("en-US")}
+              {b.label}: {m.number(b.value, 20)}
               {unit}
             </li>
           ))}

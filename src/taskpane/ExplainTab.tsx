@@ -9,7 +9,7 @@ import {
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { AidLedger, FormulaExplanation } from "../domain";
 import { ExplanationCards } from "./ExplanationCards";
-import { messageOf } from "../domain";
+import { english, messageOf, messages } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
@@ -21,8 +21,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The hint shown when the active cell holds no AID formula. */
-export const EXPLAIN_HINT = 'Select a cell with an AID formula, such as =AIDTOTAL("Africa",2016).';
+/** The hint shown when the active cell holds no AID formula (in English; messages().explainHint in the pane's language). */
+export const EXPLAIN_HINT = english.explainHint;
 
 type View =
   | { readonly kind: "waiting" }
@@ -38,18 +38,14 @@ export interface ExplainTabProps {
 }
 
 /**
- * The Explain tab: how the active cell's AID formula is computed (for a cell inside an AIDLIST
- * spill, the spill's formula). It follows the selection while shown, and explains again on
- * "Explain selected cell" and when the data changes. The answer, or the error, is said once, in
- * the status line.
+ * The explanation of the selected cell, kept current: computed when the tab is shown, when the
+ * data or the language changes, and on every selection while shown; only the latest request shows.
  */
-export function ExplainTab({ ledger, active }: ExplainTabProps) {
-  const styles = useStyles();
-  const headingId = useId();
+function useExplanation(ledger: AidLedger, active: boolean) {
   const actions = usePaneActions();
+  const language = messages();
   const [view, setView] = useState<View>({ kind: "waiting" });
   const latest = useRef(0);
-
   const explain = useCallback(async () => {
     const ticket = ++latest.current;
     try {
@@ -62,34 +58,27 @@ export function ExplainTab({ ledger, active }: ExplainTabProps) {
       );
     } catch (e) {
       if (ticket === latest.current)
-        setView({ kind: "failed", message: `Could not read the selected cell: ${messageOf(e)}` });
+        setView({ kind: "failed", message: messages().couldNotReadSelection(messageOf(e)) });
     }
   }, [actions]);
 
-  // Explain when the tab is shown and whenever the data the functions answer from changes.
+  // Explain when the tab is shown and whenever the data (or the language it is said in) changes.
   useEffect(() => {
     if (active) void explain();
-  }, [active, explain, ledger]);
+  }, [active, explain, ledger, language]);
 
   // Follow the selection while the tab is shown; stop watching when hidden or unmounted.
   useEffect(() => {
     if (!active) return undefined;
     let stopped = false;
     let stop: (() => Promise<void>) | null = null;
+    const failed = (say: (reason: string) => string) => (e: unknown) =>
+      setView({ kind: "failed", message: say(messageOf(e)) });
     const unwatch = (s: () => Promise<void>) =>
-      void s().catch((e: unknown) =>
-        setView({
-          kind: "failed",
-          message: `Could not stop following the selection: ${messageOf(e)}`,
-        })
-      );
+      void s().catch(failed(messages().couldNotStopFollowing));
     actions
       .watchSelection(() => void explain())
-      .then(
-        (s) => (stopped ? unwatch(s) : (stop = s)),
-        (e: unknown) =>
-          setView({ kind: "failed", message: `Could not follow the selection: ${messageOf(e)}` })
-      );
+      .then((s) => (stopped ? unwatch(s) : (stop = s)), failed(messages().couldNotFollow));
     return () => {
       stopped = true;
       if (stop) unwatch(stop);
@@ -101,10 +90,23 @@ export function ExplainTab({ ledger, active }: ExplainTabProps) {
       await actions.insertFormula(formula, { overwrite: true });
       await explain();
     } catch (e) {
-      setView({ kind: "failed", message: `Could not insert ${formula}: ${messageOf(e)}` });
+      setView({ kind: "failed", message: messages().couldNotInsert(formula, messageOf(e)) });
     }
   };
+  return { view, explain, useFix };
+}
 
+/**
+ * The Explain tab: how the active cell's AID formula is computed (for a cell inside an AIDLIST
+ * spill, the spill's formula). It follows the selection while shown, and explains again on
+ * "Explain selected cell" and when the data changes. The answer, or the error, is said once, in
+ * the status line.
+ */
+export function ExplainTab({ ledger, active }: ExplainTabProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const m = messages();
+  const { view, explain, useFix } = useExplanation(ledger, active);
   const failed =
     view.kind === "failed" ||
     (view.kind === "explained" &&
@@ -112,10 +114,10 @@ export function ExplainTab({ ledger, active }: ExplainTabProps) {
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Explain
+        {m.explainHeading}
       </Subtitle2>
       <Button className={styles.button} onClick={() => void explain()}>
-        Explain selected cell
+        {m.explainSelectedCell}
       </Button>
       <Body1
         role="status"
@@ -137,8 +139,8 @@ export function ExplainTab({ ledger, active }: ExplainTabProps) {
 
 /** One line for the live region: the answer in short, the error, the hint, or the failure. */
 function summary(view: View): string {
-  if (view.kind === "waiting") return "Reading the selected cell…";
+  if (view.kind === "waiting") return messages().readingSelectedCell;
   if (view.kind === "failed") return view.message;
-  if (view.kind === "none") return EXPLAIN_HINT;
+  if (view.kind === "none") return messages().explainHint;
   return view.explanation.summary;
 }

@@ -10,8 +10,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import { type ExplainedRecord, type FormulaExplanation, answerChart } from "../domain";
+import { type ExplainedRecord, type FormulaExplanation, answerChart, messages } from "../domain";
 import { AnswerChartView } from "./AnswerChartView";
+import { MoneyText } from "./MoneyText";
 import { RateDerivation } from "./RateDerivation";
 
 const useStyles = makeStyles({
@@ -51,109 +52,142 @@ export interface ExplanationCardsProps {
   readonly onUseFix?: (formula: string) => void;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-
 /**
  * An explanation laid out for a 320-350 px pane: the formula, each argument as written with its
  * value and reading, the rate's derivation, then one card per record: those that add up to the
  * answer, and apart, those that match but add nothing (no amount, part of another's figure, no
- * rate), and a small chart. The answer or error is the tab's status line, not repeated here.
+ * rate), and a small chart. The answer or error is the tab's status line, not repeated here
+ * (except, where it reads in units such as 億円, its exact figure).
  */
 export function ExplanationCards({ explanation: e, onUseFix }: ExplanationCardsProps) {
   const styles = useStyles();
-  const addingId = useId();
-  const apartId = useId();
+  const m = messages();
+  const unitWord = e.measure === "money" ? e.currency : e.measure === "people" ? "people" : null;
+  const addingTitle =
+    e.measure === "money" || e.measure === "people"
+      ? m.recordsAddUp(e.adding.length)
+      : e.measure === "source"
+        ? m.theRecord
+        : m.recordsListed(e.adding.length);
+  return (
+    <div className={styles.root}>
+      {e.anchor && e.cell && <Caption1>{m.spillNote(e.cell, e.anchor)}</Caption1>}
+      <Body1 className={styles.formula}>{e.formula}</Body1>
+      <RoundedAnswer explanation={e} />
+      <ArgumentList explanation={e} />
+      {e.place?.definition && <Caption1>{m.groupLine(e.place.definition)}</Caption1>}
+      {e.fix && onUseFix && (
+        <Button className={styles.fix} onClick={() => onUseFix(e.fix!)}>
+          {m.useFix(e.fix)}
+        </Button>
+      )}
+      {e.rate && (
+        <section className={styles.section} aria-label={m.rateHeading}>
+          <Body1Strong>{m.rateHeading}</Body1Strong>
+          <RateDerivation rate={e.rate} />
+        </section>
+      )}
+      <RecordSection title={addingTitle} records={e.adding} unit={unitWord} measure={e.measure} />
+      <RecordSection
+        title={m.recordsApart(e.apart.length)}
+        records={e.apart}
+        unit={unitWord}
+        measure={e.measure}
+        apart
+      />
+      <ChartSection explanation={e} />
+    </div>
+  );
+}
+
+/** A money answer that reads in units (2,530億円), with its exact figure on hover; nothing otherwise. */
+function RoundedAnswer({ explanation: e }: { readonly explanation: FormulaExplanation }) {
+  const m = messages();
+  const currency = e.answerCurrency;
+  if (currency === null || typeof e.answer !== "number") return null;
+  if (m.money(e.answer, currency) === m.moneyExact(e.answer, currency)) return null;
+  return (
+    <Body1>
+      {m.answerLabel}: <MoneyText value={e.answer} currency={currency} />
+    </Body1>
+  );
+}
+
+function ArgumentList({ explanation: e }: { readonly explanation: FormulaExplanation }) {
+  const styles = useStyles();
+  if (e.arguments.length === 0) return null;
+  return (
+    <ul className={styles.args} aria-label={messages().argumentsLabel}>
+      {e.arguments.map((a) => (
+        <li key={a.name}>
+          <Body1>
+            {a.text}
+            {a.meaning ? `: ${a.meaning}` : ""}
+          </Body1>
+          {a.problem && (
+            <Body1 block className={styles.problem}>
+              {a.problem}
+            </Body1>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The records that add up, or those listed apart, under a heading that counts them. */
+function RecordSection({
+  title,
+  records,
+  unit,
+  measure,
+  apart = false,
+}: {
+  readonly title: string;
+  readonly records: readonly ExplainedRecord[];
+  readonly unit: string | null;
+  readonly measure: FormulaExplanation["measure"];
+  readonly apart?: boolean;
+}) {
+  const styles = useStyles();
+  const titleId = useId();
+  if (records.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby={titleId}>
+      <Body1Strong id={titleId}>{title}</Body1Strong>
+      <ul className={styles.list}>
+        {records.map((r) => (
+          <li key={r.id}>
+            <RecordExplained record={r} unit={unit} measure={measure} apart={apart} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A small chart of the records that add up, by record or by year, when more than one does. */
+function ChartSection({ explanation: e }: { readonly explanation: FormulaExplanation }) {
+  const styles = useStyles();
+  const m = messages();
   const [by, setBy] = useState<"record" | "year">("record");
   const chart = answerChart(e, by);
   // Worth a chart when more than one record adds up; the choice stays even when by year is one bar.
   const chartable = (answerChart(e, "record")?.bars.length ?? 0) > 1;
-  const unitWord = e.measure === "money" ? e.currency : e.measure === "people" ? "people" : null;
+  if (!chart || !chartable) return null;
   return (
-    <div className={styles.root}>
-      {e.anchor && (
-        <Caption1>
-          {e.cell} is in the table that {e.anchor} spills; this is {e.anchor}&apos;s formula.
-        </Caption1>
-      )}
-      <Body1 className={styles.formula}>{e.formula}</Body1>
-      {e.arguments.length > 0 && (
-        <ul className={styles.args} aria-label="Arguments">
-          {e.arguments.map((a) => (
-            <li key={a.name}>
-              <Body1>
-                {a.text}
-                {a.meaning ? `: ${a.meaning}` : ""}
-              </Body1>
-              {a.problem && (
-                <Body1 block className={styles.problem}>
-                  {a.problem}
-                </Body1>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {e.place?.definition && <Caption1>Group: {e.place.definition}</Caption1>}
-      {e.fix && onUseFix && (
-        <Button className={styles.fix} onClick={() => onUseFix(e.fix!)}>
-          Use {e.fix}
-        </Button>
-      )}
-      {e.rate && (
-        <section className={styles.section} aria-label="Rate">
-          <Body1Strong>Rate</Body1Strong>
-          <RateDerivation rate={e.rate} />
-        </section>
-      )}
-      {e.adding.length > 0 && (
-        <section className={styles.section} aria-labelledby={addingId}>
-          <Body1Strong id={addingId}>
-            {e.measure === "money" || e.measure === "people"
-              ? `${plural(e.adding.length, "record adds", "records add")} up to the answer`
-              : e.measure === "source"
-                ? "The record"
-                : `${plural(e.adding.length, "record", "records")}`}
-          </Body1Strong>
-          <ul className={styles.list}>
-            {e.adding.map((r) => (
-              <li key={r.id}>
-                <RecordExplained record={r} unit={unitWord} measure={e.measure} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {e.apart.length > 0 && (
-        <section className={styles.section} aria-labelledby={apartId}>
-          <Body1Strong id={apartId}>
-            {plural(e.apart.length, "more record matches", "more records match")} but{" "}
-            {e.apart.length === 1 ? "adds" : "add"} nothing
-          </Body1Strong>
-          <ul className={styles.list}>
-            {e.apart.map((r) => (
-              <li key={r.id}>
-                <RecordExplained record={r} unit={unitWord} measure={e.measure} apart />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {chart && chartable && (
-        <section className={styles.section} aria-label="Chart">
-          <RadioGroup
-            layout="horizontal"
-            aria-label="Chart by"
-            value={by}
-            onChange={(_, d) => setBy(d.value as "record" | "year")}
-          >
-            <Radio value="record" label="By record" />
-            <Radio value="year" label="By year" />
-          </RadioGroup>
-          <AnswerChartView chart={chart} title={`Answer by ${by}`} />
-        </section>
-      )}
-    </div>
+    <section className={styles.section} aria-label={m.chartLabel}>
+      <RadioGroup
+        layout="horizontal"
+        aria-label={m.chartBy}
+        value={by}
+        onChange={(_, d) => setBy(d.value as "record" | "year")}
+      >
+        <Radio value="record" label={m.byRecord} />
+        <Radio value="year" label={m.byYear} />
+      </RadioGroup>
+      <AnswerChartView chart={chart} title={m.answerBy(by)} />
+    </section>
   );
 }
 
@@ -169,9 +203,10 @@ function RecordExplained({
   readonly apart?: boolean;
 }) {
   const styles = useStyles();
-  const converted =
-    measure === "money" && r.converted !== null && !apart
-      ? `${unit} ${grouped(r.converted)}`
+  const m = messages();
+  const counts =
+    measure === "money" && r.converted !== null && !apart && (unit === "USD" || unit === "JPY")
+      ? unit
       : null;
   return (
     <article
@@ -183,19 +218,37 @@ function RecordExplained({
         {r.date ? `, ${r.date}` : ""}
       </Body1Strong>
       {apart && r.apartReason && <Body1>{r.apartReason}.</Body1>}
-      {r.yearRule && r.yearRule !== r.apartReason && <Body1>Year: {r.yearRule}.</Body1>}
-      <Body1>Amount: {r.amount ?? "none stated"}</Body1>
-      {converted && <Body1>Counts as: {converted}</Body1>}
-      {measure === "people" && r.people !== null && <Body1>People: {grouped(r.people)}</Body1>}
+      {r.yearRule && r.yearRule !== r.apartReason && <Body1>{m.yearLine(r.yearRule)}</Body1>}
+      <Body1>
+        {m.amountLabel}:{" "}
+        {r.amountFigure ? (
+          <MoneyText value={r.amountFigure.value} currency={r.amountFigure.currency} />
+        ) : (
+          (r.amount ?? m.noneStated)
+        )}
+      </Body1>
+      {counts && (
+        <Body1>
+          {m.countsAsLabel}: <MoneyText value={r.converted!} currency={counts} />
+        </Body1>
+      )}
+      {measure === "people" && r.people !== null && (
+        <Body1>
+          {m.peopleLabel}: {m.number(r.people)}
+        </Body1>
+      )}
       {r.amount && (
         <Body1>
-          Rate: {r.rateValue ? `${r.rateValue}, ` : ""}
+          {m.rateLabel}: {r.rateValue ? `${r.rateValue}, ` : ""}
           {r.rateWhy ? lowerFirst(r.rateWhy) : r.rate}
         </Body1>
       )}
-      <Body1 className={styles.evidence}>“{r.evidence}”</Body1>
+      {/* The source's own words and title are English data: lang says so (screen readers, the scan). */}
+      <Body1 className={styles.evidence} lang="en">
+        “{r.evidence}”
+      </Body1>
       <Caption1>
-        {r.sourceTitle ?? r.source} · <span>{r.id}</span>
+        <span lang="en">{r.sourceTitle ?? r.source}</span> · <span>{r.id}</span>
       </Caption1>
     </article>
   );

@@ -1,6 +1,5 @@
 import {
   Body1,
-  Body1Strong,
   Button,
   Caption1,
   Field,
@@ -18,6 +17,9 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   type AidLedger,
   type BuilderPicks,
+  type Choice,
+  type Currency,
+  type FormulaPreview,
   type FunctionSpec,
   type ParameterRole,
   type PlaceOption,
@@ -31,9 +33,11 @@ import {
   listPlaceOptions,
   listThemes,
   listYearChoices,
+  messageOf,
+  messages,
   previewFormula,
 } from "../domain";
-import { messageOf } from "../domain";
+import { MoneyText } from "./MoneyText";
 import { PlacePicker } from "./PlacePicker";
 import { usePaneActions } from "./paneActions";
 
@@ -94,6 +98,98 @@ type Outcome =
     }
   | { readonly kind: "failed"; readonly message: string };
 
+/** The builder's lists, from the data, in the current language (messages() changes with it). */
+function useChoices(ledger: AidLedger, places: readonly PlaceOption[] | undefined) {
+  const m = messages();
+  return useMemo(
+    () => ({
+      places: places ?? listPlaceOptions(ledger, bundledReference().taxonomy),
+      years: listYearChoices(ledger),
+      themes: listThemes(ledger),
+      kinds: listKinds(),
+      currencies: listCurrencies(),
+      language: m,
+    }),
+    [ledger, places, m]
+  );
+}
+
+/** Inserts the formula, asking before replacing what the cell holds; the outcome to show. */
+function useInsert(formula: string | null) {
+  const actions = usePaneActions();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const insert = async (overwrite: boolean) => {
+    if (!formula) return;
+    try {
+      const result = await actions.insertFormula(formula, { overwrite });
+      setOutcome(
+        result.inserted
+          ? { kind: "inserted", formula, address: result.address }
+          : { kind: "occupied", formula, address: result.address, occupiedBy: result.occupiedBy }
+      );
+    } catch (e) {
+      setOutcome({ kind: "failed", message: messages().couldNotInsert(formula, messageOf(e)) });
+    }
+  };
+  return { outcome, setOutcome, insert };
+}
+
+/** What is picked, and the picks as the formula writes them. */
+function usePicks() {
+  const [place, setPlace] = useState<PlaceOption | null>(null);
+  const [year, setYear] = useState(ANY);
+  const [theme, setTheme] = useState(ANY);
+  const [kind, setKind] = useState(ANY);
+  const [currency, setCurrency] = useState("USD");
+  const picks: BuilderPicks = {
+    place: place?.value ?? null,
+    // A plain year is written as a number (2016), a fiscal year as text ("FY2016").
+    year: year === ANY ? null : /^\d+$/.test(year) ? Number(year) : year,
+    theme: theme === ANY ? null : theme,
+    kind: kind === ANY ? null : kind,
+    currency: currency === "USD" ? null : currency,
+  };
+  return {
+    place,
+    setPlace,
+    year,
+    setYear,
+    theme,
+    setTheme,
+    kind,
+    setKind,
+    currency,
+    setCurrency,
+    picks,
+  };
+}
+
+/** The functions offered, each with what it answers. */
+function FunctionChoice({
+  offered,
+  value,
+  onChange,
+}: {
+  readonly offered: readonly FunctionSpec[];
+  readonly value: string;
+  readonly onChange: (name: string) => void;
+}) {
+  const m = messages();
+  return (
+    <Field label={m.functionLabel}>
+      <RadioGroup value={value} onChange={(_, d) => onChange(d.value)}>
+        {offered.map((f) => (
+          <Radio
+            key={f.name}
+            value={f.name}
+            label={`${f.name}: ${m.functionDescription(f.name, f.description)}`}
+          />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
 /**
  * The formula builder: pick a function, a place from a searchable list, a year, theme, kind and
  * currency from the data's own lists; the formula, its answer and the number of records behind it
@@ -103,173 +199,224 @@ type Outcome =
 export function FormulaBuilder({ ledger, functions, places }: FormulaBuilderProps) {
   const styles = useStyles();
   const headingId = useId();
-  const actions = usePaneActions();
+  const m = messages();
   const offered = useMemo(() => functions ?? builderFunctions(FUNCTIONS), [functions]);
   const [name, setName] = useState(offered[0]?.name ?? "AIDTOTAL");
   const spec = offered.find((f) => f.name === name) ?? offered[0]!;
-  const roles = new Set<ParameterRole>(spec.parameters.flatMap((p) => (p.role ? [p.role] : [])));
-
-  const placeOptions = useMemo(
-    () => places ?? listPlaceOptions(ledger, bundledReference().taxonomy),
-    [ledger, places]
-  );
-  const years = useMemo(() => listYearChoices(ledger), [ledger]);
-  const themes = useMemo(() => listThemes(ledger), [ledger]);
-  const kinds = useMemo(() => listKinds(), []);
-  const currencies = useMemo(() => listCurrencies(), []);
-
-  const [place, setPlace] = useState<PlaceOption | null>(null);
-  const [year, setYear] = useState(ANY);
-  const [theme, setTheme] = useState(ANY);
-  const [kind, setKind] = useState(ANY);
-  const [currency, setCurrency] = useState("USD");
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const replaceRef = useRef<HTMLButtonElement>(null);
-
-  const picks: BuilderPicks = {
-    place: place?.value ?? null,
-    // A plain year is written as a number (2016), a fiscal year as text ("FY2016").
-    year: year === ANY ? null : /^\d+$/.test(year) ? Number(year) : year,
-    theme: theme === ANY ? null : theme,
-    kind: kind === ANY ? null : kind,
-    currency: currency === "USD" ? null : currency,
-  };
-  const preview = place ? previewFormula(ledger, spec.name, picks) : null;
-  const defaultKind = spec.parameters.find((p) => p.role === "kind")?.default;
-
+  const choices = useChoices(ledger, places);
+  const picked = usePicks();
+  const { picks } = picked;
+  const preview = picked.place ? previewFormula(ledger, spec.name, picks) : null;
+  const { outcome, setOutcome, insert } = useInsert(preview?.formula ?? null);
   // Any new pick makes the last insert's outcome stale.
-  useEffect(() => setOutcome(null), [name, place, year, theme, kind, currency]);
-  useEffect(() => {
-    if (outcome?.kind === "occupied") replaceRef.current?.focus();
-  }, [outcome]);
-
-  const insert = async (overwrite: boolean) => {
-    if (!preview) return;
-    const formula = preview.formula;
-    try {
-      const result = await actions.insertFormula(formula, { overwrite });
-      setOutcome(
-        result.inserted
-          ? { kind: "inserted", formula, address: result.address }
-          : { kind: "occupied", formula, address: result.address, occupiedBy: result.occupiedBy }
-      );
-    } catch (e) {
-      setOutcome({ kind: "failed", message: `Could not insert ${formula}: ${messageOf(e)}` });
-    }
-  };
-
-  const dropdown = (
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    choices: readonly { value: string; label: string }[],
-    hint?: string
-  ) => {
-    const id = `${headingId}-${label}`;
-    return (
-      <div className={styles.field}>
-        <Label htmlFor={id}>{label}</Label>
-        {/* A native select: the keyboard works as everywhere else (arrows, type-ahead), in any host. */}
-        <select
-          id={id}
-          className={styles.select}
-          value={value}
-          aria-describedby={hint ? `${id}-hint` : undefined}
-          onChange={(e) => set(e.target.value)}
-        >
-          {choices.map((c) => (
-            <option key={c.value || "any"} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-        {hint && <Caption1 id={`${id}-hint`}>{hint}</Caption1>}
-      </div>
-    );
-  };
-
+  useEffect(
+    () => setOutcome(null),
+    [name, picked.place, picked.year, picked.theme, picked.kind, picked.currency, setOutcome]
+  );
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Build a formula
+        {m.buildHeading}
       </Subtitle2>
-      <Field label="Function">
-        <RadioGroup value={spec.name} onChange={(_, d) => setName(d.value)}>
-          {offered.map((f) => (
-            <Radio key={f.name} value={f.name} label={`${f.name}: ${f.description}`} />
-          ))}
-        </RadioGroup>
-      </Field>
-      <PlacePicker label="Place" options={placeOptions} value={place} onChange={setPlace} />
-      {roles.has("year") &&
-        dropdown("Year", year, setYear, [{ value: ANY, label: "Any year" }, ...years])}
-      {roles.has("currency") &&
-        dropdown(
-          "Currency",
-          currency,
-          setCurrency,
-          currencies.map((c) => c)
-        )}
-      {roles.has("theme") &&
-        dropdown("Theme", theme, setTheme, [{ value: ANY, label: "Any theme" }, ...themes])}
-      {roles.has("kind") &&
-        dropdown("Kind", kind, setKind, [
-          { value: ANY, label: `Default (${defaultKind ?? "all"})` },
-          ...kinds,
-        ])}
-      <div className={styles.preview} role="region" aria-label="Formula and answer">
-        {preview ? (
-          <>
-            <Body1 className={styles.formula}>{preview.formula}</Body1>
-            <Body1
-              role="status"
-              aria-live="polite"
-              className={preview.error ? styles.error : undefined}
-            >
-              {preview.error
-                ? `Answers ${ERROR_TEXT[preview.error.code]}: ${preview.error.message}`
-                : `Answers ${answerSummary(preview.answer)}, from ${preview.records} ${preview.records === 1 ? "record" : "records"}${preview.apart ? ` (${preview.apart} more match but add nothing)` : ""}.`}
-            </Body1>
-          </>
-        ) : (
-          <Body1 role="status" aria-live="polite">
-            Pick a place to see the formula and its answer.
-          </Body1>
-        )}
-      </div>
+      <FunctionChoice offered={offered} value={spec.name} onChange={setName} />
+      <PlacePicker
+        label={m.placeLabel}
+        options={choices.places}
+        value={picked.place}
+        onChange={picked.setPlace}
+      />
+      <FilterPickers idPrefix={headingId} spec={spec} choices={choices} picked={picked} />
+      <PreviewPanel
+        preview={preview}
+        currency={spec.measure === "money" ? ((picks.currency as Currency | null) ?? "USD") : null}
+      />
       <Button
         appearance="primary"
         className={styles.insert}
         disabledFocusable={!preview}
         onClick={() => void insert(false)}
       >
-        Insert into the selected cell
+        {m.insertIntoSelected}
       </Button>
-      {outcome?.kind === "inserted" && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>
-            <Body1Strong>Inserted</Body1Strong> {outcome.formula} into {outcome.address}.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {outcome?.kind === "occupied" && (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            {outcome.address} already holds {outcome.occupiedBy}. Replace it with {outcome.formula}?
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button ref={replaceRef} onClick={() => void insert(true)}>
-              Replace
-            </Button>
-            <Button onClick={() => setOutcome(null)}>Keep it</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {outcome?.kind === "failed" && (
-        <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{outcome.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <InsertOutcome
+        outcome={outcome}
+        onReplace={() => void insert(true)}
+        onKeep={() => setOutcome(null)}
+      />
     </section>
   );
+}
+
+/** The year, currency, theme and kind pickers the function has parameters for. */
+function FilterPickers({
+  idPrefix,
+  spec,
+  choices,
+  picked: p,
+}: {
+  readonly idPrefix: string;
+  readonly spec: FunctionSpec;
+  readonly choices: ReturnType<typeof useChoices>;
+  readonly picked: ReturnType<typeof usePicks>;
+}) {
+  const m = messages();
+  const roles = new Set<ParameterRole>(spec.parameters.map((x) => x.role));
+  const defaultKind = String(spec.parameters.find((x) => x.role === "kind")?.default ?? "all");
+  const dropdown = (label: string, value: string, set: (v: string) => void, list: Choice[]) => (
+    <Dropdown
+      id={`${idPrefix}-${label}`}
+      label={label}
+      value={value}
+      onChange={set}
+      choices={list}
+    />
+  );
+  return (
+    <>
+      {roles.has("year") &&
+        dropdown(m.yearLabel, p.year, p.setYear, [
+          { value: ANY, label: m.anyYear },
+          ...choices.years,
+        ])}
+      {roles.has("currency") &&
+        dropdown(m.currencyLabel, p.currency, p.setCurrency, choices.currencies)}
+      {roles.has("theme") &&
+        dropdown(m.themeLabel, p.theme, p.setTheme, [
+          { value: ANY, label: m.anyTheme },
+          ...choices.themes,
+        ])}
+      {roles.has("kind") &&
+        dropdown(m.kindLabel, p.kind, p.setKind, [
+          { value: ANY, label: m.defaultKind(m.kindName(defaultKind)) },
+          ...choices.kinds,
+        ])}
+    </>
+  );
+}
+
+/** A labelled native select: the keyboard works as everywhere else (arrows, type-ahead), in any host. */
+function Dropdown({
+  id,
+  label,
+  value,
+  onChange,
+  choices,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly choices: readonly Choice[];
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.field}>
+      <Label htmlFor={id}>{label}</Label>
+      <select
+        id={id}
+        className={styles.select}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {choices.map((c) => (
+          <option key={c.value || "any"} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The formula and its live answer (a money answer with its exact figure on hover). */
+function PreviewPanel({
+  preview,
+  currency,
+}: {
+  readonly preview: FormulaPreview | null;
+  /** The answer's currency for a money answer; null for a count. */
+  readonly currency: Currency | null;
+}) {
+  const styles = useStyles();
+  const m = messages();
+  const money = currency !== null && typeof preview?.answer === "number" ? currency : null;
+  const answer = typeof preview?.answer === "number" ? preview.answer : null;
+  // Where the answer reads in units (2,530億円), its exact figure is a hover away on this line.
+  const rounded =
+    money !== null && answer !== null && m.money(answer, money) !== m.moneyExact(answer, money);
+  return (
+    <div className={styles.preview} role="region" aria-label={m.formulaAndAnswer}>
+      {preview ? (
+        <>
+          <Body1 className={styles.formula}>{preview.formula}</Body1>
+          <Body1
+            role="status"
+            aria-live="polite"
+            className={preview.error ? styles.error : undefined}
+          >
+            {preview.error
+              ? m.answersError(ERROR_TEXT[preview.error.code], preview.error.message)
+              : m.previewAnswers(
+                  answerSummary(preview.answer, money),
+                  preview.records,
+                  preview.apart
+                )}
+          </Body1>
+          {rounded && (
+            <Caption1>
+              {m.answerLabel}: <MoneyText value={answer} currency={money} />
+            </Caption1>
+          )}
+        </>
+      ) : (
+        <Body1 role="status" aria-live="polite">
+          {m.pickPlaceFirst}
+        </Body1>
+      )}
+    </div>
+  );
+}
+
+/** What the last insert did: inserted, a question before replacing, or why it failed. */
+function InsertOutcome({
+  outcome,
+  onReplace,
+  onKeep,
+}: {
+  readonly outcome: Outcome | null;
+  readonly onReplace: () => void;
+  readonly onKeep: () => void;
+}) {
+  const m = messages();
+  const replaceRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (outcome?.kind === "occupied") replaceRef.current?.focus();
+  }, [outcome]);
+  if (outcome?.kind === "inserted")
+    return (
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>{m.insertedFormula(outcome.formula, outcome.address)}</MessageBarBody>
+      </MessageBar>
+    );
+  if (outcome?.kind === "occupied")
+    return (
+      <MessageBar intent="warning" layout="multiline" role="alert">
+        <MessageBarBody>
+          {m.alreadyHolds(outcome.address, outcome.occupiedBy, outcome.formula)}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button ref={replaceRef} onClick={onReplace}>
+            {m.replace}
+          </Button>
+          <Button onClick={onKeep}>{m.keepIt}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  if (outcome?.kind === "failed")
+    return (
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>{outcome.message}</MessageBarBody>
+      </MessageBar>
+    );
+  return null;
 }

@@ -10,8 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import type { FunctionSpec } from "../domain";
-import { messageOf } from "../domain";
+import { type FunctionSpec, messageOf, messages } from "../domain";
 import { usePaneActions } from "./paneActions";
 
 const useStyles = makeStyles({
@@ -48,10 +47,8 @@ type Inserted =
       readonly occupiedBy: string;
     };
 
-/** The AID functions: what each answers, its arguments, and an example to insert into the selected cell. */
-export function FunctionCatalog({ functions }: FunctionCatalogProps) {
-  const styles = useStyles();
-  const headingId = useId();
+/** Inserts an example, asking before replacing what the selected cell holds. */
+function useInsertExample() {
   const actions = usePaneActions();
   const [inserted, setInserted] = useState<Inserted | null>(null);
   const insert = async (formula: string, overwrite = false) => {
@@ -60,63 +57,86 @@ export function FunctionCatalog({ functions }: FunctionCatalogProps) {
       const result = await actions.insertFormula(formula, { overwrite });
       setInserted(
         result.inserted
-          ? { ok: true, message: `Inserted ${formula} into ${result.address}.` }
+          ? { ok: true, message: messages().insertedFormula(formula, result.address) }
           : { ok: false, formula, address: result.address, occupiedBy: result.occupiedBy }
       );
     } catch (e) {
-      setInserted({ ok: false, message: `Could not insert ${formula}: ${messageOf(e)}` });
+      setInserted({ ok: false, message: messages().couldNotInsert(formula, messageOf(e)) });
     }
   };
+  return { inserted, setInserted, insert };
+}
+
+/** The AID functions: what each answers, its arguments, and an example to insert into the selected cell. */
+export function FunctionCatalog({ functions }: FunctionCatalogProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const m = messages();
+  const { inserted, setInserted, insert } = useInsertExample();
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Functions
+        {m.functionsHeading}
       </Subtitle2>
       {inserted && "occupiedBy" in inserted ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            {inserted.address} holds {inserted.occupiedBy}. Replace it with {inserted.formula}?
+            {m.holdsReplace(inserted.address, inserted.occupiedBy, inserted.formula)}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void insert(inserted.formula, true)}>Replace</Button>
-            <Button onClick={() => setInserted(null)}>Keep</Button>
+            <Button onClick={() => void insert(inserted.formula, true)}>{m.replace}</Button>
+            <Button onClick={() => setInserted(null)}>{m.keep}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : (
         <Body1 role="status" className={inserted?.ok === false ? styles.error : undefined}>
-          {inserted === null
-            ? "Insert an example into the selected cell, then change its arguments."
-            : inserted.message}
+          {inserted === null ? m.functionsHint : inserted.message}
         </Body1>
       )}
       <ul className={styles.list}>
         {functions.map((f) => (
-          <li key={f.name} className={styles.item}>
-            <Subtitle2 as="h3" className={styles.name}>
-              {f.name}
-            </Subtitle2>
-            <Body1>{f.description}</Body1>
-            {f.parameters.length === 0 ? (
-              <Body1>No arguments.</Body1>
-            ) : (
-              <ul className={styles.parameters} aria-label={`${f.name} arguments`}>
-                {f.parameters.map((p) => (
-                  <li key={p.name}>
-                    <Body1>
-                      <code>{p.name}</code>
-                      {p.optional ? " (optional)" : ""}: {p.description}
-                    </Body1>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <Caption1 className={styles.example}>Example: {f.example}</Caption1>
-            <Button className={styles.insert} onClick={() => void insert(f.example)}>
-              Insert {f.example}
-            </Button>
-          </li>
+          <FunctionEntry key={f.name} spec={f} onInsert={(example) => void insert(example)} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One function: its description, its arguments (optional ones marked), and its example. */
+function FunctionEntry({
+  spec: f,
+  onInsert,
+}: {
+  readonly spec: FunctionSpec;
+  readonly onInsert: (example: string) => void;
+}) {
+  const styles = useStyles();
+  const m = messages();
+  return (
+    <li className={styles.item}>
+      <Subtitle2 as="h3" className={styles.name}>
+        {f.name}
+      </Subtitle2>
+      <Body1>{m.functionDescription(f.name, f.description)}</Body1>
+      {f.parameters.length === 0 ? (
+        <Body1>{m.noArguments}</Body1>
+      ) : (
+        <ul className={styles.parameters} aria-label={m.argumentsOf(f.name)}>
+          {f.parameters.map((p) => (
+            <li key={p.name}>
+              <Body1>
+                <code lang="en">{p.name}</code>
+                {p.optional ? m.optional : ""}:{" "}
+                {m.parameterDescription(f.name, p.name, p.description)}
+              </Body1>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Caption1 className={styles.example}>{m.exampleLine(f.example)}</Caption1>
+      <Button className={styles.insert} onClick={() => onInsert(f.example)}>
+        {m.insertExample(f.example)}
+      </Button>
+    </li>
   );
 }

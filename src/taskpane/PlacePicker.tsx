@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
-import { type PlaceOption, filterPlaceOptions } from "../domain";
+import { type PlaceOption, filterPlaceOptions, messages } from "../domain";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -35,8 +35,7 @@ const useStyles = makeStyles({
 /** How many matches the list shows; typing narrows them (the hint says how many match). */
 export const SHOWN_PLACES = 12;
 
-const placeText = (o: PlaceOption) =>
-  `${o.label} (${o.records} ${o.records === 1 ? "record" : "records"})`;
+const placeText = (o: PlaceOption) => `${o.label} (${messages().recordCount(o.records)})`;
 
 export interface PlacePickerProps {
   /** The field's visible label; also the input's accessible name. */
@@ -46,22 +45,17 @@ export interface PlacePickerProps {
   readonly onChange: (place: PlaceOption | null) => void;
 }
 
-/**
- * A searchable place list, as an ARIA combobox with an inline listbox (WAI-ARIA APG "combobox with
- * listbox popup"): type to filter by name, alias or ISO code; Down and Up move through the matches,
- * Enter picks the highlighted one (or the best match), Escape closes the list. Small on purpose:
- * the pane has a 250 KB budget, and a popup would need a positioning library.
- */
-export function PlacePicker({ label, options, value, onChange }: PlacePickerProps) {
-  const styles = useStyles();
-  const id = useId();
+/** The combobox's state: what is typed, whether the list is open, the highlighted match, the keys. */
+function usePlaceCombobox(
+  options: readonly PlaceOption[],
+  value: PlaceOption | null,
+  onChange: (place: PlaceOption | null) => void
+) {
   const [query, setQuery] = useState(value?.label ?? "");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const all = useMemo(() => filterPlaceOptions(options, query), [options, query]);
   const shown = all.slice(0, SHOWN_PLACES);
-  const optionId = (i: number) => `${id}-option-${i}`;
-
   const pick = (o: PlaceOption | undefined) => {
     if (!o) return;
     onChange(o);
@@ -86,10 +80,29 @@ export function PlacePicker({ label, options, value, onChange }: PlacePickerProp
       setOpen(false);
     }
   };
+  const type = (typed: string) => {
+    setQuery(typed);
+    setOpen(true);
+    setActive(0);
+    if (typed.trim() === "") onChange(null);
+  };
+  return { query, open, setOpen, active, all, shown, pick, onKeyDown, type };
+}
+
+/**
+ * A searchable place list, as an ARIA combobox with an inline listbox (WAI-ARIA APG "combobox with
+ * listbox popup"): type to filter by name, alias or ISO code; Down and Up move through the matches,
+ * Enter picks the highlighted one (or the best match), Escape closes the list. Small on purpose:
+ * the pane has a 250 KB budget, and a popup would need a positioning library.
+ */
+export function PlacePicker({ label, options, value, onChange }: PlacePickerProps) {
+  const styles = useStyles();
+  const id = useId();
+  const m = messages();
+  const box = usePlaceCombobox(options, value, onChange);
+  const optionId = (i: number) => `${id}-option-${i}`;
   const hint =
-    all.length > SHOWN_PLACES
-      ? `${all.length} places match; the first ${SHOWN_PLACES} are listed. Type to narrow.`
-      : "Type a region, country, ISO code, group (ASEAN, LDC) or organization.";
+    box.all.length > SHOWN_PLACES ? m.placesListed(box.all.length, SHOWN_PLACES) : m.placeHint;
   return (
     <div className={styles.root}>
       <label htmlFor={`${id}-input`}>
@@ -99,55 +112,77 @@ export function PlacePicker({ label, options, value, onChange }: PlacePickerProp
         id={`${id}-input`}
         className={styles.input}
         role="combobox"
-        aria-expanded={open}
+        aria-expanded={box.open}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         aria-describedby={`${id}-hint`}
-        aria-activedescendant={open && shown[active] ? optionId(active) : undefined}
-        placeholder="Africa, Viet Nam, VN, UNODC…"
-        value={query}
-        onChange={(_, d) => {
-          setQuery(d.value);
-          setOpen(true);
-          setActive(0);
-          if (d.value.trim() === "") onChange(null);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
+        aria-activedescendant={box.open && box.shown[box.active] ? optionId(box.active) : undefined}
+        placeholder={m.placePlaceholder}
+        value={box.query}
+        onChange={(_, d) => box.type(d.value)}
+        onKeyDown={box.onKeyDown}
+        onBlur={() => box.setOpen(false)}
       />
       <Caption1 id={`${id}-hint`}>{hint}</Caption1>
-      {open && (
-        <ul
+      {box.open && (
+        <PlaceList
           id={`${id}-list`}
-          role="listbox"
-          aria-label={`${label} matches`}
-          className={styles.list}
-        >
-          {shown.length === 0 ? (
-            <li role="option" aria-selected={false} aria-disabled className={styles.option}>
-              No place matches
-            </li>
-          ) : (
-            shown.map((o, i) => (
-              <li
-                key={`${o.kind}:${o.value}`}
-                id={optionId(i)}
-                role="option"
-                aria-selected={value?.value === o.value && value.kind === o.kind}
-                className={mergeClasses(styles.option, i === active ? styles.active : undefined)}
-                // mousedown, not click: the input keeps the focus and the list stays until picked.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(o);
-                }}
-              >
-                <Body1>{placeText(o)}</Body1>
-                <Caption1>{o.detail}</Caption1>
-              </li>
-            ))
-          )}
-        </ul>
+          label={m.placeMatches(label)}
+          shown={box.shown}
+          active={box.active}
+          value={value}
+          optionId={optionId}
+          onPick={box.pick}
+        />
       )}
     </div>
+  );
+}
+
+/** The matches under the field: each place with its record count and a line saying what it is. */
+function PlaceList({
+  id,
+  label,
+  shown,
+  active,
+  value,
+  optionId,
+  onPick,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly shown: readonly PlaceOption[];
+  readonly active: number;
+  readonly value: PlaceOption | null;
+  readonly optionId: (i: number) => string;
+  readonly onPick: (place: PlaceOption) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <ul id={id} role="listbox" aria-label={label} className={styles.list}>
+      {shown.length === 0 ? (
+        <li role="option" aria-selected={false} aria-disabled className={styles.option}>
+          {messages().noPlaceMatches}
+        </li>
+      ) : (
+        shown.map((o, i) => (
+          <li
+            key={`${o.kind}:${o.value}`}
+            id={optionId(i)}
+            role="option"
+            aria-selected={value?.value === o.value && value.kind === o.kind}
+            className={mergeClasses(styles.option, i === active ? styles.active : undefined)}
+            // mousedown, not click: the input keeps the focus and the list stays until picked.
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onPick(o);
+            }}
+          >
+            <Body1>{placeText(o)}</Body1>
+            <Caption1>{o.detail}</Caption1>
+          </li>
+        ))
+      )}
+    </ul>
   );
 }

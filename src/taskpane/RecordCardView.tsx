@@ -42,14 +42,37 @@ export function RecordCardView({ card, children, actions }: RecordCardViewProps)
   return (
     <article className={styles.card} aria-label={card.id}>
       <Body1Strong as="h3" className={styles.title}>
-        {card.where}: {card.howMuch}
+        {card.where}
+        {card.howMuch && (
+          <>
+            {": "}
+            <span
+              title={
+                card.howMuchExact && card.howMuchExact !== card.howMuch
+                  ? card.howMuchExact
+                  : undefined
+              }
+            >
+              {card.howMuch}
+            </span>
+          </>
+        )}
       </Body1Strong>
       <Body1>
         {card.what} · {card.when}
+        {card.deliverable && (
+          <>
+            {" · "}
+            <span lang="en">{card.deliverable}</span>
+          </>
+        )}
       </Body1>
-      <Body1 className={styles.evidence}>“{card.evidence}”</Body1>
+      {/* The source's own words and title are English data: lang says so. */}
+      <Body1 className={styles.evidence} lang="en">
+        “{card.evidence}”
+      </Body1>
       <Caption1>
-        {card.source} · <span>{card.id}</span>
+        <span lang="en">{card.source}</span> · <span>{card.id}</span>
       </Caption1>
       {children}
       {actions && <div className={styles.actions}>{actions}</div>}

@@ -8,8 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useDeferredValue, useId, useMemo, useState } from "react";
-import { type AidLedger, searchRecords } from "../domain";
-import { messageOf } from "../domain";
+import { type AidLedger, messageOf, messages, searchRecords } from "../domain";
 import { usePaneActions } from "./paneActions";
 import { CardButton, RecordCardView } from "./RecordCardView";
 
@@ -33,6 +32,48 @@ export interface SearchTabProps {
 
 type Outcome = { readonly ok: boolean; readonly message: string };
 
+/** The cards' actions (insert a record's AIDSOURCE, show its row), one outcome at a time. */
+function useCardActions() {
+  const actions = usePaneActions();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const run = async (what: () => Promise<string>, failure: () => string) => {
+    setOutcome(null);
+    try {
+      setOutcome({ ok: true, message: await what() });
+    } catch (e) {
+      setOutcome({ ok: false, message: `${failure()}: ${messageOf(e)}` });
+    }
+  };
+  const insertSource = (id: string) =>
+    run(
+      async () => {
+        const formula = `=AIDSOURCE("${id}")`;
+        const result = await actions.insertFormula(formula, { overwrite: false });
+        return result.inserted
+          ? messages().insertedFormula(formula, result.address)
+          : messages().selectEmptyCell(result.address, result.occupiedBy);
+      },
+      () => messages().couldNotInsertSource(id)
+    );
+  const show = (id: string) =>
+    run(
+      async () => {
+        await actions.showRecord(id);
+        return messages().selectedInCommitments(id);
+      },
+      () => messages().couldNotShow(id)
+    );
+  return { outcome, setOutcome, insertSource, show };
+}
+
+/** The status line: a hint before anything is typed, then how many records match. */
+function searchStatus(query: string, found: number): string {
+  const m = messages();
+  const typed = query.trim();
+  if (typed === "") return m.searchHint;
+  return found === 0 ? m.noRecordMatches(typed) : m.recordsMatch(found, typed);
+}
+
 /**
  * Search: one box over recipients, places, themes, evidence phrases and notes; each hit a compact
  * card with "Insert AIDSOURCE" (the record's source formula into the selected cell) and "Show in
@@ -41,58 +82,28 @@ type Outcome = { readonly ok: boolean; readonly message: string };
 export function SearchTab({ ledger }: SearchTabProps) {
   const styles = useStyles();
   const headingId = useId();
-  const actions = usePaneActions();
+  const m = messages();
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query);
-  const hits = useMemo(() => searchRecords(ledger, deferred), [ledger, deferred]);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  const run = async (what: () => Promise<string>, failure: string) => {
-    setOutcome(null);
-    try {
-      setOutcome({ ok: true, message: await what() });
-    } catch (e) {
-      setOutcome({ ok: false, message: `${failure}: ${messageOf(e)}` });
-    }
-  };
-  const insertSource = (id: string) =>
-    run(async () => {
-      const formula = `=AIDSOURCE("${id}")`;
-      const result = await actions.insertFormula(formula, { overwrite: false });
-      return result.inserted
-        ? `Inserted ${formula} into ${result.address}.`
-        : `${result.address} already holds ${result.occupiedBy}; select an empty cell and insert again.`;
-    }, `Could not insert the source of ${id}`);
-  const show = (id: string) =>
-    run(async () => {
-      await actions.showRecord(id);
-      return `Selected ${id} in Commitments.`;
-    }, `Could not show ${id}`);
-
-  const found = deferred.trim() === "" ? null : hits.length;
+  const hits = useMemo(() => searchRecords(ledger, deferred, undefined, m), [ledger, deferred, m]);
+  const { outcome, setOutcome, insertSource, show } = useCardActions();
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <Subtitle2 block className={styles.heading} as="h2" id={headingId}>
-        Search the records
+        {m.searchHeading}
       </Subtitle2>
       <Input
         type="search"
         className={styles.box}
-        aria-label="Search records"
-        placeholder="patrol, UNODC, Viet Nam, drugs…"
+        aria-label={m.searchLabel}
+        placeholder={m.searchPlaceholder}
         value={query}
         onChange={(_, d) => {
           setQuery(d.value);
           setOutcome(null);
         }}
       />
-      <Body1 role="status">
-        {found === null
-          ? "Search recipients, places, themes, evidence phrases and notes."
-          : found === 0
-            ? `No record matches “${deferred.trim()}”.`
-            : `${found} ${found === 1 ? "record matches" : "records match"} “${deferred.trim()}”.`}
-      </Body1>
+      <Body1 role="status">{searchStatus(deferred, hits.length)}</Body1>
       {outcome && (
         <MessageBar
           intent={outcome.ok ? "success" : "error"}
@@ -103,7 +114,7 @@ export function SearchTab({ ledger }: SearchTabProps) {
         </MessageBar>
       )}
       {hits.length > 0 && (
-        <ul className={styles.list} aria-label="Search results">
+        <ul className={styles.list} aria-label={m.searchResults}>
           {hits.map((h) => (
             <li key={h.card.id}>
               <RecordCardView
@@ -111,12 +122,12 @@ export function SearchTab({ ledger }: SearchTabProps) {
                 actions={
                   <>
                     <CardButton
-                      label="Insert AIDSOURCE"
+                      label={m.insertSource}
                       record={h.card.id}
                       onClick={() => void insertSource(h.card.id)}
                     />
                     <CardButton
-                      label="Show in Commitments"
+                      label={m.showInCommitments}
                       record={h.card.id}
                       onClick={() => void show(h.card.id)}
                     />

@@ -6,6 +6,7 @@ import {
   bundledRows,
   createLedger,
   loadBundledLedger,
+  setLanguage,
 } from "../../src/domain";
 import * as host from "../../src/host/customFunctions";
 import { answer } from "../../src/host/answer";
@@ -254,5 +255,23 @@ describe("streaming: every AID cell follows the ledger (office-js #4502, #1462: 
     cell.onCanceled?.();
     host.ledgerStore.replace(smallerLedger().ledger);
     expect(cell.results).toHaveLength(1);
+  });
+});
+
+describe("the language of error messages", () => {
+  afterEach(() => setLanguage("en"));
+
+  test("an error cell is sent again in the language the pane chooses; an answer is not sent again", () => {
+    const error = start(host.aidTotal, "Afrika", 2016);
+    const total = start(host.aidTotal, "Africa", 2016);
+    setLanguage("ja");
+    expect(error.results).toHaveLength(2);
+    expectExcelError(error.results[0], "#N/A", /^Unknown place "Afrika"/);
+    expectExcelError(error.results[1], "#N/A", /^「Afrika」という場所はありません。/);
+    expect(total.results).toEqual([2420000000]);
+    error.onCanceled?.();
+    setLanguage("en");
+    expect(error.results).toHaveLength(2); // cancelled: no longer listening
+    total.onCanceled?.();
   });
 });

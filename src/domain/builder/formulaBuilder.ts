@@ -1,4 +1,5 @@
 import { KINDS } from "../dataset/schema";
+import { messages } from "../messages/catalog";
 import { fiscalYearOf } from "../dates/fiscalYear";
 import { type ExplainedRecord, explainFormula } from "../functions/explain";
 import { type FunctionSpec, type ParameterRole, functionSpec } from "../functions/catalog";
@@ -34,6 +35,10 @@ export type PlaceOptionSource = (ledger: AidLedger, taxonomy: Taxonomy) => Place
 const countOf = (ledger: AidLedger, place: Place) =>
   ledger.index.count({ place, year: null, theme: null, kind: "all" });
 
+/**
+ * A place's option: written in the formula by its English name (formulas read the same in every
+ * language), listed by its name in the current language, found by every spelling and its Japanese names.
+ */
 function option(
   ledger: AidLedger,
   kind: PlaceOptionKind,
@@ -43,27 +48,36 @@ function option(
 ): PlaceOption | null {
   const place = ledger.places.resolve(name);
   if (!place) return null;
+  const japaneseName = ledger.places.japaneseName(place);
   return {
     kind,
     value: name,
-    label: name,
+    label: messages().placeName({ name, japaneseName }),
     detail,
-    keys: [...new Set(spellings.map(normalizeName))],
+    keys: [...new Set([...spellings, ...(japaneseName ? [japaneseName] : [])].map(normalizeName))],
     records: countOf(ledger, place),
   };
 }
 
-const also = (aliases: readonly string[]) =>
-  aliases.length ? ` · also ${aliases.join(", ")}` : "";
+const also = (aliases: readonly string[]) => messages().alsoKnownAs(aliases);
+
+/** A place's name as the list shows it (its Japanese name in Japanese). */
+const shownName = (ledger: AidLedger, name: string) => {
+  const place = ledger.places.resolve(name);
+  return messages().placeName({
+    name,
+    japaneseName: place ? ledger.places.japaneseName(place) : null,
+  });
+};
 
 /** "*": every place. */
 export const allPlacesSource: PlaceOptionSource = (ledger) => [
   {
     kind: "all",
     value: "*",
-    label: "All places",
-    detail: "Every region, country and organization",
-    keys: ["*", "all", "all places", "every place"],
+    label: messages().allPlaces,
+    detail: messages().allPlacesDetail,
+    keys: ["*", "all", "all places", "every place", "すべて", "すべての場所"],
     records: ledger.records.length,
   },
 ];
@@ -72,12 +86,18 @@ export const allPlacesSource: PlaceOptionSource = (ledger) => [
 export const regionSource: PlaceOptionSource = (ledger, taxonomy) =>
   taxonomy.regions
     .flatMap((r) => [
-      option(ledger, "region", r.name, `Region${also(r.aliases)}`, [r.name, ...r.aliases]),
+      option(ledger, "region", r.name, messages().regionDetail(also(r.aliases)), [
+        r.name,
+        ...r.aliases,
+      ]),
       ...r.subregions.map((s) =>
-        option(ledger, "subregion", s.name, `Subregion of ${r.name}${also(s.aliases)}`, [
+        option(
+          ledger,
+          "subregion",
           s.name,
-          ...s.aliases,
-        ])
+          messages().subregionDetail(shownName(ledger, r.name), also(s.aliases)),
+          [s.name, ...s.aliases]
+        )
       ),
     ])
     .filter((o): o is PlaceOption => o !== null);
@@ -90,7 +110,11 @@ export const countrySource: PlaceOptionSource = (ledger, taxonomy) =>
         ledger,
         "country",
         c.name,
-        `Country in ${c.subregion ?? c.region} · ${c.iso2}, ${c.iso3}${also(c.aliases)}`,
+        messages().countryDetail(
+          shownName(ledger, c.subregion ?? c.region),
+          `${c.iso2}, ${c.iso3}`,
+          also(c.aliases)
+        ),
         [c.name, c.iso2, c.iso3, ...c.aliases]
       )
     )
@@ -109,7 +133,8 @@ export const recipientSource: PlaceOptionSource = (ledger) => {
       const place = ledger.places.resolve(name);
       // A recipient spelled like a taxonomy place is that place (it is listed there already).
       if (place?.kind !== "recipient") return null;
-      return option(ledger, "recipient", name, type === "fund" ? "Fund" : "Organization", [name]);
+      const detail = type === "fund" ? messages().fundDetail : messages().organizationDetail;
+      return option(ledger, "recipient", name, detail, [name]);
     })
     .filter((o): o is PlaceOption => o !== null);
 };
@@ -119,16 +144,18 @@ export const recipientSource: PlaceOptionSource = (ledger) => {
 export const groupSource: PlaceOptionSource = (ledger) =>
   ledger.places.groups
     .map((g) => {
-      const funds = g.funds.length
-        ? `, and the fund ${g.funds.map((f) => f.shortName).join(", ")}`
-        : "";
-      return option(
-        ledger,
-        "group",
-        g.name,
-        `Group of ${g.members.size} countries${funds} · ${g.group.source}, ${g.group.sourceYear}${also(g.group.aliases)} · ${groupDefinition(ledger, g)}`,
-        [g.name, ...g.group.aliases, ...g.funds.flatMap((f) => [f.name, f.shortName, ...f.aliases])]
+      const detail = messages().groupDetail(
+        g.members.size,
+        g.funds.map((f) => f.shortName),
+        `${g.group.source}, ${g.group.sourceYear}`,
+        also(g.group.aliases),
+        groupDefinition(ledger, g)
       );
+      return option(ledger, "group", g.name, detail, [
+        g.name,
+        ...g.group.aliases,
+        ...g.funds.flatMap((f) => [f.name, f.shortName, ...f.aliases]),
+      ]);
     })
     .filter((o): o is PlaceOption => o !== null);
 
@@ -206,35 +233,29 @@ export function listYearChoices(ledger: AidLedger): Choice[] {
     ...listYears(ledger).map((y) => ({ value: String(y), label: String(y) })),
     ...listFiscalYears(ledger).map((fy) => ({
       value: `FY${fy}`,
-      label: `FY${fy} (April ${fy} to March ${fy + 1})`,
+      label: messages().fiscalYearChoice(fy),
     })),
   ];
 }
 
 /** Themes by label, with their ids as the value. */
 export function listThemes(ledger: AidLedger): Choice[] {
-  return ledger.themes.themes.map((t) => ({ value: t.id, label: t.label }));
+  return ledger.themes.themes.map((t) => ({
+    value: t.id,
+    label: messages().themeName(t.label, ledger.themes.japaneseName(t.id)),
+  }));
 }
-
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  committed: "committed (pledge, contribution, grant, loan)",
-  all: "all kinds",
-  cumulative: "cumulative (totals over a span)",
-};
 
 /** Kind filters: the two classes, then each kind. */
 export function listKinds(): Choice[] {
   const order: readonly string[] = ["committed", "all", ...KINDS];
   return order
     .filter((k) => (KIND_FILTERS as readonly string[]).includes(k))
-    .map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }));
+    .map((k) => ({ value: k, label: messages().kindChoice(k) }));
 }
 
 export function listCurrencies(): Choice[] {
-  return CURRENCIES.map((c) => ({
-    value: c,
-    label: c === "USD" ? "USD (US dollars)" : "JPY (yen)",
-  }));
+  return CURRENCIES.map((c) => ({ value: c, label: messages().currencyChoice(c) }));
 }
 
 /** The functions the builder offers: those whose arguments are all pickable filters. */

@@ -1,3 +1,4 @@
+import { messages } from "../messages/catalog";
 import type { ExplainedRecord, FormulaExplanation } from "../functions/explain";
 import type { AidLedger } from "../ledger";
 import { type Currency, minorToNumber } from "../money/money";
@@ -122,7 +123,7 @@ export function answerChart(e: FormulaExplanation, by: "record" | "year"): Answe
       const bar = byYear.get(y)!;
       const value =
         unit === "USD" || unit === "JPY" ? minorToNumber(bar.minor, unit) : Number(bar.minor);
-      return { label: y === null ? "No year" : String(y), value, ids: bar.ids };
+      return { label: y === null ? messages().noYear : String(y), value, ids: bar.ids };
     }),
   };
 }

@@ -1,4 +1,5 @@
 import type { CommitmentRecord } from "../dataset/schema";
+import { type Messages, english, messages } from "../messages/catalog";
 
 /**
  * Japan's fiscal year (年度): fiscal year N runs from 1 April N to 31 March N+1. A record is in
@@ -50,32 +51,37 @@ export type FiscalDating =
   | { readonly fiscalYear: number; readonly rule: "stated" | "date"; readonly reason: string }
   | { readonly fiscalYear: null; readonly rule: "year-only" | "undated"; readonly reason: string };
 
-/** The fiscal year a record counts in, by the rule above, and the rule in words. */
+/**
+ * The fiscal year a record counts in, by the rule above, and the rule in words: in English by
+ * default, as the Facts table keeps it (a workbook's cells do not change with the pane's language);
+ * Explain passes the pane's messages.
+ */
 export function fiscalDatingOf(
-  record: Pick<CommitmentRecord, "fiscalYear" | "announced">
+  record: Pick<CommitmentRecord, "fiscalYear" | "announced">,
+  text: Messages = english
 ): FiscalDating {
   if (record.fiscalYear !== null)
     return {
       fiscalYear: record.fiscalYear,
       rule: "stated",
-      reason: `the text states FY${record.fiscalYear}`,
+      reason: text.textStatesFiscalYear(record.fiscalYear),
     };
   const announced = record.announced;
   if (announced === null)
-    return { fiscalYear: null, rule: "undated", reason: "no fiscal year: no date is stated" };
+    return { fiscalYear: null, rule: "undated", reason: text.noFiscalYearUndated };
   const year = Number(announced.slice(0, 4));
   if (announced.length < 7)
     return {
       fiscalYear: null,
       rule: "year-only",
-      reason: `no fiscal year: dated ${year} only, which could be FY${year - 1} (January to March) or FY${year}`,
+      reason: text.noFiscalYearYearOnly(year),
     };
   const month = Number(announced.slice(5, 7));
   const fiscalYear = month >= 4 ? year : year - 1;
   return {
     fiscalYear,
     rule: "date",
-    reason: `dated ${announced}, between 1 April ${fiscalYear} and 31 March ${fiscalYear + 1}`,
+    reason: text.datedInFiscalYear(announced, fiscalYear),
   };
 }
 
@@ -118,15 +124,15 @@ export function yearRuleOf(
   record: Pick<CommitmentRecord, "fiscalYear" | "announced">,
   fiscal: boolean
 ): string {
-  if (fiscal) return `In FY${fiscalYearOf(record) ?? "?"}: ${fiscalDatingOf(record).reason}`;
-  if (record.fiscalYear !== null)
-    return `In ${record.fiscalYear}: the text states FY${record.fiscalYear}`;
+  const m = messages();
+  if (fiscal) return m.inFiscalYear(fiscalYearOf(record), fiscalDatingOf(record, m).reason);
+  if (record.fiscalYear !== null) return m.inYearStated(record.fiscalYear);
   return record.announced === null
-    ? "No year stated"
-    : `In ${record.announced.slice(0, 4)}: announced ${record.announced}`;
+    ? m.noYearStated
+    : m.inYearAnnounced(record.announced.slice(0, 4), record.announced);
 }
 
 /** A year filter in words: "FY2016 (fiscal year, 1 April 2016 to 31 March 2017)" or "2016". */
 export function describeYearFilter(year: number, fiscal: boolean): string {
-  return fiscal ? `FY${year} (fiscal year, 1 April ${year} to 31 March ${year + 1})` : String(year);
+  return fiscal ? messages().fiscalYearFilter(year) : String(year);
 }

@@ -1,5 +1,6 @@
 import { type CellInput, describe, isOmitted, parseYear } from "../functions/args";
 import { type Result, fail, ok } from "../functions/result";
+import { messages } from "../messages/catalog";
 import { parseFiscalYearText } from "./fiscalYear";
 
 /** A year argument as the AID functions read it: a plain year (today's meaning) or a fiscal year. */
@@ -21,8 +22,5 @@ export function parseYearFilter(value: CellInput, name = "year"): Result<YearFil
   }
   const plain = parseYear(value, name);
   if (plain.ok) return ok({ year: plain.value, fiscal: false });
-  return fail(
-    "VALUE",
-    `${name} must be a year such as 2016 (1900 to 2200) or a fiscal year such as "FY2016", "2016年度"; got ${describe(value)}`
-  );
+  return fail("VALUE", messages().yearOrFiscalYearMustBe(name, describe(value)));
 }

@@ -9,6 +9,8 @@ import type { DocumentRate } from "../rates/rateBook";
 import { describeContents } from "../status/dataStatus";
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import { fiscalYearOf } from "../dates/fiscalYear";
+import type { YearFilter } from "../dates/yearArgument";
+import { reportCovering } from "../rates/reportCovering";
 import { exactAmount, exactAnswer } from "./args";
 import {
   type RoleValues,
@@ -81,7 +83,8 @@ export const AIDPEOPLE = defineFunction({
   measure: "people",
   // Each record holds at most MAX_PEOPLE and a dataset at most MAX_RECORDS, so the index's sum is
   // an integer below 2^53 (exact); a sum a cell cannot hold exactly is an error, not a rounded figure.
-  run: (ledger, args) => exactAnswer(ledger.index.peopleCount(queryOf(args)), "number of people"),
+  run: (ledger, args) =>
+    exactAnswer(ledger.index.peopleCount(queryOf(args)), messages().numberOfPeople),
 });
 
 /** One column of AIDLIST's table: its header and its value for a matching record. */
@@ -158,23 +161,24 @@ export const AIDSOURCE = defineFunction({
 
 function reportFor(
   ledger: AidLedger,
-  year: number | null
+  year: YearFilter
 ): Result<DocumentRate & { jpyPerUsd: NonNullable<DocumentRate["jpyPerUsd"]> }> {
-  const doc = ledger.rates.forYear(year);
+  const doc = reportCovering(ledger, year);
+  const asked =
+    year.year === null
+      ? null
+      : year.fiscal
+        ? messages().fiscalYearName(year.year)
+        : String(year.year);
   if (!doc) {
     return fail(
       "NA",
-      year === null
-        ? "The dataset has no dated records, so no report rate applies."
-        : `No report in the dataset covers ${year}. Reports cover: ${ledger.rates.describeCoverage()}.`
+      asked === null
+        ? messages().noDatedRecords
+        : messages().noReportCovers(asked, ledger.rates.describeCoverage())
     );
   }
-  if (!doc.jpyPerUsd) {
-    return fail(
-      "NA",
-      `"${doc.title}", the report covering ${year ?? "the latest year"}, states no JPY/USD rate. Add a rate for it in the Rates table.`
-    );
-  }
+  if (!doc.jpyPerUsd) return fail("NA", messages().noReportRate(doc.title, asked));
   return ok({ ...doc, jpyPerUsd: doc.jpyPerUsd });
 }
 
@@ -183,7 +187,7 @@ function conversionRate(
   ledger: AidLedger,
   args: Pick<RoleValues, "from" | "to" | "year">
 ): Result<Fraction> {
-  const doc = reportFor(ledger, args.year.year);
+  const doc = reportFor(ledger, args.year);
   if (!doc.ok) return doc;
   const jpyPerUsd = doc.value.jpyPerUsd;
   return ok(

@@ -1,4 +1,4 @@
-import { didYouMean } from "../messages/catalog";
+import { didYouMean, messages } from "../messages/catalog";
 import { type Fraction, fraction } from "../money/fraction";
 import { type Currency, isCurrency, numberToFraction, plainNumber } from "../money/money";
 import {
@@ -23,7 +23,6 @@ export function isOmitted(value: CellInput): value is null | undefined | "" {
   );
 }
 
-/** An argument as a message repeats it: text quoted and cut to a few dozen characters. */
 /** A value as the user typed it, for a message: numbers in plain digits, text quoted. */
 export function describe(value: CellInput): string {
   if (typeof value === "number") return plainNumber(value);
@@ -37,30 +36,21 @@ export function describe(value: CellInput): string {
  */
 export function nameArgumentProblem(value: string, name: string): Result<never> | null {
   if (value.length > MAX_NAME_LENGTH)
-    return fail(
-      "VALUE",
-      `${name} is ${value.length} characters long; names are at most ${MAX_NAME_LENGTH} characters`
-    );
+    return fail("VALUE", messages().nameTooLong(name, value.length, MAX_NAME_LENGTH));
   const problem = textProblem(value, "name");
-  return problem ? fail("VALUE", `${name} ${describe(value)}: ${problem}`) : null;
+  return problem ? fail("VALUE", messages().nameRefused(name, describe(value), problem)) : null;
 }
 
 export function parsePlace(ledger: AidLedger, value: CellInput): Result<Place> {
   if (typeof value !== "string" || value.trim() === "") {
-    return fail(
-      "VALUE",
-      `place must be text: a region, subregion, country, group (ASEAN, LDC), recipient organization, or "*" for all; got ${describe(value)}`
-    );
+    return fail("VALUE", messages().placeMustBeText(describe(value)));
   }
   const refused = nameArgumentProblem(value, "place");
   if (refused) return refused;
   const place = ledger.places.resolve(value);
   if (place) return ok(place);
   const near = ledger.places.suggest(value);
-  return fail(
-    "NA",
-    `Unknown place "${echo(value)}".${didYouMean(near)} Use a region, subregion, country (name, alias or ISO code), group of countries (ASEAN, LDC), recipient organization, or "*".`
-  );
+  return fail("NA", messages().unknownPlace(echo(value), didYouMean(near)));
 }
 
 /** A year: a whole number from 1900 to 2200, or text holding one ("2016"). Omitted means any year. */
@@ -73,10 +63,7 @@ export function parseYear(value: CellInput, name = "year"): Result<number | null
         ? Number(value)
         : NaN;
   if (!Number.isInteger(n) || n < 1900 || n > 2200) {
-    return fail(
-      "VALUE",
-      `${name} must be a year such as 2016 (a whole number from 1900 to 2200); got ${describe(value)}`
-    );
+    return fail("VALUE", messages().yearMustBe(name, describe(value)));
   }
   return ok(n);
 }
@@ -89,35 +76,27 @@ export function parseCurrency(
   if (isOmitted(value) && fallback) return ok(fallback);
   const code = typeof value === "string" ? value.trim().toUpperCase() : "";
   if (isCurrency(code)) return ok(code);
-  return fail(
-    "VALUE",
-    `${name} must be "USD" or "JPY" (the currencies the reports state); got ${describe(value)}`
-  );
+  return fail("VALUE", messages().currencyMustBe(name, describe(value)));
 }
 
 export function parseTheme(ledger: AidLedger, value: CellInput): Result<string | null> {
   if (isOmitted(value)) return ok(null);
-  if (typeof value !== "string")
-    return fail("VALUE", `theme must be text such as "counter-terrorism"; got ${describe(value)}`);
+  if (typeof value !== "string") return fail("VALUE", messages().themeMustBeText(describe(value)));
   const refused = nameArgumentProblem(value, "theme");
   if (refused) return refused;
   const theme = ledger.themes.resolve(value);
   if (theme) return ok(theme.id);
   const near = ledger.themes.suggest(value);
-  return fail(
-    "NA",
-    `Unknown theme "${echo(value)}".${didYouMean(near)} Themes: ${ledger.themes.themes.map((t) => t.id).join(", ")}.`
-  );
+  const themes = ledger.themes.themes.map((t) => t.id).join(", ");
+  return fail("NA", messages().unknownThemeArgument(echo(value), didYouMean(near), themes));
 }
 
 export function parseKind(value: CellInput, fallback: KindFilter): Result<KindFilter> {
   if (isOmitted(value)) return ok(fallback);
   const kind = typeof value === "string" ? value.trim().toLowerCase() : "";
   if ((KIND_FILTERS as readonly string[]).includes(kind)) return ok(kind as KindFilter);
-  return fail(
-    "VALUE",
-    `kind must be one of ${KIND_FILTERS.map((k) => `"${k}"`).join(", ")}; got ${describe(value)}`
-  );
+  const kinds = KIND_FILTERS.map((k) => `"${k}"`).join(", ");
+  return fail("VALUE", messages().kindMustBe(kinds, describe(value)));
 }
 
 /**
@@ -139,16 +118,9 @@ export function parseNumber(value: CellInput, name: string): Result<number> {
       : typeof value === "string" && value.length <= 64 && PLAIN_DECIMAL.test(value)
         ? Number(value)
         : NaN;
-  if (!Number.isFinite(n))
-    return fail(
-      "VALUE",
-      `${name} must be a number (digits, optionally a "-" and a "."); got ${describe(value)}`
-    );
+  if (!Number.isFinite(n)) return fail("VALUE", messages().numberMustBe(name, describe(value)));
   if (Math.abs(n) > MAX_EXACT_ANSWER)
-    return fail(
-      "VALUE",
-      `${name} must be at most ${MAX_EXACT_ANSWER} in size (15 digits, what a cell holds exactly); got ${describe(value)}`
-    );
+    return fail("VALUE", messages().numberTooLarge(name, MAX_EXACT_ANSWER, describe(value)));
   return ok(n);
 }
 
@@ -168,7 +140,7 @@ export function parseExactNumber(value: CellInput, name: string): Result<Fractio
 
 export function parseText(value: CellInput, name: string): Result<string> {
   if (typeof value !== "string" || value.trim() === "")
-    return fail("VALUE", `${name} must be text; got ${describe(value)}`);
+    return fail("VALUE", messages().textMustBe(name, describe(value)));
   const refused = nameArgumentProblem(value, name);
   if (refused) return refused;
   return ok(value.trim());
@@ -182,10 +154,7 @@ export function exactAmount(minor: bigint, currency: Currency): Result<bigint> {
   const size = minor < 0n ? -minor : minor;
   return size <= MAX_AMOUNT_MINOR
     ? ok(minor)
-    : fail(
-        "VALUE",
-        `the answer is more than a cell holds exactly: ${currency} answers are at most ${MAX_AMOUNT_TEXT[currency]} (15 digits); narrow the filters or convert a smaller amount`
-      );
+    : fail("VALUE", messages().amountTooLarge(currency, MAX_AMOUNT_TEXT[currency]));
 }
 
 /**
@@ -195,8 +164,5 @@ export function exactAmount(minor: bigint, currency: Currency): Result<bigint> {
 export function exactAnswer(value: number, what: string): Result<number> {
   return Math.abs(value) <= MAX_EXACT_ANSWER
     ? ok(value)
-    : fail(
-        "VALUE",
-        `the ${what} is ${value.toExponential(3)}, more than a cell holds exactly (15 digits, at most ${MAX_EXACT_ANSWER}); narrow the filters`
-      );
+    : fail("VALUE", messages().answerTooLarge(what, value.toExponential(3), MAX_EXACT_ANSWER));
 }

@@ -1,10 +1,14 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
+import type { RateUsed } from "../ledger";
+import { messages } from "../messages/catalog";
+import { formatRate } from "../rates/rateBook";
 import { groupDefinition } from "../places/groupDefinition";
 import { couldBeInFiscalYear, fiscalDatingOf, yearRuleOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
-import { type Currency, fractionToDecimal, minorToNumber } from "../money/money";
+import { type Currency, minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 import type { Place, PlaceDescription } from "../places/taxonomy";
+import { reportCovering } from "../rates/reportCovering";
 import { type RateExplanation, explainDocumentRate } from "../status/dataStatus";
 import { type CellInput, isOmitted, parsePlace } from "./args";
 import {
@@ -19,7 +23,7 @@ import {
   bindArguments,
   functionSpec,
 } from "./catalog";
-import { type CallArgument, parseAidCall } from "./formulaCall";
+import { type AidCall, type CallArgument, parseAidCall } from "./formulaCall";
 import { type AidError, type CellValue, ERROR_TEXT, type Result, isAidError, ok } from "./result";
 
 /** One record behind an answer, with where its figure comes from and how it was converted. */
@@ -28,7 +32,10 @@ export interface ExplainedRecord {
   readonly date: string;
   readonly recipient: string;
   readonly kind: string;
+  /** The amount as shown (億円 in Japanese), or null when none is stated. */
   readonly amount: string | null;
+  /** The stated amount itself, for its exact figure (on hover). */
+  readonly amountFigure?: { readonly value: number; readonly currency: Currency } | null;
   /** The record's value in the currency asked for, or the reason there is none. */
   readonly converted: number | null;
   readonly people: number | null;
@@ -67,53 +74,80 @@ export function describePlace(ledger: AidLedger, place: CellInput): Result<Place
   return p.ok ? ok(ledger.places.describe(p.value)) : p;
 }
 
-function formatAmount(r: LedgerRecord): string | null {
-  if (!r.amount) return null;
-  return `${r.amount.currency} ${minorToNumber(r.amount.minor, r.amount.currency).toLocaleString("en-US")}`;
+function amountFigure(r: LedgerRecord): ExplainedRecord["amountFigure"] {
+  return r.amount
+    ? { value: minorToNumber(r.amount.minor, r.amount.currency), currency: r.amount.currency }
+    : null;
+}
+
+/** A place's name as the pane shows it: its Japanese name in Japanese, when it has one. */
+function shownName(ledger: AidLedger, name: string): string {
+  const place = ledger.places.resolve(name);
+  return messages().placeName({
+    name,
+    japaneseName: place ? ledger.places.japaneseName(place) : null,
+  });
 }
 
 /** Why a record counts under a group: its country is a member, or its recipient is the group or a fund of it. */
 function groupReason(ledger: AidLedger, group: Place & { kind: "group" }, r: LedgerRecord): string {
+  const m = messages();
   const country = r.record.country;
   if (country !== null && group.members.has(country))
-    return `member country ${ledger.places.country(country)?.name ?? country}`;
+    return m.memberCountry(shownName(ledger, ledger.places.country(country)?.name ?? country));
   const fund = group.funds.find((f) =>
     [f.name, f.shortName, ...f.aliases].some(
       (n) => normalizeName(n) === normalizeName(r.record.recipient)
     )
   );
-  return fund ? `its fund ${fund.shortName}` : `recipient ${r.record.recipient} (the group)`;
+  return fund ? m.itsFund(fund.shortName) : m.recipientIsGroup(r.record.recipient);
+}
+
+/** Why a record converts as it does, in the pane's language. */
+function rateReason(used: RateUsed | null): string {
+  const m = messages();
+  if (!used) return m.noAmount;
+  switch (used.basis) {
+    case "stated":
+      return m.statedInThisCurrency;
+    case "equivalent":
+      return m.reportsOwnFigure;
+    case "none":
+      return m.noRatePair(used.title ?? "");
+    default:
+      return m.defaultRate(used.title ?? "", used.basis === "user");
+  }
 }
 
 function explainRecord(ledger: AidLedger, r: LedgerRecord, currency: Currency): ExplainedRecord {
+  const m = messages();
   const converted = ledger.convertRecord(r, currency);
   const used = ledger.rateUsed(r, currency);
-  const rate = used?.rate
-    ? `${used.source}: ${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
-    : (used?.source ?? "No amount");
-  const partNote = r.amount && !r.countsMoney ? ` Not added: part of ${r.record.partOf}.` : "";
+  const why = rateReason(used);
+  const rateValue = used?.rate ? m.perDollar(formatRate(used.rate)) : null;
+  const partNote = r.amount && !r.countsMoney ? m.notAddedPartOf(r.record.partOf ?? "") : "";
+  const figure = amountFigure(r);
   return {
     year: r.countingYear,
     fiscalYear: fiscalDatingOf(r.record).fiscalYear,
     theme: r.record.theme,
-    rateValue: used?.rate
-      ? `${fractionToDecimal(used.rate).toDecimalPlaces(6).toString()} JPY per USD`
-      : null,
-    rateWhy: used?.source ?? "No amount",
+    rateValue,
+    rateWhy: why,
     apartReason: null,
     sourceTitle: r.record.sourceTitle,
     sourceSection: r.record.sourceSection,
     id: r.record.id,
-    date: dateLabelOf(r.record),
-    recipient: r.record.recipient,
+    date: m.dateText(dateLabelOf(r.record)),
+    recipient: shownName(ledger, r.record.recipient),
     kind: r.record.kind,
-    amount: formatAmount(r),
+    amount: figure ? m.money(figure.value, figure.currency) : null,
+    amountFigure: figure,
     converted: converted?.ok ? minorToNumber(converted.value, currency) : null,
     people: r.record.people,
     counted: r.countsMoney,
     evidence: r.record.evidence,
     source: `${r.record.sourceTitle}, ${r.record.sourceSection}`,
-    rate: rate + partNote,
+    rate: (rateValue ? `${why}: ${rateValue}` : why) + partNote,
   };
 }
 
@@ -164,6 +198,8 @@ export interface FormulaExplanation {
   /** Set when the formula cannot be explained (an argument is a calculation): why. */
   readonly blocked: string | null;
   readonly measure: ExplanationMeasure;
+  /** The currency a number answer is in (AIDTOTAL's currency, AIDCONVERT's target), or null. */
+  readonly answerCurrency: Currency | null;
   /** The currency of the records' converted values (AIDTOTAL's currency; USD otherwise). */
   readonly currency: Currency;
   readonly adding: readonly ExplainedRecord[];
@@ -214,27 +250,32 @@ function writtenOf(a: CallArgument): string | null {
 
 /** A value as the pane prints it: numbers with separators, text quoted, empty as such. */
 export function valueText(value: CellInput): string {
-  if (value === null || value === undefined || value === "") return "(empty)";
+  const m = messages();
+  if (value === null || value === undefined || value === "") return m.emptyValue;
   // Small whole numbers are years or counts: 2016, not 2,016.
   if (typeof value === "number")
     return Number.isInteger(value) && Math.abs(value) < 10000
       ? String(value)
-      : // Every digit the number has, so 0.0000001 is not shown as 0 (20: the most toLocaleString takes everywhere).
-        value.toLocaleString("en-US", { maximumFractionDigits: 20 });
+      : // Every digit the number has, so 0.0000001 is not shown as 0 (20: the most Intl takes everywhere).
+        m.number(value, 20);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return `"${value}"`;
 }
 
-/** An answer as the pane prints it: numbers with separators, a spilled table by its size, an error by its code. */
-export function answerSummary(answer: CellValue | CellValue[][] | null): string {
-  if (answer === null) return "nothing";
-  if (Array.isArray(answer)) {
-    const rows = answer.length;
-    return `a table of ${rows} ${rows === 1 ? "row" : "rows"} (header included)`;
-  }
+/**
+ * An answer as the pane prints it: numbers with separators (in a currency, yen in 億円 in
+ * Japanese), a spilled table by its size, an error by its code.
+ */
+export function answerSummary(
+  answer: CellValue | CellValue[][] | null,
+  currency: Currency | null = null
+): string {
+  const m = messages();
+  if (answer === null) return m.nothing;
+  if (Array.isArray(answer)) return m.tableOf(answer.length);
   if (isAidError(answer)) return ERROR_TEXT[answer.code];
   if (typeof answer === "number")
-    return answer.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    return currency ? m.answerMoney(answer, currency) : m.number(answer, 6);
   return typeof answer === "string" ? `"${answer}"` : String(answer);
 }
 
@@ -247,10 +288,122 @@ function meaningOf(
   if (!param) return null;
   const bound = bindArgument(param as ParameterSpec, ledger, value);
   if (!bound.ok) return null;
-  if (isOmitted(value) && param.leftOut) return param.leftOut;
+  if (isOmitted(value) && param.leftOut) return param.leftOut();
   const meaning = param.meaning as ParameterSpec["meaning"];
   return meaning ? meaning(ledger, bound.value) : null;
 }
+
+/** One argument read: as explained, the value the function gets, and how a fix writes it. */
+interface ReadArgument {
+  readonly explained: ExplainedArgument;
+  /** As the corrected formula writes it (a bare text word quoted). */
+  readonly fixed: string;
+  readonly quoted: boolean;
+}
+
+function readArgument(
+  ledger: AidLedger,
+  a: CallArgument,
+  i: number,
+  param: AnyParameter | undefined,
+  values: ReadonlyMap<string, CellInput>
+): ReadArgument {
+  const m = messages();
+  const name = param?.name ?? m.argumentNumber(i + 1);
+  const role: ParameterRole | null = param?.role ?? null;
+  const written = writtenOf(a);
+  let value: CellInput = null;
+  let problem: string | null = null;
+  let text = written === null ? m.argumentLeftOut(name) : m.argumentWritten(name, written);
+  let fixed = written ?? "";
+  let quoted = false;
+  if (a.kind === "literal") value = a.value;
+  else if (a.kind === "reference") {
+    value = values.get(a.address) ?? null;
+    text = m.argumentAt(name, a.address, valueText(value));
+  } else if (a.kind === "name") {
+    if (role && TEXT_ROLES.has(role)) {
+      value = a.name;
+      fixed = `"${a.name}"`;
+      quoted = true;
+      problem = m.unquotedText(a.name);
+    } else problem = m.unquotedNumber(a.name, name, role === "year" ? "2016" : "1000000");
+  }
+  // A calculation is named in the explanation's summary (blocked), once.
+  const meaning = a.kind === "expression" ? null : meaningOf(ledger, param, value);
+  return { explained: { name, role, written, value, text, meaning, problem }, fixed, quoted };
+}
+
+/** Each argument as written, then the parameters left off the end (left out, with their defaults). */
+function readArguments(
+  ledger: AidLedger,
+  call: AidCall,
+  params: readonly AnyParameter[],
+  values: ReadonlyMap<string, CellInput>
+): { explained: ExplainedArgument[]; fix: string | null } {
+  const read = call.args.map((a, i) => readArgument(ledger, a, i, params[i], values));
+  const explained = read.map((r) => r.explained);
+  for (const param of params.slice(call.args.length))
+    explained.push({
+      name: param.name,
+      role: param.role,
+      written: null,
+      value: null,
+      text: messages().argumentLeftOut(param.name),
+      meaning: meaningOf(ledger, param, null),
+      problem: null,
+    });
+  const fix = read.some((r) => r.quoted)
+    ? `=${call.name}(${read.map((r) => r.fixed).join(",")})`
+    : null;
+  return { explained, fix };
+}
+
+/** Why the formula cannot be computed here (a calculation, an unquoted word that is no text), and the summary; null when it can. */
+function blockedReason(
+  call: AidCall,
+  explained: readonly ExplainedArgument[],
+  formula: string
+): { blocked: string; summary: string } | null {
+  const m = messages();
+  const expression = call.args.find((a) => a.kind === "expression");
+  if (expression?.kind === "expression") {
+    const blocked = m.calculationBlocked(expression.text);
+    return { blocked, summary: blocked };
+  }
+  const unquoted = explained.find(
+    (a, i) => call.args[i]?.kind === "name" && !(a.role && TEXT_ROLES.has(a.role))
+  );
+  return unquoted?.problem
+    ? { blocked: unquoted.problem, summary: m.showsName(formula, unquoted.problem) }
+    : null;
+}
+
+/** The currency a number answer is in: AIDTOTAL's currency, AIDCONVERT's target; null otherwise. */
+function answerCurrencyOf(spec: FunctionSpec, args: BoundArguments | null): Currency | null {
+  if (spec.measure === "money") return args?.currency ?? "USD";
+  if (spec.parameters.some((p) => p.role === "amount")) return args?.to ?? null;
+  return null;
+}
+
+/** The live region's line: the answer (from how many records) or the error, after any quoting fix. */
+function summaryOf(
+  explained: readonly ExplainedArgument[],
+  formula: string,
+  fix: string | null,
+  outcome: { answer: string; error: AidError | null; records: number | null }
+): string {
+  const m = messages();
+  const shown = fix ?? formula;
+  const said = outcome.error
+    ? m.answersWithError(shown, ERROR_TEXT[outcome.error.code], outcome.error.message)
+    : m.answers(shown, outcome.answer, outcome.records);
+  if (!fix) return said;
+  const quotes = explained.filter((a) => a.problem).map((a) => m.putInQuotes(a.written ?? ""));
+  return m.withQuotes(formula, m.quotesJoined(quotes), said);
+}
+
+const COUNTED: ReadonlySet<FunctionMeasure> = new Set(["money", "people", "count", "list"]);
 
 /**
  * Explains the AID formula written in a cell. `values` holds the values of the cells its arguments
@@ -266,171 +419,82 @@ export function explainFormula(
   env: FunctionEnv = {}
 ): FormulaExplanation | null {
   const call = parseAidCall(formula);
-  if (!call) return null;
-  const spec = functionSpec(call.name);
-  if (!spec) return null;
-  const params = spec.parameters;
+  const spec = call && functionSpec(call.name);
+  if (!call || !spec) return null;
   const base = {
     formula: formula.startsWith("=") ? formula : `=${formula}`,
     name: spec.name,
     cell: where.cell ?? null,
     anchor: where.anchor ?? null,
+    measure: spec.measure,
   };
-
-  let fixNeeded = false;
-  const explained: ExplainedArgument[] = [];
-  const inputs: CellInput[] = [];
-  const fixedWritten: string[] = [];
-  call.args.forEach((a, i) => {
-    const param = params[i];
-    const name = param?.name ?? `argument ${i + 1}`;
-    const role: ParameterRole | null = param?.role ?? null;
-    const written = writtenOf(a);
-    let value: CellInput = null;
-    let problem: string | null = null;
-    let text = written === null ? `${name}: left out` : `${name}: ${written}`;
-    let fixed = written ?? "";
-    if (a.kind === "literal") value = a.value;
-    else if (a.kind === "reference") {
-      value = values.get(a.address) ?? null;
-      text = `${name}: ${a.address} = ${valueText(value)}`;
-    } else if (a.kind === "name") {
-      if (role && TEXT_ROLES.has(role)) {
-        value = a.name;
-        fixed = `"${a.name}"`;
-        fixNeeded = true;
-        problem = `${a.name} has no quotes, so Excel reads it as a defined name, not as text (#NAME? when the workbook defines none). Put ${a.name} in quotes: "${a.name}".`;
-      } else {
-        problem = `${a.name} has no quotes and is not a number: Excel reads it as a defined name (#NAME? when the workbook defines none). Write the ${name} itself, such as ${role === "year" ? "2016" : "1000000"}, or a cell holding it.`;
-      }
-    }
-    // A calculation is named in the explanation's summary (blocked), once.
-    inputs.push(value);
-    fixedWritten.push(fixed);
-    explained.push({
-      name,
-      role,
-      written,
-      value,
-      text,
-      meaning: a.kind === "expression" ? null : meaningOf(ledger, param, value),
-      problem,
-    });
-  });
-  // Parameters left off the end are left out too: say so, with their defaults.
-  for (let i = call.args.length; i < params.length; i++) {
-    const param = params[i]!;
-    explained.push({
-      name: param.name,
-      role: param.role,
-      written: null,
-      value: null,
-      text: `${param.name}: left out`,
-      meaning: meaningOf(ledger, param, null),
-      problem: null,
-    });
-  }
-
-  const expression = call.args.find((a) => a.kind === "expression");
-  const unquotedNumber = explained.find(
-    (a, i) => call.args[i]?.kind === "name" && !(a.role && TEXT_ROLES.has(a.role))
-  );
-  const measure = spec.measure;
-  const empty = {
-    adding: [] as ExplainedRecord[],
-    apart: [] as ExplainedRecord[],
-    rate: null,
-    currency: "USD" as Currency,
-    place: null,
-  };
-  if (expression && expression.kind === "expression") {
+  const { explained, fix } = readArguments(ledger, call, spec.parameters, values);
+  const blocked = blockedReason(call, explained, base.formula);
+  if (blocked)
     return {
       ...base,
-      ...empty,
+      ...blocked,
       arguments: explained,
       answer: null,
       error: null,
       fix: null,
-      measure,
-      blocked: `An argument is a calculation (${expression.text}); put its value in a cell and refer to that cell to see the explanation.`,
-      summary: `An argument is a calculation (${expression.text}); put its value in a cell and refer to that cell to see the explanation.`,
+      answerCurrency: null,
+      adding: [],
+      apart: [],
+      rate: null,
+      currency: "USD",
+      place: null,
     };
-  }
-  if (unquotedNumber) {
-    return {
-      ...base,
-      ...empty,
-      arguments: explained,
-      answer: null,
-      error: null,
-      fix: null,
-      measure,
-      blocked: unquotedNumber.problem,
-      summary: `${base.formula} shows #NAME?: ${unquotedNumber.problem}`,
-    };
-  }
-
-  const fix = fixNeeded ? `=${call.name}(${fixedWritten.join(",")})` : null;
+  const inputs = explained.slice(0, call.args.length).map((a) => a.value);
   const result = spec.evaluate(ledger, inputs, env);
   const answer = result.ok ? result.value : null;
   const error = result.ok ? null : result.error;
-  const shown = fix ?? base.formula;
-  const { adding, apart, currency, rate, place } = recordsBehind(ledger, spec, inputs);
-  const count = adding.length;
-  const from =
-    measure === "money" || measure === "people" || measure === "count" || measure === "list"
-      ? `, from ${count} ${count === 1 ? "record" : "records"}`
-      : "";
-  const outcome = error
-    ? `${shown} answers ${ERROR_TEXT[error.code]}: ${error.message}`
-    : `${shown} answers ${answerSummary(answer)}${count ? from : ""}.`;
-  const quotes = explained
-    .filter((a) => a.problem)
-    .map((a) => `put ${a.written} in quotes`)
-    .join(" and ");
-  const summary = fix
-    ? `${base.formula} shows #NAME?: ${quotes}. With quotes, ${outcome}`
-    : outcome;
+  const bound = bindArguments(spec, ledger, inputs);
+  const answerCurrency = answerCurrencyOf(spec, bound.ok ? bound.value : null);
+  const behind = recordsBehind(ledger, spec, inputs);
+  const records = COUNTED.has(spec.measure) && behind.adding.length ? behind.adding.length : null;
+  const summary = summaryOf(explained, base.formula, fix, {
+    answer: answerSummary(answer, answerCurrency),
+    error,
+    records,
+  });
   return {
     ...base,
+    ...behind,
     arguments: explained,
     answer,
     error,
     fix,
     blocked: null,
-    measure,
     summary,
-    adding,
-    apart,
-    currency,
-    rate,
-    place,
+    answerCurrency,
   };
 }
 
-const grouped = (n: number | null) => (n === null ? "" : n.toLocaleString("en-US"));
-
 /** Why a record that matches does not add to a money total; null when it adds. */
 function moneyApart(ledger: AidLedger, r: LedgerRecord, currency: Currency): string | null {
+  const m = messages();
   if (!r.amount) {
+    const { people, quantity, unit } = r.record;
     const what =
-      r.record.people !== null
-        ? `${grouped(r.record.people)} people`
-        : r.record.quantity !== null
-          ? `${grouped(r.record.quantity)} ${r.record.unit ?? ""}`.trim()
+      people !== null
+        ? m.peopleCount(people)
+        : quantity !== null
+          ? `${m.number(quantity)} ${unit ?? ""}`.trim()
           : null;
-    return `States no amount${what ? ` (${what})` : ""}`;
+    return m.statesNoAmount(what);
   }
-  if (!r.countsMoney) return `Part of ${r.record.partOf}: its amount is counted there`;
+  if (!r.countsMoney) return m.amountCountedIn(r.record.partOf ?? "");
   const converted = ledger.convertRecord(r, currency);
   if (converted && !converted.ok)
-    return `No rate: ${ledger.rates.get(r.record.sourceFile)?.title ?? r.record.sourceTitle} states no JPY/USD pair`;
+    return m.noRateApart(ledger.rates.get(r.record.sourceFile)?.title ?? r.record.sourceTitle);
   return null;
 }
 
 function peopleApart(r: LedgerRecord): string | null {
-  if (r.record.people === null) return "States no number of people";
-  if (!r.countsPeople) return `Part of ${r.record.partOf}: its people are counted there`;
+  const m = messages();
+  if (r.record.people === null) return m.statesNoPeople;
+  if (!r.countsPeople) return m.peopleCountedIn(r.record.partOf ?? "");
   return null;
 }
 
@@ -455,7 +519,7 @@ function recordsBehind(
   const args = bound.value;
   switch (spec.measure) {
     case "rate": {
-      const doc = ledger.rates.forYear(args.year?.year ?? null);
+      const doc = reportCovering(ledger, args.year ?? { year: null, fiscal: false });
       return { ...none, rate: doc ? explainDocumentRate(doc) : null };
     }
     case "source": {
@@ -509,7 +573,7 @@ function filteredRecords(
   if (year.year !== null && year.fiscal)
     for (const r of ledger.index.list({ ...query, year: null }))
       if (couldBeInFiscalYear(r.record, year.year)) {
-        const reason = fiscalDatingOf(r.record).reason;
+        const reason = fiscalDatingOf(r.record, messages()).reason;
         apart.push({
           ...explainRecord(ledger, r, currency),
           apartReason: reason,

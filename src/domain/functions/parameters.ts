@@ -1,4 +1,5 @@
 import type { AidLedger } from "../ledger";
+import { messages } from "../messages/catalog";
 import type { Fraction } from "../money/fraction";
 import type { Currency } from "../money/money";
 import type { Place } from "../places/taxonomy";
@@ -14,7 +15,6 @@ import {
   parsePlace,
   parseText,
   parseTheme,
-  parseYear,
 } from "./args";
 import { type CellValue, type Result, ok } from "./result";
 
@@ -52,8 +52,8 @@ export interface ParameterSpec<Role extends ParameterRole = ParameterRole> {
   readonly optional: boolean;
   /** The value an omitted optional argument takes; parsed values are of the same type. */
   readonly default?: RoleValues[Role];
-  /** What leaving the argument out means, in words ("any theme", "the latest report"). */
-  readonly leftOut?: string;
+  /** What leaving the argument out means, in words of the current language ("any theme", "the latest report"). */
+  readonly leftOut?: () => string;
   /** Reads a given argument; `name` is the parameter's, for the message. */
   readonly parse: (ledger: AidLedger, value: CellInput, name: string) => Result<RoleValues[Role]>;
   /** What a parsed value means, in words, for Explain; absent when the value speaks for itself. */
@@ -192,13 +192,14 @@ export const place: ParameterSpec<"place"> = {
   description:
     'A region, subregion, country (name in English or Japanese, alias or ISO code), recipient organization, or "*" for all.',
   parse: (ledger, value) => parsePlace(ledger, value),
-  meaning: (ledger, p) =>
-    p.kind === "all"
-      ? "every place"
-      : // A group says what it counts: "ASEAN: 10 member countries, and the fund JAIF (group)".
-        p.kind === "group"
-        ? `${ledger.places.describe(p).summary} (group)`
-        : `${p.name} (${p.kind})`,
+  meaning: (ledger, p) => {
+    const m = messages();
+    if (p.kind === "all") return m.everyPlace;
+    // A group says what it counts: "ASEAN: 10 member countries, and the fund JAIF (group)".
+    if (p.kind === "group") return m.groupMeaning(ledger.places.describe(p).summary);
+    const name = m.placeName({ name: p.name, japaneseName: ledger.places.japaneseName(p) });
+    return m.placeMeaning(name, m.placeKind(p.kind));
+  },
 };
 
 export const year: ParameterSpec<"year"> = {
@@ -207,12 +208,10 @@ export const year: ParameterSpec<"year"> = {
   optional: true,
   description:
     'A year (2016: the fiscal year a record states, else the year announced), or a fiscal year "FY2016" or "2016年度" (1 April to 31 March). Omit for all years.',
-  leftOut: "any year, including records with none",
+  leftOut: () => messages().anyYearIncludingNone,
   parse: (_ledger, value, name) => parseYearFilter(value, name),
   meaning: (_ledger, y) =>
-    y.year === null
-      ? "any year, including records with none"
-      : describeYearFilter(y.year, y.fiscal),
+    y.year === null ? messages().anyYearIncludingNone : describeYearFilter(y.year, y.fiscal),
 };
 
 export const currency: ParameterSpec<"currency"> = {
@@ -221,7 +220,7 @@ export const currency: ParameterSpec<"currency"> = {
   optional: true,
   default: "USD",
   description: '"USD" (default) or "JPY".',
-  leftOut: "USD (the default)",
+  leftOut: () => messages().currencyDefault("USD"),
   parse: (_ledger, value, name) => parseCurrency(value, name),
   meaning: (_ledger, c) => c,
 };
@@ -231,9 +230,14 @@ export const theme: ParameterSpec<"theme"> = {
   role: "theme",
   optional: true,
   description: 'A theme such as "counter-terrorism", "maritime" or "drugs". Omit for all themes.',
-  leftOut: "any theme",
+  leftOut: () => messages().anyThemeMeaning,
   parse: (ledger, value) => parseTheme(ledger, value),
-  meaning: (ledger, t) => (t === null ? "any theme" : (ledger.themes.resolve(t)?.label ?? t)),
+  meaning: (ledger, t) => {
+    const label = t === null ? null : (ledger.themes.resolve(t)?.label ?? t);
+    return t === null || label === null
+      ? messages().anyThemeMeaning
+      : messages().themeName(label, ledger.themes.japaneseName(t));
+  },
 };
 
 export const kind = (fallback: KindFilter): ParameterSpec<"kind"> => ({
@@ -242,9 +246,9 @@ export const kind = (fallback: KindFilter): ParameterSpec<"kind"> => ({
   optional: true,
   default: fallback,
   description: `"committed" (pledge, contribution, grant, loan), "cumulative", "all", or one kind. Default "${fallback}".`,
-  leftOut: `${fallback} (the default)`,
+  leftOut: () => messages().kindDefault(messages().kindName(fallback)),
   parse: (_ledger, value) => parseKind(value, fallback),
-  meaning: (_ledger, k) => k,
+  meaning: (_ledger, k) => messages().kindName(k),
 });
 
 function currencyOf<R extends "from" | "to">(role: R): ParameterSpec<R> {
@@ -259,16 +263,18 @@ function currencyOf<R extends "from" | "to">(role: R): ParameterSpec<R> {
 export const from = currencyOf("from");
 export const to = currencyOf("to");
 
-/** A report's year: a plain year only (a report covers calendar years). */
+/**
+ * A report's year: a plain year (the report whose records count in it) or a fiscal year (the
+ * report with records in that 年度), as the rate rule's rule 4 says; rates are stated per document.
+ */
 export const rateYear: ParameterSpec<"year"> = {
   ...year,
-  description: "Use the rate of the report covering this year. Omit for the latest report.",
-  leftOut: "the latest report",
-  parse: (_ledger, value, name) => {
-    const y = parseYear(value, name);
-    return y.ok ? ok({ year: y.value, fiscal: false }) : y;
-  },
-  meaning: (_ledger, y) => (y.year === null ? "the latest report" : String(y.year)),
+  description:
+    'Use the rate of the report covering this year, or this fiscal year ("FY2016", "2016年度"). Omit for the latest report.',
+  leftOut: () => messages().latestReport,
+  parse: (_ledger, value, name) => parseYearFilter(value, name),
+  meaning: (_ledger, y) =>
+    y.year === null ? messages().latestReport : describeYearFilter(y.year, y.fiscal),
 };
 
 export const id: ParameterSpec<"id"> = {

@@ -1,4 +1,5 @@
 import type { AidLedger } from "../ledger";
+import { messages } from "../messages/catalog";
 import type { Place } from "./taxonomy";
 
 /**
@@ -10,15 +11,14 @@ import type { Place } from "./taxonomy";
  * one subregion. Counts are of every record (any year, theme and kind), from the ledger.
  */
 export function groupDefinition(ledger: AidLedger, group: Place & { kind: "group" }): string {
+  const m = messages();
   const count = (place: Place) =>
     ledger.index.count({ place, year: null, theme: null, kind: "all" });
+  const shown = (place: Place) =>
+    m.placeName({ name: place.name, japaneseName: ledger.places.japaneseName(place) });
+  const source = `${group.group.source}, ${group.group.sourceYear}`;
   const funds = group.funds.map((f) => f.shortName);
-  const n = group.members.size;
-  const counts =
-    `${group.name} counts its ${n} member ${n === 1 ? "country" : "countries"} ` +
-    `(${group.group.source}, ${group.group.sourceYear}), records naming the group` +
-    (funds.length ? `, and its fund${funds.length > 1 ? "s" : ""} ${funds.join(", ")}` : "") +
-    `: ${plural(count(group))}.`;
+  const counts = m.groupCounts(shown(group), group.members.size, source, funds, count(group));
   const subregions = new Set(
     [...group.members].map((iso2) => ledger.places.country(iso2)?.subregion ?? null)
   );
@@ -29,17 +29,8 @@ export function groupDefinition(ledger: AidLedger, group: Place & { kind: "group
   const others = ledger.places
     .countriesIn(only)
     .filter((c) => !group.members.has(c.iso2))
-    .map((c) => c.name);
+    .map((c) => shown(ledger.places.resolve(c.name) ?? subregion));
   // A short list is named; a long one (East Africa around the Horn) is counted.
-  const also = [
-    ...(others.length > 4
-      ? [`${others.length} other countries`]
-      : others.length
-        ? [others.join(", ")]
-        : []),
-    "records naming the subregion itself",
-  ];
-  return `${counts} ${only}, the subregion, also counts ${also.join(" and ")}: ${plural(count(subregion))}.`;
+  const also = others.length > 4 ? others.length : others;
+  return `${counts} ${m.subregionAlsoCounts(shown(subregion), also, count(subregion))}`;
 }
-
-const plural = (n: number) => `${n} ${n === 1 ? "record" : "records"}`;

@@ -1,5 +1,6 @@
 import * as z from "../zod";
 import type { Group, GroupList, KnownRecipient, RecipientList } from "./groups";
+import { messages } from "../messages/catalog";
 import { cldrJapaneseNames, isJapanese, japaneseNamesField } from "./japaneseNames";
 import { nearestNames, normalizeName } from "./names";
 
@@ -316,49 +317,36 @@ export class PlaceDirectory {
     return [...new Set([...byCountry, ...byName])];
   }
 
-  /** A resolved place in words: name, kind, member count, funds and source. */
+  /** A resolved place in words (the summary in the current language): name, kind, member count, funds and source. */
   describe(place: Place): PlaceDescription {
-    const base = {
-      name: place.name,
-      japaneseName: this.japaneseName(place),
-      kind: place.kind,
-      funds: [],
-      source: null,
-    };
+    const m = messages();
+    const japaneseName = this.japaneseName(place);
+    const shown = m.placeName({ name: place.name, japaneseName });
+    const base = { name: place.name, japaneseName, kind: place.kind, funds: [], source: null };
     switch (place.kind) {
       case "all":
-        return { ...base, name: "*", memberCount: null, summary: "every place" };
+        return { ...base, name: "*", memberCount: null, summary: m.everyPlace };
       case "country":
-        return {
-          ...base,
-          memberCount: null,
-          summary: `${place.name} (country, ${place.country.iso2})`,
-        };
-      case "recipient":
-        return {
-          ...base,
-          memberCount: null,
-          summary: `${place.name} (${place.known?.type ?? "recipient"}${place.known && place.known.shortName !== place.name ? `, ${place.known.shortName}` : ""})`,
-        };
+        return { ...base, memberCount: null, summary: m.countrySummary(shown, place.country.iso2) };
+      case "recipient": {
+        const known = place.known;
+        const short = known && known.shortName !== place.name ? known.shortName : null;
+        const summary = m.recipientSummary(shown, known?.type ?? "recipient", short);
+        return { ...base, memberCount: null, summary };
+      }
       case "region":
       case "subregion": {
         const n = this.memberCounts.get(place.key) ?? 0;
-        const members = n === 0 ? "" : `, ${n} ${n === 1 ? "country" : "countries"}`;
-        return { ...base, memberCount: n, summary: `${place.name} (${place.kind}${members})` };
+        return { ...base, memberCount: n, summary: m.areaSummary(shown, place.kind, n) };
       }
       case "group": {
-        const n = place.members.size;
         const funds = place.funds.map((f) => f.shortName);
-        const fundText =
-          funds.length === 0
-            ? ""
-            : `, and the fund${funds.length > 1 ? "s" : ""} ${funds.join(", ")}`;
         return {
           ...base,
-          memberCount: n,
+          memberCount: place.members.size,
           funds,
           source: `${place.group.source} (${place.group.sourceYear})`,
-          summary: `${place.name}: ${n} member ${n === 1 ? "country" : "countries"}${fundText}`,
+          summary: m.groupSummary(shown, place.members.size, funds),
         };
       }
     }

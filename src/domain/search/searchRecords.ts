@@ -1,5 +1,6 @@
 import { dateLabelOf, type LedgerRecord } from "../dataset/ledgerRecord";
 import type { AidLedger } from "../ledger";
+import { type Messages, english, messages } from "../messages/catalog";
 import { minorToNumber } from "../money/money";
 import { normalizeName } from "../places/names";
 
@@ -14,6 +15,13 @@ export interface RecordCard {
   readonly when: string;
   /** "USD 500,000,000", "30,000 people", or "No amount stated". */
   readonly howMuch: string;
+  /**
+   * In a language other than English: what the record delivers as the source states it ("10 patrol
+   * vessels", English data), kept out of `what` and `howMuch` so the pane can mark its language.
+   */
+  readonly deliverable?: string | null;
+  /** The stated amount to the last digit (the hover text of `howMuch`); null without an amount. */
+  readonly howMuchExact?: string | null;
   readonly evidence: string;
   /** The document's title (never its file name). */
   readonly source: string;
@@ -27,31 +35,63 @@ export interface SearchHit {
   readonly matchedIn: readonly string[];
 }
 
-const grouped = (n: number) => n.toLocaleString("en-US");
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The card of one record, as search results and the briefing copy's Sources sheet show it. */
-export function recordCard(ledger: AidLedger, r: LedgerRecord): RecordCard {
+/**
+ * The card of one record, as search results and the briefing copy's Sources sheet show it: in
+ * English by default (the briefing copy's cells), in the pane's language when the pane passes its
+ * messages (Search: place names in Japanese, yen in 億円 with the exact figure in `howMuchExact`).
+ */
+export function recordCard(
+  ledger: AidLedger,
+  r: LedgerRecord,
+  text: Messages = english
+): RecordCard {
   const s = r.record;
-  const theme = ledger.themes.resolve(s.theme)?.label ?? s.theme;
-  const deliverable = s.quantity !== null ? `${grouped(s.quantity)} ${s.unit ?? ""}`.trim() : null;
+  const found = ledger.themes.resolve(s.theme);
+  const theme = found ? text.themeName(found.label, ledger.themes.japaneseName(s.theme)) : s.theme;
+  const deliverable =
+    s.quantity !== null ? `${text.number(s.quantity)} ${s.unit ?? ""}`.trim() : null;
+  const placeName = (name: string) => {
+    const place = ledger.places.resolve(name);
+    return text.placeName({ name, japaneseName: place ? ledger.places.japaneseName(place) : null });
+  };
   const country = s.country ? ledger.places.country(s.country)?.name : undefined;
+  const recipient = placeName(s.recipient);
   const where =
-    country && country !== s.recipient ? `${s.recipient} (for ${country})` : s.recipient;
-  const howMuch = r.amount
-    ? `${r.amount.currency} ${grouped(minorToNumber(r.amount.minor, r.amount.currency))}`
-    : s.people !== null
-      ? `${grouped(s.people)} people`
-      : (deliverable ?? "No amount stated");
+    country && country !== s.recipient ? text.forCountry(recipient, placeName(country)) : recipient;
+  const amount = r.amount ? minorToNumber(r.amount.minor, r.amount.currency) : null;
+  const people = s.people !== null ? text.peopleCount(s.people) : null;
+  // The source's unit is English data: in another language it is given apart (see RecordCard).
+  const apart = text !== english && deliverable !== null;
+  const howMuch =
+    r.amount && amount !== null
+      ? text.money(amount, r.amount.currency)
+      : (people ?? (apart ? null : deliverable) ?? (apart ? "" : text.noAmountStated));
+  const kind = text === english ? capital(s.kind) : text.kindName(s.kind);
   return {
     id: s.id,
-    what: [capital(s.kind), theme, ...(deliverable && r.amount ? [deliverable] : [])].join(" · "),
+    what: [kind, theme, ...(deliverable && r.amount && !apart ? [deliverable] : [])].join(" · "),
+    deliverable: apart ? deliverable : null,
     where,
-    when: dateLabelOf(s) || "No date stated",
-    howMuch: r.amount && s.people !== null ? `${howMuch} · ${grouped(s.people)} people` : howMuch,
+    when: text.dateText(dateLabelOf(s)) || text.noDateStated,
+    howMuch: r.amount && people !== null ? `${howMuch} · ${people}` : howMuch,
+    howMuchExact: r.amount && amount !== null ? text.moneyExact(amount, r.amount.currency) : null,
     evidence: s.evidence,
     source: s.sourceTitle,
   };
+}
+
+/** The Japanese names of the places a record names (CLDR's for countries, the data's otherwise). */
+function japaneseNamesOf(
+  ledger: AidLedger,
+  names: readonly (string | null | undefined)[]
+): string[] {
+  return names.flatMap((name) => {
+    const place = name ? ledger.places.resolve(name) : null;
+    const japanese = place ? ledger.places.japaneseName(place) : null;
+    return japanese ? [japanese] : [];
+  });
 }
 
 /** The fields searched, with their weights: who and where count most, then theme, then the text. */
@@ -71,12 +111,19 @@ function fieldsOf(
         s.region,
         s.subregion ?? "",
         ...(country ? [country.name, country.iso2, country.iso3, ...country.aliases] : []),
+        // Japanese names find the same records: ベトナム, アフリカ.
+        ...japaneseNamesOf(ledger, [s.region, s.subregion, country?.name, s.recipient]),
       ].join(" | "),
     },
     {
       name: "theme",
       weight: 3,
-      text: [s.theme, theme?.label ?? "", ...(theme?.aliases ?? [])].join(" | "),
+      text: [
+        s.theme,
+        theme?.label ?? "",
+        ...(theme?.aliases ?? []),
+        ledger.themes.japaneseName(s.theme) ?? "",
+      ].join(" | "),
     },
     { name: "evidence", weight: 2, text: s.evidence },
     { name: "kind", weight: 2, text: [s.kind, s.unit ?? "", s.channel ?? ""].join(" | ") },
@@ -96,9 +143,15 @@ function wordsOf(query: string): string[] {
  * Searches recipients, places (names, aliases, ISO codes), themes, kinds, evidence phrases, notes
  * and ids. Every word of the query must occur somewhere in the record (case and accents ignored);
  * hits are ranked by where the words occur (recipient and place first, notes last) and whether
- * they start a word, then by dataset order. An empty query finds nothing.
+ * they start a word, then by dataset order. An empty query finds nothing. Cards are in the language
+ * of `text` (the current one by default).
  */
-export function searchRecords(ledger: AidLedger, query: string, limit = 50): SearchHit[] {
+export function searchRecords(
+  ledger: AidLedger,
+  query: string,
+  limit = 50,
+  text: Messages = messages()
+): SearchHit[] {
   const words = wordsOf(query);
   if (words.length === 0) return [];
   const hits: { hit: SearchHit; order: number }[] = [];
@@ -120,7 +173,7 @@ export function searchRecords(ledger: AidLedger, query: string, limit = 50): Sea
       score += best;
     }
     hits.push({
-      hit: { record: r, card: recordCard(ledger, r), score, matchedIn: [...matchedIn] },
+      hit: { record: r, card: recordCard(ledger, r, text), score, matchedIn: [...matchedIn] },
       order,
     });
   });

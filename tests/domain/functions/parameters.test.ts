@@ -68,11 +68,13 @@ test("bindArguments names each argument by its role, typed, and stops at the fir
   expect(!bad.ok && bad.error.message).toMatch(/^year must be a year/);
 });
 
-test("a fiscal year binds as one, for the filters only", () => {
+test("a fiscal year binds as one, for the filters and for a report's year", () => {
   const count = bindArguments(functionSpec("AIDCOUNT")!, ledger, ["*", "FY2016"]);
   expect(count.ok && count.value.year).toEqual({ year: 2016, fiscal: true });
   const rate = bindArguments(functionSpec("AIDRATE")!, ledger, ["USD", "JPY", "FY2016"]);
-  expect(rate.ok).toBe(false);
+  expect(rate.ok && rate.value.year).toEqual({ year: 2016, fiscal: true });
+  const plain = bindArguments(functionSpec("AIDRATE")!, ledger, ["USD", "JPY", 2016]);
+  expect(plain.ok && plain.value.year).toEqual({ year: 2016, fiscal: false });
 });
 
 test("AIDCONVERT's amount binds as an exact fraction, digit for digit", () => {
