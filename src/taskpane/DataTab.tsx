@@ -119,6 +119,7 @@ export function DataTab({ session, state, ledger }: DataTabProps) {
               before={ledger}
               after={outcome.review.ledger}
               fixedAddresses={outcome.review.fixedAddresses}
+              lostUserValues={outcome.review.lostUserValues}
               busy={busy}
               onApply={() => confirm(outcome.review, false)}
               onCancel={() => writer.clear()}

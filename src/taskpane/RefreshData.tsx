@@ -206,6 +206,7 @@ export function RefreshData({
           before={current}
           after={review.prepared.ledger}
           fixedAddresses={review.prepared.fixedAddresses}
+          lostUserValues={review.prepared.lostUserValues}
           busy={busy}
           onApply={() => void apply(review.prepared)}
           onCancel={cancel}

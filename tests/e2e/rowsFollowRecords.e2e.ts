@@ -14,7 +14,7 @@ import {
 /*
  * Issue 13's "done when", the write path: notes typed in a column of the user's own stay beside
  * their records through a sort and a load, and through a refresh that removes one record and adds
- * another; a refresh over a table with a Total Row is refused with nothing changed.
+ * another (the review names, before Apply, the note that goes with the removed one); a refresh over a table with a Total Row is refused with nothing changed.
  */
 
 const workbench = useWorkbenchPage();
@@ -32,7 +32,7 @@ async function waitForIdentityChange(page: Page, before: unknown): Promise<void>
   );
 }
 
-async function refreshFrom(
+async function checkChanges(
   { pane }: OpenWorkbench,
   name: string,
   rows: readonly CommitmentRecord[]
@@ -47,6 +47,18 @@ async function refreshFrom(
     buffer: Buffer.from(JSON.stringify(rows), "utf8"),
   });
   await pane.getByRole("button", { name: "Check for changes" }).click();
+}
+
+async function refreshFrom(
+  open: OpenWorkbench,
+  name: string,
+  rows: readonly CommitmentRecord[]
+): Promise<void> {
+  await checkChanges(open, name, rows);
+  await applyChanges(open);
+}
+
+async function applyChanges({ pane }: OpenWorkbench): Promise<void> {
   await pane
     .getByRole("region", { name: "Changes" })
     .getByRole("button", { name: "Apply changes" })
@@ -96,7 +108,18 @@ test("notes in a column of the user's stay beside their records through a sort a
   const gone = rows[4]!.id;
   const next = [...rows.filter((r) => r.id !== gone), { ...rows[0]!, id: "added-by-refresh" }];
   before = await storedIdentity(page);
-  await refreshFrom(workbench(), "one-out-one-in.json", next);
+  await checkChanges(workbench(), "one-out-one-in.json", next);
+  // Before Apply, the review names the note that goes with the removed record, and only that one.
+  const lost = workbench()
+    .pane.getByRole("region", { name: "Changes" })
+    .getByRole("list", { name: "Your values that go with removed records" })
+    .getByRole("listitem");
+  await lost.first().waitFor({ timeout: 20_000 });
+  expect(await lost.allTextContents()).toEqual([
+    `${gone} leaves the ${TABLES.commitments.table} table: your MyNote on ${gone} goes with it ("${typed.get(gone)}").`,
+  ]);
+  expect(await storedIdentity(page)).toBe(before);
+  await applyChanges(workbench());
   await waitForIdentityChange(page, before);
   const after = await notesBeside(page);
   typed.delete(gone);

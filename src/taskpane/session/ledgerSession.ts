@@ -5,6 +5,7 @@ import {
   type DatasetDiff,
   type DatasetIdentity,
   type LedgerStore,
+  type LostUserValue,
   type PivotResult,
   type Problem,
   type ReferenceData,
@@ -71,6 +72,8 @@ export interface PreparedRefresh {
   readonly base: DataVersion;
   /** The user's formulas that name a growing table's rows by a fixed address (they will miss the new rows). */
   readonly fixedAddresses: FixedAddressCheck;
+  /** The user's own values the write would delete with their records' rows (for the review). */
+  readonly lostUserValues: readonly LostUserValue[];
 }
 
 /** Which data the pane last knew the workbook to hold: bumped by every accepted change and every user edit. */
@@ -452,7 +455,11 @@ export class LedgerSession {
       records
     );
     const fixedAddresses = await this.fixedAddressesIn(built.value, diff);
-    return { ok: true, value: { ledger: built.value, identity, base, diff, fixedAddresses } };
+    const lostUserValues = await this.lostUserValuesIn(built.value);
+    return {
+      ok: true,
+      value: { ledger: built.value, identity, base, diff, fixedAddresses, lostUserValues },
+    };
   }
 
   /**
@@ -471,6 +478,15 @@ export class LedgerSession {
     } catch (e) {
       return { kind: "failed", reason: messageOf(e) };
     }
+  }
+
+  /**
+   * The user's values the write would delete with their records' rows, read with the same
+   * alignment the write makes. A failed read fails the check (the pane says why): a review that
+   * left them out would let Apply delete them unannounced.
+   */
+  private async lostUserValuesIn(ledger: AidLedger): Promise<readonly LostUserValue[]> {
+    return (await this.deps.port.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
   }
 
   /**
