@@ -85,6 +85,7 @@ export {
   filteredTableText,
   fixedAddressText,
   growthBlockedText,
+  columnsBlockedText,
   lostUserValueText,
   mergedCellsText,
   protectedSheetText,

@@ -61,6 +61,15 @@ export function growthBlockedText(at: WriteObstacle, rows: number, what: GrowthO
 }
 
 /**
+ * An older workbook's table lacks columns of ours that the writer appends at its right end, and
+ * something of the user's is in the cells they take.
+ */
+export function columnsBlockedText(at: WriteObstacle, columns: readonly string[]): string {
+  const named = columns.join(", ");
+  return `Nothing was changed: the ${at.table} table (sheet ${at.sheet}) was written by an older version and needs its new column${columns.length === 1 ? "" : "s"} ${named} at its right, and ${at.sheet}!${at.address} there is not empty. Move what is there elsewhere (or insert an empty column to the right of the table), then try again.`;
+}
+
+/**
  * For a formula that names a table's rows by a fixed address ending at its last row, when a
  * refresh appends rows: "Sheet1!B4 refers to Facts!L2:L34, which will not include the new rows;
  * AidFacts[AmountUSD] would."

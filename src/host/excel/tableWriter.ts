@@ -11,6 +11,7 @@ import {
   WorkbookWriteError,
   alignRows,
   chunkRows,
+  columnsBlockedText,
   growthBlockedText,
 } from "../../domain";
 import { blockAddress } from "../../domain/workbook/a1";
@@ -25,6 +26,7 @@ import {
   type InPlacePlan,
   columnRuns,
   freeSheetName,
+  missingOwnColumns,
 } from "./tablePlans";
 
 /*
@@ -211,13 +213,25 @@ async function inspect(
       create.push({ plan, sheet });
       continue;
     }
-    const header = (at.header.values[0] ?? []).map((h) => String(h));
+    const held = (at.header.values[0] ?? []).map((h) => String(h));
+    const addedColumns = missingOwnColumns(plan.spec, held);
+    const header = [...held, ...addedColumns];
     const runs = columnRuns(plan.spec, header);
     const top = at.range.rowIndex;
     const left = at.range.columnIndex;
-    const width = at.range.columnCount;
+    const oldWidth = at.range.columnCount;
+    const width = oldWidth + addedColumns.length;
     const oldBody = Math.max(1, at.body.rowCount);
-    const body = await readBody(context, at.sheet.name, top + 1, left, oldBody, width);
+    if (addedColumns.length > 0)
+      await refuseColumnsInTheWay(context, plan.spec.table, at.sheet.name, addedColumns, {
+        top,
+        left: left + oldWidth,
+        rows: 1 + oldBody,
+      });
+    const body = widen(
+      await readBody(context, at.sheet.name, top + 1, left, oldBody, oldWidth),
+      addedColumns.length
+    );
     const alignment = alignRows(plan.spec, header, columnPositions(runs), body);
     // A Total Row (Table.showTotals, ExcelApi 1.1:
     // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member)
@@ -244,6 +258,8 @@ async function inspect(
       top,
       left,
       width,
+      oldWidth,
+      addedColumns,
       oldBody,
       newBody: Math.max(1, alignment.kept + alignment.appended.length),
       runs,
@@ -337,20 +353,25 @@ export async function previewLostUserValues(
     await context.sync();
     const lost: LostUserValue[] = [];
     for (const at of located) {
-      const header = (at.header.values[0] ?? []).map((h) => String(h));
+      const held = (at.header.values[0] ?? []).map((h) => String(h));
+      const added = missingOwnColumns(at.spec, held);
+      const header = [...held, ...added];
       let runs: ColumnRun[];
       try {
         runs = columnRuns(at.spec, header);
       } catch {
         continue;
       }
-      const body = await readBody(
-        context,
-        at.sheet.name,
-        at.range.rowIndex + 1,
-        at.range.columnIndex,
-        Math.max(1, at.body.rowCount),
-        at.range.columnCount
+      const body = widen(
+        await readBody(
+          context,
+          at.sheet.name,
+          at.range.rowIndex + 1,
+          at.range.columnIndex,
+          Math.max(1, at.body.rowCount),
+          at.range.columnCount
+        ),
+        added.length
       );
       lost.push(...alignRows(at.spec, header, columnPositions(runs), body).lostUserValues);
     }
@@ -398,6 +419,39 @@ async function readFormulas(
   await context.sync();
   const [first] = range.formulas as unknown[][];
   return first ?? [];
+}
+
+/** Body rows as they will read once `added` empty columns are appended at the table's right. */
+function widen(body: unknown[][], added: number): unknown[][] {
+  return added === 0 ? body : body.map((row) => [...row, ...Array<unknown>(added).fill("")]);
+}
+
+/**
+ * The cells an upgrade appends columns into (right of the table, its header and body rows) must be
+ * empty: what the user has there would end up inside the table, or be pushed aside.
+ */
+async function refuseColumnsInTheWay(
+  context: Excel.RequestContext,
+  table: string,
+  sheetName: string,
+  columns: readonly string[],
+  at: { top: number; left: number; rows: number }
+): Promise<void> {
+  const block = context.workbook.worksheets
+    .getItem(sheetName)
+    .getRangeByIndexes(at.top, at.left, at.rows, columns.length)
+    .load("values");
+  await context.sync();
+  const row = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
+  if (row < 0) return;
+  const col = block.values[row]!.findIndex((v) => v !== "" && v !== null);
+  throw new WorkbookWriteError(
+    "unchanged",
+    columnsBlockedText(
+      { table, sheet: sheetName, address: blockAddress(at.top + row, at.left + col, 1, 1) },
+      columns
+    )
+  );
 }
 
 /** Where each of the spec's columns sits in the table. */
@@ -532,6 +586,13 @@ async function commit(
     const staged = sheets.getItem(p.plan.sheet);
     const table = context.workbook.tables.getItem(p.plan.spec.table);
     const { alignment } = p;
+    // 0. An older workbook's table gets the columns of ours it lacks, at its right end, empty; the
+    // rows' values in them are changed cells below. TableColumnCollection.add(index, values, name):
+    // no index adds at the end, name since ExcelApi 1.4
+    // (https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1)).
+    // The cells it takes were checked empty (refuseColumnsInTheWay); whether Excel shifts cells to
+    // their right aside is not documented, and nothing is there to shift.
+    for (const name of p.addedColumns) table.columns.add(undefined, undefined, name);
     // 1. Changed records: only the runs of columns that hold a changed cell, on the rows they hold.
     for (const block of changedBlocks(alignment, p.runs))
       for (const run of block.runs)
@@ -606,9 +667,11 @@ async function rollBack(context: Excel.RequestContext, inspected: Inspected): Pr
     const sheet = sheets.getItem(p.sheet);
     const backup = sheets.getItem(p.plan.backup);
     const now = Math.max(1, sizes[i]!.rowCount);
+    // Back to its old size and width: the columns an upgrade appended leave the table, and the
+    // backup (taken across the new width, where the cells were empty) empties them again.
     context.workbook.tables
       .getItem(p.plan.spec.table)
-      .resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.width));
+      .resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.oldWidth));
     if (now > p.oldBody)
       sheet
         .getRangeByIndexes(p.top + 1 + p.oldBody, p.left, now - p.oldBody, p.width)
