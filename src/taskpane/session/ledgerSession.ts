@@ -719,8 +719,20 @@ export class LedgerSession {
         { beforeCommit: () => this.version.edits === edits }
       );
       this.derivedStale = false;
-      await this.refreshSummary(ledger);
-      if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
+      const summary = await this.refreshSummary(ledger);
+      const failed = [summary.pivot, summary.chart].flatMap((r) =>
+        r.created || r.unsupported ? [] : [r.reason]
+      );
+      // Facts and Rates follow the edit but the Summary does not: said, and Re-read tries again.
+      if (failed.length > 0) {
+        this.derivedStale = true;
+        this.set({
+          notice: {
+            intent: "warning",
+            message: `${DERIVED_FAILED} the Summary was not refreshed (${failed.join("; ")}). Facts and Rates follow your edit, and the AID cells show it; Re-read workbook tries again.`,
+          },
+        });
+      } else if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
     } catch (e) {
       // A newer edit stopped it: the intake queued for that edit rebuilds from the newer data.
       if (

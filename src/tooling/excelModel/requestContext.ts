@@ -1985,6 +1985,30 @@ class ChartCollectionProxy {
     readonly context: ModelContext,
     private readonly sheet: () => SheetState
   ) {}
+  private items_: ChartProxy[] | null = null;
+  /** The sheet's charts once loaded (ChartCollection.items, ExcelApi 1.1: https://learn.microsoft.com/javascript/api/excel/excel.chartcollection). */
+  get items(): ChartProxy[] {
+    if (!this.items_) throw propertyNotLoaded("items");
+    return this.items_;
+  }
+  load(what?: string | string[] | { select?: string | string[] }): this {
+    this.context.queue({
+      location: "ChartCollection.load",
+      describe: () => "ChartCollection.load items",
+      payload: 0,
+      run: () => {
+        const s = this.sheet();
+        this.items_ = this.context.host.state.charts
+          .filter((c) => c.sheet === s)
+          .map((c) => {
+            const p = new ChartProxy(this.context, () => c);
+            p.loadNow(what);
+            return p;
+          });
+      },
+    });
+    return this;
+  }
   private find(name: string): ChartState | null {
     const s = this.sheet();
     return (

@@ -118,7 +118,7 @@ describe("a table written before one of its columns existed", () => {
     expect(new Set(formulas.map((r) => r[doubled]))).toEqual(new Set(["=[@AmountUSD]*2"]));
     const usd = header.indexOf("AmountUSD");
     for (const r of rows)
-      expect(r[doubled]).toBe(typeof r[usd] === "number" ? (r[usd] as number) * 2 : r[doubled]);
+      expect(r[doubled]).toBe(typeof r[usd] === "number" ? r[usd] * 2 : r[doubled]);
     expect(report.rowsWritten?.find((w) => w.table === FACTS)).toEqual({
       table: FACTS,
       written: spec.rows.filter((r) => r[spec.columns.length - 1] !== null).length,
