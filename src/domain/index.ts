@@ -88,6 +88,7 @@ export {
   filteredTableText,
   fixedAddressText,
   growthBlockedText,
+  columnsBlockedText,
   lostUserValueText,
   mergedCellsText,
   protectedSheetText,

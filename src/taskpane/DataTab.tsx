@@ -118,6 +118,7 @@ export function DataTab({ state, ledger }: DataTabProps) {
               before={ledger}
               after={outcome.review.ledger}
               fixedAddresses={outcome.review.fixedAddresses}
+              lostUserValues={outcome.review.lostUserValues}
               busy={busy}
               onApply={() => confirm(outcome.review, false)}
               onCancel={() => writer.clear()}

@@ -201,6 +201,7 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
           before={current}
           after={review.prepared.ledger}
           fixedAddresses={review.prepared.fixedAddresses}
+          lostUserValues={review.prepared.lostUserValues}
           busy={busy}
           onApply={() => void apply(review.prepared)}
           onCancel={cancel}

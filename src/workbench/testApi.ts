@@ -65,6 +65,14 @@ export interface AidWorkbenchApi {
   refreshPivotTable(name: string): void;
   /** As the user: add a column to a table's right, with a formula for every row (a calculated column). */
   addTableColumn(table: string, name: string, formula?: string): void;
+  /** As the user: paste a block of values at a cell ("A1"), as Ctrl+V of copied cells does. */
+  paste(
+    sheet: string,
+    address: string,
+    rows: readonly (readonly (string | number | boolean)[])[]
+  ): void;
+  /** As the user: Insert > Table over a block with headers, named `name`. */
+  addTable(sheet: string, address: string, name?: string): void;
   /** As the user: sort a table by one column; whole rows move (the model's tableSort.ts). */
   sortTable(table: string, column: string, order: "ascending" | "descending"): void;
   /** As the user: turn a table's Total Row on or off (the model's totalRow.ts). */
@@ -139,6 +147,8 @@ type UserActions = Pick<
   | "createPivotTable"
   | "refreshPivotTable"
   | "addTableColumn"
+  | "paste"
+  | "addTable"
   | "sortTable"
   | "showTotals"
   | "filterTable"
@@ -222,6 +232,8 @@ function userActions(spreadsheet: Spreadsheet): UserActions {
       user.createPivotTable(name, sourceTable, sheet, address, layout),
     refreshPivotTable: (name) => user.refreshPivotTable(name),
     addTableColumn: (table, name, formula) => user.addTableColumn(table, name, formula),
+    paste: (sheet, address, rows) => user.paste(sheet, address, rows),
+    addTable: (sheet, address, name) => user.addTable(sheet, address, name),
     sortTable: (table, column, order) => user.sortTable(table, column, order),
     showTotals: (table, on) => user.showTotals(table, on),
     filterTable: (table, column, values) => user.filterTable(table, column, values),

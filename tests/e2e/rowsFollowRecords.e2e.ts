@@ -1,20 +1,25 @@
 import type { Page } from "playwright-core";
-import { TABLES } from "../../src/domain";
+import { TABLES, ledgerTables, loadBundledLedger } from "../../src/domain";
 import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy } from "../domain/helpers";
 import {
   addressOf,
+  applyChanges,
+  checkChanges,
   loadData,
   refreshFrom,
   setFormula,
   useWorkbenchPage,
+  value,
   values,
+  waitForValue,
 } from "./workbench";
 
 /*
  * Issue 13's "done when", the write path: notes typed in a column of the user's own stay beside
  * their records through a sort and a load, and through a refresh that removes one record and adds
- * another; a refresh over a table with a Total Row is refused with nothing changed.
+ * another (the review names, before Apply, the note that goes with the removed one); a Facts
+ * table an older version wrote without FiscalYear gets the column, the user's notes kept; a refresh over a table with a Total Row is refused with nothing changed.
  */
 
 const workbench = useWorkbenchPage();
@@ -75,7 +80,18 @@ test("notes in a column of the user's stay beside their records through a sort a
   const gone = rows[4]!.id;
   const next = [...rows.filter((r) => r.id !== gone), { ...rows[0]!, id: "added-by-refresh" }];
   before = await storedIdentity(page);
-  await refreshFrom(workbench(), "one-out-one-in.json", next);
+  await checkChanges(workbench(), "one-out-one-in.json", next);
+  // Before Apply, the review names the note that goes with the removed record, and only that one.
+  const lost = workbench()
+    .pane.getByRole("region", { name: "Changes" })
+    .getByRole("list", { name: "Your values that go with removed records" })
+    .getByRole("listitem");
+  await lost.first().waitFor({ timeout: 20_000 });
+  expect(await lost.allTextContents()).toEqual([
+    `${gone} leaves the ${TABLES.commitments.table} table: your MyNote on ${gone} goes with it ("${typed.get(gone)}").`,
+  ]);
+  expect(await storedIdentity(page)).toBe(before);
+  await applyChanges(workbench());
   await waitForIdentityChange(page, before);
   const after = await notesBeside(page);
   typed.delete(gone);
@@ -97,4 +113,50 @@ test("a refresh that adds a record to a table with a Total Row is refused, namin
     .first()
     .waitFor({ timeout: 20_000 });
   expect(await values(page, TABLES.commitments.sheet)).toEqual(before);
+});
+
+test("a Facts table an older version wrote without FiscalYear is upgraded by Load data: the column appended at its right, the user's notes beside their facts", async () => {
+  const { page } = workbench();
+  const facts = ledgerTables(loadBundledLedger()).find((t) => t.table === TABLES.facts.table)!;
+  const fy = facts.columns.findIndex((c) => c.name === "FiscalYear");
+  const id = facts.columns.findIndex((c) => c.name === "Id");
+  const older = [
+    [...facts.columns.filter((_, c) => c !== fy).map((c) => c.name), "MyNote"],
+    ...facts.rows.map((r, i) => [
+      ...r.filter((_, c) => c !== fy).map((v) => v ?? ""),
+      `fact note ${i + 1}`,
+    ]),
+  ];
+  const last = addressOf(older.length - 1, older[0]!.length - 1);
+  await page.evaluate(
+    ([sheet, table, block, to]) => {
+      window.aidWorkbench!.addSheet(sheet);
+      window.aidWorkbench!.paste(sheet, "A1", block);
+      window.aidWorkbench!.addTable(sheet, `A1:${to}`, table);
+    },
+    [TABLES.facts.sheet, TABLES.facts.table, older, last] as const
+  );
+  await loadData(workbench());
+
+  const [header, ...rows] = await values(page, TABLES.facts.sheet);
+  expect(header).toEqual([...older[0]!, "FiscalYear"]);
+  const at = (name: string) => header!.indexOf(name);
+  const shown = new Map(rows.map((r) => [String(r[at("Id")]), r]));
+  facts.rows.forEach((r, i) => {
+    const row = shown.get(String(r[id]));
+    expect({ id: r[id], note: row?.[at("MyNote")], fy: row?.[at("FiscalYear")] }).toEqual({
+      id: r[id],
+      note: `fact note ${i + 1}`,
+      fy: r[fy] ?? null,
+    });
+  });
+  await setFormula(page, "Sheet1", "A1", '=AIDTOTAL("Africa",2016)');
+  await setFormula(
+    page,
+    "Sheet1",
+    "A2",
+    '=SUMIFS(AidFacts[AmountUSD],AidFacts[Region],"Africa",AidFacts[Year],2016)'
+  );
+  await waitForValue(page, "Sheet1", "A2", await value(page, "Sheet1", "A1"));
+  expect(await value(page, "Sheet1", "A1")).toBe(2420000000);
 });

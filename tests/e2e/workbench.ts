@@ -244,7 +244,12 @@ export async function refreshFrom(
   rows: readonly CommitmentRecord[]
 ): Promise<void> {
   await checkChanges(open, name, rows);
-  await open.pane
+  await applyChanges(open);
+}
+
+/** Apply changes, in the review that Check for changes showed. */
+export async function applyChanges({ pane }: Pick<OpenWorkbench, "pane">): Promise<void> {
+  await pane
     .getByRole("region", { name: "Changes" })
     .getByRole("button", { name: "Apply changes" })
     .click();

@@ -1,3 +1,4 @@
+import { alignRows } from "../../src/domain";
 import type {
   CalculationMode,
   ChartResult,
@@ -14,6 +15,7 @@ import type {
   TableLocation,
   TableSpec,
   CellFormula,
+  LostUserValue,
   WorkbookFormulas,
   CalculationPort,
   SelectionPort,
@@ -87,6 +89,17 @@ export class FakeWorkbook
       });
     this.identity = identity;
     return report;
+  }
+  /** The same alignment as the Excel writer's, over the tables as held (user columns included). */
+  previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+    return Promise.resolve(
+      tables.flatMap((spec) => {
+        const held = this.tables.get(spec.table);
+        const at = spec.columns.map((c) => held?.header.indexOf(c.name) ?? -1);
+        if (!held || at.some((i) => i < 0)) return [];
+        return alignRows(spec, held.header, at, held.rows).lostUserValues;
+      })
+    );
   }
   locateTables(names: readonly string[]): Promise<(TableLocation | null)[]> {
     return Promise.resolve(
@@ -209,6 +222,11 @@ export class FakeWorkbook
     };
   }
   /** Test helper: a user's edit whose change event the host never sends (row deletion, paste on some hosts). */
+  /** Test helper: a column of the user's own at the table's right end, empty. */
+  addUserColumn(table: string, column: string): void {
+    const t = this.tables.get(table)!;
+    this.tables.set(table, { header: [...t.header, column], rows: t.rows.map((r) => [...r, ""]) });
+  }
   editCellSilently(table: string, row: number, column: string, value: SheetCell): void {
     const t = this.tables.get(table)!;
     const rows = t.rows.map((r) => [...r]);

@@ -29,6 +29,13 @@ export const growthBlockedText = (at: WriteObstacle, rows: number, what: GrowthO
   messages().growthBlocked(at, rows, what);
 
 /**
+ * An older workbook's table lacks columns of ours that the writer appends at its right end, and
+ * something of the user's is in the cells they take.
+ */
+export const columnsBlockedText = (at: WriteObstacle, columns: readonly string[]) =>
+  messages().columnsBlocked(at, columns);
+
+/**
  * For a formula that names a table's rows by a fixed address ending at its last row, when a
  * refresh appends rows: "Sheet1!B4 refers to Facts!L2:L34, which will not include the new rows;
  * AidFacts[AmountUSD] would."

@@ -63,8 +63,10 @@ export interface PivotSpec {
   readonly dataField: string;
 }
 
+/** `unsupported`: this Excel lacks the API, so there is no PivotTable to go stale (said once, at load). */
 export type PivotResult =
-  { readonly created: true } | { readonly created: false; readonly reason: string };
+  | { readonly created: true }
+  | { readonly created: false; readonly reason: string; readonly unsupported?: true };
 
 /**
  * The active cell: where it is, and the formula that computes it (null when it holds a plain
@@ -168,7 +170,8 @@ export interface ChartSpec {
 }
 
 export type ChartResult =
-  { readonly created: true } | { readonly created: false; readonly reason: string };
+  | { readonly created: true }
+  | { readonly created: false; readonly reason: string; readonly unsupported?: true };
 
 /** Data intake: reading the pane's tables and what was loaded, and watching them for the user's edits. */
 export interface WorkbookReader {

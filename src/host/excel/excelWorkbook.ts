@@ -155,7 +155,8 @@ export class ExcelWorkbook
   }
 
   async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
-    if (!this.supports("ExcelApi", "1.8")) return { created: false, reason: NO_PIVOT_API };
+    if (!this.supports("ExcelApi", "1.8"))
+      return { created: false, reason: NO_PIVOT_API, unsupported: true };
     try {
       await this.run((context) => ensurePivot(context, spec));
       return { created: true };

@@ -118,9 +118,12 @@ export async function ensureChart(
     return {
       created: false,
       reason: "This version of Excel cannot look up charts by name (ExcelApi 1.4).",
+      unsupported: true,
     };
   const at = splitReference(spec.dataAt);
   if (!at) return { created: false, reason: `"${spec.dataAt}" is not a cell address.` };
+  // The sheet and the charts it had, so that a chart a failed batch added is removed (below).
+  const seen: { sheet: string | null; before: readonly string[] } = { sheet: null, before: [] };
   try {
     await run(async (context) => {
       // Beside its PivotTable, wherever the user moved it (PivotTableCollection, ExcelApi 1.8).
@@ -137,7 +140,10 @@ export async function ensureChart(
       if (sheet.isNullObject) throw new Error(`there is no ${name} sheet`);
       const old = sheet.charts.getItemOrNullObject(spec.name);
       const anchor = sheet.getRange(at.address).load("rowIndex, columnIndex");
+      const charts = sheet.charts.load("items/name");
       await context.sync();
+      seen.sheet = name;
+      seen.before = charts.items.map((c) => c.name);
       if (!old.isNullObject) old.delete();
       const width = spec.header.length;
       // Rows the block may have held before (a larger dataset) are cleared with it.
@@ -161,6 +167,29 @@ export async function ensureChart(
     });
     return { created: true };
   } catch (e) {
+    if (seen.sheet) await removeChartsAddedSince(run, seen.sheet, seen.before);
     return { created: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * A batch is not a transaction (Microsoft Learn, "Call Excel JavaScript APIs" / context.sync): when
+ * it fails after ChartCollection.add, the chart stays, unnamed ("Chart 1"), and the next try would
+ * add a second one. Charts the sheet did not have before are removed; best effort.
+ */
+async function removeChartsAddedSince(
+  run: ExcelRun,
+  sheet: string,
+  before: readonly string[]
+): Promise<void> {
+  try {
+    await run(async (context) => {
+      const charts = context.workbook.worksheets.getItem(sheet).charts.load("items/name");
+      await context.sync();
+      for (const c of charts.items) if (!before.includes(c.name)) c.delete();
+      await context.sync();
+    });
+  } catch {
+    // The failure worth reporting is the chart's; the next refresh tries again.
   }
 }

@@ -26,8 +26,12 @@ export interface InPlacePlan {
   /** Zero-based row and column of the header's first cell. */
   readonly top: number;
   readonly left: number;
-  /** The table's width, the user's own columns included. */
+  /** The table's width once upgraded (the user's own columns and `addedColumns` included). */
   readonly width: number;
+  /** The width the table has now, before `addedColumns` are appended. */
+  readonly oldWidth: number;
+  /** Our columns the table lacks (written by an older version), appended at its right end. */
+  readonly addedColumns: readonly string[];
   /** Body rows before and after (at least one: an Excel table always has a body row). */
   readonly oldBody: number;
   readonly newBody: number;
@@ -47,6 +51,23 @@ export interface InPlacePlan {
 export interface CreatePlan {
   readonly plan: StagingPlan;
   readonly sheet: string;
+}
+
+/**
+ * Our columns a table lacks that the writer appends at its right end: a workbook written before a
+ * version added a column (Facts' FiscalYear) is upgraded, not refused. A version adds columns
+ * last (so the others keep their addresses), so only missing columns that end the spec's list are
+ * an upgrade; a gap before a column the table has means a column was renamed or deleted, and so
+ * does a missing key column (every row would lose its record): columnRuns refuses those, naming them.
+ */
+export function missingOwnColumns(spec: TableSpec, header: readonly string[]): string[] {
+  const held = new Set(header.map((h) => h.trim().toLowerCase()));
+  const key = new Set(spec.key ?? spec.columns.map((c) => c.name));
+  const lastHeld = spec.columns.reduce((at, c, i) => (held.has(c.name.toLowerCase()) ? i : at), -1);
+  const missing = spec.columns.filter((c) => !held.has(c.name.toLowerCase()));
+  const trailing = spec.columns.slice(lastHeld + 1);
+  if (missing.length !== trailing.length || trailing.some((c) => key.has(c.name))) return [];
+  return trailing.map((c) => c.name);
 }
 
 /** Maps the spec's columns onto the table's header. A column of ours that is missing stops the write. */

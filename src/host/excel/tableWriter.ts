@@ -11,6 +11,7 @@ import {
   WorkbookWriteError,
   alignRows,
   chunkRows,
+  columnsBlockedText,
   growthBlockedText,
 } from "../../domain";
 import { blockAddress } from "../../domain/workbook/a1";
@@ -25,6 +26,7 @@ import {
   type InPlacePlan,
   columnRuns,
   freeSheetName,
+  missingOwnColumns,
 } from "./tablePlans";
 
 /*
@@ -83,6 +85,31 @@ export async function writeTablesToExcel(
   identity: DatasetIdentity,
   options: WriteOptions = {}
 ): Promise<WriteReport> {
+  const inspected = await inspectOrRefuse(deps, tables);
+  const { plans } = inspected;
+  const total = stagedRowsOf(inspected).reduce((n, t) => n + t.chunks.length, 0) + 1;
+  let done = 0;
+  const progress = () => options.onProgress?.({ done: ++done, total });
+  await stageOrRefuse(deps, inspected, progress);
+  if (options.beforeCommit && !options.beforeCommit()) {
+    await dropHiddenSheets(deps.run, plans);
+    throw new WorkbookWriteError(
+      "unchanged",
+      "Nothing was changed: the workbook's tables were edited while the new rows were being written. Check for changes again."
+    );
+  }
+  await commitOrRollBack(deps, inspected, identity);
+  progress();
+  await dropHiddenSheets(deps.run, plans);
+  await freezeHeaders(deps, inspected.create);
+  return reportOf(inspected);
+}
+
+/** Steps 0 and 1: what the host supports, the plans, the workbook's tables; refused with nothing changed. */
+async function inspectOrRefuse(
+  deps: TableWriterDeps,
+  tables: readonly TableSpec[]
+): Promise<Inspected> {
   if (!deps.supports("ExcelApi", "1.13"))
     throw new WorkbookWriteError(
       "unchanged",
@@ -94,7 +121,7 @@ export async function writeTablesToExcel(
   } catch (e) {
     throw new WorkbookWriteError("unchanged", `Nothing was changed: ${messageOf(e)}`);
   }
-  const inspected = await deps
+  return deps
     .run((context) => inspect(context, planned, deps))
     .catch((e: unknown) => {
       if (e instanceof WorkbookWriteError) throw e;
@@ -103,11 +130,14 @@ export async function writeTablesToExcel(
         `Nothing was changed: reading the workbook's tables failed (${messageOf(e)}).`
       );
     });
+}
 
-  const { plans } = inspected;
-  const total = stagedRowsOf(inspected).reduce((n, t) => n + t.chunks.length, 0) + 1;
-  let done = 0;
-  const progress = () => options.onProgress?.({ done: ++done, total });
+/** Step 2, its hidden sheets removed again when it fails: nothing the user sees has changed yet. */
+async function stageOrRefuse(
+  deps: TableWriterDeps,
+  inspected: Inspected,
+  progress: () => void
+): Promise<void> {
   let step = "preparing the hidden sheets";
   try {
     await deps.run((context) =>
@@ -116,20 +146,21 @@ export async function writeTablesToExcel(
       })
     );
   } catch (e) {
-    await dropHiddenSheets(deps.run, plans);
+    await dropHiddenSheets(deps.run, inspected.plans);
     throw new WorkbookWriteError(
       "unchanged",
       `Nothing was changed: writing the new rows failed at ${step} (${messageOf(e)}).`
     );
   }
-  if (options.beforeCommit && !options.beforeCommit()) {
-    await dropHiddenSheets(deps.run, plans);
-    throw new WorkbookWriteError(
-      "unchanged",
-      "Nothing was changed: the workbook's tables were edited while the new rows were being written. Check for changes again."
-    );
-  }
+}
 
+/** Step 3; when it fails, every table put back from its backup, and the outcome told as it is. */
+async function commitOrRollBack(
+  deps: TableWriterDeps,
+  inspected: Inspected,
+  identity: DatasetIdentity
+): Promise<void> {
+  const { plans } = inspected;
   try {
     await deps.run((context) => commit(context, deps, inspected, identity));
   } catch (commitError) {
@@ -147,9 +178,9 @@ export async function writeTablesToExcel(
       `Nothing was changed: replacing the tables' contents failed (${messageOf(commitError)}) and every table was put back as it was.`
     );
   }
-  progress();
-  await dropHiddenSheets(deps.run, plans);
-  await freezeHeaders(deps, inspected.create);
+}
+
+function reportOf(inspected: Inspected): WriteReport {
   return {
     created: inspected.create.map((c) => ({
       table: c.plan.spec.table,
@@ -170,6 +201,15 @@ export async function writeTablesToExcel(
   };
 }
 
+/** A table found by its name: its range, body, header, sheet and whether it shows a Total Row. */
+interface Located {
+  readonly table: Excel.Table;
+  readonly range: Excel.Range;
+  readonly body: Excel.Range;
+  readonly header: Excel.Range;
+  readonly sheet: Excel.Worksheet;
+}
+
 /** Step 1: where each table is, how our columns map onto it, and whether it can grow where it is. */
 async function inspect(
   context: Excel.RequestContext,
@@ -185,7 +225,7 @@ async function inspect(
     planned,
     sheets.items.map((s) => s.name)
   );
-  const located = found.map((table) => {
+  const located = found.map((table): Located | null => {
     if (table.isNullObject) return null;
     return {
       table: table.load("showTotals"),
@@ -205,68 +245,106 @@ async function inspect(
   const create: CreatePlan[] = [];
   for (const [i, plan] of plans.entries()) {
     const at = located[i];
-    if (!at) {
-      const sheet = freeSheetName(plan.spec.sheet, taken);
-      taken.add(sheet);
-      create.push({ plan, sheet });
+    if (at) {
+      inPlace.push(await planInPlace(context, plan, at, budget));
       continue;
     }
-    const header = (at.header.values[0] ?? []).map((h) => String(h));
-    const runs = columnRuns(plan.spec, header);
-    const top = at.range.rowIndex;
-    const left = at.range.columnIndex;
-    const width = at.range.columnCount;
-    const oldBody = Math.max(1, at.body.rowCount);
-    const body = await readBody(context, at.sheet.name, top + 1, left, oldBody, width);
-    const alignment = alignRows(plan.spec, header, columnPositions(runs), body);
-    // A Total Row (Table.showTotals, ExcelApi 1.1:
-    // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member)
-    // sits inside the table's range below the body: rewriting cells in place keeps it, but adding or
-    // deleting rows under it is not what this writer does safely, so that refresh is refused first.
-    if (at.table.showTotals && (alignment.removed.length > 0 || alignment.appended.length > 0))
-      throw new WorkbookWriteError(
-        "unchanged",
-        `Nothing was changed: the ${plan.spec.table} table (sheet ${at.sheet.name}) shows a Total Row, and this refresh adds ${alignment.appended.length} and removes ${alignment.removed.length} of its rows. Turn the Total Row off (Table Design > Total Row), refresh, then turn it back on.`
-      );
-    // When every record goes, the first row stays (a table keeps one) and is emptied, all but
-    // the formulas of the user's calculated columns.
-    const firstRow =
-      alignment.kept === 0
-        ? await readFormulas(context, at.sheet.name, top + 1, left, width)
-        : null;
-    const staged = [
-      ...alignment.changed.map((c) => plan.cells[c.source]!),
-      ...alignment.appended.map((s) => plan.cells[s]!),
-    ];
-    inPlace.push({
-      plan,
-      sheet: at.sheet.name,
-      top,
-      left,
-      width,
-      oldBody,
-      newBody: Math.max(1, alignment.kept + alignment.appended.length),
-      runs,
-      alignment,
-      staged,
-      chunks: chunkRows(staged, budget),
-      below: 0,
-      firstRowFormulas: firstRow,
-    });
+    const sheet = freeSheetName(plan.spec.sheet, taken);
+    taken.add(sheet);
+    create.push({ plan, sheet });
   }
-
-  // New records go below the table, into rows that must hold nothing, or the user's data there
-  // would be taken into the table. Deleting a table's rows moves the cells below it up (Delete
-  // Table Rows: https://support.microsoft.com/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246),
-  // so the rows the new records need are the ones right below the table as it is now, and what lies
-  // further down is backed up with the table so a rollback can put it back where it was.
-  // Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how far down anything is;
-  // only the rows between the table's end and that point are read.
   await refuseObstacles(context, supports, inPlace);
+  return {
+    inPlace: await checkGrowth(context, supports, inPlace),
+    create,
+    oldIdentity: setting.isNullObject ? null : String(setting.value),
+    plans,
+  };
+}
+
+/** A table that exists: its rows read and lined up with the new ones, the columns it lacks planned. */
+async function planInPlace(
+  context: Excel.RequestContext,
+  plan: StagingPlan,
+  at: Located,
+  budget: number
+): Promise<InPlacePlan> {
+  const held = (at.header.values[0] ?? []).map((h) => String(h));
+  const addedColumns = missingOwnColumns(plan.spec, held);
+  const header = [...held, ...addedColumns];
+  const runs = columnRuns(plan.spec, header);
+  const top = at.range.rowIndex;
+  const left = at.range.columnIndex;
+  const oldWidth = at.range.columnCount;
+  const width = oldWidth + addedColumns.length;
+  const oldBody = Math.max(1, at.body.rowCount);
+  if (addedColumns.length > 0)
+    await refuseColumnsInTheWay(context, plan.spec.table, at.sheet.name, addedColumns, {
+      top,
+      left: left + oldWidth,
+      rows: 1 + oldBody,
+    });
+  const body = widen(
+    await readBody(context, at.sheet.name, top + 1, left, oldBody, oldWidth),
+    addedColumns.length
+  );
+  const alignment = alignRows(plan.spec, header, columnPositions(runs), body);
+  // A Total Row (Table.showTotals, ExcelApi 1.1:
+  // https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-showtotals-member)
+  // sits inside the table's range below the body: rewriting cells in place keeps it, but adding or
+  // deleting rows under it is not what this writer does safely, so that refresh is refused first.
+  if (at.table.showTotals && (alignment.removed.length > 0 || alignment.appended.length > 0))
+    throw new WorkbookWriteError(
+      "unchanged",
+      `Nothing was changed: the ${plan.spec.table} table (sheet ${at.sheet.name}) shows a Total Row, and this refresh adds ${alignment.appended.length} and removes ${alignment.removed.length} of its rows. Turn the Total Row off (Table Design > Total Row), refresh, then turn it back on.`
+    );
+  // When every record goes, the first row stays (a table keeps one) and is emptied, all but
+  // the formulas of the user's calculated columns.
+  const firstRowFormulas =
+    alignment.kept === 0 ? await readFormulas(context, at.sheet.name, top + 1, left, width) : null;
+  const staged = [
+    ...alignment.changed.map((c) => plan.cells[c.source]!),
+    ...alignment.appended.map((s) => plan.cells[s]!),
+  ];
+  return {
+    plan,
+    sheet: at.sheet.name,
+    top,
+    left,
+    width,
+    oldWidth,
+    addedColumns,
+    oldBody,
+    newBody: Math.max(1, alignment.kept + alignment.appended.length),
+    runs,
+    alignment,
+    staged,
+    chunks: chunkRows(staged, budget),
+    below: 0,
+    firstRowFormulas,
+  };
+}
+
+/**
+ * New records go below the table, into rows that must hold nothing, or the user's data there
+ * would be taken into the table. Deleting a table's rows moves the cells below it up (Delete
+ * Table Rows: https://support.microsoft.com/office/insert-or-delete-cells-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246),
+ * so the rows the new records need are the ones right below the table as it is now, and what lies
+ * further down is backed up with the table so a rollback can put it back where it was.
+ * Worksheet.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4) says how far down anything is;
+ * only the rows between the table's end and that point are read. Returns the plans with the rows
+ * below each that its backup must hold.
+ */
+async function checkGrowth(
+  context: Excel.RequestContext,
+  supports: (set: string, version: string) => boolean,
+  planned: readonly InPlacePlan[]
+): Promise<InPlacePlan[]> {
+  const inPlace = [...planned];
   for (const [i, p] of inPlace.entries()) {
     const { added, deletes } = sizeChangeOf(p);
     if (!deletes && added <= 0) continue;
-    const sheet = workbook.worksheets.getItem(p.sheet);
+    const sheet = context.workbook.worksheets.getItem(p.sheet);
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex, rowCount");
     // Few tables change size at once; each needs its own answer before its rows can be read.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -275,38 +353,41 @@ async function inspect(
     const first = p.top + 1 + p.oldBody;
     const usedLast = used.rowIndex + used.rowCount - 1;
     if (deletes) inPlace[i] = { ...p, below: Math.max(0, usedLast - first + 1) };
-    const last = Math.min(first + added - 1, usedLast);
-    for (let row = first; row <= last; row += GROWTH_CHECK_ROWS) {
-      const count = Math.min(GROWTH_CHECK_ROWS, last - row + 1);
-      const block = sheet.getRangeByIndexes(row, p.left, count, p.width).load("values");
-      // One bounded read per block, stopping at the first cell found.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      const hit = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
-      if (hit >= 0) {
-        const col = p.left + block.values[hit]!.findIndex((v) => v !== "" && v !== null);
-        const what = await growthObstacle(context, supports, p.sheet, row + hit, col);
-        throw new WorkbookWriteError(
-          "unchanged",
-          growthBlockedText(
-            {
-              table: p.plan.spec.table,
-              sheet: p.sheet,
-              address: blockAddress(row + hit, col, 1, 1),
-            },
-            added,
-            what
-          )
-        );
-      }
-    }
+    await refuseFilledRows(context, supports, sheet, p, {
+      first,
+      last: Math.min(first + added - 1, usedLast),
+    });
   }
-  return {
-    inPlace,
-    create,
-    oldIdentity: setting.isNullObject ? null : String(setting.value),
-    plans,
-  };
+  return inPlace;
+}
+
+/** The rows `first`..`last` below a table must be empty for it to grow into them. */
+async function refuseFilledRows(
+  context: Excel.RequestContext,
+  supports: (set: string, version: string) => boolean,
+  sheet: Excel.Worksheet,
+  p: InPlacePlan,
+  { first, last }: { first: number; last: number }
+): Promise<void> {
+  for (let row = first; row <= last; row += GROWTH_CHECK_ROWS) {
+    const count = Math.min(GROWTH_CHECK_ROWS, last - row + 1);
+    const block = sheet.getRangeByIndexes(row, p.left, count, p.width).load("values");
+    // One bounded read per block, stopping at the first cell found.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    const hit = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
+    if (hit < 0) continue;
+    const col = p.left + block.values[hit]!.findIndex((v) => v !== "" && v !== null);
+    const what = await growthObstacle(context, supports, p.sheet, row + hit, col);
+    throw new WorkbookWriteError(
+      "unchanged",
+      growthBlockedText(
+        { table: p.plan.spec.table, sheet: p.sheet, address: blockAddress(row + hit, col, 1, 1) },
+        sizeChangeOf(p).added,
+        what
+      )
+    );
+  }
 }
 
 /**
@@ -337,20 +418,25 @@ export async function previewLostUserValues(
     await context.sync();
     const lost: LostUserValue[] = [];
     for (const at of located) {
-      const header = (at.header.values[0] ?? []).map((h) => String(h));
+      const held = (at.header.values[0] ?? []).map((h) => String(h));
+      const added = missingOwnColumns(at.spec, held);
+      const header = [...held, ...added];
       let runs: ColumnRun[];
       try {
         runs = columnRuns(at.spec, header);
       } catch {
         continue;
       }
-      const body = await readBody(
-        context,
-        at.sheet.name,
-        at.range.rowIndex + 1,
-        at.range.columnIndex,
-        Math.max(1, at.body.rowCount),
-        at.range.columnCount
+      const body = widen(
+        await readBody(
+          context,
+          at.sheet.name,
+          at.range.rowIndex + 1,
+          at.range.columnIndex,
+          Math.max(1, at.body.rowCount),
+          at.range.columnCount
+        ),
+        added.length
       );
       lost.push(...alignRows(at.spec, header, columnPositions(runs), body).lostUserValues);
     }
@@ -398,6 +484,39 @@ async function readFormulas(
   await context.sync();
   const [first] = range.formulas as unknown[][];
   return first ?? [];
+}
+
+/** Body rows as they will read once `added` empty columns are appended at the table's right. */
+function widen(body: unknown[][], added: number): unknown[][] {
+  return added === 0 ? body : body.map((row) => [...row, ...Array<unknown>(added).fill("")]);
+}
+
+/**
+ * The cells an upgrade appends columns into (right of the table, its header and body rows) must be
+ * empty: what the user has there would end up inside the table, or be pushed aside.
+ */
+async function refuseColumnsInTheWay(
+  context: Excel.RequestContext,
+  table: string,
+  sheetName: string,
+  columns: readonly string[],
+  at: { top: number; left: number; rows: number }
+): Promise<void> {
+  const block = context.workbook.worksheets
+    .getItem(sheetName)
+    .getRangeByIndexes(at.top, at.left, at.rows, columns.length)
+    .load("values");
+  await context.sync();
+  const row = block.values.findIndex((r) => r.some((v) => v !== "" && v !== null));
+  if (row < 0) return;
+  const col = block.values[row]!.findIndex((v) => v !== "" && v !== null);
+  throw new WorkbookWriteError(
+    "unchanged",
+    columnsBlockedText(
+      { table, sheet: sheetName, address: blockAddress(at.top + row, at.left + col, 1, 1) },
+      columns
+    )
+  );
 }
 
 /** Where each of the spec's columns sits in the table. */
@@ -532,6 +651,13 @@ async function commit(
     const staged = sheets.getItem(p.plan.sheet);
     const table = context.workbook.tables.getItem(p.plan.spec.table);
     const { alignment } = p;
+    // 0. An older workbook's table gets the columns of ours it lacks, at its right end, empty; the
+    // rows' values in them are changed cells below. TableColumnCollection.add(index, values, name):
+    // no index adds at the end, name since ExcelApi 1.4
+    // (https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1)).
+    // The cells it takes were checked empty (refuseColumnsInTheWay); whether Excel shifts cells to
+    // their right aside is not documented, and nothing is there to shift.
+    for (const name of p.addedColumns) table.columns.add(undefined, undefined, name);
     // 1. Changed records: only the runs of columns that hold a changed cell, on the rows they hold.
     for (const block of changedBlocks(alignment, p.runs))
       for (const run of block.runs)
@@ -606,9 +732,11 @@ async function rollBack(context: Excel.RequestContext, inspected: Inspected): Pr
     const sheet = sheets.getItem(p.sheet);
     const backup = sheets.getItem(p.plan.backup);
     const now = Math.max(1, sizes[i]!.rowCount);
+    // Back to its old size and width: the columns an upgrade appended leave the table, and the
+    // backup (taken across the new width, where the cells were empty) empties them again.
     context.workbook.tables
       .getItem(p.plan.spec.table)
-      .resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.width));
+      .resize(sheet.getRangeByIndexes(p.top, p.left, 1 + p.oldBody, p.oldWidth));
     if (now > p.oldBody)
       sheet
         .getRangeByIndexes(p.top + 1 + p.oldBody, p.left, now - p.oldBody, p.width)

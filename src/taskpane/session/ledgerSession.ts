@@ -4,6 +4,7 @@ import {
   type Checked,
   type DatasetDiff,
   type DatasetIdentity,
+  type LostUserValue,
   type Problem,
   type ReferenceData,
   type UserRate,
@@ -298,7 +299,11 @@ export class LedgerSession extends SessionCore {
       records
     );
     const fixedAddresses = await this.fixedAddressesIn(built.value, diff);
-    return { ok: true, value: { ledger: built.value, identity, base, diff, fixedAddresses } };
+    const lostUserValues = await this.lostUserValuesIn(built.value);
+    return {
+      ok: true,
+      value: { ledger: built.value, identity, base, diff, fixedAddresses, lostUserValues },
+    };
   }
 
   /**
@@ -334,6 +339,15 @@ export class LedgerSession extends SessionCore {
    * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
    * when it gets more rows).
    */
+  /**
+   * The user's values the write would delete with their records' rows, read with the same
+   * alignment the write makes. A failed read fails the check (the pane says why): a review that
+   * left them out would let Apply delete them unannounced.
+   */
+  private async lostUserValuesIn(ledger: AidLedger): Promise<readonly LostUserValue[]> {
+    return (await this.deps.port.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
+  }
+
   private async fixedAddressesIn(ledger: AidLedger, diff: DatasetDiff): Promise<FixedAddressCheck> {
     if (diff.added.length === 0) return { kind: "checked", found: [] };
     try {
@@ -553,8 +567,20 @@ export class LedgerSession extends SessionCore {
         { beforeCommit: () => this.version.edits === edits }
       );
       this.derivedStale = false;
-      await refreshSummary(this.deps.port, ledger);
-      if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
+      const summary = await refreshSummary(this.deps.port, ledger);
+      const failed = [summary.pivot, summary.chart].flatMap((r) =>
+        r.created || r.unsupported ? [] : [r.reason]
+      );
+      // Facts and Rates follow the edit but the Summary does not: said, and Re-read tries again.
+      if (failed.length > 0) {
+        this.derivedStale = true;
+        this.set({
+          notice: {
+            intent: "warning",
+            message: `${DERIVED_FAILED} the Summary was not refreshed (${failed.join("; ")}). Facts and Rates follow your edit, and the AID cells show it; Re-read workbook tries again.`,
+          },
+        });
+      } else if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
     } catch (e) {
       // A newer edit stopped it: the intake queued for that edit rebuilds from the newer data.
       if (

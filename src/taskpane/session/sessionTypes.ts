@@ -6,6 +6,7 @@ import type {
   DatasetIdentity,
   FixedAddressCheck,
   LedgerStore,
+  LostUserValue,
   ManifestComparison,
   PivotResult,
   Problem,
@@ -33,6 +34,8 @@ export interface PreparedRefresh {
   readonly base: DataVersion;
   /** The user's formulas that name a growing table's rows by a fixed address (they will miss the new rows). */
   readonly fixedAddresses: FixedAddressCheck;
+  /** The user's own values the write would delete with their records' rows (for the review). */
+  readonly lostUserValues: readonly LostUserValue[];
 }
 
 /** Which data the pane last knew the workbook to hold: bumped by every accepted change and every user edit. */

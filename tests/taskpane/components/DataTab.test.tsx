@@ -247,3 +247,35 @@ test("Re-read workbook says what it found, and replaces the load's outcome (one 
   await user.click(screen.getByRole("button", { name: "Re-read workbook" }));
   expect(await screen.findByText(/^Read the workbook: took in your edits /)).toBeTruthy();
 });
+
+test("the review of a refresh names the user's note that goes with a removed record, before Apply", async () => {
+  const { port, user } = renderPane();
+  await user.click(screen.getByRole("button", { name: "Load data" }));
+  await screen.findByText("Data loaded");
+  port.addUserColumn(TABLES.commitments.table, "MyNote");
+  port.editCellSilently(TABLES.commitments.table, 0, "MyNote", "check with desk");
+  const commitments = port.tables.get(TABLES.commitments.table)!;
+  const gone = String(commitments.rows[0]![commitments.header.indexOf("id")]);
+  const rows = bundledCopy().filter((r) => r.id !== gone);
+  await chooseFile(user, new File([toCsv(rows)], "one-out.csv", { type: "text/csv" }));
+  const changes = await screen.findByRole("region", { name: "Changes" });
+  const lost = within(changes).getByRole("list", {
+    name: "Your values that go with removed records",
+  });
+  expect(within(lost).getByRole("listitem").textContent).toBe(
+    `${gone} leaves the ${TABLES.commitments.table} table: your MyNote on ${gone} goes with it ("check with desk").`
+  );
+  // Not written yet: the note is still beside its record.
+  expect(port.tables.get(TABLES.commitments.table)!.rows[0]).toContain("check with desk");
+});
+
+test("when the user's values beside removed records cannot be read, the check says so and offers no Apply", async () => {
+  const { port, user } = renderPane();
+  await user.click(screen.getByRole("button", { name: "Load data" }));
+  await screen.findByText("Data loaded");
+  jest.spyOn(port, "previewLostUserValues").mockRejectedValue(new Error("GeneralException"));
+  await chooseFile(user, editedFile());
+  const alert = await screen.findByRole("alert");
+  expect(alert.textContent).toContain("Could not check the data: GeneralException");
+  expect(screen.queryByRole("region", { name: "Changes" })).toBeNull();
+});

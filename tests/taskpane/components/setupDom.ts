@@ -1,3 +1,5 @@
+import { configure } from "@testing-library/react";
+
 /**
  * What Fluent UI and the pane use that jsdom lacks. Imported first by every component test.
  */
@@ -94,3 +96,8 @@ if (typeof Blob.prototype.text !== "function")
 
 // Role queries walk the accessibility tree, which is slow in jsdom: give a pane test room.
 jest.setTimeout(30_000);
+// findBy* retries its query until this timeout (1 s by default). Measured here under load, one
+// role query over the Data tab took 441 ms and the Changes region was found 981 ms after Check for
+// changes: one more awaited read in the check made "Unable to find role region Changes". Still a
+// wait on the condition, never a fixed sleep.
+configure({ asyncUtilTimeout: 10_000 });

@@ -56,6 +56,8 @@ const englishWorkbookMessages = {
           ? `the table ${what.name}`
           : "data (a value, a formula or a PivotTable)"
     } is in the way at ${at.sheet}!${at.address}. Move it elsewhere, then try again.`,
+  columnsBlocked: (at: WriteObstacle, columns: readonly string[]) =>
+    `Nothing was changed: the ${at.table} table (sheet ${at.sheet}) was written by an older version and needs its new column${columns.length === 1 ? "" : "s"} ${columns.join(", ")} at its right, and ${at.sheet}!${at.address} there is not empty. Move what is there elsewhere (or insert an empty column to the right of the table), then try again.`,
   fixedAddress: (found: FixedAddressReference) =>
     `${found.cell} refers to ${found.reference}, which will not include the new rows; ${found.structured} would.`,
 };
@@ -82,6 +84,8 @@ export const japaneseWorkbook: WorkbookMessages = {
           ? `テーブル ${what.name}`
           : "データ（値、数式またはピボットテーブル）"
     }があります。別の場所に移してから、もう一度お試しください。`,
+  columnsBlocked: (at, columns) =>
+    `何も変更していません：${at.table} テーブル（シート ${at.sheet}）は以前の版で書かれたもので、右端に新しい列 ${columns.join("、")} が必要ですが、そこにある ${at.sheet}!${at.address} が空ではありません。そこにあるものを別の場所に移すか、テーブルの右に空の列を挿入してから、もう一度お試しください。`,
   fixedAddress: (found) =>
     `${found.cell} は ${found.reference} を参照しているため、新しい行を含みません。${found.structured} なら含みます。`,
 };

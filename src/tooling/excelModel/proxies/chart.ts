@@ -1,5 +1,5 @@
 import { boxAddress } from "../addresses";
-import { ModelError } from "../errors";
+import { ModelError, propertyNotLoaded } from "../errors";
 import type { ModelContext } from "../requestContext";
 import type { ChartState, SheetState } from "../workbookState";
 import { ClientObject, type Resolver } from "./clientObject";
@@ -71,6 +71,30 @@ export class ChartCollectionProxy {
         (c) => c.sheet === s && (c.name === name || c.id === name)
       ) ?? null
     );
+  }
+  private items_: ChartProxy[] | null = null;
+  /** The sheet's charts once loaded (ChartCollection.items, ExcelApi 1.1: https://learn.microsoft.com/javascript/api/excel/excel.chartcollection). */
+  get items(): ChartProxy[] {
+    if (!this.items_) throw propertyNotLoaded("items");
+    return this.items_;
+  }
+  load(what?: string | string[] | { select?: string | string[] }): this {
+    this.context.queue({
+      location: "ChartCollection.load",
+      describe: () => "ChartCollection.load items",
+      payload: 0,
+      run: () => {
+        const s = this.sheet();
+        this.items_ = this.context.host.state.charts
+          .filter((c) => c.sheet === s)
+          .map((c) => {
+            const p = new ChartProxy(this.context, () => c);
+            p.loadNow(what);
+            return p;
+          });
+      },
+    });
+    return this;
   }
   add(type: string, sourceData: RangeProxy | string, seriesBy = "Auto"): ChartProxy {
     let added: ChartState | null = null;
