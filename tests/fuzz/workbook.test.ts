@@ -9,7 +9,13 @@ import { ExcelWorkbook } from "../../src/host/excel/excelWorkbook";
 import { LedgerSession } from "../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../src/tooling/excelModel";
 import { CaseCounter, runsFor } from "./fuzzRuns";
-import { FAULT_COVERAGE, workbookProperties } from "./workbookProperties";
+import * as fc from "fast-check";
+import {
+  FAULT_COVERAGE,
+  runScript,
+  workbookProperties,
+  workbookScripts,
+} from "./workbookProperties";
 
 test("generated sessions with the workbook, a failure injected in each step: after every step the invariants hold", async () => {
   const counter = new CaseCounter();
@@ -29,6 +35,25 @@ test("generated sessions with the workbook, a failure injected in each step: aft
     ].sort()
   );
 }, 600_000);
+
+/*
+ * An open bug the property finds at its 250th session of seed 13 (which is why npm test runs 200:
+ * `AID_FUZZ_RUNS=15000 AID_FUZZ_AREAS=workbook npm run fuzz` reaches it). Replayed here as a known
+ * failure, so that the fix turns this test red and it becomes an example below: a refresh that
+ * fails at request 236 and again 15 requests later, then a sort of Commitments, leaves Facts and
+ * Rates apart from the ledger with no message saying so.
+ */
+test.failing(
+  "known open bug: a refresh failing twice, then a sort, leaves Facts and Rates behind unannounced",
+  async () => {
+    await fc.assert(fc.asyncProperty(workbookScripts, runScript), {
+      seed: 13,
+      path: "249:6:2:2:2:6:4:4:1:8:1:5:2:6:3:4:4:4:4:4:4",
+      endOnFailure: true,
+    });
+  },
+  120_000
+);
 
 /* Counterexamples the property found, kept as examples (each failed before its fix). */
 describe("found by the property", () => {

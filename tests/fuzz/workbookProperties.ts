@@ -326,7 +326,9 @@ function checkInvariants(real: Real, step: string): void {
   if (ready && state.editProblems.length === 0 && !unread) {
     const amount = commitments.header.indexOf("amount");
     const evidence = commitments.header.indexOf("evidence");
+    // A wholly blank row is not a record (readCommitments skips the blank rows a user leaves).
     const inTable = commitments.rows
+      .filter((r) => !r.every((v) => v === null || v === ""))
       .map((r) => `${typed(r[id]!)}|${typed(r[amount]!)}|${typed(r[evidence]!)}`)
       .sort();
     const inLedger = ledger.records
