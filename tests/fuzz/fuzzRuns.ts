@@ -1,6 +1,6 @@
 /**
  * How many generated cases each fuzz area runs. `npm test` runs a small number (the whole fuzz
- * part in a few seconds, the workbook's 200 sessions in about a minute of CPU); `npm run fuzz` sets
+ * part in a few seconds, the workbook's 300 sessions in about a minute of CPU); `npm run fuzz` sets
  * AID_FUZZ_RUNS to the total it wants (at least 100,000) and each area takes its share.
  * AID_FUZZ_SEED replays a run; AID_FUZZ_AREAS (e.g. "workbook") runs only the areas named.
  */
@@ -23,7 +23,7 @@ const SMALL: Readonly<Record<FuzzArea, number>> = {
   fetch: 300,
   extract: 150,
   export: 200,
-  workbook: 200,
+  workbook: 300,
 };
 
 export function runsFor(area: FuzzArea): number {

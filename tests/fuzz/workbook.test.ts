@@ -37,23 +37,18 @@ test("generated sessions with the workbook, a failure injected in each step: aft
 }, 600_000);
 
 /*
- * An open bug the property finds at its 250th session of seed 13 (which is why npm test runs 200:
- * `AID_FUZZ_RUNS=15000 AID_FUZZ_AREAS=workbook npm run fuzz` reaches it). Replayed here as a known
- * failure, so that the fix turns this test red and it becomes an example below: a refresh that
- * fails at request 236 and again 15 requests later, then a sort of Commitments, leaves Facts and
- * Rates apart from the ledger with no message saying so.
+ * The 250th session of seed 13, replayed: a refresh whose write fails and whose rollback fails
+ * too, then Re-read workbook and a sort. Before its fix Facts and Rates stayed apart from the
+ * ledger with nothing saying so (the read after a partial write found nothing new in Commitments,
+ * so nothing rewrote them). Replays the generated case itself (path "249"), unshrunk.
  */
-test.failing(
-  "known open bug: a refresh failing twice, then a sort, leaves Facts and Rates behind unannounced",
-  async () => {
-    await fc.assert(fc.asyncProperty(workbookScripts, runScript), {
-      seed: 13,
-      path: "249:6:2:2:2:6:4:4:1:8:1:5:2:6:3:4:4:4:4:4:4",
-      endOnFailure: true,
-    });
-  },
-  120_000
-);
+test("session 250 of seed 13: after a write and its rollback both fail, the next read rewrites Facts and Rates", async () => {
+  await fc.assert(fc.asyncProperty(workbookScripts, runScript), {
+    seed: 13,
+    path: "249",
+    numRuns: 1,
+  });
+}, 120_000);
 
 /* Counterexamples the property found, kept as examples (each failed before its fix). */
 describe("found by the property", () => {

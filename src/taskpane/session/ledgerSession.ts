@@ -411,7 +411,13 @@ export class LedgerSession extends SessionCore {
         return { ok: true, pivot, chart, report };
       } catch (e) {
         const state = e instanceof WorkbookWriteError ? e.state : "partial";
-        if (state === "partial") void this.queueIntake();
+        // Some tables may be new and others old: the read that follows takes Commitments in, and
+        // Facts and Rates are rewritten from it even when it holds nothing new (found by the
+        // workbook property: a write and its rollback failing, then Re-read workbook).
+        if (state === "partial") {
+          this.derivedStale = true;
+          void this.queueIntake();
+        }
         return { ok: false, state, message: messageOf(e) };
       } finally {
         this.set({ busy: false });
