@@ -1,5 +1,4 @@
 import {
-  type DatasetIdentity,
   LedgerStore,
   SUMMARY_PIVOT,
   type SheetCell,
@@ -15,20 +14,13 @@ import { IDENTITY_SETTING } from "../../../src/host/excel/identitySetting";
 import { STAGING_PREFIX } from "../../../src/host/excel/staging";
 import { ExcelModel } from "../../../src/tooling/excelModel";
 import { newSession } from "../../taskpane/testSession";
+import { identity } from "./identity";
 
 /*
  * The shipped adapter against the Excel model (src/tooling/excelModel), which enforces the
  * documented behaviours it depends on: proxies loaded before read, batches that are not
  * transactions, unique table names, #REF! after a sheet is deleted, the 5 MB request limit.
  */
-
-const identity = (source: string): DatasetIdentity => ({
-  source,
-  version: "0.1.0",
-  contentHash: `fnv1a64:${source}`,
-  loadedAt: "2025-01-01T00:00:00.000Z",
-  records: 33,
-});
 
 const FIRST = ledgerTables(loadBundledLedger());
 /** A second dataset: Facts loses its last 13 rows, Commitments gains a copy of its first row, every id renamed. */

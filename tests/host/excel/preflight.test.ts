@@ -1,5 +1,4 @@
 import {
-  type DatasetIdentity,
   LedgerStore,
   type SheetCell,
   TABLES,
@@ -10,6 +9,7 @@ import {
 import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { ExcelModel } from "../../../src/tooling/excelModel";
+import { identity } from "./identity";
 
 /*
  * What the writer finds before staging and refuses with nothing changed: a filtered table it must
@@ -18,14 +18,6 @@ import { ExcelModel } from "../../../src/tooling/excelModel";
  * every sheet's cells (formulas as written, the user's own included), the tables and the stored
  * identity are as they were. Against the Excel model.
  */
-
-const identity = (source: string): DatasetIdentity => ({
-  source,
-  version: "0.1.0",
-  contentHash: `fnv1a64:${source}`,
-  loadedAt: "2025-01-01T00:00:00.000Z",
-  records: 33,
-});
 
 const FIRST = ledgerTables(loadBundledLedger());
 const COMMITMENTS = TABLES.commitments.table;

@@ -1,6 +1,5 @@
 import { expect } from "@jest/globals";
 import {
-  type DatasetIdentity,
   LedgerStore,
   type SheetCell,
   TABLES,
@@ -14,20 +13,13 @@ import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook, type ExcelRun } from "../../../src/host/excel/excelWorkbook";
 import { STAGING_PREFIX } from "../../../src/host/excel/staging";
 import { ExcelModel } from "../../../src/tooling/excelModel";
+import { identity } from "./identity";
 
 /*
  * Rows follow their records: the writer lines the new rows up with the table's rows by key, so
  * what the user put beside a record (a note, a formula) stays beside it through sorts, loads and
  * refreshes, and a refresh writes only what changed. Against the Excel model.
  */
-
-const identity = (source: string): DatasetIdentity => ({
-  source,
-  version: "0.1.0",
-  contentHash: `fnv1a64:${source}`,
-  loadedAt: "2025-01-01T00:00:00.000Z",
-  records: 33,
-});
 
 const FIRST = ledgerTables(loadBundledLedger());
 const commitmentsOf = (specs: readonly TableSpec[]) =>

@@ -1,6 +1,5 @@
 import { expect } from "@jest/globals";
 import {
-  type DatasetIdentity,
   LedgerStore,
   type SheetCell,
   TABLES,
@@ -13,20 +12,13 @@ import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import { IDENTITY_SETTING } from "../../../src/host/excel/identitySetting";
 import { ExcelModel } from "../../../src/tooling/excelModel";
+import { identity } from "./identity";
 
 /*
  * Older workbooks upgrade instead of refusing: a Facts table written before it had its FiscalYear
  * column gets the column appended at its right end, the user's own columns and formulas kept beside
  * their rows, then the write goes on as usual. Against the Excel model.
  */
-
-const identity = (source: string): DatasetIdentity => ({
-  source,
-  version: "0.1.0",
-  contentHash: `fnv1a64:${source}`,
-  loadedAt: "2025-01-01T00:00:00.000Z",
-  records: 33,
-});
 
 const FACTS = TABLES.facts.table;
 const CURRENT = ledgerTables(loadBundledLedger());
