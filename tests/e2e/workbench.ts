@@ -216,24 +216,52 @@ export async function loadData({
   await pane.getByText("Data loaded").waitFor();
 }
 
+/** A file as the pane's file input takes it. */
+export interface DatasetFile {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly buffer: Buffer;
+}
+
 /**
  * Refresh from a file, up to the preview: picks File under "Refresh from", gives the pane `rows`
  * as a JSON file named `name`, and clicks "Check for changes".
  */
-export async function checkChanges(
-  { pane }: Pick<OpenWorkbench, "pane">,
+export function checkChanges(
+  open: Pick<OpenWorkbench, "pane">,
   name: string,
   rows: readonly CommitmentRecord[]
+): Promise<void> {
+  return checkFile(open, {
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
+  });
+}
+
+/** Refresh from any file (CSV, malformed text…), up to the preview. */
+export async function checkFile(
+  { pane }: Pick<OpenWorkbench, "pane">,
+  file: DatasetFile
 ): Promise<void> {
   await pane
     .getByRole("radiogroup", { name: "Refresh from" })
     .getByRole("radio", { name: "File", exact: true })
     .check();
-  await pane.getByLabel("Dataset file").setInputFiles({
-    name,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
-  });
+  await pane.getByLabel("Dataset file").setInputFiles(file);
+  await pane.getByRole("button", { name: "Check for changes" }).click();
+}
+
+/** Refresh from a web address, up to the preview. */
+export async function checkAddress(
+  { pane }: Pick<OpenWorkbench, "pane">,
+  url: string
+): Promise<void> {
+  await pane
+    .getByRole("radiogroup", { name: "Refresh from" })
+    .getByRole("radio", { name: "Web address", exact: true })
+    .check();
+  await pane.getByRole("textbox", { name: "Web address (https)" }).fill(url);
   await pane.getByRole("button", { name: "Check for changes" }).click();
 }
 
