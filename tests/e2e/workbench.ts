@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { type Browser, type Locator, type Page, chromium } from "playwright-core";
 import { type CommitmentRecord, type SheetCell, TABLES } from "../../src/domain";
+import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import type {} from "../../src/workbench/testApi"; // window.aidWorkbench's type
 import { WORKBENCH_URL_VARIABLE, chromiumPath } from "./environment";
 
@@ -90,6 +91,16 @@ export function snapshot(page: Page): Promise<Record<string, SheetCell[][]>> {
     const workbench = window.aidWorkbench!;
     return Object.fromEntries(workbench.sheetNames().map((s) => [s, workbench.values(s)]));
   });
+}
+
+/** Every sheet's values and the identity stored with the tables: to show that a refused write changed nothing. */
+export async function workbookState(
+  page: Page
+): Promise<{ sheets: Record<string, SheetCell[][]>; identity: unknown }> {
+  return {
+    sheets: await snapshot(page),
+    identity: await page.evaluate((key) => window.aidWorkbench!.settings()[key], IDENTITY_SETTING),
+  };
 }
 
 /** Waits until a cell shows `expected` (a number, text or error code); fails with what it shows instead. */
