@@ -5,9 +5,10 @@ import {
   formatProblem,
   loadDatasetText,
   type Problem,
+  messageOf,
 } from "../domain";
 import type { CliIo } from "./runCli";
-import { errorText, EXIT } from "./usage";
+import { EXIT } from "./usage";
 
 /** The ledger of a dataset file, or the exit code after printing why there is none. */
 export function readDatasetFile(
@@ -18,7 +19,7 @@ export function readDatasetFile(
   try {
     text = io.readFile(path);
   } catch (e) {
-    io.stderr(`aid: cannot read ${path}: ${errorText(e)}\n`);
+    io.stderr(`aid: cannot read ${path}: ${messageOf(e)}\n`);
     return { exit: EXIT.USAGE };
   }
   const built = loadDatasetText(text, bundledReference(), { fileName: path });

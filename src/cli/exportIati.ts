@@ -4,11 +4,11 @@
  * one, or a file) as IATI activity XML 2.03. `aid export --xlsx <out.xlsx> [--data <file>]`: the
  * dataset as an .xlsx workbook (src/cli/workbookFile.ts).
  */
-import { type AidLedger, contentHash, loadBundledLedger } from "../domain";
+import { type AidLedger, contentHash, loadBundledLedger, messageOf } from "../domain";
 import { toIatiXml } from "../domain/iati/iatiExport";
 import { readDatasetFile } from "./datasetFile";
 import type { CliIo } from "./runCli";
-import { errorText, EXIT, parseArgs, UsageError } from "./usage";
+import { EXIT, parseArgs, UsageError } from "./usage";
 import { writeWorkbookFile } from "./workbookFile";
 
 /** Runs `aid export`; returns the exit code (a promise of it for --xlsx). */
@@ -59,7 +59,7 @@ export function exportCommand(args: readonly string[], io: CliIo): number | Prom
   try {
     io.writeFile(out, exported.xml);
   } catch (e) {
-    io.stderr(`aid: cannot write ${out}: ${errorText(e)}\n`);
+    io.stderr(`aid: cannot write ${out}: ${messageOf(e)}\n`);
     return EXIT.USAGE;
   }
   io.stdout(
@@ -87,7 +87,7 @@ async function exportWorkbook(
   try {
     io.writeFile!(out, bytes);
   } catch (e) {
-    io.stderr(`aid: cannot write ${out}: ${errorText(e)}\n`);
+    io.stderr(`aid: cannot write ${out}: ${messageOf(e)}\n`);
     return EXIT.USAGE;
   }
   io.stdout(`exported: ${records.length} records as an .xlsx workbook to ${out}\n`);

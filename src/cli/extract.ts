@@ -2,11 +2,11 @@
  * `aid extract <report.txt> [--document-title <title>] [--source-file <name>]`: candidate records
  * for every aid figure of a report's plain text, as dataset CSV on stdout; a summary on stderr.
  */
-import { bundledReference, toCsv } from "../domain";
+import { bundledReference, toCsv, messageOf } from "../domain";
 import { extractCandidates } from "../domain/extract/extract";
 import { baseName } from "./datasetFile";
 import type { CliIo } from "./runCli";
-import { errorText, EXIT, parseArgs, UsageError } from "./usage";
+import { EXIT, parseArgs, UsageError } from "./usage";
 
 /** Runs `aid extract`; returns the exit code. */
 export function extractCommand(args: readonly string[], io: CliIo): number {
@@ -20,7 +20,7 @@ export function extractCommand(args: readonly string[], io: CliIo): number {
   try {
     text = io.readFile(path);
   } catch (e) {
-    io.stderr(`aid: cannot read ${path}: ${errorText(e)}\n`);
+    io.stderr(`aid: cannot read ${path}: ${messageOf(e)}\n`);
     return EXIT.USAGE;
   }
   const title = options.get("--document-title");

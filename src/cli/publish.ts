@@ -5,7 +5,7 @@
  * (aid-ledger.xlsx, or the dataset's name with .xlsx), and manifest.json last. A symbolic link
  * at any of those names is refused. Nothing is written when the dataset is invalid.
  */
-import { contentHash, toJson } from "../domain";
+import { contentHash, toJson, messageOf } from "../domain";
 import { publishFiles } from "../domain/publish/atomicPublish";
 import { buildManifest, MANIFEST_FILE } from "../domain/publish/manifest";
 import { readDatasetFile } from "./datasetFile";
@@ -50,7 +50,7 @@ export async function publishCommand(args: readonly string[], io: CliIo): Promis
   try {
     io.makeFolder(dir);
   } catch (e) {
-    io.stderr(`aid: cannot create ${out}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`aid: cannot create ${out}: ${messageOf(e)}\n`);
     return EXIT.USAGE;
   }
   const outcome = publishFiles(

@@ -17,6 +17,7 @@ import {
   toCsv,
   toJson,
   limits,
+  messageOf,
 } from "../domain";
 import { evaluateFormula } from "./calc";
 import { diffCommand } from "./diff";
@@ -109,7 +110,7 @@ function loadFile(path: string, io: CliIo): { ledger: AidLedger } | { exit: numb
       io.stderr(`invalid: ${path}: ${e.message}\n`);
       return { exit: EXIT.INVALID };
     }
-    io.stderr(`aid: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`aid: cannot read ${path}: ${messageOf(e)}\n`);
     return { exit: EXIT.USAGE };
   }
   const built: Checked<AidLedger> = loadDatasetText(text, bundledReference(), { fileName: path });

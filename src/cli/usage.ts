@@ -37,8 +37,3 @@ export function parseArgs(
   }
   return { options, flags: set, positional };
 }
-
-/** The message of anything thrown: an Error's message, else the value as text (never "undefined"). */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

@@ -10,6 +10,7 @@ import {
   isAidError,
   messages,
   onLanguageChange,
+  messageOf,
 } from "../domain";
 import { ledgerStore } from "./store";
 
@@ -143,7 +144,7 @@ function evaluate(
       ? result.value.map((row) => row.map(toExcelCell))
       : toExcelCell(result.value);
   } catch (error) {
-    return unexpected(name, error instanceof Error ? error.message : String(error));
+    return unexpected(name, messageOf(error));
   }
 }
 

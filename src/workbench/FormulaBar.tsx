@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type Spreadsheet, addressOf } from "./spreadsheet";
+import { messageOf } from "../domain";
 
 /** A request to edit the selected cell: `id` changes per request; `text`, when given, replaces the content. */
 export interface EditRequest {
@@ -49,7 +50,7 @@ export function FormulaBar({ spreadsheet, editRequest, onDone }: FormulaBarProps
         spreadsheet.select(at.sheet, at.row + (event.shiftKey ? -1 : 1), at.col);
         onDone();
       } catch (e) {
-        setProblem(e instanceof Error ? e.message : String(e));
+        setProblem(messageOf(e));
       }
     } else if (event.key === "Escape") {
       event.preventDefault();

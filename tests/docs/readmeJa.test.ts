@@ -9,15 +9,6 @@ const readmeJa = readFileSync(join(root, "README.ja.md"), "utf8");
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const ledger = loadBundledLedger();
 
-/**
- * Examples whose features come from other branches of issue 14: fiscal years in `year` and Japanese
- * place names (the `fiscal` branch). They cannot give their value on a branch without those
- * features, so they are not checked with the others; the last test fails as soon as one does give
- * it, saying to remove it from this list, and from then on it is checked like every other example.
- */
-// Fiscal years and Japanese names have landed: every example is checked.
-const AWAITING_FISCAL_YEARS_AND_JAPANESE_NAMES: readonly string[] = [];
-
 /** Splits a formula's argument list the way a user types it: empty arguments are omitted ones. */
 function argsOf(formula: string): (string | number | null)[] {
   const inner = /^=\w+\((.*)\)$/.exec(formula)![1]!;
@@ -75,29 +66,11 @@ test("it documents the rate rule and the fiscal-year rule, and every link within
 });
 
 test("every worked example gives the value README.ja.md states", () => {
-  const checked = examples.filter(
-    (e) => !AWAITING_FISCAL_YEARS_AND_JAPANESE_NAMES.includes(e.formula)
-  );
-  expect(checked.length).toBeGreaterThanOrEqual(9);
-  for (const { formula, stated } of checked)
+  expect(examples.length).toBeGreaterThanOrEqual(9);
+  for (const { formula, stated } of examples)
     expect({ formula, stated, gives: givesStated(formula, stated) }).toEqual({
       formula,
       stated,
       gives: true,
     });
-});
-
-test("the examples awaiting fiscal years and Japanese names are in README.ja.md, and none gives its value yet", () => {
-  const awaiting = examples.filter((e) =>
-    AWAITING_FISCAL_YEARS_AND_JAPANESE_NAMES.includes(e.formula)
-  );
-  expect(awaiting.map((e) => e.formula).sort()).toEqual(
-    [...AWAITING_FISCAL_YEARS_AND_JAPANESE_NAMES].sort()
-  );
-  for (const { formula, stated } of awaiting) {
-    if (givesStated(formula, stated))
-      throw new Error(
-        `${formula} now gives ${stated}, as README.ja.md states: remove it from AWAITING_FISCAL_YEARS_AND_JAPANESE_NAMES in tests/docs/readmeJa.test.ts, so that it is checked like the other examples.`
-      );
-  }
 });

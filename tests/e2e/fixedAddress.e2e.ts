@@ -1,6 +1,6 @@
 import { TABLES } from "../../src/domain";
 import { bundledCopy } from "../domain/helpers";
-import { loadData, setFormula, useWorkbenchPage, values } from "./workbench";
+import { checkChanges, loadData, setFormula, useWorkbenchPage, values } from "./workbench";
 
 /*
  * Issue 13 item 9, through the shipped adapter: a user's =SUM over Facts' AmountUSD by a fixed
@@ -18,17 +18,8 @@ test("the review of a refresh that adds a record names the formula that will mis
   const last = rows.length + 1;
   await setFormula(page, "Sheet1", "B4", `=SUM(${TABLES.facts.sheet}!${column}2:${column}${last})`);
 
-  await pane
-    .getByRole("radiogroup", { name: "Refresh from" })
-    .getByRole("radio", { name: "File", exact: true })
-    .check();
   const more = [...bundledCopy(), { ...bundledCopy()[0]!, id: "added-by-refresh" }];
-  await pane.getByLabel("Dataset file").setInputFiles({
-    name: "one-more.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(more), "utf8"),
-  });
-  await pane.getByRole("button", { name: "Check for changes" }).click();
+  await checkChanges(workbench(), "one-more.json", more);
   const warning = pane.getByRole("list", { name: "Formulas that will miss the new rows" });
   await warning.waitFor({ timeout: 20_000 });
   expect(await warning.getByRole("listitem").allTextContents()).toEqual([

@@ -1,7 +1,7 @@
 import type { Route } from "playwright-core";
 import { TABLES, buildManifest, toJson } from "../../src/domain";
 import { bundledCopy, ticadAt600Million } from "../domain/helpers";
-import { useWorkbenchPage, waitForSheets } from "./workbench";
+import { checkAddress, useWorkbenchPage, waitForSheets } from "./workbench";
 
 /*
  * Data loaded from a web address: the pane reads the manifest published beside it (aid publish)
@@ -38,12 +38,7 @@ test("after a refresh from a web address, the pane says when a newer dataset is 
     });
   });
 
-  await pane
-    .getByRole("radiogroup", { name: "Refresh from" })
-    .getByRole("radio", { name: "Web address", exact: true })
-    .check();
-  await pane.getByRole("textbox", { name: "Web address (https)" }).fill(`${BASE}commitments.json`);
-  await pane.getByRole("button", { name: "Check for changes" }).click();
+  await checkAddress(workbench(), `${BASE}commitments.json`);
   await pane.getByRole("button", { name: "Apply changes" }).click();
   await waitForSheets(page, [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet]);
   await pane.getByText("This is the latest dataset published at its address.").waitFor();

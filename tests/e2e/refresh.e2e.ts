@@ -9,7 +9,7 @@ import {
   toCsv,
 } from "../../src/domain";
 import {
-  type OpenWorkbench,
+  checkFile,
   loadData,
   useWorkbenchPage,
   saveScreenshot,
@@ -42,19 +42,6 @@ const json = (name: string, text: string) => ({
 });
 
 const workbench = useWorkbenchPage();
-
-/** Chooses "File" as the source, gives it the file, and clicks "Check for changes". */
-async function checkFile(
-  { pane }: OpenWorkbench,
-  file: { name: string; mimeType: string; buffer: Buffer }
-): Promise<void> {
-  await pane
-    .getByRole("radiogroup", { name: "Refresh from" })
-    .getByRole("radio", { name: "File", exact: true })
-    .check();
-  await pane.getByLabel("Dataset file").setInputFiles(file);
-  await pane.getByRole("button", { name: "Check for changes" }).click();
-}
 
 const ticadAmount = (page: Page) =>
   tableCell(page, TABLES.commitments.sheet, "amount", { column: "id", equals: TICAD });

@@ -13,6 +13,7 @@ import {
   value,
   values,
   waitForValue,
+  workbookState,
 } from "./workbench";
 
 /*
@@ -105,14 +106,14 @@ test("a refresh that adds a record to a table with a Total Row is refused, namin
   const { page, pane } = workbench();
   await loadData(workbench());
   await page.evaluate((t) => window.aidWorkbench!.showTotals(t, true), TABLES.commitments.table);
-  const before = await values(page, TABLES.commitments.sheet);
+  const before = await workbookState(page);
   const rows = [...bundledCopy(), { ...bundledCopy()[0]!, id: "added-by-refresh" }];
   await refreshFrom(workbench(), "one-more.json", rows);
   await pane
     .getByText(/Total Row/)
     .first()
     .waitFor({ timeout: 20_000 });
-  expect(await values(page, TABLES.commitments.sheet)).toEqual(before);
+  expect(await workbookState(page)).toEqual(before);
 });
 
 test("a Facts table an older version wrote without FiscalYear is upgraded by Load data: the column appended at its right, the user's notes beside their facts", async () => {

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { type Browser, type Locator, type Page, chromium } from "playwright-core";
 import { type CommitmentRecord, type SheetCell, TABLES } from "../../src/domain";
+import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import type {} from "../../src/workbench/testApi"; // window.aidWorkbench's type
 import { WORKBENCH_URL_VARIABLE, chromiumPath } from "./environment";
 
@@ -90,6 +91,16 @@ export function snapshot(page: Page): Promise<Record<string, SheetCell[][]>> {
     const workbench = window.aidWorkbench!;
     return Object.fromEntries(workbench.sheetNames().map((s) => [s, workbench.values(s)]));
   });
+}
+
+/** Every sheet's values and the identity stored with the tables: to show that a refused write changed nothing. */
+export async function workbookState(
+  page: Page
+): Promise<{ sheets: Record<string, SheetCell[][]>; identity: unknown }> {
+  return {
+    sheets: await snapshot(page),
+    identity: await page.evaluate((key) => window.aidWorkbench!.settings()[key], IDENTITY_SETTING),
+  };
 }
 
 /** Waits until a cell shows `expected` (a number, text or error code); fails with what it shows instead. */
@@ -216,24 +227,52 @@ export async function loadData({
   await pane.getByText("Data loaded").waitFor();
 }
 
+/** A file as the pane's file input takes it. */
+export interface DatasetFile {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly buffer: Buffer;
+}
+
 /**
  * Refresh from a file, up to the preview: picks File under "Refresh from", gives the pane `rows`
  * as a JSON file named `name`, and clicks "Check for changes".
  */
-export async function checkChanges(
-  { pane }: Pick<OpenWorkbench, "pane">,
+export function checkChanges(
+  open: Pick<OpenWorkbench, "pane">,
   name: string,
   rows: readonly CommitmentRecord[]
+): Promise<void> {
+  return checkFile(open, {
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
+  });
+}
+
+/** Refresh from any file (CSV, malformed text…), up to the preview. */
+export async function checkFile(
+  { pane }: Pick<OpenWorkbench, "pane">,
+  file: DatasetFile
 ): Promise<void> {
   await pane
     .getByRole("radiogroup", { name: "Refresh from" })
     .getByRole("radio", { name: "File", exact: true })
     .check();
-  await pane.getByLabel("Dataset file").setInputFiles({
-    name,
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(rows), "utf8"),
-  });
+  await pane.getByLabel("Dataset file").setInputFiles(file);
+  await pane.getByRole("button", { name: "Check for changes" }).click();
+}
+
+/** Refresh from a web address, up to the preview. */
+export async function checkAddress(
+  { pane }: Pick<OpenWorkbench, "pane">,
+  url: string
+): Promise<void> {
+  await pane
+    .getByRole("radiogroup", { name: "Refresh from" })
+    .getByRole("radio", { name: "Web address", exact: true })
+    .check();
+  await pane.getByRole("textbox", { name: "Web address (https)" }).fill(url);
   await pane.getByRole("button", { name: "Check for changes" }).click();
 }
 

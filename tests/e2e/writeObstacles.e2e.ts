@@ -1,25 +1,14 @@
-import type { Page } from "playwright-core";
 import { TABLES } from "../../src/domain";
-import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import { bundledCopy, ticadAt600Million } from "../domain/helpers";
-import { loadData, refreshFrom, useWorkbenchPage, values } from "./workbench";
+import { loadData, refreshFrom, useWorkbenchPage, workbookState } from "./workbench";
 
 /*
  * Issue 13's "done when": a refresh over a table with an active filter, or on a protected sheet,
- * is refused with nothing changed (every table's sheet as it was, the stored identity too), and
+ * is refused with nothing changed (every sheet as it was, the stored identity too), and
  * the pane says what is in the way and what to do.
  */
 
 const workbench = useWorkbenchPage();
-
-const SHEETS = [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet];
-
-async function everything(page: Page) {
-  return {
-    sheets: await Promise.all(SHEETS.map((s) => values(page, s))),
-    identity: await page.evaluate((key) => window.aidWorkbench!.settings()[key], IDENTITY_SETTING),
-  };
-}
 
 test("a refresh that removes and adds a record over a filtered table is refused, naming it, with nothing changed", async () => {
   const { page, pane } = workbench();
@@ -28,7 +17,7 @@ test("a refresh that removes and adds a record over a filtered table is refused,
     (t) => window.aidWorkbench!.filterTable(t, "region", ["Africa"]),
     TABLES.commitments.table
   );
-  const before = await everything(page);
+  const before = await workbookState(page);
   const rows = bundledCopy();
   const next = [...rows.slice(1), { ...rows[0]!, id: "added-by-refresh" }];
   await refreshFrom(workbench(), "one-out-one-in.json", next);
@@ -36,18 +25,18 @@ test("a refresh that removes and adds a record over a filtered table is refused,
     .getByText(new RegExp(`${TABLES.commitments.table} table .* is filtered`))
     .first()
     .waitFor({ timeout: 20_000 });
-  expect(await everything(page)).toEqual(before);
+  expect(await workbookState(page)).toEqual(before);
 });
 
 test("a refresh that changes an amount on a protected sheet is refused, naming the sheet, with nothing changed", async () => {
   const { page, pane } = workbench();
   await loadData(workbench());
   await page.evaluate((s) => window.aidWorkbench!.protectSheet(s, true), TABLES.commitments.sheet);
-  const before = await everything(page);
+  const before = await workbookState(page);
   await refreshFrom(workbench(), "ticad-600m.json", ticadAt600Million());
   await pane
     .getByText(new RegExp(`sheet ${TABLES.commitments.sheet}, which holds .* is protected`))
     .first()
     .waitFor({ timeout: 20_000 });
-  expect(await everything(page)).toEqual(before);
+  expect(await workbookState(page)).toEqual(before);
 });

@@ -12,6 +12,7 @@
  * before anything is written, so a link at `--out/commitments.json` can never send the data to a
  * file outside the folder, and the publisher learns the folder is not what they thought.
  */
+import { messageOf } from "../messages/catalog";
 
 /** The file operations publishing needs; the CLI gives Node's, tests inject failures. */
 export interface PublishFs {
@@ -83,7 +84,7 @@ export function publishFiles(
     }
   } catch (e) {
     cleanUp();
-    return refused(`cannot write beside ${dir}: ${textOf(e)}; nothing was replaced`);
+    return refused(`cannot write beside ${dir}: ${messageOf(e)}; nothing was replaced`);
   }
 
   const renamed: string[] = [];
@@ -92,7 +93,7 @@ export function publishFiles(
       fs.rename(temps[i]!, at(f.name));
       renamed.push(f.name);
     } catch (e) {
-      const failure = `cannot move ${f.name} into place: ${textOf(e)}`;
+      const failure = `cannot move ${f.name} into place: ${messageOf(e)}`;
       const notRestored = putBack(renamed, backups, at, fs);
       if (notRestored.length === 0) {
         cleanUp();
@@ -143,8 +144,4 @@ function tryRemove(fs: PublishFs, path: string): void {
   } catch {
     // A temporary file left behind is named as such; the targets are what matter.
   }
-}
-
-function textOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

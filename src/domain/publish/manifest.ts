@@ -8,6 +8,7 @@ import type { Checked, Problem } from "../dataset/problems";
 import type { CommitmentRecord } from "../dataset/schema";
 import { contentHash } from "../workbook/identity";
 import type { DatasetIdentity } from "../workbook/port";
+import { messageOf } from "../messages/catalog";
 
 /** The manifest's format name and version; a reader refuses formats it does not know. */
 export const MANIFEST_FORMAT = "aid-ledger-manifest/1";
@@ -81,7 +82,7 @@ export function readPublishedManifest(text: string): Checked<PublishedManifest> 
         {
           row: 0,
           field: "(file)",
-          message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+          message: `not valid JSON: ${messageOf(e)}`,
         },
       ],
     };

@@ -42,3 +42,43 @@ export function splitReference(
     sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return sheet ? { sheet, address } : null;
 }
+
+/** Zero-based column index of column letters: A -> 0, AA -> 26 (either case). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/;
+
+/** Zero-based row and column of a cell address ("C4" and "$C$4" are row 3, column 2); null when it is not one. */
+export function cellIndex(address: string): { row: number; col: number } | null {
+  const m = CELL.exec(address);
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]!) } : null;
+}
+
+/** A block, zero-based and inclusive. */
+export interface Block {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * The block of a cell or block address without its sheet ("B2:C4", "$B$2", "C4:B2"), corners in
+ * either order; null when it is not one.
+ */
+export function blockIndex(address: string): Block | null {
+  const [first = "", last = first, extra] = address.split(":");
+  const a = cellIndex(first);
+  const b = cellIndex(last);
+  if (!a || !b || extra !== undefined) return null;
+  return {
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    right: Math.max(a.col, b.col),
+  };
+}

@@ -3,6 +3,7 @@
  * (`=SUM(Facts!L2:L34)`). Rows a refresh appends land below that address, so the formula misses
  * them; the table's structured reference (`AidFacts[AmountUSD]`) grows with the table.
  */
+import { columnIndex, columnLetters } from "./a1";
 
 /** A formula in a cell, as read from the workbook. */
 export interface CellFormula {
@@ -50,21 +51,6 @@ interface RangeReference {
 // matching inside names (LOG10(, Table1, ABC123_x) .
 const REFERENCE =
   /(?<![\w.$'!])(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w.(!])/g;
-
-/** Zero-based column index of letters: A -> 0, AA -> 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** Column letters of a zero-based index: 0 -> A, 26 -> AA. */
-export function columnName(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** A sheet name as a formula writes it: quoted when it is not a plain name. */
 export function sheetPrefix(sheet: string): string {
@@ -156,7 +142,8 @@ export function findFixedAddressReferences(
       if (!extent) continue;
       const cell = `${sheetPrefix(f.sheet)}!${f.address}`;
       const corners =
-        `${columnName(ref.left)}${ref.top + 1}:` + `${columnName(ref.right)}${ref.bottom + 1}`;
+        `${columnLetters(ref.left)}${ref.top + 1}:` +
+        `${columnLetters(ref.right)}${ref.bottom + 1}`;
       const reference = `${sheetPrefix(extent.sheet)}!${corners}`;
       if (seen.has(`${cell} ${reference}`)) continue;
       seen.add(`${cell} ${reference}`);

@@ -1,5 +1,5 @@
 import type { ExcelRun } from "./excelWorkbook";
-import { splitReference } from "../../domain/workbook/a1";
+import { blockIndex, splitReference } from "../../domain/workbook/a1";
 
 type Unsubscribe = () => Promise<void>;
 
@@ -125,22 +125,7 @@ interface Bounds {
 function bounds(address: string): Bounds | null {
   const ref = splitReference(address);
   if (!ref) return null;
-  const [first = "", last = first] = ref.address.split(":");
-  const a = cell(first);
-  const b = cell(last);
-  return {
-    top: Math.min(a.row, b.row),
-    bottom: Math.max(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    right: Math.max(a.col, b.col),
-  };
-}
-
-function cell(address: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/i.exec(address)!;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return blockIndex(ref.address);
 }
 
 /** Calls back when the selection moves on any sheet (ExcelApi 1.9). */

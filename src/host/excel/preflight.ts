@@ -7,7 +7,7 @@ import {
   protectedSheetText,
   protectedWorkbookText,
 } from "../../domain";
-import { blockAddress, withoutSheet } from "../../domain/workbook/a1";
+import { blockAddress, blockIndex, withoutSheet } from "../../domain/workbook/a1";
 import type { InPlacePlan } from "./tablePlans";
 
 /*
@@ -129,23 +129,14 @@ export async function refuseObstacles(
 /** Rows in a worksheet (Excel's limit: https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3). */
 const SHEET_ROWS = 1_048_576;
 
-const A1 = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
-
-function columnOf(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-
 /** "Sheet1!A1:B4, Sheet1!D1:D4" (RangeAreas.address) as zero-based boxes. */
 function areasOf(
   address: string
 ): { top: number; left: number; bottom: number; right: number; address: string }[] {
   return address.split(",").flatMap((part) => {
     const local = withoutSheet(part.trim());
-    const m = A1.exec(local);
-    if (!m) return [];
-    const [left, top] = [columnOf(m[1]!), Number(m[2]) - 1];
-    const [right, bottom] = m[3] ? [columnOf(m[3]), Number(m[4]) - 1] : [left, top];
-    return [{ top, left, bottom, right, address: local.replace(/\$/g, "") }];
+    const block = blockIndex(local);
+    return block ? [{ ...block, address: local.replace(/\$/g, "") }] : [];
   });
 }
 

@@ -6,6 +6,7 @@ import {
   type SheetSnapshot,
   chunkRows,
   toSafeCell,
+  messageOf,
 } from "../../domain";
 import { blockAddress, columnLetters, splitReference } from "../../domain/workbook/a1";
 import { fromWorkbookCell } from "./cells";
@@ -168,7 +169,7 @@ export async function ensureChart(
     return { created: true };
   } catch (e) {
     if (seen.sheet) await removeChartsAddedSince(run, seen.sheet, seen.before);
-    return { created: false, reason: e instanceof Error ? e.message : String(e) };
+    return { created: false, reason: messageOf(e) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { type SheetCell, type TableSpec, chunkRows } from "../../domain";
+import { type SheetCell, type TableSpec, chunkRows, messageOf } from "../../domain";
 import { toWorkbookCell } from "./cells";
 import { numberFormatOf } from "../../domain/workbook/numberFormats";
 
@@ -94,7 +94,7 @@ export function planStaging(
     try {
       chunks = chunkRows(rows, budgetBytes, undefined, formatBytesPerRow(spec));
     } catch (e) {
-      throw new Error(`Table ${spec.table}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`Table ${spec.table}: ${messageOf(e)}`);
     }
     return {
       spec,

@@ -15,6 +15,7 @@ import {
   planBriefing,
   withNamespace,
 } from "../../domain";
+import { cellIndex } from "../../domain/workbook/a1";
 
 /** What the sheet features need: the active cell and sheet features of the workbook, and the data. */
 export interface SheetFeaturesDeps {
@@ -140,7 +141,9 @@ export class SheetFeatures {
       const replaced = new Map(plan.values.map((v) => [v.address, v.value]));
       const grid: NewSheetCell[][] = [];
       for (const c of snapshot.cells) {
-        const { row, col } = cellIndex(c.address);
+        const at = cellIndex(c.address);
+        if (!at) throw new Error(`not a cell address: ${c.address}`);
+        const { row, col } = at;
         (grid[row] ??= [])[col] = replaced.has(c.address)
           ? (replaced.get(c.address) ?? null)
           : c.formula
@@ -166,13 +169,4 @@ export class SheetFeatures {
   insertFormula(formula: string, options: { overwrite?: boolean } = {}): Promise<InsertResult> {
     return this.deps.port.insertFormula(withNamespace(formula, this.deps.namespace ?? ""), options);
   }
-}
-
-/** Zero-based row and column of an A1 address ("C4" is row 3, column 2). */
-function cellIndex(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
 }

@@ -2,7 +2,7 @@
  * A1 addresses for the Excel model: parsing "A1", "B2:C3", "Sheet!A1", "'My sheet'!A1:B2", and
  * formatting them back the way Excel's `Range.address` does (sheet name quoted when it must be).
  */
-import { columnLetters } from "../../domain/workbook/a1";
+import { columnIndex, columnLetters } from "../../domain/workbook/a1";
 
 /** A block of cells by zero-based, inclusive row and column bounds. */
 export interface Box {
@@ -17,13 +17,6 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/;
-
-/** Zero-based column index of letters: A -> 0, AA -> 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function parseCell(text: string): { row: number; col: number } | null {
   const m = CELL.exec(text.trim());

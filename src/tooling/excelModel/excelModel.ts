@@ -46,6 +46,7 @@ import {
   type TableState,
   WorkbookState,
 } from "./workbookState";
+import { messageOf } from "../../domain";
 
 /** Excel on the web's limit on a request's and a response's payload (5 MB). */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -301,12 +302,7 @@ export class ExcelModel implements ModelHost {
       const error =
         e instanceof ModelError
           ? e.at(request.location, statement)
-          : new ModelError(
-              "GeneralException",
-              e instanceof Error ? e.message : String(e),
-              request.location,
-              statement
-            );
+          : new ModelError("GeneralException", messageOf(e), request.location, statement);
       record.outcome = error.code;
       throw error;
     }

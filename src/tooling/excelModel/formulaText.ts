@@ -4,6 +4,7 @@
  * as written while giving the engine A1 ranges, follow a renamed sheet or table, turn references
  * to a deleted sheet or table into #REF!, and shift relative references when cells are copied.
  */
+import { columnIndex, columnLetters } from "../../domain/workbook/a1";
 
 /** A structured reference, parsed: `Table[[#Data],[A]:[B]]`, `[@A]`, `Table[#All]`. */
 export interface StructuredRef {
@@ -245,17 +246,12 @@ export function callsAid(formula: string): boolean {
 export function shiftCell(reference: string, rows: number, columns: number): string {
   const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(reference);
   if (!m) return reference;
-  let col = 0;
-  for (const c of m[2]!.toUpperCase()) col = col * 26 + (c.charCodeAt(0) - 64);
-  col -= 1;
+  let col = columnIndex(m[2]!);
   let row = Number(m[4]) - 1;
   if (!m[1]) col += columns;
   if (!m[3]) row += rows;
   if (row < 0 || col < 0) return "#REF!";
-  let letters = "";
-  for (let k = col + 1; k > 0; k = Math.floor((k - 1) / 26))
-    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return `${m[1]}${letters}${m[3]}${row + 1}`;
+  return `${m[1]}${columnLetters(col)}${m[3]}${row + 1}`;
 }
 
 /** Every relative reference in a formula moved, as Excel adjusts a copied formula. */
@@ -275,9 +271,7 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
 function parseCellRef(part: string): { row: number; col: number; text: string } | null {
   const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(part);
   if (!m) return null;
-  let col = 0;
-  for (const c of m[2]!.toUpperCase()) col = col * 26 + (c.charCodeAt(0) - 64);
-  return { row: Number(m[4]) - 1, col: col - 1, text: part };
+  return { row: Number(m[4]) - 1, col: columnIndex(m[2]!), text: part };
 }
 
 function withRow(part: string, row: number): string {

@@ -34,8 +34,12 @@ const englishDataMessages = {
   dismiss: "Dismiss",
   cancel: "Cancel",
   workbookUnreadable: "Could not read the workbook's data",
-  requirementsMissing: (version: string | null, names: string) =>
-    `This Excel${version ? ` (version ${version})` : ""} lacks ${names}. Aid Ledger needs Excel on the web, or a current Microsoft 365 Excel on Windows or Mac (Microsoft Learn's "Excel JavaScript API requirement sets" lists the first build of each set).`,
+  requirementsMissing: (
+    version: string | null,
+    names: string,
+    builds: { readonly windows: string; readonly mac: string }
+  ) =>
+    `This Excel${version ? ` (version ${version})` : ""} lacks ${names}. Aid Ledger needs Excel on the web, Excel on Windows ${builds.windows} or later (Microsoft 365 or Office 2021), or Excel on Mac ${builds.mac} or later.`,
 
   // The status line (AIDVERSION prints the same).
   contents: (records: number, reports: number) =>
@@ -213,8 +217,8 @@ export const japaneseData: DataMessages = {
   dismiss: "閉じる",
   cancel: "キャンセル",
   workbookUnreadable: "ブックのデータを読み込めませんでした",
-  requirementsMissing: (version, names) =>
-    `この Excel${version ? `（バージョン ${version}）` : ""}には ${names} がありません。Aid Ledger には Excel on the web か、最新の Microsoft 365 版 Excel（Windows または Mac）が必要です（各要件セットが使えるようになったビルドは、Microsoft Learn の「Excel JavaScript API の要件セット」に載っています）。`,
+  requirementsMissing: (version, names, builds) =>
+    `この Excel${version ? `（バージョン ${version}）` : ""}には ${names} がありません。Aid Ledger には Excel on the web、Windows 版 Excel の ${builds.windows.replace("Version", "バージョン").replace("Build", "ビルド")} 以降（Microsoft 365 または Office 2021）、または Mac 版 Excel の ${builds.mac} 以降が必要です。`,
 
   contents: (records, reports) => `報告書${reports}件の記録${records}件`,
   statusNotLoaded: (contents, asOf) =>
