@@ -46,6 +46,10 @@ const PANE_BUDGET_GZIP_BYTES = 250 * 1000;
  */
 const LAZY_CHUNKS = {
   csv: "when a CSV file is read (papaparse; parseDatasetTextAsync in src/domain/dataset/io.ts)",
+  fetch:
+    "at the first download of a dataset or its manifest from a web address (src/taskpane/session/fetchDataset.ts)",
+  writer:
+    "at the first write of the workbook's tables or the review before one (src/host/excel/tableWriter.ts, formulaReferences.ts)",
 };
 
 /**

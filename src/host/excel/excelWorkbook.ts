@@ -31,8 +31,6 @@ import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
 import { NO_PIVOT_API, ensurePivot } from "./pivot";
-import { previewLostUserValues, writeTablesToExcel } from "./tableWriter";
-import { readWorkbookFormulas } from "./formulaReferences";
 import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
 import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
@@ -48,6 +46,13 @@ export interface ExcelWorkbookDeps {
   /** A token unique to each write (names its hidden sheets); tests pass a fixed one. */
   readonly token?: () => string;
 }
+
+/**
+ * The table writer, its own chunk ("writer", webpack.config.js LAZY_CHUNKS) with the formula
+ * reader the review uses: only a write or the review before one needs them, so the page does not
+ * load them at start.
+ */
+const loadWriter = () => import(/* webpackChunkName: "writer" */ "./tableWriter");
 
 /** Read sizing before any row was seen: an estimate per cell, and a small first read to measure. */
 const READ_BYTES_PER_CELL = 64;
@@ -71,11 +76,12 @@ export class ExcelWorkbook
   }
 
   /** Refresh in place, all or nothing: see tableWriter.ts. */
-  writeTables(
+  async writeTables(
     tables: readonly TableSpec[],
     identity: DatasetIdentity,
     options?: WriteOptions
   ): Promise<WriteReport> {
+    const { writeTablesToExcel } = await loadWriter();
     return writeTablesToExcel(
       { run: this.run, supports: this.supports, budget: this.budget, token: this.token() },
       tables,
@@ -85,7 +91,8 @@ export class ExcelWorkbook
   }
 
   /** For the review: the user's values a write of `tables` would delete (see tableWriter.ts). */
-  previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+  async previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+    const { previewLostUserValues } = await loadWriter();
     return previewLostUserValues(this.run, tables);
   }
 
@@ -261,7 +268,10 @@ export class ExcelWorkbook
     return repairAidFormulas(this.run);
   }
 
-  readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas> {
+  async readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas> {
+    const { readWorkbookFormulas } = await import(
+      /* webpackChunkName: "writer" */ "./formulaReferences"
+    );
     return readWorkbookFormulas(this.run, tables, this.budget);
   }
 }
