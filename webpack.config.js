@@ -27,6 +27,7 @@ const zlib = require("zlib");
 const { buildManifest } = require("./scripts/buildManifest");
 const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localizeFunctions");
 const { getHttpsOptions } = require("./scripts/devCerts");
+const { packData } = require("./scripts/packData");
 
 const FUNCTIONS_SOURCE = "./src/host/customFunctions.ts";
 const WORKBENCH_SOURCE = "./src/workbench/index.tsx";
@@ -48,8 +49,10 @@ const LAZY_CHUNKS = {
   csv: "when a CSV file is read (papaparse; parseDatasetTextAsync in src/domain/dataset/io.ts)",
   fetch:
     "at the first download of a dataset or its manifest from a web address (src/taskpane/session/fetchDataset.ts)",
+  sheets:
+    "when the pane first reads the active sheet, adds a sheet or the chart, or selects a record's row (src/host/excel/sheets.ts)",
   writer:
-    "at the first write of the workbook's tables or the review before one (src/host/excel/tableWriter.ts, formulaReferences.ts)",
+    "at the first write of the workbook's tables or the review before one (src/host/excel/tableWriter.ts, formulaReferences.ts, pivot.ts)",
 };
 
 /**
@@ -121,17 +124,6 @@ class BundleBudgetPlugin {
   }
 }
 
-/** A data file's content without its "$comment" keys, at any depth. */
-function withoutComments(value) {
-  if (Array.isArray(value)) return value.map(withoutComments);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== "$comment")
-      .map(([key, item]) => [key, withoutComments(item)])
-  );
-}
-
 /** The modules whose import() loads a chunk ("./src/domain/dataset/io.ts"). */
 function importersOf(chunk, compilation) {
   const modules = new Set();
@@ -185,12 +177,12 @@ module.exports = async (env = {}, options = {}) => {
         // the pane's import() of it (parseDatasetTextAsync) becomes the csv chunk.
         { test: /[\\/]src[\\/]domain[\\/]dataset[\\/]csv\.ts$/, sideEffects: false },
         {
-          // The data files stay as they are edited (pretty JSON with a "$comment" on what each
-          // holds and where it comes from); the page gets them without the comments, which no
-          // code reads (the schemas accept their absence). The tests read the files themselves.
+          // The data files stay as they are edited (pretty JSON, with a "$comment" on what each
+          // holds and where it comes from); the page gets them in a compact form (packData: no
+          // comments, which no code reads, and tables of rows), unpacked by src/domain/bundled.ts.
           test: /[\\/]data[\\/][^\\/]+\.json$/,
           type: "json",
-          parser: { parse: (text) => withoutComments(JSON.parse(text)) },
+          parser: { parse: (text) => packData(JSON.parse(text)) },
         },
       ],
     },

@@ -30,9 +30,7 @@ import { splitReference, withoutSheet } from "../../domain/workbook/a1";
 import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
-import { NO_PIVOT_API, ensurePivot } from "./pivot";
 import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
-import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -48,11 +46,17 @@ export interface ExcelWorkbookDeps {
 }
 
 /**
- * The table writer, its own chunk ("writer", webpack.config.js LAZY_CHUNKS) with the formula
- * reader the review uses: only a write or the review before one needs them, so the page does not
- * load them at start.
+ * The table writer, its own chunk ("writer", webpack.config.js LAZY_CHUNKS) with the PivotTable
+ * and the formula reader the review uses: only a write or the review before one needs them, so
+ * the page does not load them at start.
  */
 const loadWriter = () => import(/* webpackChunkName: "writer" */ "./tableWriter");
+
+/**
+ * Sheet reads and additions (the active sheet, a briefing copy, a record's row, the chart): the
+ * "sheets" chunk, loaded at the first such action.
+ */
+const loadSheets = () => import(/* webpackChunkName: "sheets" */ "./sheets");
 
 /** Read sizing before any row was seen: an estimate per cell, and a small first read to measure. */
 const READ_BYTES_PER_CELL = 64;
@@ -162,6 +166,7 @@ export class ExcelWorkbook
   }
 
   async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
+    const { NO_PIVOT_API, ensurePivot } = await import(/* webpackChunkName: "writer" */ "./pivot");
     if (!this.supports("ExcelApi", "1.8"))
       return { created: false, reason: NO_PIVOT_API, unsupported: true };
     try {
@@ -244,19 +249,23 @@ export class ExcelWorkbook
     });
   }
 
-  readActiveSheet(): Promise<SheetSnapshot> {
+  async readActiveSheet(): Promise<SheetSnapshot> {
+    const { readActiveSheet } = await loadSheets();
     return readActiveSheet(this.run);
   }
 
-  addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+  async addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+    const { addSheetWithRows } = await loadSheets();
     return addSheetWithRows(this.run, name, rows, this.budget);
   }
 
-  selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+  async selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+    const { selectTableRow } = await loadSheets();
     return selectTableRow(this.run, table, column, value);
   }
 
-  ensureChart(spec: ChartSpec): Promise<ChartResult> {
+  async ensureChart(spec: ChartSpec): Promise<ChartResult> {
+    const { ensureChart } = await loadSheets();
     return ensureChart(this.run, this.supports, spec);
   }
 
