@@ -27,32 +27,45 @@ const zlib = require("zlib");
 const { buildManifest } = require("./scripts/buildManifest");
 const { LocalizedFunctionsMetadataPlugin } = require("./scripts/localizeFunctions");
 const { getHttpsOptions } = require("./scripts/devCerts");
+const { packData } = require("./scripts/packData");
 
 const FUNCTIONS_SOURCE = "./src/host/customFunctions.ts";
 const WORKBENCH_SOURCE = "./src/workbench/index.tsx";
 
 /**
- * What the task pane page downloads besides office.js, gzipped: every emitted .js file (the pane,
- * the functions and any chunk they load) at most 250 KB (decimal) in total.
+ * The task pane page's budget: the scripts taskpane.html loads at start (functions.js and
+ * taskpane.js: the functions, the pane, the domain and both languages' messages), gzipped, at most
+ * 250 KB (decimal); office.js comes from Microsoft's CDN and is not counted. A chunk loaded later
+ * by `import()` is not part of the start, but each one is declared in LAZY_CHUNKS with what loads
+ * it, and printed with its size beside the total of all scripts.
  */
 const PANE_BUDGET_GZIP_BYTES = 250 * 1000;
-/**
- * The ceiling the build enforces until the pane is back within its budget: with the Japanese
- * catalog the pane's scripts measured 264.1 KB gzip (issue 14, item 5 still open). A ratchet, not
- * a new budget: lower it as weight comes out, never raise it; the report says how far over the
- * budget the scripts are.
- */
-const PANE_CEILING_GZIP_BYTES = 265 * 1000;
 
 /**
- * Prints every emitted script's minified and gzip size after a production build, and fails the
- * build when their gzip total is over the pane's budget. webpack's own `performance` hints measure
- * minified bytes only; the budget is what the network carries.
+ * Every chunk the page may load after start, by chunk name (webpackChunkName), and when. A lazy
+ * chunk missing here fails the build, so none appears without being named and measured.
+ */
+const LAZY_CHUNKS = {
+  csv: "when a CSV file is read (papaparse; parseDatasetTextAsync in src/domain/dataset/io.ts)",
+  fetch:
+    "at the first download of a dataset or its manifest from a web address (src/taskpane/session/fetchDataset.ts)",
+  sheets:
+    "when the pane first reads the active sheet, adds a sheet or the chart, or selects a record's row (src/host/excel/sheets.ts)",
+  writer:
+    "at the first write of the workbook's tables or the review before one (src/host/excel/tableWriter.ts, formulaReferences.ts, pivot.ts)",
+};
+
+/**
+ * Prints every emitted script's minified and gzip size after a production build: the scripts the
+ * page loads at start and their total against the budget, then each lazy chunk with what loads it,
+ * then the total of all. Fails the build when the start total is over the budget, or a lazy chunk
+ * is not declared. webpack's own `performance` hints measure minified bytes only; the budget is
+ * what the network carries.
  */
 class BundleBudgetPlugin {
-  constructor(budgetGzipBytes, ceilingGzipBytes = budgetGzipBytes) {
+  constructor(budgetGzipBytes, lazyChunks = LAZY_CHUNKS) {
     this.budget = budgetGzipBytes;
-    this.ceiling = Math.max(ceilingGzipBytes, budgetGzipBytes);
+    this.lazyChunks = lazyChunks;
   }
 
   apply(compiler) {
@@ -60,30 +73,46 @@ class BundleBudgetPlugin {
       compilation.hooks.processAssets.tap(
         { name: "BundleBudgetPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         (assets) => {
-          const sizes = Object.keys(assets)
-            .filter((name) => name.endsWith(".js"))
-            .sort()
-            .map((name) => {
-              const source = assets[name].source();
-              const raw = Buffer.isBuffer(source) ? source : Buffer.from(source);
-              return { name, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
-            });
-          const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
-          const lines = sizes.map((s) => `  ${s.name} ${kb(s.raw)} (${kb(s.gzip)} gzip)`);
+          const measure = (name) => {
+            const source = assets[name].source();
+            const raw = Buffer.isBuffer(source) ? source : Buffer.from(source);
+            return { name, raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length };
+          };
+          const line = (s) => `  ${s.name} ${kb(s.raw)} (${kb(s.gzip)} gzip)`;
+          const start = [];
+          const lazy = [];
+          for (const chunk of compilation.chunks) {
+            const scripts = [...chunk.files].filter((f) => f.endsWith(".js") && assets[f]);
+            if (chunk.canBeInitial()) start.push(...scripts.map(measure));
+            else lazy.push(...scripts.map((f) => ({ ...measure(f), chunk })));
+          }
+          start.sort((a, b) => a.name.localeCompare(b.name));
+          lazy.sort((a, b) => a.name.localeCompare(b.name));
+          const sum = (list) => list.reduce((total, s) => total + s.gzip, 0);
+          const startTotal = sum(start);
+          const undeclared = lazy.filter((s) => !this.lazyChunks[s.chunk.name]);
           this.report = [
             "Bundle sizes:",
-            ...lines,
-            ...(total > this.budget
-              ? [
-                  `  over the budget by ${kb(total - this.budget)} (the build fails above ${kb(this.ceiling)})`,
-                ]
-              : []),
-            `  total ${kb(total)} gzip of a ${kb(this.budget)} budget`,
+            "  at start (taskpane.html):",
+            ...start.map((s) => `  ${line(s)}`),
+            `  start total ${kb(startTotal)} gzip of a ${kb(this.budget)} budget`,
+            ...(lazy.length ? ["  loaded when needed:"] : []),
+            ...lazy.map(
+              (s) =>
+                `  ${line(s)} ${this.lazyChunks[s.chunk.name] ?? "(undeclared)"}, by import() in ${importersOf(s.chunk, compilation)}`
+            ),
+            `  all scripts ${kb(startTotal + sum(lazy))} gzip`,
           ].join("\n");
-          if (total > this.ceiling)
+          if (startTotal > this.budget)
             compilation.errors.push(
               new webpack.WebpackError(
-                `The pane's scripts are ${kb(total)} gzip, over the ${kb(this.ceiling)} ${this.ceiling > this.budget ? "ceiling" : "budget"}.`
+                `The scripts taskpane.html loads at start are ${kb(startTotal)} gzip, over the ${kb(this.budget)} budget.`
+              )
+            );
+          for (const s of undeclared)
+            compilation.errors.push(
+              new webpack.WebpackError(
+                `${s.name} is loaded after start but not declared in LAZY_CHUNKS (webpack.config.js): name it there with what loads it.`
               )
             );
         }
@@ -93,6 +122,16 @@ class BundleBudgetPlugin {
       if (this.report) console.log(this.report);
     });
   }
+}
+
+/** The modules whose import() loads a chunk ("./src/domain/dataset/io.ts"). */
+function importersOf(chunk, compilation) {
+  const modules = new Set();
+  for (const group of chunk.groupsIterable)
+    for (const origin of group.origins)
+      if (origin.module)
+        modules.add(origin.module.readableIdentifier(compilation.requestShortener));
+  return [...modules].sort().join(", ") || "(unknown)";
 }
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -110,6 +149,13 @@ module.exports = async (env = {}, options = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Lazy chunks (LAZY_CHUNKS) are fetched relative to the page, which sits in the same folder
+      // (taskpane.html, or workbench.html in development). The task pane and the shared runtime's
+      // functions run in a browser runtime, a webview showing that page (Microsoft Learn, "Runtimes
+      // in Office Add-ins"), so a relative script URL resolves as on any web page. "" rather than
+      // webpack's default "auto": auto reads document.currentScript when functions.js starts, and
+      // throws where there is no document (functions.js loaded in a bare script context).
+      publicPath: "",
       clean: true,
     },
     resolve: {
@@ -125,6 +171,18 @@ module.exports = async (env = {}, options = {}) => {
             // Type checking is `npm run typecheck`; tsconfig.json says noEmit for tsc itself.
             options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
           },
+        },
+        // csv.ts (papaparse) only defines functions: marked so, the static imports behind the
+        // domain's synchronous CSV functions (the command line's) do not put it in the page, and
+        // the pane's import() of it (parseDatasetTextAsync) becomes the csv chunk.
+        { test: /[\\/]src[\\/]domain[\\/]dataset[\\/]csv\.ts$/, sideEffects: false },
+        {
+          // The data files stay as they are edited (pretty JSON, with a "$comment" on what each
+          // holds and where it comes from); the page gets them in a compact form (packData: no
+          // comments, which no code reads, and tables of rows), unpacked by src/domain/bundled.ts.
+          test: /[\\/]data[\\/][^\\/]+\.json$/,
+          type: "json",
+          parser: { parse: (text) => packData(JSON.parse(text)) },
         },
       ],
     },
@@ -162,7 +220,7 @@ module.exports = async (env = {}, options = {}) => {
           },
         ],
       }),
-      ...(dev ? [] : [new BundleBudgetPlugin(PANE_BUDGET_GZIP_BYTES, PANE_CEILING_GZIP_BYTES)]),
+      ...(dev ? [] : [new BundleBudgetPlugin(PANE_BUDGET_GZIP_BYTES)]),
     ],
     performance: {
       // React and Fluent UI make the pane larger than webpack's 244 KiB default; warn past 1 MiB.
@@ -208,4 +266,4 @@ module.exports = async (env = {}, options = {}) => {
 
 module.exports.BundleBudgetPlugin = BundleBudgetPlugin;
 module.exports.PANE_BUDGET_GZIP_BYTES = PANE_BUDGET_GZIP_BYTES;
-module.exports.PANE_CEILING_GZIP_BYTES = PANE_CEILING_GZIP_BYTES;
+module.exports.LAZY_CHUNKS = LAZY_CHUNKS;

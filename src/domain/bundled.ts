@@ -11,6 +11,26 @@ import { taxonomySchema } from "./places/taxonomy";
 import { themesSchema } from "./places/themes";
 
 /**
+ * A data file as the build ships it (scripts/packData.js): each `{ $columns, $rows }` table back to
+ * an array of objects, at any depth. A file read as it is edited (the tests, the command line)
+ * holds no such table and comes back equal.
+ */
+export function unpackData<T>(value: T): T {
+  return unpack(value) as T;
+}
+
+function unpack(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unpack);
+  if (value === null || typeof value !== "object") return value;
+  const { $columns: columns, $rows: rows } = value as { $columns?: unknown; $rows?: unknown };
+  if (Array.isArray(columns) && Array.isArray(rows))
+    return (rows as unknown[][]).map((row) =>
+      Object.fromEntries((columns as string[]).map((key, i) => [key, unpack(row[i])]))
+    );
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, unpack(item)]));
+}
+
+/**
  * The taxonomy, themes, groups and recipients shipped with the add-in, checked against their
  * schemas and against each other on first use (a failure is a packaging bug: it throws).
  */
@@ -18,10 +38,10 @@ let reference: ReferenceData | undefined;
 export function bundledReference(): ReferenceData {
   if (reference) return reference;
   const parsed: ReferenceData = {
-    taxonomy: taxonomySchema.parse(taxonomy),
-    themes: themesSchema.parse(themes),
-    groups: groupsSchema.parse(groups),
-    recipients: recipientsSchema.parse(recipients),
+    taxonomy: taxonomySchema.parse(unpackData(taxonomy)),
+    themes: themesSchema.parse(unpackData(themes)),
+    groups: groupsSchema.parse(unpackData(groups)),
+    recipients: recipientsSchema.parse(unpackData(recipients)),
   };
   const problems = referenceProblems(parsed.taxonomy, parsed.groups, parsed.recipients);
   if (problems.length > 0)
@@ -30,9 +50,11 @@ export function bundledReference(): ReferenceData {
   return reference;
 }
 
+let rows: readonly unknown[] | undefined;
 /** The commitment rows shipped with the add-in (data/commitments.json), unvalidated. */
 export function bundledRows(): readonly unknown[] {
-  return commitments;
+  rows ??= unpackData(commitments);
+  return rows;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { type DatasetFormat, detectFormat, parseDatasetText } from "./dataset/io";
+import {
+  type DatasetFormat,
+  detectFormat,
+  parseDatasetText,
+  parseDatasetTextAsync,
+} from "./dataset/io";
 import type { Checked, Problem } from "./dataset/problems";
 import { validationSteps } from "./dataset/validate";
 import { type AidLedger, type ReferenceData, buildLedger, createLedger } from "./ledger";
@@ -84,7 +89,7 @@ export async function loadDatasetTextAsync(
   };
   if (await step({ phase: "parsing", done: 0, total: 1 })) return CANCELLED;
   const format = options.format ?? detectFormat(text, options.fileName);
-  const raw = parseDatasetText(text, format);
+  const raw = await parseDatasetTextAsync(text, format);
   if (!raw.ok) return raw;
   const steps = validationSteps(raw.value.rows, {
     // The same directory createLedger validates with: groups and the recipient names included.

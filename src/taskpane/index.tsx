@@ -4,7 +4,6 @@ import { ledgerStore } from "../host/store";
 import { mountPane } from "./mountPane";
 import { reportPaneError } from "./paneErrors";
 import { createPaneActions } from "./paneActionsOverSession";
-import { fetchDatasetText } from "./session/fetchDataset";
 import { LedgerSession } from "./session/ledgerSession";
 import { requirementsMessage } from "./requirements";
 
@@ -21,7 +20,14 @@ function start(): void {
     reference: bundledReference(),
     bundledRows,
     version: typeof AID_LEDGER_VERSION === "string" ? AID_LEDGER_VERSION : "dev",
-    fetchText: (url) => fetchDatasetText(url),
+    // The downloader is its own chunk ("fetch", webpack.config.js LAZY_CHUNKS): loaded at the
+    // first download from a web address, not at start.
+    fetchText: async (url) => {
+      const { fetchDatasetText } = await import(
+        /* webpackChunkName: "fetch" */ "./session/fetchDataset"
+      );
+      return fetchDatasetText(url);
+    },
     namespace: typeof AID_NAMESPACE === "string" ? AID_NAMESPACE : "",
     // Microsoft Learn, "Run code in your Office Add-in when the document opens": the runtime then
     // starts with this document (shared runtime), so its tables are read and watched before the

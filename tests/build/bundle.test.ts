@@ -81,21 +81,28 @@ test("emits the page, both bundles, the metadata, the manifest and the icons", (
   }
 });
 
-test("the build prints every script's minified and gzip size, and their total against the budget", () => {
+test("the build prints every script's minified and gzip size: the start's total against the budget, each lazy chunk with what loads it, and the total of all", () => {
   const report = printed.find((line) => line.startsWith("Bundle sizes:"));
   const scripts = fs.readdirSync(out).filter((f) => f.endsWith(".js"));
-  expect(scripts).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
+  expect(scripts).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "csv.js"]));
   for (const file of scripts) {
     const gzip = zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length;
     expect(report).toContain(`  ${file} `);
     expect(report).toContain(`(${(gzip / 1000).toFixed(1)} KB gzip)`);
   }
-  expect(report).toMatch(/\n {2}total [\d.]+ KB gzip of a 250\.0 KB budget$/);
+  const { start, lazy, kb } = paneScripts();
+  expect(report).toContain(`\n  start total ${kb(start)} gzip of a 250.0 KB budget\n`);
+  expect(report).toMatch(
+    /\n {4}csv\.js [\d.]+ KB \([\d.]+ KB gzip\) when a CSV file is read .*, by import\(\) in \.\/src\/domain\/dataset\/io\.ts\n/
+  );
+  expect(report).toMatch(
+    new RegExp(`\\n  all scripts ${kb(start + lazy).replace(".", "\\.")} gzip$`)
+  );
 });
 
 test("a build whose scripts are over the budget fails, naming the total and the budget", async () => {
   const { BundleBudgetPlugin } = requireCommonJs<{
-    BundleBudgetPlugin: new (budgetGzipBytes: number) => object;
+    BundleBudgetPlugin: new (budgetGzipBytes: number, lazyChunks?: object) => object;
   }>("webpack.config.js");
   const tiny = fs.mkdtempSync(path.join(os.tmpdir(), "aid-ledger-budget-"));
   try {
@@ -120,64 +127,139 @@ test("a build whose scripts are over the budget fails, naming the total and the 
     log.mockRestore();
     expect(stats.hasErrors()).toBe(true);
     expect(stats.toString({ all: false, errors: true })).toMatch(
-      /The pane's scripts are [\d.]+ KB gzip, over the 0\.0 KB budget\./
+      /The scripts taskpane\.html loads at start are [\d.]+ KB gzip, over the 0\.0 KB budget\./
     );
   } finally {
     fs.rmSync(tiny, { recursive: true, force: true });
   }
 });
 
-/** The task pane page's budget: what it downloads besides office.js, gzipped (250 KB, decimal). */
+/** The task pane page's budget: the scripts taskpane.html loads at start, gzipped (250 KB, decimal). */
 const PANE_BUDGET_GZIP_BYTES = 250 * 1000;
-/**
- * The ratchet the build enforces while the pane is over its budget (issue 14, item 5, is open:
- * with the Japanese catalog the scripts measured 264.1 KB). Lowered as weight comes out.
- */
-const PANE_CEILING_GZIP_BYTES = 265 * 1000;
 
+/** The scripts taskpane.html names (office.js, from Microsoft's CDN, aside). */
+function startScripts(): string[] {
+  return [...read("taskpane.html").matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)]
+    .map((m) => m[1]!)
+    .filter((src) => !/^https?:/.test(src));
+}
+
+/** Gzip bytes of the start scripts and of every other emitted script (the lazy chunks). */
 function paneScripts() {
-  const sizes = fs
-    .readdirSync(out)
-    .filter((f) => f.endsWith(".js"))
-    .map((file) => ({
-      file,
-      gzip: zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length,
-    }));
-  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  const gzip = (file: string) =>
+    zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length;
+  const atStart = startScripts();
+  const others = fs.readdirSync(out).filter((f) => f.endsWith(".js") && !atStart.includes(f));
+  const sum = (files: string[]) => files.reduce((total, f) => total + gzip(f), 0);
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+  const start = sum(atStart);
   return {
-    total,
-    report: `${sizes.map((s) => `${s.file} ${kb(s.gzip)} gzip`).join(" + ")} = ${kb(total)}`,
+    start,
+    lazy: sum(others),
+    others,
     kb,
+    report: `${atStart.map((f) => `${f} ${kb(gzip(f))} gzip`).join(" + ")} = ${kb(start)}`,
   };
 }
 
-test("the task pane page's scripts (functions.js, taskpane.js and any chunk they load; office.js excluded) stay under the ratchet, and the build says how far over the 250 KB budget they are", () => {
-  const { total, report, kb } = paneScripts();
-  expect({ report, underCeiling: total <= PANE_CEILING_GZIP_BYTES }).toEqual({
+test("the scripts taskpane.html loads at start (functions.js and taskpane.js, both languages' messages in them; office.js excluded) are within the 250 KB gzip budget the build enforces", () => {
+  const { start, report } = paneScripts();
+  expect({ report, withinBudget: start <= PANE_BUDGET_GZIP_BYTES }).toEqual({
     report,
-    underCeiling: true,
+    withinBudget: true,
   });
-  const printedReport = printed.find((line) => line.startsWith("Bundle sizes:")) ?? "";
-  if (total > PANE_BUDGET_GZIP_BYTES)
-    expect(printedReport).toContain(`over the budget by ${kb(total - PANE_BUDGET_GZIP_BYTES)}`);
-  else expect(printedReport).not.toContain("over the budget");
+  const config = requireCommonJs<{ PANE_BUDGET_GZIP_BYTES: number }>("webpack.config.js");
+  expect(config.PANE_BUDGET_GZIP_BYTES).toBe(PANE_BUDGET_GZIP_BYTES);
 });
 
-test("the build's ceiling is the ratchet this test knows, above the budget only while the pane is over it", () => {
-  const config = requireCommonJs<{
-    PANE_BUDGET_GZIP_BYTES: number;
-    PANE_CEILING_GZIP_BYTES: number;
+test("every script the page does not load at start is a lazy chunk declared with what loads it", () => {
+  const { LAZY_CHUNKS } = requireCommonJs<{ LAZY_CHUNKS: Record<string, string> }>(
+    "webpack.config.js"
+  );
+  const { others } = paneScripts();
+  expect(others.sort()).toEqual(
+    Object.keys(LAZY_CHUNKS)
+      .map((name) => `${name}.js`)
+      .sort()
+  );
+});
+
+test("a lazy chunk the build does not know of fails the build, naming it", async () => {
+  const { BundleBudgetPlugin } = requireCommonJs<{
+    BundleBudgetPlugin: new (budgetGzipBytes: number, lazyChunks?: object) => object;
   }>("webpack.config.js");
-  expect([config.PANE_BUDGET_GZIP_BYTES, config.PANE_CEILING_GZIP_BYTES]).toEqual([
-    PANE_BUDGET_GZIP_BYTES,
-    PANE_CEILING_GZIP_BYTES,
-  ]);
-  // A ratchet that no longer holds anything back must come down to the budget.
-  expect(
-    paneScripts().total > PANE_BUDGET_GZIP_BYTES ||
-      PANE_CEILING_GZIP_BYTES === PANE_BUDGET_GZIP_BYTES
-  ).toBe(true);
+  const tiny = fs.mkdtempSync(path.join(os.tmpdir(), "aid-ledger-lazy-"));
+  try {
+    fs.writeFileSync(
+      path.join(tiny, "entry.js"),
+      'import(/* webpackChunkName: "later" */ "./later.js");\n'
+    );
+    fs.writeFileSync(path.join(tiny, "later.js"), "export const later = 1;\n");
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    const compiler = webpack({
+      mode: "production",
+      context: tiny,
+      entry: "./entry.js",
+      output: { path: path.join(tiny, "out"), publicPath: "" },
+      plugins: [new BundleBudgetPlugin(PANE_BUDGET_GZIP_BYTES, {})],
+    });
+    const stats = await new Promise<Stats>((resolve, reject) =>
+      compiler.run((error, result) =>
+        error || !result ? reject(error ?? new Error("no stats")) : resolve(result)
+      )
+    );
+    await new Promise<void>((resolve) => compiler.close(resolve));
+    log.mockRestore();
+    expect(stats.toString({ all: false, errors: true })).toContain(
+      "later.js is loaded after start but not declared in LAZY_CHUNKS"
+    );
+  } finally {
+    fs.rmSync(tiny, { recursive: true, force: true });
+  }
+});
+
+test("papaparse is only in the csv chunk, which functions.js fetches beside the page and installs", async () => {
+  // A property name of papaparse's that survives minification.
+  const papaparse = "IS_PAPA_WORKER";
+  expect(startScripts().filter((file) => read(file).includes(papaparse))).toEqual([]);
+  expect(read("csv.js").includes(papaparse)).toBe(true);
+  // functions.js's own chunk loader, run with a document that loads what it asks for from the
+  // build folder, as a page at https://host/ledger/taskpane.html would.
+  const page = "https://aid.example.org/ledger/taskpane.html";
+  const requested: string[] = [];
+  const context: Record<string, unknown> = {};
+  const document = {
+    getElementsByTagName: () => [],
+    head: {
+      appendChild(script: { src: string; onload?: () => void }) {
+        const url = new URL(script.src, page);
+        requested.push(url.href);
+        vm.runInContext(read(path.posix.relative("/ledger/", url.pathname)), context);
+        script.onload?.();
+      },
+    },
+    createElement: () => ({ setAttribute: () => undefined }),
+  };
+  Object.assign(context, { document, setTimeout, clearTimeout });
+  context.self = context;
+  vm.createContext(context);
+  vm.runInContext(read("functions.js"), context);
+  type Require = ((id: string | number) => unknown) & {
+    e: (chunkId: string | number) => Promise<unknown>;
+    m: Record<string, unknown>;
+  };
+  let webpackRequire: Require | undefined;
+  const chunks = Object.entries(context).find(([key]) => key.startsWith("webpackChunk"))![1] as {
+    push: (chunk: unknown) => void;
+  };
+  chunks.push([["probe"], {}, (require: Require) => (webpackRequire = require)]);
+  const csvChunk = /\.push\(\[\[([^\]]+)\],\{(\d+)[(:]/.exec(read("csv.js"));
+  expect(csvChunk).not.toBeNull();
+  const [, chunkId, moduleId] = csvChunk!;
+  expect(webpackRequire!.m[moduleId!]).toBeUndefined();
+  await webpackRequire!.e(JSON.parse(chunkId!) as number);
+  expect(requested).toEqual(["https://aid.example.org/ledger/csv.js"]);
+  expect(typeof webpackRequire!.m[moduleId!]).toBe("function");
 });
 
 test("taskpane.html loads office.js from Microsoft's CDN, then the functions, then the pane", () => {

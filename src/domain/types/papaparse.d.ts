@@ -1,5 +1,5 @@
 /*
- * The part of papaparse's API the domain calls (src/domain/dataset/io.ts), for tsconfig.domain.json
+ * The part of papaparse's API the domain calls (src/domain/dataset/csv.ts), for tsconfig.domain.json
  * only (its `paths` point "papaparse" here): @types/papaparse references Node's types (streams,
  * Buffer), which would let `process` or `Buffer` compile in the domain. tsconfig.json checks the
  * same calls against @types/papaparse.

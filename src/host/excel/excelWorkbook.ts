@@ -30,11 +30,7 @@ import { splitReference, withoutSheet } from "../../domain/workbook/a1";
 import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
-import { NO_PIVOT_API, ensurePivot } from "./pivot";
-import { previewLostUserValues, writeTablesToExcel } from "./tableWriter";
-import { readWorkbookFormulas } from "./formulaReferences";
 import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
-import { addSheetWithRows, ensureChart, readActiveSheet, selectTableRow } from "./sheets";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -48,6 +44,19 @@ export interface ExcelWorkbookDeps {
   /** A token unique to each write (names its hidden sheets); tests pass a fixed one. */
   readonly token?: () => string;
 }
+
+/**
+ * The table writer, its own chunk ("writer", webpack.config.js LAZY_CHUNKS) with the PivotTable
+ * and the formula reader the review uses: only a write or the review before one needs them, so
+ * the page does not load them at start.
+ */
+const loadWriter = () => import(/* webpackChunkName: "writer" */ "./tableWriter");
+
+/**
+ * Sheet reads and additions (the active sheet, a briefing copy, a record's row, the chart): the
+ * "sheets" chunk, loaded at the first such action.
+ */
+const loadSheets = () => import(/* webpackChunkName: "sheets" */ "./sheets");
 
 /** Read sizing before any row was seen: an estimate per cell, and a small first read to measure. */
 const READ_BYTES_PER_CELL = 64;
@@ -71,11 +80,12 @@ export class ExcelWorkbook
   }
 
   /** Refresh in place, all or nothing: see tableWriter.ts. */
-  writeTables(
+  async writeTables(
     tables: readonly TableSpec[],
     identity: DatasetIdentity,
     options?: WriteOptions
   ): Promise<WriteReport> {
+    const { writeTablesToExcel } = await loadWriter();
     return writeTablesToExcel(
       { run: this.run, supports: this.supports, budget: this.budget, token: this.token() },
       tables,
@@ -85,7 +95,8 @@ export class ExcelWorkbook
   }
 
   /** For the review: the user's values a write of `tables` would delete (see tableWriter.ts). */
-  previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+  async previewLostUserValues(tables: readonly TableSpec[]): Promise<LostUserValue[]> {
+    const { previewLostUserValues } = await loadWriter();
     return previewLostUserValues(this.run, tables);
   }
 
@@ -155,6 +166,7 @@ export class ExcelWorkbook
   }
 
   async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
+    const { NO_PIVOT_API, ensurePivot } = await import(/* webpackChunkName: "writer" */ "./pivot");
     if (!this.supports("ExcelApi", "1.8"))
       return { created: false, reason: NO_PIVOT_API, unsupported: true };
     try {
@@ -237,19 +249,23 @@ export class ExcelWorkbook
     });
   }
 
-  readActiveSheet(): Promise<SheetSnapshot> {
+  async readActiveSheet(): Promise<SheetSnapshot> {
+    const { readActiveSheet } = await loadSheets();
     return readActiveSheet(this.run);
   }
 
-  addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+  async addSheet(name: string, rows: readonly (readonly NewSheetCell[])[]): Promise<string> {
+    const { addSheetWithRows } = await loadSheets();
     return addSheetWithRows(this.run, name, rows, this.budget);
   }
 
-  selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+  async selectTableRow(table: string, column: string, value: string): Promise<boolean> {
+    const { selectTableRow } = await loadSheets();
     return selectTableRow(this.run, table, column, value);
   }
 
-  ensureChart(spec: ChartSpec): Promise<ChartResult> {
+  async ensureChart(spec: ChartSpec): Promise<ChartResult> {
+    const { ensureChart } = await loadSheets();
     return ensureChart(this.run, this.supports, spec);
   }
 
@@ -261,7 +277,10 @@ export class ExcelWorkbook
     return repairAidFormulas(this.run);
   }
 
-  readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas> {
+  async readWorkbookFormulas(tables: readonly string[]): Promise<WorkbookFormulas> {
+    const { readWorkbookFormulas } = await import(
+      /* webpackChunkName: "writer" */ "./formulaReferences"
+    );
     return readWorkbookFormulas(this.run, tables, this.budget);
   }
 }
