@@ -1,4 +1,4 @@
-import { messageOf } from "../../domain/messages/catalog";
+import { messageOf, messages } from "../../domain/messages/catalog";
 import {
   DEFAULT_CHUNK_BUDGET_BYTES,
   type CalculationMode,
@@ -30,7 +30,7 @@ import { splitReference, withoutSheet } from "../../domain/workbook/a1";
 import { fromWorkbookCell } from "./cells";
 import { IDENTITY_SETTING, identityFromSetting, identityToSetting } from "./identitySetting";
 import { watchSelectionChanges, watchTableChanges } from "./events";
-import { NO_PIVOT_API, ensurePivot } from "./pivot";
+import { ensurePivot } from "./pivot";
 import { previewLostUserValues, writeTablesToExcel } from "./tableWriter";
 import { readWorkbookFormulas } from "./formulaReferences";
 import { readCalculationMode, repairAidFormulas } from "./workbookHealth";
@@ -156,7 +156,7 @@ export class ExcelWorkbook
 
   async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
     if (!this.supports("ExcelApi", "1.8"))
-      return { created: false, reason: NO_PIVOT_API, unsupported: true };
+      return { created: false, reason: messages().noPivotApi, unsupported: true };
     try {
       await this.run((context) => ensurePivot(context, spec));
       return { created: true };
