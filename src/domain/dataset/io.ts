@@ -68,13 +68,27 @@ function parseJson(text: string): Checked<RawRows> {
   } catch (e) {
     return {
       ok: false,
-      problems: [{ row: 0, field: "(file)", message: messages().notValidJson(messageOf(e)) }],
+      problems: [
+        {
+          row: 0,
+          field: "(file)",
+          message: messages().notValidJson(messageOf(e)),
+          code: "not-json",
+        },
+      ],
     };
   }
   if (!Array.isArray(data))
     return {
       ok: false,
-      problems: [{ row: 0, field: "(file)", message: "expected a JSON array of records" }],
+      problems: [
+        {
+          row: 0,
+          field: "(file)",
+          message: "expected a JSON array of records",
+          code: "not-records",
+        },
+      ],
     };
   const problems: Problem[] = [...duplicateJsonKeys(text)];
   data.forEach((row, i) => {
@@ -183,6 +197,7 @@ function parseCsv(text: string): Checked<RawRows> {
         line: 1,
         field: echo(name),
         message: `unknown column "${echo(name)}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}`,
+        code: "unknown-column",
       });
     const first = columns.get(trimmed);
     if (first !== undefined)
@@ -196,7 +211,13 @@ function parseCsv(text: string): Checked<RawRows> {
   });
   for (const f of RECORD_FIELDS) {
     if (f.required && !header.map((h) => h.trim()).includes(f.name))
-      problems.push({ row: 0, line: 1, field: f.name, message: "required column is missing" });
+      problems.push({
+        row: 0,
+        line: 1,
+        field: f.name,
+        message: "required column is missing",
+        code: "missing-column",
+      });
   }
   if (problems.length) return { ok: false, problems };
 

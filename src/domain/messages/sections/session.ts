@@ -91,6 +91,31 @@ const englishSessionMessages = {
   redirectedNotWebAddress: (address: string) =>
     `the address redirected to "${address}", which is not a web address`,
   tooManyRedirects: (max: number) => `more than ${max} redirects`,
+  // A refused file, diagnosed; a failed download, explained.
+  htmlNotDataset:
+    "This is an HTML page, not a dataset: the address or file gives a web page (often a sign-in, error or download page) instead of the data. Use the address of the JSON or CSV file itself.",
+  jsonNotDataset:
+    "This JSON is not a dataset: a dataset is a list of records ([{...}, {...}]), as the aid dataset --json command prints it.",
+  fileNotJson:
+    "This file is not valid JSON, so no record in it can be read. Check that it is the whole file, saved as JSON.",
+  /** `more`: how many foreign columns past those shown. */
+  foreignColumns: (shown: readonly string[], more: number) =>
+    `These columns are not the dataset's: ${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}. A dataset's first line names its columns (id, sourceFile, sourceTitle, evidence, kind, amount, currency, recipient, ...), as the aid dataset --csv command prints them.`,
+  offline: (host: string) =>
+    `This computer is offline, so ${host} cannot be reached. Connect to the network, then check again.`,
+  timedOut: (host: string) =>
+    `${host} did not answer in time. Try again later, or download the file and refresh from the file.`,
+  noSuchServer: (host: string) =>
+    `No server named ${host} was found. Check the address for a typing error.`,
+  untrustedCertificate: (host: string) =>
+    `The secure connection to ${host} failed: its certificate is not trusted (expired, self-signed, or for another name). Use an address with a valid certificate, or download the file and refresh from the file.`,
+  connectionRefused: (host: string) =>
+    `${host} refused the connection: no web server answers at that address.`,
+  corsRefused: (host: string) =>
+    `${host} refused to share the file with the add-in (its CORS policy does not allow other sites to read it). Download the file and refresh from the file, or ask the site to allow cross-origin reads.`,
+  unreachable: (host: string) =>
+    `${host} could not be reached. The browser does not say why; the usual causes are: the server does not allow other sites to read the file (CORS), the name is misspelt, or its certificate is not trusted. Open the address in a browser tab: if the file shows there, download it and refresh from the file.`,
+  unreachableBecause: (host: string, reason: string) => `${host} could not be reached: ${reason}`,
   noManifestBeside: (address: string, reason: string) => `no manifest beside ${address}: ${reason}`,
   manifestInvalid: (address: string, problems: string) =>
     `the manifest beside ${address} is not valid: ${problems}`,
@@ -195,6 +220,29 @@ export const japaneseSession: SessionMessages = {
   redirectedNotWebAddress: (address) =>
     `アドレスの転送先「${address}」はウェブアドレスではありません`,
   tooManyRedirects: (max) => `転送が${max}回を超えました`,
+  htmlNotDataset:
+    "これはデータセットではなく HTML のページです。アドレスまたはファイルが、データの代わりにウェブページ（サインイン、エラー、ダウンロードのページなど）を返しています。JSON または CSV ファイルそのもののアドレスを指定してください。",
+  jsonNotDataset:
+    "この JSON はデータセットではありません。データセットは、aid dataset --json コマンドが出力するような記録の一覧（[{...}, {...}]）です。",
+  fileNotJson:
+    "このファイルは正しい JSON ではないため、記録を1件も読み込めません。ファイル全体が JSON として保存されているか確認してください。",
+  foreignColumns: (shown, more) =>
+    `次の列はデータセットの列ではありません：${shown.join("、")}${more > 0 ? ` ほか${more}列` : ""}。データセットの1行目には、aid dataset --csv コマンドが出力するように列名（id、sourceFile、sourceTitle、evidence、kind、amount、currency、recipient など）が並びます。`,
+  offline: (host) =>
+    `このコンピューターはオフラインのため、${host} に接続できません。ネットワークに接続してから、もう一度確認してください。`,
+  timedOut: (host) =>
+    `${host} から時間内に応答がありませんでした。しばらくしてからもう一度試すか、ファイルをダウンロードしてファイルから更新してください。`,
+  noSuchServer: (host) =>
+    `${host} という名前のサーバーが見つかりません。アドレスに入力誤りがないか確認してください。`,
+  untrustedCertificate: (host) =>
+    `${host} との安全な接続に失敗しました。証明書が信頼されていません（期限切れ、自己署名、または別の名前のもの）。有効な証明書のあるアドレスを使うか、ファイルをダウンロードしてファイルから更新してください。`,
+  connectionRefused: (host) =>
+    `${host} が接続を拒否しました。そのアドレスで応答するウェブサーバーがありません。`,
+  corsRefused: (host) =>
+    `${host} がアドインへのファイルの提供を拒否しました（CORS ポリシーが他のサイトからの読み取りを許可していません）。ファイルをダウンロードしてファイルから更新するか、サイトに他のサイトからの読み取りを許可するよう依頼してください。`,
+  unreachable: (host) =>
+    `${host} に接続できませんでした。ブラウザーは理由を示しません。よくある原因は、サーバーが他のサイトからの読み取りを許可していない（CORS）、名前の綴りの誤り、証明書が信頼されていない、のいずれかです。ブラウザーのタブでアドレスを開き、ファイルが表示されたら、ダウンロードしてファイルから更新してください。`,
+  unreachableBecause: (host, reason) => `${host} に接続できませんでした：${reason}`,
   noManifestBeside: (address, reason) =>
     `${address} と同じ場所にマニフェストがありません：${reason}`,
   manifestInvalid: (address, problems) =>
