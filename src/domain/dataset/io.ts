@@ -38,7 +38,7 @@ function textFileProblem(text: string): Problem | null {
     return {
       row: 0,
       field: "(file)",
-      message: `the file is larger than the limit of ${MAX_FILE_BYTES} bytes (64 MB)`,
+      message: messages().fileOverLimit(MAX_FILE_BYTES, MAX_FILE_BYTES / 2 ** 20),
     };
   const nul = text.indexOf("\u0000");
   if (nul >= 0)
@@ -48,8 +48,8 @@ function textFileProblem(text: string): Problem | null {
       field: "(file)",
       // eslint-disable-next-line no-control-regex -- NUL bytes are what marks UTF-16 read as UTF-8
       message: /^\uFFFD\uFFFD|^[\uFEFF\uFFFE]|^.\u0000|^\u0000./s.test(text)
-        ? "this file is UTF-16 (or another two-byte encoding): save it as UTF-8"
-        : `NUL character at character ${nul + 1}: a dataset file is UTF-8 text`,
+        ? messages().wideEncodingFile(null)
+        : messages().nulCharacter(nul + 1),
     };
   return null;
 }
@@ -96,7 +96,7 @@ function parseJson(text: string): Checked<RawRows> {
       problems.push({
         row: i + 1,
         field: "(record)",
-        message: "each record must be a JSON object",
+        message: messages().recordNotObject,
       });
   });
   return problems.length
@@ -139,7 +139,7 @@ function duplicateJsonKeys(text: string): Problem[] {
             row: top.record,
             line,
             field: echo(key),
-            message: `the key "${echo(key)}" is given twice in this record; give each field once`,
+            message: messages().keyTwice(echo(key)),
           });
         top.keys.add(key);
       }
@@ -164,12 +164,12 @@ export function fromText(
     case "integer":
       return /^-?\d+$/.test(t)
         ? { value: Number(t) }
-        : { error: `"${echo(text)}" is not a whole number` };
+        : { error: messages().notWholeNumber(echo(text)) };
     case "boolean": {
       const lower = t.toLowerCase();
       if (lower === "true") return { value: true };
       if (lower === "false") return { value: false };
-      return { error: `"${echo(text)}" is not TRUE or FALSE` };
+      return { error: messages().notTrueOrFalse(echo(text)) };
     }
     default:
       return { value: t };
@@ -196,7 +196,10 @@ function parseCsv(text: string): Checked<RawRows> {
         row: 0,
         line: 1,
         field: echo(name),
-        message: `unknown column "${echo(name)}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}`,
+        message: messages().unknownColumn(
+          echo(name),
+          RECORD_FIELDS.map((f) => f.name)
+        ),
         code: "unknown-column",
       });
     const first = columns.get(trimmed);
@@ -205,7 +208,7 @@ function parseCsv(text: string): Checked<RawRows> {
         row: 0,
         line: 1,
         field: echo(trimmed),
-        message: `the column "${echo(trimmed)}" is given twice (columns ${first + 1} and ${c + 1}); give each field once`,
+        message: messages().columnTwice(echo(trimmed), first + 1, c + 1),
       });
     else columns.set(trimmed, c);
   });
@@ -215,7 +218,7 @@ function parseCsv(text: string): Checked<RawRows> {
         row: 0,
         line: 1,
         field: f.name,
-        message: "required column is missing",
+        message: messages().requiredColumnMissing,
         code: "missing-column",
       });
   }
@@ -238,7 +241,7 @@ function parseCsv(text: string): Checked<RawRows> {
         row: rowNumber,
         line: startLine,
         field: "(record)",
-        message: `has ${cells.length} cells; the header has ${header.length}`,
+        message: messages().cellCount(cells.length, header.length),
       });
     }
     const row = rowOfCells(cells, columnOf);

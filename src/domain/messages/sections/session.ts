@@ -83,7 +83,8 @@ const englishSessionMessages = {
   serverAnswered: (status: number, text: string) => `the server answered ${status} ${text}`,
   fileBytesOverLimit: (bytes: number, limit: number) =>
     `the file is ${bytes} bytes; the limit is ${limit}`,
-  fileOverLimit: (limit: number) => `the file is larger than the limit of ${limit} bytes`,
+  fileOverLimit: (limit: number, megabytes?: number) =>
+    `the file is larger than the limit of ${limit} bytes${megabytes ? ` (${megabytes} MB)` : ""}`,
   noAnswerWithin: (seconds: number) => `no complete answer within ${seconds} s`,
   /** `hop`: which redirect, when the address it gave is known. */
   redirectedNotHttps: (address: string, hop?: number) =>
@@ -91,6 +92,24 @@ const englishSessionMessages = {
   redirectedNotWebAddress: (address: string) =>
     `the address redirected to "${address}", which is not a web address`,
   tooManyRedirects: (max: number) => `more than ${max} redirects`,
+  // A dataset file that cannot be read as records.
+  /** `encoding` null: UTF-16 or another two-byte encoding, told by its NUL bytes. */
+  wideEncodingFile: (encoding: string | null) =>
+    `this file is ${encoding ?? "UTF-16 (or another two-byte encoding)"}: save it as UTF-8`,
+  nulCharacter: (at: number) => `NUL character at character ${at}: a dataset file is UTF-8 text`,
+  notUtf8: (offset: number, hex: string) =>
+    `not UTF-8: byte ${offset} (0x${hex}) is not part of a UTF-8 character; save the file as UTF-8`,
+  recordNotObject: "each record must be a JSON object",
+  keyTwice: (key: string) => `the key "${key}" is given twice in this record; give each field once`,
+  unknownColumn: (column: string, columns: readonly string[]) =>
+    `unknown column "${column}"; columns are ${columns.join(", ")}`,
+  columnTwice: (column: string, first: number, second: number) =>
+    `the column "${column}" is given twice (columns ${first} and ${second}); give each field once`,
+  requiredColumnMissing: "required column is missing",
+  cellCount: (cells: number, header: number) => `has ${cells} cells; the header has ${header}`,
+  notWholeNumber: (typed: string) => `"${typed}" is not a whole number`,
+  notTrueOrFalse: (typed: string) => `"${typed}" is not TRUE or FALSE`,
+
   // A refused file, diagnosed; a failed download, explained.
   htmlNotDataset:
     "This is an HTML page, not a dataset: the address or file gives a web page (often a sign-in, error or download page) instead of the data. Use the address of the JSON or CSV file itself.",
@@ -213,13 +232,31 @@ export const japaneseSession: SessionMessages = {
   serverAnswered: (status, text) => `サーバーの応答は ${status} ${text} でした`,
   fileBytesOverLimit: (bytes, limit) =>
     `ファイルが${ja(bytes)}バイトあります。上限は${ja(limit)}バイトです`,
-  fileOverLimit: (limit) => `ファイルが上限の${ja(limit)}バイトを超えています`,
+  fileOverLimit: (limit, megabytes) =>
+    `ファイルが上限の${ja(limit)}バイト${megabytes ? `（${megabytes} MB）` : ""}を超えています`,
   noAnswerWithin: (seconds) => `${seconds}秒以内に応答が完了しませんでした`,
   redirectedNotHttps: (address, hop) =>
     `アドレスの転送先 ${address} は https ではありません${hop ? `（${hop}回目の転送）` : ""}`,
   redirectedNotWebAddress: (address) =>
     `アドレスの転送先「${address}」はウェブアドレスではありません`,
   tooManyRedirects: (max) => `転送が${max}回を超えました`,
+  wideEncodingFile: (encoding) =>
+    `このファイルは ${encoding ?? "UTF-16（または別の2バイトの文字コード）"} です。UTF-8 で保存してください`,
+  nulCharacter: (at) =>
+    `${at}文字目に NUL 文字があります。データセットのファイルは UTF-8 のテキストです`,
+  notUtf8: (offset, hex) =>
+    `UTF-8 ではありません：${offset}バイト目（0x${hex}）は UTF-8 の文字の一部ではありません。ファイルを UTF-8 で保存してください`,
+  recordNotObject: "各記録は JSON のオブジェクトにしてください",
+  keyTwice: (key) =>
+    `この記録でキー「${key}」が2回指定されています。各項目は1回だけ指定してください`,
+  unknownColumn: (column, columns) =>
+    `「${column}」という列はありません。列は ${columns.join("、")} です`,
+  columnTwice: (column, first, second) =>
+    `列「${column}」が2回あります（${first}列目と${second}列目）。各項目は1回だけ指定してください`,
+  requiredColumnMissing: "必要な列がありません",
+  cellCount: (cells, header) => `セルが${cells}個あります。見出し行は${header}個です`,
+  notWholeNumber: (typed) => `「${typed}」は整数ではありません`,
+  notTrueOrFalse: (typed) => `「${typed}」は TRUE でも FALSE でもありません`,
   htmlNotDataset:
     "これはデータセットではなく HTML のページです。アドレスまたはファイルが、データの代わりにウェブページ（サインイン、エラー、ダウンロードのページなど）を返しています。JSON または CSV ファイルそのもののアドレスを指定してください。",
   jsonNotDataset:
