@@ -85,7 +85,7 @@ function parseJson(text: string): Checked<RawRows> {
         {
           row: 0,
           field: "(file)",
-          message: "expected a JSON array of records",
+          message: messages().notRecordList,
           code: "not-records",
         },
       ],

@@ -99,6 +99,7 @@ const englishSessionMessages = {
   nulCharacter: (at: number) => `NUL character at character ${at}: a dataset file is UTF-8 text`,
   notUtf8: (offset: number, hex: string) =>
     `not UTF-8: byte ${offset} (0x${hex}) is not part of a UTF-8 character; save the file as UTF-8`,
+  notRecordList: "expected a JSON array of records",
   recordNotObject: "each record must be a JSON object",
   keyTwice: (key: string) => `the key "${key}" is given twice in this record; give each field once`,
   unknownColumn: (column: string, columns: readonly string[]) =>
@@ -109,6 +110,13 @@ const englishSessionMessages = {
   cellCount: (cells: number, header: number) => `has ${cells} cells; the header has ${header}`,
   notWholeNumber: (typed: string) => `"${typed}" is not a whole number`,
   notTrueOrFalse: (typed: string) => `"${typed}" is not TRUE or FALSE`,
+  loadCancelled: "cancelled: nothing was loaded or changed",
+  /** The workbook's own tables, read back. */
+  columnMissingFromTable: (sheet: string) => `column is missing from the ${sheet} table`,
+  ratesColumnsNeeded: (sheet: string, columns: readonly string[]) =>
+    `the ${sheet} table needs the columns ${columns.slice(0, -1).join(", ")} and ${columns[columns.length - 1]}`,
+  rowTooLarge: (row: number, bytes: number, budget: number) =>
+    `row ${row} is ${bytes} bytes, more than one request can carry (${budget} bytes)`,
 
   // A refused file, diagnosed; a failed download, explained.
   htmlNotDataset:
@@ -246,6 +254,7 @@ export const japaneseSession: SessionMessages = {
     `${at}文字目に NUL 文字があります。データセットのファイルは UTF-8 のテキストです`,
   notUtf8: (offset, hex) =>
     `UTF-8 ではありません：${offset}バイト目（0x${hex}）は UTF-8 の文字の一部ではありません。ファイルを UTF-8 で保存してください`,
+  notRecordList: "記録の JSON 配列が必要です",
   recordNotObject: "各記録は JSON のオブジェクトにしてください",
   keyTwice: (key) =>
     `この記録でキー「${key}」が2回指定されています。各項目は1回だけ指定してください`,
@@ -257,6 +266,12 @@ export const japaneseSession: SessionMessages = {
   cellCount: (cells, header) => `セルが${cells}個あります。見出し行は${header}個です`,
   notWholeNumber: (typed) => `「${typed}」は整数ではありません`,
   notTrueOrFalse: (typed) => `「${typed}」は TRUE でも FALSE でもありません`,
+  loadCancelled: "中止しました。何も読み込まず、何も変更していません",
+  columnMissingFromTable: (sheet) => `${sheet} テーブルにこの列がありません`,
+  ratesColumnsNeeded: (sheet, columns) =>
+    `${sheet} テーブルには列 ${columns.join("、")} が必要です`,
+  rowTooLarge: (row, bytes, budget) =>
+    `${row}行目が${ja(bytes)}バイトあり、1回の要求で送れる量（${ja(budget)}バイト）を超えます`,
   htmlNotDataset:
     "これはデータセットではなく HTML のページです。アドレスまたはファイルが、データの代わりにウェブページ（サインイン、エラー、ダウンロードのページなど）を返しています。JSON または CSV ファイルそのもののアドレスを指定してください。",
   jsonNotDataset:
