@@ -6,6 +6,7 @@ import themes from "../../data/themes.json";
 import type { AidLedger, ReferenceData } from "./ledger";
 import { createLedger } from "./ledger";
 import { formatProblem } from "./dataset/problems";
+import { messages } from "./messages/catalog";
 import { groupsSchema, recipientsSchema, referenceProblems } from "./places/groups";
 import { taxonomySchema } from "./places/taxonomy";
 import { themesSchema } from "./places/themes";
@@ -45,7 +46,7 @@ export function bundledReference(): ReferenceData {
   };
   const problems = referenceProblems(parsed.taxonomy, parsed.groups, parsed.recipients);
   if (problems.length > 0)
-    throw new Error(`The bundled reference data is inconsistent:\n${problems.join("\n")}`);
+    throw new Error(messages().bundledReferenceInconsistent(problems.join("\n")));
   reference = parsed;
   return reference;
 }
@@ -65,7 +66,7 @@ export function loadBundledLedger(): AidLedger {
   const built = createLedger({ rows: bundledRows(), reference: bundledReference() });
   if (!built.ok)
     throw new Error(
-      `The bundled dataset is invalid:\n${built.problems.map((p) => formatProblem(p)).join("\n")}`
+      messages().bundledDatasetInvalid(built.problems.map((p) => formatProblem(p)).join("\n"))
     );
   return built.value;
 }

@@ -9,7 +9,7 @@ export {
   type LedgerInput,
   type ReferenceData,
 } from "./ledger";
-export { LedgerStore, READING_WORKBOOK, type LedgerReadiness } from "./ledgerStore";
+export { LedgerStore, type LedgerReadiness } from "./ledgerStore";
 export { bundledReference, bundledRows, loadBundledLedger } from "./bundled";
 export {
   FUNCTIONS,

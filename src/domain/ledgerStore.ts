@@ -1,8 +1,6 @@
 import type { AidLedger } from "./ledger";
+import { messages } from "./messages/catalog";
 import { describeContents, describeDataStatus } from "./status/dataStatus";
-
-/** What the AID cells show while the workbook's own tables are being read. */
-export const READING_WORKBOOK = "Reading this workbook's Aid Ledger tables…";
 
 /**
  * Whether the functions may answer. "waiting": it is not yet known whether the workbook holds Aid
@@ -50,14 +48,14 @@ export class LedgerStore {
 
   /** The workbook holds Aid Ledger tables: no answer until they are read (replace ends it). */
   readingWorkbook(): void {
-    this.setReadiness({ state: "reading", message: READING_WORKBOOK });
+    this.setReadiness({ state: "reading", message: messages().readingWorkbook });
   }
 
   /** Reading the workbook's tables failed: the cells say so instead of answering from other data. */
   failedWorkbook(reason: string): void {
     this.setReadiness({
       state: "failed",
-      message: `Could not read this workbook's Aid Ledger tables: ${reason} Choose Re-read workbook in the pane.`,
+      message: messages().workbookReadFailed(reason),
     });
   }
 

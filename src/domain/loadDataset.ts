@@ -7,6 +7,7 @@ import {
 import type { Checked, Problem } from "./dataset/problems";
 import { validationSteps } from "./dataset/validate";
 import { type AidLedger, type ReferenceData, buildLedger, createLedger } from "./ledger";
+import { messages } from "./messages/catalog";
 import { PlaceDirectory } from "./places/taxonomy";
 import { ThemeDirectory } from "./places/themes";
 import type { UserRate } from "./rates/rateBook";
@@ -65,11 +66,12 @@ export interface CancelledLoad {
   readonly problems: readonly Problem[];
 }
 
-const CANCELLED: CancelledLoad = {
+/** Said in the language of the moment it was cancelled. */
+const cancelled = (): CancelledLoad => ({
   ok: false,
   cancelled: true,
-  problems: [{ row: 0, field: "(file)", message: "cancelled: nothing was loaded or changed" }],
-};
+  problems: [{ row: 0, field: "(file)", message: messages().loadCancelled }],
+});
 
 /**
  * loadDatasetText for a page that must stay responsive: the same checks and the same answer, but
@@ -87,7 +89,7 @@ export async function loadDatasetTextAsync(
     await pause();
     return options.signal?.aborted === true;
   };
-  if (await step({ phase: "parsing", done: 0, total: 1 })) return CANCELLED;
+  if (await step({ phase: "parsing", done: 0, total: 1 })) return cancelled();
   const format = options.format ?? detectFormat(text, options.fileName);
   const raw = await parseDatasetTextAsync(text, format);
   if (!raw.ok) return raw;
@@ -105,10 +107,10 @@ export async function loadDatasetTextAsync(
     if (next.done) {
       if (!next.value.ok) return next.value;
       const records = next.value.value;
-      if (await step({ phase: "indexing", done: 0, total: 1 })) return CANCELLED;
+      if (await step({ phase: "indexing", done: 0, total: 1 })) return cancelled();
       return buildLedger(records, reference, options.userRates ?? []);
     }
-    if (await step({ phase: "validating", ...next.value })) return CANCELLED;
+    if (await step({ phase: "validating", ...next.value })) return cancelled();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LedgerStore } from "../domain";
+import { type LedgerStore, TABLES, messages } from "../domain";
 import type { DataActions, PaneActions } from "./paneActions";
 import type { LedgerSession } from "./session/ledgerSession";
 
@@ -12,7 +12,7 @@ export function createPaneActions(session: LedgerSession, store: LedgerStore): P
       session.features.insertFormula(formula, { overwrite }),
     async showRecord(id) {
       if (!(await session.features.showRecord(id)))
-        throw new Error(`the Commitments table has no record ${id}`);
+        throw new Error(messages().noRecordInTable(TABLES.commitments.sheet, id));
     },
     async explainSelection() {
       const { explanation, address } = await session.features.explainActiveCell();

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import type { ChartResult, PivotResult, WriteProgress } from "../domain";
-import { messageOf } from "../domain";
+import { messageOf, messages } from "../domain";
 import type { ApplyResult, PreparedRefresh } from "./session/ledgerSession";
 
 /** Which button started a write: "Load data" or "Apply changes". */
@@ -57,8 +57,11 @@ export function useWriteRunner(): WriteRunner {
       setOutcome(outcomeOf(action, result));
       return result.ok;
     } catch (e) {
-      const what = action === "load" ? "load the data" : "apply the changes";
-      setOutcome({ ok: false, action, message: `Could not ${what}: ${messageOf(e)}` });
+      setOutcome({
+        ok: false,
+        action,
+        message: messages().writeFailed(action === "load" ? "load" : "apply", messageOf(e)),
+      });
       return false;
     } finally {
       setRunning(null);

@@ -86,3 +86,37 @@ test("the switch turns the whole pane to English at once, and back to Japanese",
   await pane.getByRole("tab", { name: "データ" }).waitFor();
   await expectJapaneseThatFits(workbench());
 });
+
+test("the session's own sentences in Japanese: a re-read, a repair, a copy refused, an http address refused", async () => {
+  const { page, pane } = workbench();
+  await pane.getByRole("button", { name: "データを読み込む" }).click();
+  await waitForSheets(page, [TABLES.commitments.sheet, TABLES.facts.sheet, TABLES.rates.sheet]);
+  await pane.getByText("データを読み込みました").waitFor();
+
+  await pane.getByRole("button", { name: "ブックを読み直す" }).click();
+  await pane
+    .getByText(
+      /^ブックを読み込みました：変更はありませんでした（関数は報告書\d+件の記録\d+件から答えます）。$/
+    )
+    .waitFor();
+  await expectJapaneseThatFits(workbench());
+
+  await pane.getByRole("button", { name: "AID セルを修復" }).click();
+  await pane
+    .getByText("#NAME? を表示している AID のセルはありません。修復するものはありません。")
+    .waitFor();
+  await expectJapaneseThatFits(workbench());
+
+  await pane.getByRole("button", { name: "説明用コピーを作る" }).click();
+  await pane.getByText(/に AID 数式はありません。$/).waitFor();
+  await expectJapaneseThatFits(workbench());
+
+  await pane
+    .getByRole("radiogroup", { name: "更新元" })
+    .getByRole("radio", { name: "ウェブアドレス" })
+    .check();
+  await pane.getByLabel("ウェブアドレス（https）").fill("http://example.org/commitments.json");
+  await pane.getByRole("button", { name: "変更を確認" }).click();
+  await pane.getByText(/使えるのは https のアドレスだけです。/).waitFor();
+  await expectJapaneseThatFits(workbench());
+});

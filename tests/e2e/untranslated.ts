@@ -24,6 +24,7 @@ export const LATIN_ALLOWED: readonly string[] = [
   "English",
   "Office",
   "https",
+  "http",
   "aid dataset",
   "id",
 ];

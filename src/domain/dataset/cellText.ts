@@ -1,5 +1,6 @@
 import { RECORD_FIELDS } from "./fields";
 import { echo } from "../limits";
+import { messages } from "../messages/catalog";
 
 /**
  * Converts one text cell to its field's type. Empty means absent. Returns a reason for a value
@@ -15,12 +16,12 @@ export function fromText(
     case "integer":
       return /^-?\d+$/.test(t)
         ? { value: Number(t) }
-        : { error: `"${echo(text)}" is not a whole number` };
+        : { error: messages().notWholeNumber(echo(text)) };
     case "boolean": {
       const lower = t.toLowerCase();
       if (lower === "true") return { value: true };
       if (lower === "false") return { value: false };
-      return { error: `"${echo(text)}" is not TRUE or FALSE` };
+      return { error: messages().notTrueOrFalse(echo(text)) };
     }
     default:
       return { value: t };

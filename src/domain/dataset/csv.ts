@@ -4,6 +4,7 @@ import { type FieldName, RECORD_FIELDS } from "./fields";
 import type { FieldRow, RawRows } from "./io";
 import type { Checked, Problem } from "./problems";
 import { echo } from "../limits";
+import { messages } from "../messages/catalog";
 
 /*
  * CSV, read and written with papaparse. Only a CSV file being read or written needs this module:
@@ -32,7 +33,11 @@ export function parseCsv(text: string): Checked<RawRows> {
         row: 0,
         line: 1,
         field: echo(name),
-        message: `unknown column "${echo(name)}"; columns are ${RECORD_FIELDS.map((f) => f.name).join(", ")}`,
+        message: messages().unknownColumn(
+          echo(name),
+          RECORD_FIELDS.map((f) => f.name)
+        ),
+        code: "unknown-column",
       });
     const first = columns.get(trimmed);
     if (first !== undefined)
@@ -40,13 +45,19 @@ export function parseCsv(text: string): Checked<RawRows> {
         row: 0,
         line: 1,
         field: echo(trimmed),
-        message: `the column "${echo(trimmed)}" is given twice (columns ${first + 1} and ${c + 1}); give each field once`,
+        message: messages().columnTwice(echo(trimmed), first + 1, c + 1),
       });
     else columns.set(trimmed, c);
   });
   for (const f of RECORD_FIELDS) {
     if (f.required && !header.map((h) => h.trim()).includes(f.name))
-      problems.push({ row: 0, line: 1, field: f.name, message: "required column is missing" });
+      problems.push({
+        row: 0,
+        line: 1,
+        field: f.name,
+        message: messages().requiredColumnMissing,
+        code: "missing-column",
+      });
   }
   if (problems.length) return { ok: false, problems };
 
@@ -67,7 +78,7 @@ export function parseCsv(text: string): Checked<RawRows> {
         row: rowNumber,
         line: startLine,
         field: "(record)",
-        message: `has ${cells.length} cells; the header has ${header.length}`,
+        message: messages().cellCount(cells.length, header.length),
       });
     }
     const row = rowOfCells(cells, columnOf);

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES } from "../limits";
+import { messages } from "../messages/catalog";
 import type { Checked } from "./problems";
 
 /**
@@ -18,13 +19,13 @@ export function decodeDatasetBytes(
     problems: [{ row: 0, ...(line !== undefined ? { line } : {}), field: "(file)", message }],
   });
   if (bytes.length > MAX_FILE_BYTES)
-    return refuse(`the file is larger than the limit of ${MAX_FILE_BYTES} bytes (64 MB)`);
+    return refuse(messages().fileOverLimit(MAX_FILE_BYTES, MAX_FILE_BYTES / 2 ** 20));
   const encoding = wideEncoding(bytes);
-  if (encoding) return refuse(`this file is ${encoding}: save it as UTF-8`);
+  if (encoding) return refuse(messages().wideEncodingFile(encoding));
   const bad = invalidUtf8At(bytes);
   if (bad >= 0)
     return refuse(
-      `not UTF-8: byte ${bad} (0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")}) is not part of a UTF-8 character; save the file as UTF-8`,
+      messages().notUtf8(bad, bytes[bad]!.toString(16).toUpperCase().padStart(2, "0")),
       lineOfByte(bytes, bad)
     );
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;

@@ -57,7 +57,7 @@ function textFileProblem(text: string): Problem | null {
     return {
       row: 0,
       field: "(file)",
-      message: `the file is larger than the limit of ${MAX_FILE_BYTES} bytes (64 MB)`,
+      message: messages().fileOverLimit(MAX_FILE_BYTES, MAX_FILE_BYTES / 2 ** 20),
     };
   const nul = text.indexOf("\u0000");
   if (nul >= 0)
@@ -67,8 +67,8 @@ function textFileProblem(text: string): Problem | null {
       field: "(file)",
       // eslint-disable-next-line no-control-regex -- NUL bytes are what marks UTF-16 read as UTF-8
       message: /^\uFFFD\uFFFD|^[\uFEFF\uFFFE]|^.\u0000|^\u0000./s.test(text)
-        ? "this file is UTF-16 (or another two-byte encoding): save it as UTF-8"
-        : `NUL character at character ${nul + 1}: a dataset file is UTF-8 text`,
+        ? messages().wideEncodingFile(null)
+        : messages().nulCharacter(nul + 1),
     };
   return null;
 }
@@ -87,13 +87,27 @@ function parseJson(text: string): Checked<RawRows> {
   } catch (e) {
     return {
       ok: false,
-      problems: [{ row: 0, field: "(file)", message: messages().notValidJson(messageOf(e)) }],
+      problems: [
+        {
+          row: 0,
+          field: "(file)",
+          message: messages().notValidJson(messageOf(e)),
+          code: "not-json",
+        },
+      ],
     };
   }
   if (!Array.isArray(data))
     return {
       ok: false,
-      problems: [{ row: 0, field: "(file)", message: "expected a JSON array of records" }],
+      problems: [
+        {
+          row: 0,
+          field: "(file)",
+          message: messages().notRecordList,
+          code: "not-records",
+        },
+      ],
     };
   const problems: Problem[] = [...duplicateJsonKeys(text)];
   data.forEach((row, i) => {
@@ -101,7 +115,7 @@ function parseJson(text: string): Checked<RawRows> {
       problems.push({
         row: i + 1,
         field: "(record)",
-        message: "each record must be a JSON object",
+        message: messages().recordNotObject,
       });
   });
   return problems.length
@@ -144,7 +158,7 @@ function duplicateJsonKeys(text: string): Problem[] {
             row: top.record,
             line,
             field: echo(key),
-            message: `the key "${echo(key)}" is given twice in this record; give each field once`,
+            message: messages().keyTwice(echo(key)),
           });
         top.keys.add(key);
       }

@@ -11,6 +11,12 @@ export interface Problem {
   readonly id?: string;
   readonly field: string;
   readonly message: string;
+  /**
+   * What kind of refusal a file-level problem is, for the pane's diagnosis, which must not read
+   * the message (it is in the user's language): not JSON, JSON but not a list of records, a
+   * column the dataset does not have, a column it needs.
+   */
+  readonly code?: "not-json" | "not-records" | "unknown-column" | "missing-column";
 }
 
 /** "line 4 (record 3), id x, field amount: reason": a problem in a text file. */

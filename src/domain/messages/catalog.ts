@@ -8,13 +8,15 @@ import { type CommonMessages, englishCommon, japaneseCommon } from "./sections/c
 import { type DataMessages, englishData, japaneseData } from "./sections/data";
 import { type ExploreMessages, englishExplore, japaneseExplore } from "./sections/explore";
 import { englishFunction, type FunctionMessages, japaneseFunction } from "./sections/functions";
+import { englishSession, japaneseSession, type SessionMessages } from "./sections/session";
 import { englishWorkbook, japaneseWorkbook, type WorkbookMessages } from "./sections/workbook";
 
 export type Messages = CommonMessages &
   DataMessages &
   WorkbookMessages &
   ExploreMessages &
-  FunctionMessages;
+  FunctionMessages &
+  SessionMessages;
 
 export const english: Messages = {
   ...englishCommon,
@@ -22,6 +24,7 @@ export const english: Messages = {
   ...englishWorkbook,
   ...englishExplore,
   ...englishFunction,
+  ...englishSession,
 };
 
 export const japanese: Messages = {
@@ -30,6 +33,7 @@ export const japanese: Messages = {
   ...japaneseWorkbook,
   ...japaneseExplore,
   ...japaneseFunction,
+  ...japaneseSession,
 };
 
 const languages = { en: english, ja: japanese } satisfies Record<string, Messages>;

@@ -37,9 +37,9 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 /** Unknown or missing columns are one kind each; other problems are grouped by field. */
 function kindOf(p: Problem): { key: string; title: string } {
   const m = messages();
-  if (/^unknown column/.test(p.message))
+  if (p.code === "unknown-column")
     return { key: "(unknown columns)", title: m.groupUnknownColumns };
-  if (/required column is missing/.test(p.message))
+  if (p.code === "missing-column")
     return { key: "(missing columns)", title: m.groupMissingColumns };
   if (p.field.startsWith("(") || p.row === 0) return { key: p.field, title: m.groupWholeFile };
   return { key: p.field, title: m.groupField(p.field) };
@@ -85,29 +85,15 @@ export function diagnoseDatasetText(
     problems.some(
       (p) => /^\s*<(!doctype|html)/i.test(p.field) || /Unexpected token '?<'?/.test(p.message)
     );
-  if (looksHtml)
-    return result(
-      "This is an HTML page, not a dataset: the address or file gives a web page (often a sign-in, error or download page) instead of the data. Use the address of the JSON or CSV file itself."
-    );
-  if (problems.some((p) => p.message === "expected a JSON array of records"))
-    return result(
-      "This JSON is not a dataset: a dataset is a list of records ([{...}, {...}]), as the aid dataset --json command prints it."
-    );
-  if (problems.some((p) => p.message.startsWith("not valid JSON")))
-    return result(
-      "This file is not valid JSON, so no record in it can be read. Check that it is the whole file, saved as JSON."
-    );
+  if (looksHtml) return result(messages().htmlNotDataset);
+  if (problems.some((p) => p.code === "not-records")) return result(messages().jsonNotDataset);
+  if (problems.some((p) => p.code === "not-json")) return result(messages().fileNotJson);
   const known = new Set<string>(FIELD_NAMES);
-  const unknown = problems.filter((p) => /^unknown column/.test(p.message)).map((p) => p.field);
+  const unknown = problems.filter((p) => p.code === "unknown-column").map((p) => p.field);
   const columns = text !== null ? headerColumns(text) : unknown;
   const foreign = columns.filter((c) => !known.has(c));
   if (unknown.length > 0 && columns.length > 0 && foreign.length === columns.length) {
-    const shown =
-      foreign.slice(0, 6).join(", ") +
-      (foreign.length > 6 ? `, and ${foreign.length - 6} more` : "");
-    return result(
-      `These columns are not the dataset's: ${shown}. A dataset's first line names its columns (id, sourceFile, sourceTitle, evidence, kind, amount, currency, recipient, ...), as the aid dataset --csv command prints them.`
-    );
+    return result(messages().foreignColumns(foreign.slice(0, 6), Math.max(0, foreign.length - 6)));
   }
   return result(null);
 }
@@ -157,12 +143,12 @@ export function explainNetworkFailure(input: NetworkFailureInput): NetworkFailur
   if (input.online === false)
     return {
       cause: "offline",
-      message: `This computer is offline, so ${host} cannot be reached. Connect to the network, then check again.`,
+      message: messages().offline(host),
     };
   if (/AbortError|TimeoutError|timed? ?out/i.test(text))
     return {
       cause: "timeout",
-      message: `${host} did not answer in time. Try again later, or download the file and refresh from the file.`,
+      message: messages().timedOut(host),
     };
   if (
     /ENOTFOUND|EAI_AGAIN|ERR_NAME_NOT_RESOLVED|getaddrinfo|name not resolved|could not resolve/i.test(
@@ -171,27 +157,27 @@ export function explainNetworkFailure(input: NetworkFailureInput): NetworkFailur
   )
     return {
       cause: "name-not-found",
-      message: `No server named ${host} was found. Check the address for a typing error.`,
+      message: messages().noSuchServer(host),
     };
   if (/CERT|certificate|SSL|TLS|self[- ]signed/i.test(text))
     return {
       cause: "certificate",
-      message: `The secure connection to ${host} failed: its certificate is not trusted (expired, self-signed, or for another name). Use an address with a valid certificate, or download the file and refresh from the file.`,
+      message: messages().untrustedCertificate(host),
     };
   if (/ECONNREFUSED|ERR_CONNECTION_REFUSED|connection refused/i.test(text))
     return {
       cause: "refused",
-      message: `${host} refused the connection: no web server answers at that address.`,
+      message: messages().connectionRefused(host),
     };
   if (/CORS|Access-Control|cross-origin/i.test(text))
     return {
       cause: "cors",
-      message: `${host} refused to share the file with the add-in (its CORS policy does not allow other sites to read it). Download the file and refresh from the file, or ask the site to allow cross-origin reads.`,
+      message: messages().corsRefused(host),
     };
   if (/Failed to fetch|NetworkError|Load failed|fetch failed/i.test(text))
     return {
       cause: "unknown",
-      message: `${host} could not be reached. The browser does not say why; the usual causes are: the server does not allow other sites to read the file (CORS), the name is misspelt, or its certificate is not trusted. Open the address in a browser tab: if the file shows there, download it and refresh from the file.`,
+      message: messages().unreachable(host),
     };
-  return { cause: "unknown", message: `${host} could not be reached: ${text}` };
+  return { cause: "unknown", message: messages().unreachableBecause(host, text) };
 }

@@ -1,12 +1,9 @@
-import Decimal from "decimal.js-light";
+import Decimal from "decimal.js";
 import { type Fraction, fraction, multiply, roundHalfAwayFromZero } from "./fraction";
 
 /**
- * A private decimal constructor: the global `Decimal.set` stays untouched, so another library in
- * the same page cannot change how Aid Ledger rounds, and the other way round. decimal.js-light
- * (decimal.js's author's subset: arithmetic and rounding, no trigonometry, NaN or Infinity) is a
- * third of decimal.js in the page's scripts (README, "Bundle"); what it lacks, toFraction, is
- * decimalToFraction below.
+ * A private decimal.js constructor: the global `Decimal.set` stays untouched, so another library
+ * in the same page cannot change how Aid Ledger rounds, and the other way round.
  */
 export const Money = Decimal.clone({
   precision: 40,
@@ -42,7 +39,7 @@ const SHORT_INTEGER = /^\d{1,13}$/;
  * Returns a reason instead of throwing, so validation can report it against a field.
  */
 export function parseAmount(text: string, currency: Currency): Amount | { readonly error: string } {
-  // Whole amounts of up to 13 digits (nearly all) are exact as bigint at once; the rest go through the decimal type.
+  // Whole amounts of up to 13 digits (nearly all) are exact as bigint at once; the rest go through decimal.js.
   if (SHORT_INTEGER.test(text)) return { minor: BigInt(text) * MINOR_FACTOR[currency], currency };
   if (!DECIMAL_TEXT.test(text)) {
     return {
@@ -108,13 +105,12 @@ export function numberToFraction(value: number): Fraction {
   return decimalToFraction(new Money(value));
 }
 
-/** The decimal's digits over a power of ten, reduced ("-1.250" is -5/4). */
 function decimalToFraction(d: MoneyDecimal): Fraction {
-  const [whole, decimals = ""] = d.toFixed().split(".");
-  return fraction(BigInt(whole + decimals), 10n ** BigInt(decimals.length));
+  const [num, den] = d.toFraction() as [MoneyDecimal, MoneyDecimal];
+  return fraction(BigInt(num.toFixed(0)), BigInt(den.toFixed(0)));
 }
 
-/** A fraction as a decimal value, for display (rates) or a cell. */
+/** A fraction as a decimal.js value, for display (rates) or a cell. */
 export function fractionToDecimal(value: Fraction): MoneyDecimal {
   return new Money(value.num.toString()).dividedBy(value.den.toString());
 }

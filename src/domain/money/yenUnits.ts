@@ -1,3 +1,4 @@
+import type Decimal from "decimal.js";
 import type { Language } from "../messages/catalog";
 import { formatNumber } from "../messages/locale";
 import { Money, type MoneyDecimal } from "./money";
@@ -21,7 +22,7 @@ import { Money, type MoneyDecimal } from "./money";
  *
  * English has no 億/万: in English the figure is given in full ("¥253,000,000,000").
  */
-export function formatYenUnits(amount: MoneyDecimal | string | number, language: Language): string {
+export function formatYenUnits(amount: Decimal | string | number, language: Language): string {
   const exact = toMoney(amount);
   if (language !== "ja") return formatYenExact(exact, language);
   return inJapaneseUnits(exact, "円");
@@ -31,7 +32,7 @@ export function formatYenUnits(amount: MoneyDecimal | string | number, language:
  * Dollars the same way in Japanese ("18億ドル", "1,559万ドル", same rule as formatYenUnits, so
  * cents show only in the exact figure); in English the figure in full ("$1,800,000,000.5").
  */
-export function formatUsdUnits(amount: MoneyDecimal | string | number, language: Language): string {
+export function formatUsdUnits(amount: Decimal | string | number, language: Language): string {
   const exact = toMoney(amount);
   if (language === "ja") return inJapaneseUnits(exact, "ドル");
   const sign = exact.isNegative() && !exact.isZero() ? "-" : "";
@@ -47,7 +48,7 @@ function inJapaneseUnits(exact: MoneyDecimal, currency: "円" | "ドル"): strin
 }
 
 /** The exact figure, every digit and any fraction of a yen: "253,000,000,000円" / "¥253,000,000,000". */
-export function formatYenExact(amount: MoneyDecimal | string | number, language: Language): string {
+export function formatYenExact(amount: Decimal | string | number, language: Language): string {
   const exact = toMoney(amount);
   const sign = exact.isNegative() && !exact.isZero() ? "-" : "";
   const digits = grouped(exact.abs(), language);
@@ -77,10 +78,10 @@ function inUnits(size: MoneyDecimal): Scaled {
   return yen.greaterThanOrEqualTo(MAN) ? inMan() : { value: yen, unit: "" };
 }
 
-function toMoney(amount: MoneyDecimal | string | number): MoneyDecimal {
-  if (typeof amount === "number" && !Number.isFinite(amount))
-    throw new RangeError(`not a finite amount of yen: ${String(amount)}`);
-  return new Money(typeof amount === "object" ? amount.toString() : amount);
+function toMoney(amount: Decimal | string | number): MoneyDecimal {
+  const value = new Money(typeof amount === "object" ? amount.toString() : amount);
+  if (!value.isFinite()) throw new RangeError(`not a finite amount of yen: ${String(amount)}`);
+  return value;
 }
 
 /** The locale's grouping for the whole part (exact, through BigInt), then the fraction as it is. */

@@ -1,4 +1,6 @@
 import { MAX_NAME_LENGTH } from "../limits";
+import { messages } from "../messages/catalog";
+import type { CharacterProblem } from "../messages/sections/session";
 import { foldJapanese } from "./japaneseNames";
 
 /**
@@ -156,12 +158,10 @@ function codeOf(ch: string): string {
  * the text was cut or mis-decoded), and the 66 non-characters (U+FDD0 to U+FDEF, and the last two
  * code points of every plane, U+FFFE and U+FFFF among them), which Unicode reserves for internal use.
  */
-function unusableCharacter(ch: string): string | null {
+function unusableCharacter(ch: string): CharacterProblem["kind"] | null {
   const cp = ch.codePointAt(0)!;
-  if (cp >= 0xd800 && cp <= 0xdfff)
-    return `lone surrogate ${codeOf(ch)} (half of a character: the text was cut or mis-decoded)`;
-  if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe)
-    return `non-character ${codeOf(ch)} (reserved by Unicode, and XML cannot carry it)`;
+  if (cp >= 0xd800 && cp <= 0xdfff) return "lone-surrogate";
+  if ((cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe) return "non-character";
   return null;
 }
 
@@ -179,12 +179,13 @@ export function textProblem(text: string, kind: "name" | "text" = "name"): strin
   for (const ch of text) {
     at += 1;
     const unusable = unusableCharacter(ch);
-    if (unusable) return `${unusable} at position ${at}`;
+    if (unusable) return messages().characterProblem({ kind: unusable, code: codeOf(ch) }, at);
     if (CONTROL.test(ch)) {
       if (kind === "text" && (ch === "\t" || ch === "\n" || ch === "\r")) continue;
-      return `control character ${codeOf(ch)} at position ${at}`;
+      return messages().characterProblem({ kind: "control", code: codeOf(ch) }, at);
     }
-    if (INVISIBLE.test(ch)) return `invisible character ${codeOf(ch)} at position ${at}`;
+    if (INVISIBLE.test(ch))
+      return messages().characterProblem({ kind: "invisible", code: codeOf(ch) }, at);
     if (kind === "name") {
       const script = scriptOf(ch);
       if (script !== null && !scripts.has(script)) scripts.set(script, { ch, at });
@@ -194,7 +195,7 @@ export function textProblem(text: string, kind: "name" | "text" = "name"): strin
   const used = [...scripts.keys()];
   if (ALLOWED_MIXES.some((mix) => used.every((s) => mix.has(s)))) return null;
   const [, second] = [...scripts.entries()].sort((a, b) => a[1].at - b[1].at);
-  return `names may not mix scripts: ${used.join(" and ")} (${second![0]} "${second![1].ch}" at position ${second![1].at})`;
+  return messages().mixedScripts(used, second![0], second![1].ch, second![1].at);
 }
 
 /**

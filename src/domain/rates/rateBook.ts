@@ -1,5 +1,6 @@
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import type { Checked, Problem } from "../dataset/problems";
+import { messages } from "../messages/catalog";
 import { normalizeName } from "../places/names";
 import { type Fraction, compare, divide, fraction, median } from "../money/fraction";
 import {
@@ -194,19 +195,15 @@ function suppliedRates(
     const file = resolveDocument(u.document, docs);
     const doc = file === undefined ? undefined : docs.get(file);
     const rate = parsePositiveDecimal(u.jpyPerUsd.trim());
+    const m = messages();
     if (!doc || file === undefined)
       at(
         "document",
-        `no document in the dataset is called "${u.document}"; give its title: ${[...new Set([...docs.values()].map((d) => `"${d.title}"`))].join(" or ")}`
+        m.unknownRateDocument(u.document, [...new Set([...docs.values()].map((d) => d.title))])
       );
-    else if (doc.pairs.length > 0)
-      at(
-        "document",
-        `"${doc.title}" states its own rate (${doc.pairs.length} pair(s)); a user rate is only for documents that state none`
-      );
-    else if (supplied.has(file)) at("document", `a rate for "${doc.title}" is already given`);
-    if (!rate)
-      at("jpyPerUsd", `"${u.jpyPerUsd}" is not a positive decimal number of yen per US dollar`);
+    else if (doc.pairs.length > 0) at("document", m.statesOwnRate(doc.title, doc.pairs.length));
+    else if (supplied.has(file)) at("document", m.rateAlreadyGiven(doc.title));
+    if (!rate) at("jpyPerUsd", m.rateNotPositive(u.jpyPerUsd));
     if (doc && file !== undefined && doc.pairs.length === 0 && rate && !supplied.has(file))
       supplied.set(file, { rate, note: u.note ?? "" });
   });

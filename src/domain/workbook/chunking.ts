@@ -1,3 +1,4 @@
+import { messages } from "../messages/catalog";
 import type { SheetCell } from "./port";
 
 /**
@@ -46,10 +47,7 @@ export function chunkRows<T extends readonly SheetCell[]>(
   let size = 2;
   rows.forEach((row, i) => {
     const rowSize = serializedSize(row) + 1 + extraPerRow;
-    if (rowSize + 2 > budget)
-      throw new RangeError(
-        `row ${i + 1} is ${rowSize} bytes, more than one request can carry (${budget} bytes)`
-      );
+    if (rowSize + 2 > budget) throw new RangeError(messages().rowTooLarge(i + 1, rowSize, budget));
     if (current.length > 0 && (size + rowSize > budget || current.length >= maxRows)) {
       chunks.push(current);
       current = [];

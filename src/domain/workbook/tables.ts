@@ -4,6 +4,7 @@ import type { Checked, Problem } from "../dataset/problems";
 import type { LedgerRecord } from "../dataset/ledgerRecord";
 import { fiscalDatingOf } from "../dates/fiscalYear";
 import type { AidLedger } from "../ledger";
+import { messages } from "../messages/catalog";
 import type { Fraction } from "../money/fraction";
 import {
   type Currency,
@@ -314,7 +315,7 @@ export function readCommitments(
         row: 0,
         line: 1,
         field: f.name,
-        message: "column is missing from the Commitments table",
+        message: messages().columnMissingFromTable(TABLES.commitments.sheet),
       });
   }
   if (problems.length) return { ok: false, problems };
@@ -388,7 +389,11 @@ export function readUserRates(data: TableData): Checked<{ rates: UserRate[]; lin
           row: 0,
           line: 1,
           field: "Rates",
-          message: "the Rates table needs the columns Document, Entry and JpyPerUsd",
+          message: messages().ratesColumnsNeeded(TABLES.rates.sheet, [
+            "Document",
+            "Entry",
+            "JpyPerUsd",
+          ]),
         },
       ],
     };

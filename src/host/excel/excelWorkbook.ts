@@ -1,4 +1,4 @@
-import { messageOf } from "../../domain/messages/catalog";
+import { messageOf, messages } from "../../domain/messages/catalog";
 import {
   DEFAULT_CHUNK_BUDGET_BYTES,
   type CalculationMode,
@@ -166,9 +166,9 @@ export class ExcelWorkbook
   }
 
   async ensurePivotTable(spec: PivotSpec): Promise<PivotResult> {
-    const { NO_PIVOT_API, ensurePivot } = await import(/* webpackChunkName: "writer" */ "./pivot");
+    const { ensurePivot } = await import(/* webpackChunkName: "writer" */ "./pivot");
     if (!this.supports("ExcelApi", "1.8"))
-      return { created: false, reason: NO_PIVOT_API, unsupported: true };
+      return { created: false, reason: messages().noPivotApi, unsupported: true };
     try {
       await this.run((context) => ensurePivot(context, spec));
       return { created: true };

@@ -1,9 +1,6 @@
 import { type PivotSpec, TABLES } from "../../domain";
 import { freeSheetName } from "./tablePlans";
 
-export const NO_PIVOT_API =
-  "This version of Excel has no PivotTable API (ExcelApi 1.8). Use Insert > PivotTable on the Facts table.";
-
 /**
  * Refreshes the PivotTable when it exists, wherever the user moved it, keeping their layout
  * changes; otherwise adds it on a sheet of its own (ExcelApi 1.8). A PivotTable does not follow its

@@ -1,3 +1,4 @@
+import { messages } from "../../domain/messages/catalog";
 import {
   type ChartResult,
   type ChartSpec,
@@ -118,11 +119,11 @@ export async function ensureChart(
   if (!supports("ExcelApi", "1.4"))
     return {
       created: false,
-      reason: "This version of Excel cannot look up charts by name (ExcelApi 1.4).",
+      reason: messages().noChartLookup,
       unsupported: true,
     };
   const at = splitReference(spec.dataAt);
-  if (!at) return { created: false, reason: `"${spec.dataAt}" is not a cell address.` };
+  if (!at) return { created: false, reason: messages().notACellAddress(spec.dataAt) };
   // The sheet and the charts it had, so that a chart a failed batch added is removed (below).
   const seen: { sheet: string | null; before: readonly string[] } = { sheet: null, before: [] };
   try {
@@ -138,7 +139,7 @@ export async function ensureChart(
       const name = pivotSheet ? pivotSheet.name : spec.sheet;
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       await context.sync();
-      if (sheet.isNullObject) throw new Error(`there is no ${name} sheet`);
+      if (sheet.isNullObject) throw new Error(messages().noSuchSheet(name));
       const old = sheet.charts.getItemOrNullObject(spec.name);
       const anchor = sheet.getRange(at.address).load("rowIndex, columnIndex");
       const charts = sheet.charts.load("items/name");

@@ -1,3 +1,4 @@
+import { messages } from "../../domain/messages/catalog";
 import {
   type RowAlignment,
   type SheetCell,
@@ -80,10 +81,7 @@ export function columnRuns(spec: TableSpec, header: readonly string[]): ColumnRu
     return i ?? -1;
   });
   if (missing.length > 0)
-    throw new WorkbookWriteError(
-      "unchanged",
-      `The ${spec.table} table has no column ${missing.map((m) => `"${m}"`).join(", ")} (renamed or deleted?). Nothing was changed. Give the column its name back, or delete the table to have it created again.`
-    );
+    throw new WorkbookWriteError("unchanged", messages().columnsMissing(spec.table, missing));
   const runs: ColumnRun[] = [];
   for (let s = 0; s < at.length; s++) {
     const last = runs[runs.length - 1];

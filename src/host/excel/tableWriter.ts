@@ -1,4 +1,5 @@
-import { messageOf } from "../../domain/messages/catalog";
+import { messageOf, messages } from "../../domain/messages/catalog";
+import type { StagingStep } from "../../domain/messages/sections/workbook";
 import {
   type DatasetIdentity,
   type LostUserValue,
@@ -93,10 +94,7 @@ export async function writeTablesToExcel(
   await stageOrRefuse(deps, inspected, progress);
   if (options.beforeCommit && !options.beforeCommit()) {
     await dropHiddenSheets(deps.run, plans);
-    throw new WorkbookWriteError(
-      "unchanged",
-      "Nothing was changed: the workbook's tables were edited while the new rows were being written. Check for changes again."
-    );
+    throw new WorkbookWriteError("unchanged", messages().editedWhileWriting);
   }
   await commitOrRollBack(deps, inspected, identity);
   progress();
@@ -111,24 +109,18 @@ async function inspectOrRefuse(
   tables: readonly TableSpec[]
 ): Promise<Inspected> {
   if (!deps.supports("ExcelApi", "1.13"))
-    throw new WorkbookWriteError(
-      "unchanged",
-      "This version of Excel cannot resize a table (ExcelApi 1.13), so the tables cannot be refreshed in place. Nothing was changed. Update Excel, or use Excel on the web."
-    );
+    throw new WorkbookWriteError("unchanged", messages().cannotResizeTables);
   let planned: StagingPlan[];
   try {
     planned = planStaging(tables, deps.budget, deps.token);
   } catch (e) {
-    throw new WorkbookWriteError("unchanged", `Nothing was changed: ${messageOf(e)}`);
+    throw new WorkbookWriteError("unchanged", messages().nothingChangedBecause(messageOf(e)));
   }
   return deps
     .run((context) => inspect(context, planned, deps))
     .catch((e: unknown) => {
       if (e instanceof WorkbookWriteError) throw e;
-      throw new WorkbookWriteError(
-        "unchanged",
-        `Nothing was changed: reading the workbook's tables failed (${messageOf(e)}).`
-      );
+      throw new WorkbookWriteError("unchanged", messages().tablesUnreadable(messageOf(e)));
     });
 }
 
@@ -138,7 +130,7 @@ async function stageOrRefuse(
   inspected: Inspected,
   progress: () => void
 ): Promise<void> {
-  let step = "preparing the hidden sheets";
+  let step: StagingStep = "prepare";
   try {
     await deps.run((context) =>
       stage(context, deps, inspected, progress, (s) => {
@@ -147,10 +139,7 @@ async function stageOrRefuse(
     );
   } catch (e) {
     await dropHiddenSheets(deps.run, inspected.plans);
-    throw new WorkbookWriteError(
-      "unchanged",
-      `Nothing was changed: writing the new rows failed at ${step} (${messageOf(e)}).`
-    );
+    throw new WorkbookWriteError("unchanged", messages().stagingFailed(step, messageOf(e)));
   }
 }
 
@@ -169,14 +158,15 @@ async function commitOrRollBack(
     } catch (rollbackError) {
       throw new WorkbookWriteError(
         "partial",
-        `Replacing the tables' contents failed (${messageOf(commitError)}), and putting the old contents back failed too (${messageOf(rollbackError)}). Some tables may hold the new rows and others the old. The old contents are kept on the hidden sheets ${plans.map((p) => p.backup).join(", ")}. Use Re-read workbook to have the functions answer from what the tables hold, then refresh again.`
+        messages().rollbackFailed(
+          messageOf(commitError),
+          messageOf(rollbackError),
+          plans.map((p) => p.backup)
+        )
       );
     }
     await dropHiddenSheets(deps.run, plans);
-    throw new WorkbookWriteError(
-      "restored",
-      `Nothing was changed: replacing the tables' contents failed (${messageOf(commitError)}) and every table was put back as it was.`
-    );
+    throw new WorkbookWriteError("restored", messages().rolledBack(messageOf(commitError)));
   }
 }
 
@@ -296,7 +286,10 @@ async function planInPlace(
   if (at.table.showTotals && (alignment.removed.length > 0 || alignment.appended.length > 0))
     throw new WorkbookWriteError(
       "unchanged",
-      `Nothing was changed: the ${plan.spec.table} table (sheet ${at.sheet.name}) shows a Total Row, and this refresh adds ${alignment.appended.length} and removes ${alignment.removed.length} of its rows. Turn the Total Row off (Table Design > Total Row), refresh, then turn it back on.`
+      messages().totalRow(
+        { table: plan.spec.table, sheet: at.sheet.name },
+        { added: alignment.appended.length, removed: alignment.removed.length }
+      )
     );
   // When every record goes, the first row stays (a table keeps one) and is emptied, all but
   // the formulas of the user's calculated columns.
@@ -541,7 +534,7 @@ async function stage(
   deps: TableWriterDeps,
   inspected: Inspected,
   progress: () => void,
-  at: (step: string) => void
+  at: (step: StagingStep) => void
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   // Staging sheets a failed write left behind are removed first (their names hold a different
@@ -561,9 +554,12 @@ async function stage(
   for (const { plan, chunks, formats, sheet } of staged) {
     let row = 1;
     for (const [i, chunk] of chunks.entries()) {
-      at(
-        `table ${plan.spec.table}, chunk ${i + 1} of ${chunks.length} (rows ${row} to ${row + chunk.length - 1})`
-      );
+      at({
+        table: plan.spec.table,
+        chunk: i + 1,
+        chunks: chunks.length,
+        rows: [row, row + chunk.length - 1],
+      });
       // Nothing refers to a staging sheet: calculating now would only cost time.
       if (deps.supports("ExcelApi", "1.6"))
         context.application.suspendApiCalculationUntilNextSync();
@@ -586,7 +582,7 @@ async function stage(
     }
   }
 
-  at("copying the old contents aside");
+  at("copy");
   for (const p of inspected.inPlace) {
     const backup = sheets.add(p.plan.backup);
     backup.visibility = "Hidden";

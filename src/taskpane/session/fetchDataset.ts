@@ -3,6 +3,7 @@ import {
   explainNetworkFailure,
   formatProblem,
   limits as inputLimits,
+  messages,
 } from "../../domain";
 
 /**
@@ -37,12 +38,12 @@ export async function fetchDatasetText(
   try {
     url = new URL(address);
   } catch {
-    return { ok: false, reason: `"${shorten(address)}" is not a web address` };
+    return { ok: false, reason: messages().notAWebAddress(shorten(address)) };
   }
   if (url.protocol !== "https:")
     return {
       ok: false,
-      reason: `only https addresses are allowed; "${shorten(address)}" uses ${url.protocol.replace(":", "")}`,
+      reason: messages().onlyHttps(shorten(address), url.protocol.replace(":", "")),
     };
   // The file name comes from the address's last segment: a malformed escape in it ("%E0%A4%A")
   // is refused here, before anything is downloaded.
@@ -50,7 +51,7 @@ export async function fetchDatasetText(
   if (fileName === null)
     return {
       ok: false,
-      reason: `the address's last part "${shorten(url.pathname.split("/").pop() ?? "")}" has a malformed percent-escape (% must be followed by two hex digits of UTF-8)`,
+      reason: messages().malformedEscape(shorten(url.pathname.split("/").pop() ?? "")),
     };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
@@ -58,16 +59,15 @@ export async function fetchDatasetText(
     const response = await follow(url, fetchImpl, controller.signal);
     if ("reason" in response) return { ok: false, reason: response.reason };
     if (!response.ok)
-      return { ok: false, reason: `the server answered ${response.status} ${response.statusText}` };
+      return { ok: false, reason: messages().serverAnswered(response.status, response.statusText) };
     const declared = Number(response.headers.get("content-length") ?? "0");
     if (declared > limits.maxBytes)
       return {
         ok: false,
-        reason: `the file is ${declared} bytes; the limit is ${limits.maxBytes}`,
+        reason: messages().fileBytesOverLimit(declared, limits.maxBytes),
       };
     const bytes = await readLimited(response, limits.maxBytes);
-    if (bytes === null)
-      return { ok: false, reason: `the file is larger than the limit of ${limits.maxBytes} bytes` };
+    if (bytes === null) return { ok: false, reason: messages().fileOverLimit(limits.maxBytes) };
     const text = decodeDatasetBytes(bytes, (b) =>
       new TextDecoder("utf-8", { fatal: true }).decode(b)
     );
@@ -75,7 +75,7 @@ export async function fetchDatasetText(
     return { ok: true, text: text.value, fileName };
   } catch (e) {
     if (controller.signal.aborted)
-      return { ok: false, reason: `no complete answer within ${limits.timeoutMs / 1000} s` };
+      return { ok: false, reason: messages().noAnswerWithin(limits.timeoutMs / 1000) };
     // "Failed to fetch" says nothing: name the likely cause (offline, name, certificate, CORS).
     const online = typeof navigator === "undefined" ? undefined : navigator.onLine;
     const failure = explainNetworkFailure({
@@ -110,29 +110,25 @@ async function follow(
     if (response.type === "opaqueredirect") {
       response = await fetchImpl(current.href, { ...init, redirect: "follow" });
       if (response.url && !response.url.startsWith("https:"))
-        return { reason: `the address redirected to ${shorten(response.url)}, which is not https` };
+        return { reason: messages().redirectedNotHttps(shorten(response.url)) };
       return response;
     }
     const location =
       response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
     if (location === null) {
       if (response.url && !response.url.startsWith("https:"))
-        return { reason: `the address redirected to ${shorten(response.url)}, which is not https` };
+        return { reason: messages().redirectedNotHttps(shorten(response.url)) };
       return response;
     }
-    if (hop >= MAX_REDIRECTS) return { reason: `more than ${MAX_REDIRECTS} redirects` };
+    if (hop >= MAX_REDIRECTS) return { reason: messages().tooManyRedirects(MAX_REDIRECTS) };
     let next: URL;
     try {
       next = new URL(location, current);
     } catch {
-      return {
-        reason: `the address redirected to "${shorten(location)}", which is not a web address`,
-      };
+      return { reason: messages().redirectedNotWebAddress(shorten(location)) };
     }
     if (next.protocol !== "https:")
-      return {
-        reason: `the address redirected to ${shorten(next.href)}, which is not https (redirect ${hop + 1})`,
-      };
+      return { reason: messages().redirectedNotHttps(shorten(next.href), hop + 1) };
     await response.body?.cancel();
     current = next;
   }

@@ -1,4 +1,4 @@
-import { messageOf } from "../../domain/messages/catalog";
+import { messageOf, messages } from "../../domain/messages/catalog";
 import {
   type AidLedger,
   type Checked,
@@ -28,7 +28,6 @@ import {
   loadDatasetTextAsync,
   readCommitments,
   readUserRates,
-  READING_WORKBOOK,
   type FixedAddressCheck,
   findFixedAddressReferences,
   ratesTable,
@@ -57,11 +56,6 @@ export type {
   SessionNotice,
   SessionState,
 } from "./sessionTypes";
-
-const DERIVED_ACTIVITY = "Bringing Facts, Rates and the Summary up to date with your edit…";
-const DERIVED_FAILED =
-  "Facts, Rates and the Summary could not be brought up to date with your edit:";
-const EDIT_UNREAD = "Your edit could not be read:";
 
 /** The tables whose edits the session takes in, and those it looks for on opening. */
 const WATCHED = [TABLES.commitments.table, TABLES.rates.table];
@@ -151,7 +145,7 @@ export class LedgerSession extends SessionCore {
       activity: null,
       notice: {
         intent: "error",
-        message: `Could not read this workbook's Aid Ledger tables (${attempts} attempts): ${messageOf(last)}. The AID cells show #N/A until they are read; choose Re-read workbook to try again.`,
+        message: messages().openFailed(attempts, messageOf(last)),
       },
     });
     return false;
@@ -167,19 +161,17 @@ export class LedgerSession extends SessionCore {
         notice: identity
           ? {
               intent: "warning",
-              message: `This workbook was loaded with Aid Ledger data, but its ${TABLES.commitments.table} table is gone (deleted, or renamed). The functions answer from the bundled data until you load the data again.`,
+              message: messages().commitmentsGone(TABLES.commitments.table),
             }
           : null,
       });
     } else {
       this.deps.store.readingWorkbook();
-      this.set({ activity: READING_WORKBOOK });
+      this.set({ activity: messages().readingWorkbook });
       void this.deps.setLoadOnOpen?.(true);
       const built = await this.readWorkbookLedger();
       if (!built.ok) {
-        this.deps.store.failedWorkbook(
-          `its tables have ${built.problems.length} problem${built.problems.length === 1 ? "" : "s"} (listed under Edits not taken in).`
-        );
+        this.deps.store.failedWorkbook(messages().openProblems(built.problems.length));
         this.set({ identity, editProblems: built.problems });
       } else if (identity) {
         this.replaceLedger(built.value, identity);
@@ -196,7 +188,7 @@ export class LedgerSession extends SessionCore {
           editProblems: [],
           notice: {
             intent: "info",
-            message: `The functions answer from this workbook's own ${TABLES.commitments.sheet} table (${restored.records} records). The note of which dataset was loaded into it was missing, as happens when sheets are copied from another workbook; it has been stored again.`,
+            message: messages().identityRestored(TABLES.commitments.sheet, restored.records),
           },
         });
       }
@@ -219,7 +211,7 @@ export class LedgerSession extends SessionCore {
     if (!fetched.ok)
       published = {
         comparison: "unknown",
-        reason: `no manifest beside ${loaded}: ${fetched.reason}`,
+        reason: messages().noManifestBeside(loaded, fetched.reason),
       };
     else {
       const manifest = readPublishedManifest(fetched.text);
@@ -231,7 +223,10 @@ export class LedgerSession extends SessionCore {
           }
         : {
             comparison: "unknown",
-            reason: `the manifest beside ${loaded} is not valid: ${manifest.problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`,
+            reason: messages().manifestInvalid(
+              loaded,
+              manifest.problems.map((p) => messages().problemWhole(p.field, p.message)).join("; ")
+            ),
           };
     }
     this.set({ published });
@@ -329,7 +324,12 @@ export class LedgerSession extends SessionCore {
       problems: onRatesRows(built.problems, typed.value.lines).map((p) => ({
         row: 0,
         field: p.field,
-        message: `${TABLES.rates.sheet} row ${p.line}, ${p.field.slice(TABLES.rates.sheet.length + 1)}: ${p.message}. Nothing was changed: loading rewrites ${TABLES.rates.sheet} and would delete your row; correct or delete it, then try again.`,
+        message: messages().typedRateRefused(
+          TABLES.rates.sheet,
+          p.line ?? 0,
+          p.field.slice(TABLES.rates.sheet.length + 1),
+          p.message
+        ),
       })),
     };
   }
@@ -380,8 +380,7 @@ export class LedgerSession extends SessionCore {
         return {
           ok: false,
           state: "unchanged",
-          message:
-            "Nothing was changed: the workbook's data changed after Check for changes (an edit was taken in, or another load). Check for changes again to see the differences against it.",
+          message: messages().dataChangedSinceCheck,
         };
       if (!options.createMissing && this.state.identity) {
         const found = await this.deps.port.locateTables(OWNED);
@@ -494,7 +493,8 @@ export class LedgerSession extends SessionCore {
         this.set({
           notice: {
             intent: "warning",
-            message: `${EDIT_UNREAD} ${messageOf(e)} The AID cells still answer from the data before it; Re-read workbook tries again.`,
+            kind: "edit-unread",
+            message: messages().editUnread(messageOf(e)),
           },
         });
       });
@@ -510,25 +510,26 @@ export class LedgerSession extends SessionCore {
   async reread(): Promise<string> {
     if (this.deps.store.readiness().state === "failed") {
       const opened = await this.enqueue(() => this.readOnOpen());
-      if (!opened) return this.state.notice?.message ?? "Could not read the workbook.";
+      if (!opened) return this.state.notice?.message ?? messages().workbookNotRead;
       await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
-      return `Read this workbook's tables: ${describeContents(this.deps.store.current())}; the AID cells answer from them.`;
+      return messages().reopened(describeContents(this.deps.store.current()));
     }
     const found = await this.enqueue(() => this.intake());
     const holds = describeContents(this.deps.store.current());
-    const said = {
-      missing: `no ${TABLES.commitments.table} table`,
-      problems: `${this.state.editProblems.length} problem(s) in your edits, not taken in`,
-      changed: "took in your edits",
-      unchanged: "nothing had changed",
-    };
-    return `Read the workbook: ${said[found]} (the functions answer from ${holds}).`;
+    return messages().reread(
+      found === "missing"
+        ? { kind: found, table: TABLES.commitments.table }
+        : found === "problems"
+          ? { kind: found, problems: this.state.editProblems.length }
+          : { kind: found },
+      holds
+    );
   }
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
     this.editUnread = false;
-    if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
+    if (this.state.notice?.kind === "edit-unread") this.set({ notice: null });
     if (!built.ok) {
       this.set({ editProblems: built.problems });
       return built.problems.some((p) => p.field === TABLES.commitments.table)
@@ -565,7 +566,7 @@ export class LedgerSession extends SessionCore {
    */
   private async rebuildDerived(ledger: AidLedger, identity: DatasetIdentity): Promise<void> {
     const edits = this.version.edits;
-    this.set({ busy: true, activity: DERIVED_ACTIVITY });
+    this.set({ busy: true, activity: messages().derivedActivity });
     try {
       await this.deps.port.writeTables(
         ledgerTables(ledger).filter((t) => t.table !== TABLES.commitments.table),
@@ -583,10 +584,11 @@ export class LedgerSession extends SessionCore {
         this.set({
           notice: {
             intent: "warning",
-            message: `${DERIVED_FAILED} the Summary was not refreshed (${failed.join("; ")}). Facts and Rates follow your edit, and the AID cells show it; Re-read workbook tries again.`,
+            kind: "derived-failed",
+            message: messages().derivedSummaryFailed(failed.join("; ")),
           },
         });
-      } else if (this.state.notice?.message.startsWith(DERIVED_FAILED)) this.set({ notice: null });
+      } else if (this.state.notice?.kind === "derived-failed") this.set({ notice: null });
     } catch (e) {
       // A newer edit stopped it: the intake queued for that edit rebuilds from the newer data.
       if (
@@ -599,7 +601,8 @@ export class LedgerSession extends SessionCore {
       this.set({
         notice: {
           intent: "warning",
-          message: `${DERIVED_FAILED} ${messageOf(e)} The AID cells show your edit; Re-read workbook tries again.`,
+          kind: "derived-failed",
+          message: messages().derivedFailed(messageOf(e)),
         },
       });
     } finally {
@@ -623,8 +626,8 @@ export class LedgerSession extends SessionCore {
 
   /** Whether the notice says the derived tables or the functions lag behind the tables. */
   private lagging(): boolean {
-    const message = this.state.notice?.message ?? "";
-    return message.startsWith(DERIVED_FAILED) || message.startsWith(EDIT_UNREAD);
+    const kind = this.state.notice?.kind;
+    return kind === "derived-failed" || kind === "edit-unread";
   }
 
   /**
@@ -664,7 +667,7 @@ export class LedgerSession extends SessionCore {
           {
             row: 0,
             field: TABLES.commitments.table,
-            message: `the ${TABLES.commitments.sheet} table is missing; load the data again`,
+            message: messages().commitmentsTableMissing(TABLES.commitments.sheet),
           },
         ],
       };

@@ -3,6 +3,7 @@ import {
   type Problem,
   MANIFEST_FILE,
   contentHash,
+  messages,
   readPublishedManifest,
   siblingAddress,
 } from "../../domain";
@@ -29,6 +30,10 @@ export async function checkAgainstManifest(
   return {
     row: 0,
     field: "(address)",
-    message: `Nothing was changed: the file downloaded from ${address} is not the one its manifest describes (manifest ${manifest.value.contentHash}, ${manifest.value.records} records; downloaded ${hash}, ${records.length} records). The site may be publishing right now, or a cache holds an older copy: try again later.`,
+    message: messages().downloadNotManifested(
+      address,
+      { hash: manifest.value.contentHash, records: manifest.value.records },
+      { hash, records: records.length }
+    ),
   };
 }

@@ -71,6 +71,11 @@ export type ApplyResult =
 /** Something the user should know about the workbook's state, in one sentence or two. */
 export interface SessionNotice {
   readonly intent: "info" | "warning" | "error";
+  /**
+   * What a lasting warning is about, so the session can tell and clear it in any language:
+   * Facts, Rates or the Summary lag behind an edit, or the edit itself could not be read.
+   */
+  readonly kind?: "derived-failed" | "edit-unread";
   readonly message: string;
 }
 

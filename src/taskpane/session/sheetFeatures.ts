@@ -12,6 +12,7 @@ import {
   explainFormula,
   formulaReferences,
   hasAidCall,
+  messages,
   planBriefing,
   withNamespace,
 } from "../../domain";
@@ -46,10 +47,9 @@ export class SheetFeatures {
   repairAidCells(): Promise<string> {
     return this.enqueue(async () => {
       const repaired = await this.deps.port.repairAidFormulas();
-      if (repaired.length === 0) return "No AID cell shows #NAME?: nothing to repair.";
+      if (repaired.length === 0) return messages().nothingToRepair;
       const shown = repaired.slice(0, 5).join(", ");
-      const more = repaired.length > 5 ? ` and ${repaired.length - 5} more` : "";
-      return `Repaired ${repaired.length} AID cell${repaired.length === 1 ? "" : "s"} that showed #NAME? (${shown}${more}): each formula was entered again.`;
+      return messages().aidCellsRepaired(repaired.length, shown, Math.max(0, repaired.length - 5));
     });
   }
 
@@ -137,7 +137,7 @@ export class SheetFeatures {
         snapshot.sheet
       );
       if (plan.formulas === 0)
-        return { made: false, reason: `${snapshot.sheet} holds no AID formula.` };
+        return { made: false, reason: messages().sheetHasNoAidFormula(snapshot.sheet) };
       const replaced = new Map(plan.values.map((v) => [v.address, v.value]));
       const grid: NewSheetCell[][] = [];
       for (const c of snapshot.cells) {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Money as Decimal } from "../../../src/domain/money/money";
+import Decimal from "decimal.js";
 import { formatUsdUnits, formatYenExact, formatYenUnits } from "../../../src/domain/money/yenUnits";
 
 describe("yen in 億円 and 万円 (Japanese)", () => {

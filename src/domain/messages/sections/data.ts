@@ -13,6 +13,13 @@ const withKuten = (reason: string) => {
   const trimmed = reason.trim();
   return /[.!?。！？]$/.test(trimmed) ? trimmed : `${trimmed}。`;
 };
+/** The problems' pseudo-fields (a whole file, an address, a record) in Japanese; real fields keep their names. */
+const PSEUDO_FIELDS_JA: Readonly<Record<string, string>> = {
+  "(file)": "（ファイル）",
+  "(address)": "（アドレス）",
+  "(record)": "（記録）",
+};
+const fieldJa = (field: string) => PSEUDO_FIELDS_JA[field] ?? field;
 const CALCULATION_MODE_JA = {
   Manual: "手動",
   Automatic: "自動",
@@ -293,13 +300,13 @@ export const japaneseData: DataMessages = {
   hideProblems: "問題を隠す",
   showProblems: (total) => `問題${total}件を表示`,
   unknownColumnAt: (line, column) => `${line}行目：「${column}」`,
-  problemWhole: (field, message) => `${field}：${message}`,
+  problemWhole: (field, message) => `${fieldJa(field)}：${message}`,
   problemAt: (where, line, record) =>
     line !== undefined
       ? `${line}${where === "line" ? "行目" : "行"}（記録${record}）`
       : `記録${record}`,
   problemLine: (where, id, field, message) =>
-    `${where}${id ? `、id ${id}` : ""}、項目 ${field}：${message}`,
+    `${where}${id ? `、id ${id}` : ""}、項目 ${fieldJa(field)}：${message}`,
   groupUnknownColumns: "データセットにない列",
   groupMissingColumns: "データセットに必要な列",
   groupWholeFile: "ファイル全体",

@@ -129,7 +129,6 @@ export interface ExploreMessages {
   readonly putInQuotes: (written: string) => string;
   readonly quotesJoined: (parts: readonly string[]) => string;
   readonly withQuotes: (formula: string, quotes: string, outcome: string) => string;
-  readonly emptyValue: string;
   readonly nothing: string;
   readonly tableOf: (rows: number) => string;
   readonly statedInThisCurrency: string;
@@ -353,7 +352,6 @@ export const englishExplore: ExploreMessages = {
   quotesJoined: (parts) => parts.join(" and "),
   withQuotes: (formula, quotes, outcome) =>
     `${formula} shows #NAME?: ${quotes}. With quotes, ${outcome}`,
-  emptyValue: "(empty)",
   nothing: "nothing",
   tableOf: (rows) => `a table of ${plural(rows, "row", "rows")} (header included)`,
   statedInThisCurrency: "Stated in this currency",
@@ -656,7 +654,6 @@ export const japaneseExplore: ExploreMessages = {
   quotesJoined: (parts) => parts.join("。また、"),
   withQuotes: (formula, quotes, outcome) =>
     `${formula} は #NAME? になります: ${quotes}。引用符で囲むと、${outcome}`,
-  emptyValue: "（空）",
   nothing: "なし",
   tableOf: (rows) => `${ja(rows)}行の表（見出し行を含む）`,
   statedInThisCurrency: "この通貨で記載",
