@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { messages } from "../messages/catalog";
 import { type Fraction, fraction, multiply, roundHalfAwayFromZero } from "./fraction";
 
 /**
@@ -42,20 +43,18 @@ export function parseAmount(text: string, currency: Currency): Amount | { readon
   // Whole amounts of up to 13 digits (nearly all) are exact as bigint at once; the rest go through decimal.js.
   if (SHORT_INTEGER.test(text)) return { minor: BigInt(text) * MINOR_FACTOR[currency], currency };
   if (!DECIMAL_TEXT.test(text)) {
-    return {
-      error: `"${text}" is not a plain decimal number (digits, optionally one "." and more digits)`,
-    };
+    return { error: messages().notPlainDecimal(text) };
   }
   const value = new Money(text);
   const digits = MINOR_DIGITS[currency];
   if (value.decimalPlaces() > digits) {
     return {
-      error: `${currency} amounts have at most ${digits} decimal places; "${text}" has ${value.decimalPlaces()}`,
+      error: messages().tooManyDecimals(currency, digits, text, value.decimalPlaces()),
     };
   }
   const minor = value.times(10 ** digits);
   if (minor.greaterThan(Number.MAX_SAFE_INTEGER)) {
-    return { error: `"${text}" is too large (at most ${Number.MAX_SAFE_INTEGER} minor units)` };
+    return { error: messages().amountBeyondMinorUnits(text, Number.MAX_SAFE_INTEGER) };
   }
   return { minor: BigInt(minor.toFixed(0)), currency };
 }

@@ -55,8 +55,10 @@ export function formatYenExact(amount: Decimal | string | number, language: Lang
   return language === "ja" ? `${sign}${digits}円` : `${sign}¥${digits}`;
 }
 
-const OKU = new Money(100_000_000);
-const MAN = new Money(10_000);
+// Made on first use, not when the module loads: money.ts takes its messages from the catalog, whose
+// sections import this module, so Money may not exist yet while these modules load.
+let units: { readonly OKU: MoneyDecimal; readonly MAN: MoneyDecimal } | null = null;
+const japaneseUnits = () => (units ??= { OKU: new Money(100_000_000), MAN: new Money(10_000) });
 
 interface Scaled {
   readonly value: MoneyDecimal;
@@ -64,6 +66,7 @@ interface Scaled {
 }
 
 function inUnits(size: MoneyDecimal): Scaled {
+  const { OKU, MAN } = japaneseUnits();
   const inOku = (): Scaled => ({
     value: size.dividedBy(OKU).toDecimalPlaces(2, Money.ROUND_HALF_UP),
     unit: "億",

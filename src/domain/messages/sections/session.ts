@@ -110,6 +110,13 @@ const englishSessionMessages = {
   cellCount: (cells: number, header: number) => `has ${cells} cells; the header has ${header}`,
   notWholeNumber: (typed: string) => `"${typed}" is not a whole number`,
   notTrueOrFalse: (typed: string) => `"${typed}" is not TRUE or FALSE`,
+  /** An amount as the user typed it (parseAmount). */
+  notPlainDecimal: (typed: string) =>
+    `"${typed}" is not a plain decimal number (digits, optionally one "." and more digits)`,
+  tooManyDecimals: (currency: string, digits: number, typed: string, places: number) =>
+    `${currency} amounts have at most ${digits} decimal places; "${typed}" has ${places}`,
+  amountBeyondMinorUnits: (typed: string, limit: number) =>
+    `"${typed}" is too large (at most ${limit} minor units)`,
   loadCancelled: "cancelled: nothing was loaded or changed",
   /** The workbook's own tables, read back. */
   columnMissingFromTable: (sheet: string) => `column is missing from the ${sheet} table`,
@@ -266,6 +273,11 @@ export const japaneseSession: SessionMessages = {
   cellCount: (cells, header) => `セルが${cells}個あります。見出し行は${header}個です`,
   notWholeNumber: (typed) => `「${typed}」は整数ではありません`,
   notTrueOrFalse: (typed) => `「${typed}」は TRUE でも FALSE でもありません`,
+  notPlainDecimal: (typed) =>
+    `「${typed}」は通常の小数の書き方ではありません（数字、必要なら「.」と続く数字）`,
+  tooManyDecimals: (currency, digits, typed, places) =>
+    `${currency} の金額の小数は${digits}桁までです。「${typed}」は${places}桁あります`,
+  amountBeyondMinorUnits: (typed, limit) => `「${typed}」は大きすぎます（最小単位で ${limit} まで）`,
   loadCancelled: "中止しました。何も読み込まず、何も変更していません",
   columnMissingFromTable: (sheet) => `${sheet} テーブルにこの列がありません`,
   ratesColumnsNeeded: (sheet, columns) =>
