@@ -1,7 +1,12 @@
 import { expect } from "@jest/globals";
 import fc from "fast-check";
 import { bundledReference, loadDatasetText } from "../../../src/domain";
-import { commitmentRecordSchema, validRecordOf } from "../../../src/domain/dataset/schema";
+import {
+  COMMON_TEXT,
+  commitmentRecordSchema,
+  validRecordOf,
+} from "../../../src/domain/dataset/schema";
+import { textProblem } from "../../../src/domain/places/names";
 import { validateRecords } from "../../../src/domain/dataset/validate";
 import { PlaceDirectory } from "../../../src/domain/places/taxonomy";
 import { ThemeDirectory } from "../../../src/domain/places/themes";
@@ -92,4 +97,19 @@ describe("the hand-written record reader accepts what zod accepts, with the same
       { numRuns: 3000 }
     );
   });
+});
+
+test("every character of the free-text shortcut is one textProblem accepts, alone and in text", () => {
+  let inClass = 0;
+  for (let code = 0; code <= 0xffff; code++) {
+    const ch = String.fromCharCode(code);
+    if (!COMMON_TEXT.test(ch)) continue;
+    inClass++;
+    expect([code, textProblem(ch, "text")]).toEqual([code, null]);
+  }
+  // The class is what free text uses (a sanity bound: ASCII, Latin, punctuation, Japanese).
+  expect(inClass).toBeGreaterThan(20_000);
+  // A character outside it still goes through textProblem, which names it and where it is.
+  expect(COMMON_TEXT.test("a\u200bb")).toBe(false);
+  expect(textProblem("a\u200bb", "text")).toMatch(/U\+200B at position 2/);
 });
