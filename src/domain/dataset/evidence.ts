@@ -155,9 +155,7 @@ const ALL_TRACED: readonly { field: string; message: string }[] = [];
 // Stated values are in exactFigure's form already, so a figure written that way is found as it
 // is, with no string made for it (nearly every figure); any other goes through exactFigure.
 const isStated = (v: string | number | null, stated: readonly string[]) =>
-  v === null ||
-  (typeof v === "string" && stated.includes(v)) ||
-  stated.includes(exactFigure(v));
+  v === null || (typeof v === "string" && stated.includes(v)) || stated.includes(exactFigure(v));
 
 /** A record's figure as readFigures writes a stated one ("120000000.00" as "120000000"). */
 function exactFigure(v: string | number): string {
