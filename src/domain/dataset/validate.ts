@@ -178,10 +178,9 @@ function* checkAcrossRecords(
     if (++progress.done % VALIDATION_STEP === 0) yield { ...progress };
     checkRecord(i);
     const r = records[i]!;
-    // Part of itself (the schema's problem) stops a walk here, whichever record holds the id first.
-    const parent = r.partOf === null ? undefined : r.partOf === r.id ? i : byId.get(r.partOf);
+    const parent = r.partOf === null ? undefined : byId.get(r.partOf);
     parents[i] = parent ?? NO_PARENT;
-    if (parent === undefined && r.partOf !== null && r.partOf !== r.id && !anyIds.has(r.partOf))
+    if (parent === undefined && r.partOf !== null && !anyIds.has(r.partOf))
       at(i, "partOf", `no record has id "${r.partOf}"`);
     for (const p of untracedFigures(r)) at(i, p.field, p.message);
   }
@@ -284,8 +283,8 @@ function themeProblem(theme: string, context: ValidationContext): string | null 
 const NO_PARENT = -1;
 
 /**
- * The records (by index) on a partOf cycle, given each record's parent (NO_PARENT for none; a
- * record part of itself is the schema's problem, not a cycle here). Each record is visited once:
+ * The records (by index) on a partOf cycle, given each record's parent (NO_PARENT for none; no
+ * record is part of itself: the schema refuses that row). Each record is visited once:
  * a walk stops at a record already settled, so chains of any length cost linear time, where
  * walking every record's chain to its end was quadratic.
  */
@@ -299,7 +298,7 @@ function cycleMembers(parents: Int32Array): number[] {
     if (state[start] !== 0) continue;
     path.length = 0;
     let i = start;
-    while (i !== NO_PARENT && state[i] === 0 && parents[i] !== i) {
+    while (i !== NO_PARENT && state[i] === 0) {
       state[i] = WALKING;
       path.push(i);
       i = parents[i]!;
