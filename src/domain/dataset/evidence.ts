@@ -61,21 +61,22 @@ export function readFigures(text: string): StatedFigure[] {
   const found: StatedFigure[] = [];
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m !== null; m = FIGURE.exec(text)) {
-    const word = m[3];
-    if (word !== undefined) {
-      const n = WORDS[word.toLowerCase()]!;
-      found.push({ value: String(n), index: m.index, length: m[0].length, written: "word" });
-    } else {
-      const scale = m[2] ? SCALES[m[2].trim().toLowerCase()]! : 0;
-      found.push({
-        value: exactDecimal(m[1]!.replace(/,/g, ""), scale),
-        index: m.index,
-        length: m[0].length,
-        written: "digits",
-      });
-    }
+    found.push({
+      value: valueOf(m),
+      index: m.index,
+      length: m[0].length,
+      written: m[3] !== undefined ? "word" : "digits",
+    });
   }
   return found;
+}
+
+/** The exact value of one match of FIGURE. */
+function valueOf(m: RegExpExecArray): string {
+  const word = m[3];
+  if (word !== undefined) return String(WORDS[word.toLowerCase()]!);
+  const scale = m[2] ? SCALES[m[2].trim().toLowerCase()]! : 0;
+  return exactDecimal(m[1]!.replace(/,/g, ""), scale);
 }
 
 /**
@@ -105,7 +106,11 @@ export function exactDecimal(digits: string, exponent = 0): string {
  * "30,000 people" 30000, "USD 68million" 68000000, "six used vessels" 6.
  */
 export function figuresIn(phrase: string): string[] {
-  return readFigures(phrase).map((f) => f.value);
+  // readFigures' values, without an object per figure: the evidence check reads every record.
+  const values: string[] = [];
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(phrase); m !== null; m = FIGURE.exec(phrase)) values.push(valueOf(m));
+  return values;
 }
 
 /** Evidence phrases are short: fewer than this many words (the sources' sentences stay out of the project). */
@@ -123,7 +128,9 @@ export function wordsOf(text: string): string[] {
  * phrase, what it does state, and the fix: a figure and its phrase change together, as when a new
  * report restates the figure.
  */
-export function untracedFigures(r: CommitmentRecord): { field: string; message: string }[] {
+export function untracedFigures(
+  r: CommitmentRecord
+): readonly { field: string; message: string }[] {
   const stated = figuresIn(r.evidence);
   if (
     isStated(r.amount, stated) &&
@@ -131,7 +138,7 @@ export function untracedFigures(r: CommitmentRecord): { field: string; message: 
     isStated(r.people, stated) &&
     isStated(r.quantity, stated)
   )
-    return [];
+    return ALL_TRACED;
   const figures: [string, string | number | null][] = [
     ["amount", r.amount],
     ["equivalentAmount", r.equivalentAmount],
@@ -143,8 +150,12 @@ export function untracedFigures(r: CommitmentRecord): { field: string; message: 
     .map(([field, v]) => ({ field, message: untracedMessage(r, field, v!, stated) }));
 }
 
+const ALL_TRACED: readonly { field: string; message: string }[] = [];
+
+// Stated values are in exactFigure's form already, so a figure written that way is found as it
+// is, with no string made for it (nearly every figure); any other goes through exactFigure.
 const isStated = (v: string | number | null, stated: readonly string[]) =>
-  v === null || stated.includes(exactFigure(v));
+  v === null || (typeof v === "string" && stated.includes(v)) || stated.includes(exactFigure(v));
 
 /** A record's figure as readFigures writes a stated one ("120000000.00" as "120000000"). */
 function exactFigure(v: string | number): string {
