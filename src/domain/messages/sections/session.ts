@@ -277,7 +277,8 @@ export const japaneseSession: SessionMessages = {
     `「${typed}」は通常の小数の書き方ではありません（数字、必要なら「.」と続く数字）`,
   tooManyDecimals: (currency, digits, typed, places) =>
     `${currency} の金額の小数は${digits}桁までです。「${typed}」は${places}桁あります`,
-  amountBeyondMinorUnits: (typed, limit) => `「${typed}」は大きすぎます（最小単位で ${limit} まで）`,
+  amountBeyondMinorUnits: (typed, limit) =>
+    `「${typed}」は大きすぎます（最小単位で ${limit} まで）`,
   loadCancelled: "中止しました。何も読み込まず、何も変更していません",
   columnMissingFromTable: (sheet) => `${sheet} テーブルにこの列がありません`,
   ratesColumnsNeeded: (sheet, columns) =>
