@@ -7,6 +7,7 @@ import {
   type LostUserValue,
   type Problem,
   type ReferenceData,
+  type ReplacedEdit,
   type UserRate,
   describeDataStatus,
   describeContents,
@@ -18,8 +19,10 @@ import {
   readPublishedManifest,
   siblingAddress,
   TABLES,
+  commitmentsTable,
   contentHash,
   createLedger,
+  replacedEdits,
   diffDatasets,
   ledgerTables,
   type CancelSignal,
@@ -300,9 +303,18 @@ export class LedgerSession extends SessionCore {
     );
     const fixedAddresses = await this.fixedAddressesIn(built.value, diff);
     const lostUserValues = await this.lostUserValuesIn(built.value);
+    const replaced = await this.replacedEditsIn(current, built.value);
     return {
       ok: true,
-      value: { ledger: built.value, identity, base, diff, fixedAddresses, lostUserValues },
+      value: {
+        ledger: built.value,
+        identity,
+        base,
+        diff,
+        fixedAddresses,
+        lostUserValues,
+        replacedEdits: replaced,
+      },
     };
   }
 
@@ -335,10 +347,26 @@ export class LedgerSession extends SessionCore {
   }
 
   /**
-   * The user's formulas that will miss rows this refresh appends: one read of the workbook's
-   * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
-   * when it gets more rows).
+   * While the user's edits of Commitments have problems, the ledger (and so the diff) is the data
+   * as last accepted, not what the table holds: the edits the write would replace are read from the
+   * table itself, so the review names each one rather than let Apply overwrite it unseen. A failed
+   * read fails the check, as for lost values.
    */
+  private async replacedEditsIn(
+    current: AidLedger,
+    next: AidLedger
+  ): Promise<readonly ReplacedEdit[]> {
+    if (this.state.editProblems.length === 0) return [];
+    const table = await this.deps.port.readTable(TABLES.commitments.table);
+    if (!table) return [];
+    return replacedEdits(
+      commitmentsTable(current),
+      commitmentsTable(next),
+      table.header.map((h) => h.trim()),
+      table.rows
+    );
+  }
+
   /**
    * The user's values the write would delete with their records' rows, read with the same
    * alignment the write makes. A failed read fails the check (the pane says why): a review that
@@ -348,6 +376,11 @@ export class LedgerSession extends SessionCore {
     return (await this.deps.port.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
   }
 
+  /**
+   * The user's formulas that will miss rows this refresh appends: one read of the workbook's
+   * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
+   * when it gets more rows).
+   */
   private async fixedAddressesIn(ledger: AidLedger, diff: DatasetDiff): Promise<FixedAddressCheck> {
     if (diff.added.length === 0) return { kind: "checked", found: [] };
     try {
@@ -441,7 +474,8 @@ export class LedgerSession extends SessionCore {
     const [commitments] = await this.enqueue(() =>
       this.deps.port.locateTables([TABLES.commitments.table])
     );
-    if (commitments && !isEmptyDiff(prepared.value.diff))
+    const { diff, replacedEdits: replaced } = prepared.value;
+    if (commitments && (!isEmptyDiff(diff) || replaced.length > 0))
       return { ok: false, review: prepared.value, state: "unchanged" };
     return this.apply(prepared.value, onProgress);
   }

@@ -1,5 +1,6 @@
 import type { FixedAddressReference } from "../../workbook/fixedAddress";
 import type { LostUserValue } from "../../workbook/rowAlignment";
+import type { ReplacedEdit } from "../../workbook/unacceptedEdits";
 
 /**
  * Messages of writes, refreshes, reviews and refusals (what the writer and preflight say). English
@@ -33,11 +34,25 @@ const shortValue = (lost: LostUserValue) => {
   return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 };
 
+/** A typed or replacing value as the review quotes it (cut at 40 characters); null for an empty cell. */
+const quoted = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === "") return null;
+  const shown = String(value);
+  return `"${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}"`;
+};
+
 const sizeText = (c: SizeChange) =>
   `this refresh adds ${c.added} and removes ${c.removed} of its rows`;
 const sizeTextJa = (c: SizeChange) => `この更新で${c.added}行が加わり${c.removed}行が消えます`;
 
 const englishWorkbookMessages = {
+  replacedEditsTitle: "Your edits not taken in that this replaces",
+  replacedEdit: (edit: ReplacedEdit) =>
+    `Your edit of ${edit.column} on row ${edit.line} (${quoted(edit.typed) ?? "emptied"}) ${
+      edit.replacement === null
+        ? `goes with its row: the data has no record ${edit.key ? `with the id ${edit.key}` : "without an id"}.`
+        : `is replaced by the data's ${quoted(edit.replacement) ?? "empty cell"}.`
+    }`,
   lostUserValue: (lost: LostUserValue) =>
     `${lost.key} leaves the ${lost.table} table: your ${lost.column} on ${lost.key} goes with it ("${shortValue(lost)}").`,
   filteredTable: (at: WriteObstacle, change: SizeChange) =>
@@ -66,6 +81,13 @@ export type WorkbookMessages = Readonly<typeof englishWorkbookMessages>;
 export const englishWorkbook: WorkbookMessages = englishWorkbookMessages;
 
 export const japaneseWorkbook: WorkbookMessages = {
+  replacedEditsTitle: "取り込まれていないあなたの編集のうち、この書き込みで置き換わるもの",
+  replacedEdit: (edit) =>
+    `${edit.line}行目の ${edit.column} へのあなたの編集（${quoted(edit.typed) ?? "空にした"}）は、${
+      edit.replacement === null
+        ? `行ごと消えます。データには${edit.key ? `id ${edit.key} の` : "id のない"}記録がありません。`
+        : `データの${quoted(edit.replacement) ?? "空のセル"}に置き換わります。`
+    }`,
   lostUserValue: (lost) =>
     `${lost.key} は ${lost.table} テーブルから外れます。${lost.key} の行にあなたが入力した ${lost.column}（「${shortValue(lost)}」）も一緒に消えます。`,
   filteredTable: (at, change) =>
