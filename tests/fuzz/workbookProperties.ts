@@ -28,6 +28,7 @@ import {
   functionSpec,
   loadBundledLedger,
   lostUserValueText,
+  replacedEditText,
   toCsv,
 } from "../../src/domain";
 import { COMMITTED_KINDS } from "../../src/domain/dataset/schema";
@@ -35,7 +36,11 @@ import { columnLetters } from "../../src/domain/workbook/a1";
 import { factsTable, ratesTable } from "../../src/domain/workbook/tables";
 import { ExcelWorkbook } from "../../src/host/excel/excelWorkbook";
 import { STAGING_PREFIX } from "../../src/host/excel/staging";
-import { type ApplyResult, LedgerSession } from "../../src/taskpane/session/ledgerSession";
+import {
+  type ApplyResult,
+  LedgerSession,
+  type PreparedRefresh,
+} from "../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../src/tooling/excelModel";
 import { cellRound } from "./exact";
 import { type CaseCounter, fuzzSeed } from "./fuzzRuns";
@@ -87,6 +92,10 @@ interface Real {
   session: LedgerSession;
   /** id -> the note the user typed beside that record (text or a formula), and what it shows. */
   readonly notes: Map<string, { readonly typed: string; readonly shows: string }>;
+  /** id -> an amount the user typed beside that record that is not one (an edit not taken in). */
+  readonly badAmounts: Map<string, string>;
+  /** The edits not taken in that this step's confirmed review said it replaces ("id|column|typed"). */
+  readonly namedEdits: Set<string>;
   /** Documents the user gave a rate of their own, and the rate. */
   readonly userRates: Map<string, number>;
   /** The last outcome the pane shows (one at a time), for the hidden sheets it names. */
@@ -294,6 +303,19 @@ function checkInvariants(real: Real, step: string): void {
   for (const [record, expected] of real.notes)
     assert.deepEqual(beside.get(record), expected, at(`the note typed beside ${record}`));
 
+  // An amount typed that is not one (not taken in) stays beside its record until a review the
+  // user confirmed named it as replaced: nothing typed disappears unnamed.
+  const amountAt = commitments.header.indexOf("amount");
+  const amounts = new Map(commitments.rows.map((r) => [String(r[id]), r[amountAt]]));
+  for (const [record, value] of real.badAmounts) {
+    if (amounts.get(record) === value) continue;
+    assert.ok(
+      real.namedEdits.has(`${record}|amount|${value}`),
+      at(`the amount "${value}" typed beside ${record} is gone, and no review named it`)
+    );
+    real.badAmounts.delete(record);
+  }
+
   // Every rate the user typed is still in Rates.
   const [document, entry, rate] = ["Document", "Entry", "JpyPerUsd"].map((c) =>
     rates.header.indexOf(c)
@@ -419,6 +441,15 @@ function checkFactsAgree(
   );
 }
 
+/** The edits not taken in that a review the user confirms names as replaced. */
+function confirming(real: Real, review: PreparedRefresh): PreparedRefresh {
+  for (const edit of review.replacedEdits) {
+    assert.ok(replacedEditText(edit).includes(`row ${edit.line}`));
+    real.namedEdits.add(`${edit.key}|${edit.column}|${typed(edit.typed)}`);
+  }
+  return review;
+}
+
 /** Takes in what a load or refresh did: its outcome, the notes it told the user go. */
 function took(real: Real, result: ApplyResult): void {
   if ("review" in result && result.review) return;
@@ -482,6 +513,7 @@ const actions: fc.Arbitrary<Action>[] = [
       const row = pick(n, t.rows.length);
       real.model.user.deleteTableRows(COMMITMENTS, row);
       real.notes.delete(String(t.rows[row]![t.header.indexOf("id")]));
+      real.badAmounts.delete(String(t.rows[row]![t.header.indexOf("id")]));
     },
   })),
   fc.nat().map((n) => ({
@@ -511,6 +543,17 @@ const actions: fc.Arbitrary<Action>[] = [
       real.model.user.clear(t.sheet, cell("equivalentCurrency"));
       real.model.user.type(t.sheet, cell("evidence"), `approximately $${millions} million`);
       real.model.user.type(t.sheet, cell("amount"), String(millions * 1_000_000));
+      real.badAmounts.delete(String(t.rows[row]![t.header.indexOf("id")]));
+    },
+  })),
+  fc.nat().map((n) => ({
+    label: `type an amount that is not one on row ${n}`,
+    run: (real) => {
+      const t = tablePlace(real.model, COMMITMENTS);
+      const row = pick(n, t.rows.length);
+      const value = `${++real.serial}O million`;
+      real.model.user.type(t.sheet, `${t.letter("amount")}${t.top + 1 + row}`, value);
+      real.badAmounts.set(String(t.rows[row]![t.header.indexOf("id")]), value);
     },
   })),
   fc.nat().map((n) => ({
@@ -570,7 +613,8 @@ const actions: fc.Arbitrary<Action>[] = [
     byPane: true,
     run: async (real) => {
       const loaded = await real.session.load();
-      if ("review" in loaded && loaded.review) took(real, await real.session.apply(loaded.review));
+      if ("review" in loaded && loaded.review)
+        took(real, await real.session.apply(confirming(real, loaded.review)));
       else took(real, loaded);
     },
   }),
@@ -603,7 +647,7 @@ const actions: fc.Arbitrary<Action>[] = [
           real.outcome = prepared.problems.map((p) => p.message).join("; ");
           return;
         }
-        took(real, await real.session.apply(prepared.value));
+        took(real, await real.session.apply(confirming(real, prepared.value)));
       },
     })),
 ];
@@ -658,6 +702,8 @@ async function loadedWorkbook(): Promise<Real> {
     store,
     session,
     notes: new Map(),
+    badAmounts: new Map(),
+    namedEdits: new Set(),
     userRates: new Map(),
     outcome: null,
     derivedSeen: new Set(),
@@ -679,6 +725,7 @@ export async function runScript(script: readonly Scripted[]): Promise<void> {
       : "";
     const step = `step ${i + 1} (${action.label}${failing})`;
     real.faults.arm(action, fault);
+    real.namedEdits.clear();
     // A rejected write (the workbook could not be reached) is an outcome on screen, as in the pane.
     // A user's action Excel refuses (a protected sheet) did nothing, and tracked nothing.
     await (async () => action.run(real))().catch((e: unknown) => {
