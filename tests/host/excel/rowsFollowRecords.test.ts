@@ -192,11 +192,11 @@ describe("a Total Row", () => {
 
 describe("a second write after a partial failure", () => {
   /**
-   * A run that, while `rollbackFails` is set, makes the batch after a failed one (the rollback)
-   * fail at its first request: with the commit failing too, the write is partial.
+   * A run that, while `rollbacksFailing` counts down, makes the batches after a failed one (the rollback and
+   * its retry) fail at their first request: with the commit failing too, the write is partial.
    */
   function partialRun() {
-    const control = { rollbackFails: false };
+    const control = { rollbacksFailing: 0 };
     const wrap =
       (model: ExcelModel): ExcelRun =>
       (batch) =>
@@ -204,8 +204,8 @@ describe("a second write after a partial failure", () => {
           try {
             return await batch(context);
           } catch (e) {
-            if (control.rollbackFails) {
-              control.rollbackFails = false;
+            if (control.rollbacksFailing > 0) {
+              control.rollbacksFailing--;
               model.failAt(1);
             }
             throw e;
@@ -220,11 +220,11 @@ describe("a second write after a partial failure", () => {
     await s.port.writeTables(FIRST, identity("first"));
     const rows = commitmentsOf(FIRST).rows;
     s.model.failAt((r) => r.location.startsWith("SettingCollection.add"));
-    control.rollbackFails = true;
+    control.rollbacksFailing = 2; // the rollback and its retry
     const error = (await s.port
       .writeTables(withCommitments(rows.slice(1)), identity("second"))
       .catch((e: unknown) => e)) as WorkbookWriteError;
-    control.rollbackFails = false;
+    control.rollbacksFailing = 0;
     return { ...s, error };
   }
 
