@@ -94,6 +94,8 @@ interface Real {
   readonly notes: Map<string, { readonly typed: string; readonly shows: string }>;
   /** id -> an amount the user typed beside that record that is not one (an edit not taken in). */
   readonly badAmounts: Map<string, string>;
+  /** Whether a write since the last one that succeeded said the tables may be mixed. */
+  mixedSinceWrite: boolean;
   /** The edits not taken in that this step's confirmed review said it replaces ("id|column|typed"). */
   readonly namedEdits: Set<string>;
   /** Documents the user gave a rate of their own, and the rate. */
@@ -110,10 +112,11 @@ interface Real {
 /**
  * Failures injected into one step: the first at a request counted from the step's start; the
  * second (if any) at a request counted from the first failure, so it can land in the rollback, the
- * retry or the next write. Each one that fires is tallied by where it landed (FAULT_COVERAGE).
+ * retry or the next write; the third (if any) counted from the second, so a rollback and its retry
+ * can both fail. Each one that fires is tallied by where it landed (FAULT_COVERAGE).
  */
 class Faults {
-  private then: number | null = null;
+  private next: number[] = [];
   private action: Action | null = null;
   private firedInStep = 0;
 
@@ -133,23 +136,30 @@ class Faults {
     this.action = action;
     // The log is only read within a step: keeping a whole session's costs memory for nothing.
     this.model.resetLog();
-    this.then = fault?.then ?? null;
+    this.next = [fault?.then, fault?.then ? fault.again : null].filter(
+      (n): n is number => typeof n === "number"
+    );
     this.firedInStep = 0;
     if (fault) this.model.failAt(fault.at);
     else this.model.clearFault();
   }
 
   disarm(): void {
-    this.then = null;
+    this.next = [];
     this.model.clearFault();
   }
 
   private fired(): void {
     this.firedInStep++;
-    const where = this.firedInStep > 1 ? "a second failure, after the first" : this.where();
+    const where =
+      this.firedInStep === 1
+        ? this.where()
+        : this.firedInStep === 2
+          ? "a second failure, after the first"
+          : "a third failure, after the second";
     FAULT_COVERAGE.set(where, (FAULT_COVERAGE.get(where) ?? 0) + 1);
-    if (this.then !== null) this.model.failAt(this.then);
-    this.then = null;
+    const next = this.next.shift();
+    if (next !== undefined) this.model.failAt(next);
   }
 
   private where(): string {
@@ -279,6 +289,9 @@ const CURRENCY_DIGITS = [
   ["JPY", 0],
 ] as const;
 
+/** What a write whose rollback failed too says. */
+const MIXED = /may hold the new rows and others the old/;
+
 function checkInvariants(real: Real, step: string): void {
   const { model, store, session } = real;
   const at = (what: string) => `${what}, after ${step}`;
@@ -332,9 +345,7 @@ function checkInvariants(real: Real, step: string): void {
   // Either warning says the views lag behind the tables, and that Re-read workbook catches up.
   // So does the outcome of a write whose rollback failed too, which stays on screen until the next
   // action: it says the tables may be mixed, names the backups and says to Re-read the workbook.
-  const mixedTold = /may hold the new rows and others the old/.test(
-    `${real.outcome ?? ""} ${state.notice?.message ?? ""}`
-  );
+  const mixedTold = MIXED.test(`${real.outcome ?? ""} ${state.notice?.message ?? ""}`);
   const told =
     /could not be brought up to date|Your edit could not be read/.test(
       state.notice?.message ?? ""
@@ -359,9 +370,11 @@ function checkInvariants(real: Real, step: string): void {
   if (ready && state.editProblems.length === 0 && !unread) {
     const amount = commitments.header.indexOf("amount");
     const evidence = commitments.header.indexOf("evidence");
-    // A wholly blank row is not a record (readCommitments skips the blank rows a user leaves).
+    // A blank row is no record (readCommitments skips it), but only a write left mixed (its commit
+    // grew the table, and the rollback and its retry failed) may leave one, until the next write
+    // deletes it: anywhere else it is a bug.
     const inTable = commitments.rows
-      .filter((r) => !r.every((v) => v === null || v === ""))
+      .filter((r) => !(real.mixedSinceWrite && r.every((v) => v === null || v === "")))
       .map((r) => `${typed(r[id]!)}|${typed(r[amount]!)}|${typed(r[evidence]!)}`)
       .sort();
     const inLedger = ledger.records
@@ -454,6 +467,7 @@ function confirming(real: Real, review: PreparedRefresh): PreparedRefresh {
 function took(real: Real, result: ApplyResult): void {
   if ("review" in result && result.review) return;
   real.outcome = "message" in result ? (result.message ?? null) : null;
+  if (result.ok) real.mixedSinceWrite = false;
   if (result.ok)
     for (const lost of result.report.lostUserValues ?? []) {
       assert.ok(lostUserValueText(lost).includes(lost.key));
@@ -657,6 +671,8 @@ interface Fault {
   readonly at: number;
   /** The request (from that failure) that fails next, if any. */
   readonly then: number | null;
+  /** The request (from the second failure) that fails third, if any. */
+  readonly again: number | null;
 }
 
 interface Scripted {
@@ -671,11 +687,13 @@ const labelled = (a: Action): Action =>
 const scripted: fc.Arbitrary<Scripted> = fc.record({
   action: fc.oneof(...actions).map(labelled),
   // A step makes up to a few hundred requests (a refresh about 360): a failure early in it, or
-  // anywhere in it; and sometimes a second one soon after the first.
+  // anywhere in it; and sometimes a second one soon after the first, and a third soon after that
+  // (a rollback and its retry both failing).
   fault: fc.option(
     fc.record({
       at: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 400 })),
       then: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 3 }),
+      again: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 3 }),
     }),
     { freq: 4 }
   ),
@@ -704,6 +722,7 @@ async function loadedWorkbook(): Promise<Real> {
     notes: new Map(),
     badAmounts: new Map(),
     namedEdits: new Set(),
+    mixedSinceWrite: false,
     userRates: new Map(),
     outcome: null,
     derivedSeen: new Set(),
@@ -721,7 +740,7 @@ export async function runScript(script: readonly Scripted[]): Promise<void> {
   checkInvariants(real, "the first load");
   for (const [i, { action, fault }] of script.entries()) {
     const failing = fault
-      ? `, failing request ${fault.at}${fault.then ? ` and ${fault.then} after it` : ""}`
+      ? `, failing request ${fault.at}${fault.then ? ` and ${fault.then} after it` : ""}${fault.then && fault.again ? ` and ${fault.again} after that` : ""}`
       : "";
     const step = `step ${i + 1} (${action.label}${failing})`;
     real.faults.arm(action, fault);
@@ -734,6 +753,8 @@ export async function runScript(script: readonly Scripted[]): Promise<void> {
     });
     await settle(real);
     real.faults.disarm();
+    if (MIXED.test(`${real.outcome ?? ""} ${real.session.snapshot.notice?.message ?? ""}`))
+      real.mixedSinceWrite = true;
     real.derivedSeen.add(derivedKey(real.store.current()));
     checkInvariants(real, step);
   }
