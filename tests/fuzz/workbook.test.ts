@@ -26,6 +26,7 @@ test("generated sessions with the workbook, a failure injected in each step: aft
       "Re-read workbook",
       "a second failure, after the first",
       "a third failure, after the second",
+      "open an older workbook",
       "an edit: reading it",
       "an edit: rebuilding Facts, Rates and Summary",
       "refresh",

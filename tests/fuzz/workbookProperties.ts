@@ -27,6 +27,8 @@ import {
   createLedger,
   functionSpec,
   loadBundledLedger,
+  contentHash,
+  ledgerTables,
   lostUserValueText,
   replacedEditText,
   toCsv,
@@ -477,6 +479,31 @@ function took(real: Real, result: ApplyResult): void {
 
 // ---- commands ------------------------------------------------------------------------------------
 
+/** Counterexamples print each step by its label. */
+const labelled = (a: Action): Action =>
+  Object.assign(a, { [fc.toStringMethod]: () => JSON.stringify(a.label) });
+
+/** Saving and reopening: the add-in's handlers are gone, a new session starts and reads the tables. */
+async function reopen(real: Real): Promise<void> {
+  await settle(real);
+  real.model.user.reopen();
+  real.store.awaitWorkbook();
+  real.session = newSession(real.model, real.store);
+  real.outcome = null;
+  await real.session.start();
+}
+
+/**
+ * The start of a session with a workbook an older version wrote, before Facts had its FiscalYear
+ * column: opening it upgrades Facts in place (TableColumnCollection.add), with a failure injected
+ * like any step's.
+ */
+const OPEN_OLDER: Action = labelled({
+  label: "open an older workbook: Facts without FiscalYear",
+  byPane: true,
+  run: reopen,
+});
+
 type Step = (real: Real) => Promise<void> | void;
 
 interface Action {
@@ -603,18 +630,7 @@ const actions: fc.Arbitrary<Action>[] = [
         real.userRates.set(document, rate);
       },
     })),
-  fc.constant({
-    label: "save and reopen",
-    byPane: true,
-    run: async (real) => {
-      await settle(real);
-      real.model.user.reopen();
-      real.store.awaitWorkbook();
-      real.session = newSession(real.model, real.store);
-      real.outcome = null;
-      await real.session.start();
-    },
-  }),
+  fc.constant({ label: "save and reopen", byPane: true, run: reopen }),
   fc.constant({
     label: "Re-read workbook",
     byPane: true,
@@ -680,33 +696,63 @@ interface Scripted {
   readonly fault: Fault | null;
 }
 
-/** Counterexamples print each step by its label. */
-const labelled = (a: Action): Action =>
-  Object.assign(a, { [fc.toStringMethod]: () => JSON.stringify(a.label) });
+/**
+ * A step makes up to a few hundred requests (a refresh about 360): a failure early in it, or
+ * anywhere in it; and sometimes a second one soon after the first, and a third soon after that
+ * (a rollback and its retry both failing).
+ */
+const FAULT: fc.Arbitrary<Fault | null> = fc.option(
+  fc.record({
+    at: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 400 })),
+    then: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 3 }),
+    again: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 3 }),
+  }),
+  { freq: 4 }
+);
 
 const scripted: fc.Arbitrary<Scripted> = fc.record({
   action: fc.oneof(...actions).map(labelled),
-  // A step makes up to a few hundred requests (a refresh about 360): a failure early in it, or
-  // anywhere in it; and sometimes a second one soon after the first, and a third soon after that
-  // (a rollback and its retry both failing).
-  fault: fc.option(
-    fc.record({
-      at: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 400 })),
-      then: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 3 }),
-      again: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 3 }),
-    }),
-    { freq: 4 }
-  ),
+  fault: FAULT,
 });
 
-/** A workbook loaded with the bundled data, a note column of the user's and AID cells. */
-async function loadedWorkbook(): Promise<Real> {
+/** The bundled data's tables as a version before Facts had its FiscalYear column wrote them. */
+function olderTables() {
+  return ledgerTables(BUNDLED_LEDGER).map((spec) => {
+    if (spec.table !== TABLES.facts.table) return spec;
+    const keep = spec.columns.map((c) => c.name !== "FiscalYear");
+    return {
+      ...spec,
+      columns: spec.columns.filter((_, i) => keep[i]),
+      rows: spec.rows.map((r) => r.filter((_, i) => keep[i])),
+    };
+  });
+}
+
+/**
+ * A workbook loaded with the bundled data, a note column of the user's and AID cells; or, `older`,
+ * the same written by an older version (Facts without FiscalYear) and not yet opened by this one.
+ */
+async function loadedWorkbook(older: boolean): Promise<Real> {
   const store = new LedgerStore(() => BUNDLED_LEDGER);
   const model = new ExcelModel({ ledger: store, sheets: ["Sheet1"] });
   const session = newSession(model, store);
-  await session.start();
-  const loaded = await session.load();
-  assert.ok(loaded.ok);
+  if (older) {
+    const records = BUNDLED_LEDGER.records.map((r) => r.record);
+    await new ExcelWorkbook({ run: model.run, supports: model.supports }).writeTables(
+      olderTables(),
+      {
+        source: "bundled",
+        version: "1.0.0",
+        contentHash: contentHash(records),
+        loadedAt: "2026-01-01T00:00:00.000Z",
+        records: records.length,
+      }
+    );
+  } else {
+    await session.start();
+    const loaded = await session.load();
+    assert.ok(loaded.ok);
+  }
   model.user.addTableColumn(COMMITMENTS, NOTE);
   for (const [address, name, args] of AID_CELLS)
     model.user.type("Sheet1", address, `=${name}(${args.map((a) => JSON.stringify(a)).join(",")})`);
@@ -731,36 +777,69 @@ async function loadedWorkbook(): Promise<Real> {
   };
   await settle(real);
   real.derivedSeen.add(derivedKey(store.current()));
+  // Until it is upgraded, the older Facts is that version's table of the same ledger.
+  if (older)
+    real.derivedSeen.add(
+      derivedInWorkbook(
+        tablePlace(model, TABLES.facts.table).values,
+        tablePlace(model, TABLES.rates.table).values
+      )
+    );
   return real;
 }
 
-/** Runs one script; throws (with the step) when an invariant fails. */
-export async function runScript(script: readonly Scripted[]): Promise<void> {
-  const real = await loadedWorkbook();
-  checkInvariants(real, "the first load");
-  for (const [i, { action, fault }] of script.entries()) {
-    const failing = fault
-      ? `, failing request ${fault.at}${fault.then ? ` and ${fault.then} after it` : ""}${fault.then && fault.again ? ` and ${fault.again} after that` : ""}`
-      : "";
-    const step = `step ${i + 1} (${action.label}${failing})`;
-    real.faults.arm(action, fault);
-    real.namedEdits.clear();
-    // A rejected write (the workbook could not be reached) is an outcome on screen, as in the pane.
-    // A user's action Excel refuses (a protected sheet) did nothing, and tracked nothing.
-    await (async () => action.run(real))().catch((e: unknown) => {
-      if (action.byPane) real.outcome = e instanceof Error ? e.message : String(e);
-      else assert.match(String(e), /protected sheet|already protected|is filtered/);
-    });
-    await settle(real);
-    real.faults.disarm();
-    if (MIXED.test(`${real.outcome ?? ""} ${real.session.snapshot.notice?.message ?? ""}`))
-      real.mixedSinceWrite = true;
-    real.derivedSeen.add(derivedKey(real.store.current()));
-    checkInvariants(real, step);
-  }
+/** Runs one step: its fault armed, the action, the session idle, then the invariants. */
+async function runStep(real: Real, { action, fault }: Scripted, step: string): Promise<void> {
+  real.faults.arm(action, fault);
+  real.namedEdits.clear();
+  // A rejected write (the workbook could not be reached) is an outcome on screen, as in the pane.
+  // A user's action Excel refuses (a protected sheet) did nothing, and tracked nothing.
+  await (async () => action.run(real))().catch((e: unknown) => {
+    if (action.byPane) real.outcome = e instanceof Error ? e.message : String(e);
+    else assert.match(String(e), /protected sheet|already protected|is filtered/);
+  });
+  await settle(real);
+  real.faults.disarm();
+  if (MIXED.test(`${real.outcome ?? ""} ${real.session.snapshot.notice?.message ?? ""}`))
+    real.mixedSinceWrite = true;
+  real.derivedSeen.add(derivedKey(real.store.current()));
+  checkInvariants(real, step);
 }
 
-export const workbookScripts = fc.array(scripted, { minLength: 1, maxLength: 8 });
+const failingText = (fault: Fault | null) =>
+  fault
+    ? `, failing request ${fault.at}${fault.then ? ` and ${fault.then} after it` : ""}${fault.then && fault.again ? ` and ${fault.again} after that` : ""}`
+    : "";
+
+/** A session: how the workbook starts (loaded now, or written by an older version), then the steps. */
+export interface Script {
+  /** Null: loaded by this version; otherwise opened as an older version left it, with this fault. */
+  readonly older: { readonly fault: Fault | null } | null;
+  readonly steps: readonly Scripted[];
+}
+
+/** Runs one script; throws (with the step) when an invariant fails. */
+export async function runScript({ older, steps }: Script): Promise<void> {
+  const real = await loadedWorkbook(older !== null);
+  if (older)
+    await runStep(
+      real,
+      { action: OPEN_OLDER, fault: older.fault },
+      `opening (${OPEN_OLDER.label}${failingText(older.fault)})`
+    );
+  else checkInvariants(real, "the first load");
+  for (const [i, scriptedStep] of steps.entries())
+    await runStep(
+      real,
+      scriptedStep,
+      `step ${i + 1} (${scriptedStep.action.label}${failingText(scriptedStep.fault)})`
+    );
+}
+
+export const workbookScripts: fc.Arbitrary<Script> = fc.record({
+  older: fc.option(fc.record({ fault: FAULT }), { freq: 4 }),
+  steps: fc.array(scripted, { minLength: 1, maxLength: 8 }),
+});
 
 export async function workbookProperties(runs: number, counter: CaseCounter): Promise<void> {
   const seed = fuzzSeed() ?? 13;

@@ -1,4 +1,4 @@
-import { messageOf } from "../../domain/messages/catalog";
+import { messageOf, messages } from "../../domain/messages/catalog";
 import {
   type AidLedger,
   type Checked,
@@ -87,6 +87,8 @@ export class LedgerSession extends SessionCore {
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether the last read of the user's edits failed: the ledger may lag behind the tables. */
   private editUnread = false;
+  /** Whether the tables are watched for edits (set up once the workbook is read). */
+  private watching = false;
   /** Whether the last rewrite of Facts and Rates failed: they lag behind the ledger. */
   private derivedStale = false;
   /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
@@ -121,12 +123,48 @@ export class LedgerSession extends SessionCore {
       const opened = await this.readOnOpen();
       void this.environment.checkCalculationMode();
       if (opened) {
-        await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
-        await this.catchUpDerived();
+        await this.watchThenCatchUp();
         // Not awaited by the queue's next task: a slow server must not hold up the workbook.
         void this.checkPublished();
       }
     });
+  }
+
+  /**
+   * Once the tables are read on opening: watch them for edits, and rewrite Facts and Rates if they
+   * lag behind (saved so, or an older version's Facts to upgrade), even when the watch could not
+   * be set up (found by the workbook property, opening an older workbook).
+   */
+  private async watchThenCatchUp(): Promise<void> {
+    await this.watchEdits();
+    await this.catchUpDerived();
+  }
+
+  /**
+   * Watches Commitments and Rates for edits, tried as often as the start-up read. A last failure is
+   * told (edits are then taken in only by Re-read workbook, which tries again): unsaid, the
+   * functions would go on answering from tables the user has since changed.
+   */
+  private async watchEdits(): Promise<void> {
+    const attempts = this.deps.startAttempts ?? 3;
+    for (let attempt = 1; !this.watching; attempt++) {
+      try {
+        await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+        this.watching = true;
+      } catch (e) {
+        if (attempt >= attempts) {
+          this.editUnread = true;
+          this.set({
+            notice: {
+              intent: "warning",
+              message: `${EDIT_UNREAD} ${messages().editsUnwatched(messageOf(e))}`,
+            },
+          });
+          return;
+        }
+        await new Promise((r) => setTimeout(r, (this.deps.retryMs ?? 1000) * attempt));
+      }
+    }
   }
 
   /**
@@ -347,8 +385,8 @@ export class LedgerSession extends SessionCore {
   }
 
   /**
-   * While the user's edits of Commitments have problems, the ledger (and so the diff) is the data
-   * as last accepted, not what the table holds: the edits the write would replace are read from the
+   * While the user's edits of Commitments have problems (or are not watched, or could not be read),
+   * the ledger (and so the diff) is the data as last accepted, not what the table holds: the edits the write would replace are read from the
    * table itself, so the review names each one rather than let Apply overwrite it unseen. A failed
    * read fails the check, as for lost values.
    */
@@ -356,7 +394,8 @@ export class LedgerSession extends SessionCore {
     current: AidLedger,
     next: AidLedger
   ): Promise<readonly ReplacedEdit[]> {
-    if (this.state.editProblems.length === 0) return [];
+    // Otherwise every edit is taken in as it is made, and the table is the ledger.
+    if (this.state.editProblems.length === 0 && this.watching && !this.editUnread) return [];
     const table = await this.deps.port.readTable(TABLES.commitments.table);
     if (!table) return [];
     return replacedEdits(
@@ -545,10 +584,13 @@ export class LedgerSession extends SessionCore {
     if (this.deps.store.readiness().state === "failed") {
       const opened = await this.enqueue(() => this.readOnOpen());
       if (!opened) return this.state.notice?.message ?? "Could not read the workbook.";
-      await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+      await this.enqueue(() => this.watchThenCatchUp());
       return `Read this workbook's tables: ${describeContents(this.deps.store.current())}; the AID cells answer from them.`;
     }
-    const found = await this.enqueue(() => this.intake());
+    const found = await this.enqueue(async () => {
+      await this.watchEdits();
+      return this.intake();
+    });
     const holds = describeContents(this.deps.store.current());
     const said = {
       missing: `no ${TABLES.commitments.table} table`,
@@ -561,8 +603,11 @@ export class LedgerSession extends SessionCore {
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
-    this.editUnread = false;
-    if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
+    // Unwatched, the tables may change again unseen: the warning that says so stays.
+    if (this.watching) {
+      this.editUnread = false;
+      if (this.state.notice?.message.startsWith(EDIT_UNREAD)) this.set({ notice: null });
+    }
     if (!built.ok) {
       this.set({ editProblems: built.problems });
       return built.problems.some((p) => p.field === TABLES.commitments.table)

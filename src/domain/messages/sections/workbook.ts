@@ -46,6 +46,8 @@ const sizeText = (c: SizeChange) =>
 const sizeTextJa = (c: SizeChange) => `この更新で${c.added}行が加わり${c.removed}行が消えます`;
 
 const englishWorkbookMessages = {
+  editsUnwatched: (reason: string) =>
+    `watching the tables for your edits failed (${reason}), so edits are not taken in as you make them. The AID cells answer from the tables as they were read; Re-read workbook takes your edits in and tries again.`,
   replacedEditsTitle: "Your edits not taken in that this replaces",
   replacedEdit: (edit: ReplacedEdit) =>
     `Your edit of ${edit.column} on row ${edit.line} (${quoted(edit.typed) ?? "emptied"}) ${
@@ -81,6 +83,8 @@ export type WorkbookMessages = Readonly<typeof englishWorkbookMessages>;
 export const englishWorkbook: WorkbookMessages = englishWorkbookMessages;
 
 export const japaneseWorkbook: WorkbookMessages = {
+  editsUnwatched: (reason) =>
+    `テーブルの編集の監視を始められませんでした（${reason}）。編集はその都度には取り込まれません。AID セルは読み込んだ時点のテーブルから答えます。［ブックを読み直す］で編集を取り込み、もう一度試します。`,
   replacedEditsTitle: "取り込まれていないあなたの編集のうち、この書き込みで置き換わるもの",
   replacedEdit: (edit) =>
     `${edit.line}行目の ${edit.column} へのあなたの編集（${quoted(edit.typed) ?? "空にした"}）は、${
