@@ -478,6 +478,9 @@ export class LedgerSession extends SessionCore {
           ...(this.lagging() ? { notice: null } : {}),
         });
         void this.deps.setLoadOnOpen?.(true);
+        // After a failed opening nothing watches the tables yet: the data just written is the user's
+        // to edit from now on (found by the workbook property).
+        await this.watchEdits();
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
         const { pivot, chart } = await refreshSummary(this.deps.port, prepared.ledger);
         return { ok: true, pivot, chart, report };

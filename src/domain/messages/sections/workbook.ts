@@ -1,5 +1,6 @@
 import type { FixedAddressReference } from "../../workbook/fixedAddress";
 import type { LostUserValue } from "../../workbook/rowAlignment";
+import type { SheetCell } from "../../workbook/port";
 import type { ReplacedEdit } from "../../workbook/unacceptedEdits";
 
 /**
@@ -35,7 +36,7 @@ const shortValue = (lost: LostUserValue) => {
 };
 
 /** A typed or replacing value as the review quotes it (cut at 40 characters); null for an empty cell. */
-const quoted = (value: unknown): string | null => {
+const quoted = (value: SheetCell | null): string | null => {
   if (value === null || value === undefined || value === "") return null;
   const shown = String(value);
   return `"${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}"`;
