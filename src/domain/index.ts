@@ -91,7 +91,6 @@ export {
   growthBlockedText,
   columnsBlockedText,
   lostUserValueText,
-  replacedEditText,
   mergedCellsText,
   protectedSheetText,
   protectedWorkbookText,

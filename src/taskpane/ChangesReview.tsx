@@ -19,7 +19,6 @@ import {
   compareDocumentRates,
   isEmptyDiff,
   lostUserValueText,
-  replacedEditText,
 } from "../domain";
 import { currentLanguage, messageOf, messages } from "../domain";
 import { usePaneActions } from "./paneActions";
@@ -139,7 +138,7 @@ export function ChangesReview({
           <Body1Strong>{m.replacedEditsTitle}</Body1Strong>
           <ul className={styles.list} aria-label={m.replacedEditsTitle}>
             {replacedEdits.map((edit) => (
-              <li key={`${edit.line}|${edit.column}`}>{replacedEditText(edit)}</li>
+              <li key={`${edit.line}|${edit.column}`}>{m.replacedEdit(edit)}</li>
             ))}
           </ul>
         </div>

@@ -30,7 +30,7 @@ import {
   contentHash,
   ledgerTables,
   lostUserValueText,
-  replacedEditText,
+  messages,
   toCsv,
 } from "../../src/domain";
 import { COMMITTED_KINDS } from "../../src/domain/dataset/schema";
@@ -459,7 +459,7 @@ function checkFactsAgree(
 /** The edits not taken in that a review the user confirms names as replaced. */
 function confirming(real: Real, review: PreparedRefresh): PreparedRefresh {
   for (const edit of review.replacedEdits) {
-    assert.ok(replacedEditText(edit).includes(`row ${edit.line}`));
+    assert.ok(messages().replacedEdit(edit).includes(`row ${edit.line}`));
     real.namedEdits.add(`${edit.key}|${edit.column}|${typed(edit.typed)}`);
   }
   return review;

@@ -1,6 +1,5 @@
 import type { FixedAddressReference } from "../workbook/fixedAddress";
 import type { LostUserValue } from "../workbook/rowAlignment";
-import type { ReplacedEdit } from "../workbook/unacceptedEdits";
 import { messages } from "./catalog";
 import type { GrowthObstacle, SizeChange, WriteObstacle } from "./sections/workbook";
 
@@ -15,12 +14,6 @@ export type { GrowthObstacle, SizeChange, WriteObstacle } from "./sections/workb
  * table: your MyNote on X goes with it ("check with desk")." Long values are cut at 40 characters.
  */
 export const lostUserValueText = (lost: LostUserValue) => messages().lostUserValue(lost);
-
-/**
- * For an edit not taken in that a write replaces: "Your edit of amount on row 5 ("12O") is replaced
- * by the data's "500000000"." (or goes with its row when the data lacks its record).
- */
-export const replacedEditText = (edit: ReplacedEdit) => messages().replacedEdit(edit);
 
 export const filteredTableText = (at: WriteObstacle, change: SizeChange) =>
   messages().filteredTable(at, change);

@@ -21,7 +21,7 @@ const blank = (v: SheetCell | undefined) => v === null || v === undefined || v =
 
 /**
  * The user's edits a write of `next` would replace, read with the write's own alignment
- * (alignRows) over the table as it is (`header`, `body`: its whole width). An edit is a cell of
+ * (alignRows) over the table as it is (`header`, `rows`: its whole width). An edit is a cell of
  * ours that differs from `accepted` (the Commitments table of the ledger the functions answer
  * from), or any filled cell of ours on a row whose id that ledger lacks. It is replaced when the
  * write rewrites that cell, or deletes its row; an edit the write leaves as it is is not listed.
@@ -30,23 +30,20 @@ export function replacedEdits(
   accepted: TableSpec,
   next: TableSpec,
   header: readonly string[],
-  body: readonly (readonly SheetCell[])[]
+  rows: readonly (readonly SheetCell[])[]
 ): ReplacedEdit[] {
   const names = accepted.columns.map((c) => c.name);
-  const missing = names.filter((n) => !header.includes(n));
-  const columns = [...header, ...missing];
-  // A column of ours the table lacks reads as empty, as the writer reads it before adding it.
-  const rows = body.map((r) => [...r, ...missing.map((): SheetCell => null)]);
-  const columnAt = names.map((n) => columns.indexOf(n));
+  // A column of ours the table lacks is at -1: its cells read as empty, as the writer reads it.
+  const columnAt = names.map((n) => header.indexOf(n));
   const edited = new Map<number, Set<number>>();
-  const was = alignRows(accepted, columns, columnAt, rows);
+  const was = alignRows(accepted, header, columnAt, rows);
   for (const change of was.changed) edited.set(change.row, new Set(change.columns));
   for (const row of was.removed) {
     const filled = names.map((_, c) => c).filter((c) => !blank(rows[row]![columnAt[c]!]));
     if (filled.length > 0) edited.set(row, new Set(filled));
   }
   if (edited.size === 0) return [];
-  const will = alignRows(next, columns, columnAt, rows);
+  const will = alignRows(next, header, columnAt, rows);
   const replaced: { row: number; column: number; replacement: SheetCell | null }[] = [];
   for (const row of will.removed)
     for (const column of edited.get(row) ?? []) replaced.push({ row, column, replacement: null });

@@ -1,4 +1,4 @@
-import { TABLES, replacedEditText, toJson } from "../../../src/domain";
+import { TABLES, messages, toJson } from "../../../src/domain";
 import { bundledCopy } from "../../domain/helpers";
 import { cellOf, modelSession, settle } from "./modelSession";
 
@@ -35,7 +35,7 @@ test("Load data over an amount not taken in asks first, and the review names the
       replacement: Number(record.amount),
     },
   ]);
-  expect(loaded.review.replacedEdits.map(replacedEditText)).toEqual([
+  expect(loaded.review.replacedEdits.map((e) => messages().replacedEdit(e))).toEqual([
     `Your edit of amount on row ${line} ("12O million") is replaced by the data's "${Number(record.amount)}".`,
   ]);
   // Confirmed: the data's value, and no problem left.
@@ -65,8 +65,8 @@ test("a refresh names an edit not taken in whose row it deletes, and every other
   );
   const gone = prepared.value.replacedEdits.find((e) => e.line === line)!;
   expect(gone.replacement).toBeNull();
-  expect(replacedEditText(gone)).toBe(
-    `Your edit of amount on row ${line} ("12O million") goes with its row: the data has no record with the id ${record.id}.`
+  expect(messages().replacedEdit(gone)).toBe(
+    `Your edit of amount on row ${line} ("12O million") goes with its row, which the data does not have.`
   );
 });
 

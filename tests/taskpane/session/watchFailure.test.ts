@@ -27,7 +27,7 @@ test("a watch that cannot be set up is told, Re-read workbook takes the edits in
   });
   await next.start();
   expect(next.snapshot.notice?.message).toMatch(
-    /^Your edit could not be read: watching the tables for your edits failed .*Re-read workbook/
+    /^Your edit could not be read: watching the tables for edits failed .*Re-read workbook/
   );
   failing = false;
   model.clearFault();

@@ -30,17 +30,14 @@ export type GrowthObstacle =
   | { readonly kind: "data" };
 
 /** Long values are cut at 40 characters. */
-const shortValue = (lost: LostUserValue) => {
-  const shown = String(lost.value);
+const cut = (value: SheetCell | null) => {
+  const shown = String(value);
   return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 };
-
-/** A typed or replacing value as the review quotes it (cut at 40 characters); null for an empty cell. */
-const quoted = (value: SheetCell | null): string | null => {
-  if (value === null || value === undefined || value === "") return null;
-  const shown = String(value);
-  return `"${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}"`;
-};
+const shortValue = (lost: LostUserValue) => cut(lost.value);
+/** A typed or replacing value as the review quotes it; null for an empty cell. */
+const quoted = (value: SheetCell | null): string | null =>
+  value === null || value === "" ? null : `"${cut(value)}"`;
 
 const sizeText = (c: SizeChange) =>
   `this refresh adds ${c.added} and removes ${c.removed} of its rows`;
@@ -48,12 +45,12 @@ const sizeTextJa = (c: SizeChange) => `この更新で${c.added}行が加わり$
 
 const englishWorkbookMessages = {
   editsUnwatched: (reason: string) =>
-    `watching the tables for your edits failed (${reason}), so edits are not taken in as you make them. The AID cells answer from the tables as they were read; Re-read workbook takes your edits in and tries again.`,
+    `watching the tables for edits failed (${reason}); Re-read workbook takes them in.`,
   replacedEditsTitle: "Your edits not taken in that this replaces",
   replacedEdit: (edit: ReplacedEdit) =>
     `Your edit of ${edit.column} on row ${edit.line} (${quoted(edit.typed) ?? "emptied"}) ${
       edit.replacement === null
-        ? `goes with its row: the data has no record ${edit.key ? `with the id ${edit.key}` : "without an id"}.`
+        ? "goes with its row, which the data does not have."
         : `is replaced by the data's ${quoted(edit.replacement) ?? "empty cell"}.`
     }`,
   lostUserValue: (lost: LostUserValue) =>
@@ -85,12 +82,12 @@ export const englishWorkbook: WorkbookMessages = englishWorkbookMessages;
 
 export const japaneseWorkbook: WorkbookMessages = {
   editsUnwatched: (reason) =>
-    `テーブルの編集の監視を始められませんでした（${reason}）。編集はその都度には取り込まれません。AID セルは読み込んだ時点のテーブルから答えます。［ブックを読み直す］で編集を取り込み、もう一度試します。`,
-  replacedEditsTitle: "取り込まれていないあなたの編集のうち、この書き込みで置き換わるもの",
+    `編集を監視できません（${reason}）。［ブックを読み直す］で取り込みます。`,
+  replacedEditsTitle: "置き換わる、取り込まれていない編集",
   replacedEdit: (edit) =>
     `${edit.line}行目の ${edit.column} へのあなたの編集（${quoted(edit.typed) ?? "空にした"}）は、${
       edit.replacement === null
-        ? `行ごと消えます。データには${edit.key ? `id ${edit.key} の` : "id のない"}記録がありません。`
+        ? "行ごと消えます（データにない記録）。"
         : `データの${quoted(edit.replacement) ?? "空のセル"}に置き換わります。`
     }`,
   lostUserValue: (lost) =>
