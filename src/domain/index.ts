@@ -81,6 +81,7 @@ export {
   type RowAlignment,
   type RowChange,
 } from "./workbook/rowAlignment";
+export { type ReplacedEdit, replacedEdits } from "./workbook/unacceptedEdits";
 export {
   type GrowthObstacle,
   type SizeChange,

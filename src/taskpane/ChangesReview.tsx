@@ -13,6 +13,7 @@ import {
   type DatasetDiff,
   type FixedAddressCheck,
   type LostUserValue,
+  type ReplacedEdit,
   answersThatChange,
   fixedAddressText,
   compareDocumentRates,
@@ -40,6 +41,8 @@ export interface ChangesReviewProps {
   readonly diff: DatasetDiff;
   /** The user's own values that applying would delete with their records' rows. */
   readonly lostUserValues?: readonly LostUserValue[];
+  /** The user's edits not taken in (they have problems) that applying would replace. */
+  readonly replacedEdits?: readonly ReplacedEdit[];
   /** The ledger the functions answer from now, and the one applying would bring. */
   readonly before: AidLedger;
   readonly after: AidLedger;
@@ -64,6 +67,7 @@ type SheetImpact =
 export function ChangesReview({
   diff,
   lostUserValues = [],
+  replacedEdits = [],
   before,
   after,
   fixedAddresses,
@@ -128,6 +132,16 @@ export function ChangesReview({
             </ul>
           </div>
         )
+      )}
+      {replacedEdits.length > 0 && (
+        <div>
+          <Body1Strong>{m.replacedEditsTitle}</Body1Strong>
+          <ul className={styles.list} aria-label={m.replacedEditsTitle}>
+            {replacedEdits.map((edit) => (
+              <li key={`${edit.line}|${edit.column}`}>{m.replacedEdit(edit)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {lostUserValues.length > 0 && (
         <div>

@@ -119,6 +119,7 @@ export function DataTab({ state, ledger }: DataTabProps) {
               after={outcome.review.ledger}
               fixedAddresses={outcome.review.fixedAddresses}
               lostUserValues={outcome.review.lostUserValues}
+              replacedEdits={outcome.review.replacedEdits}
               busy={busy}
               onApply={() => confirm(outcome.review, false)}
               onCancel={() => writer.clear()}

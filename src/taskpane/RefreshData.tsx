@@ -202,6 +202,7 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
           after={review.prepared.ledger}
           fixedAddresses={review.prepared.fixedAddresses}
           lostUserValues={review.prepared.lostUserValues}
+          replacedEdits={review.prepared.replacedEdits}
           busy={busy}
           onApply={() => void apply(review.prepared)}
           onCancel={cancel}

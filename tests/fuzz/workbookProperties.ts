@@ -27,7 +27,10 @@ import {
   createLedger,
   functionSpec,
   loadBundledLedger,
+  contentHash,
+  ledgerTables,
   lostUserValueText,
+  messages,
   toCsv,
 } from "../../src/domain";
 import { COMMITTED_KINDS } from "../../src/domain/dataset/schema";
@@ -35,7 +38,11 @@ import { columnLetters } from "../../src/domain/workbook/a1";
 import { factsTable, ratesTable } from "../../src/domain/workbook/tables";
 import { ExcelWorkbook } from "../../src/host/excel/excelWorkbook";
 import { STAGING_PREFIX } from "../../src/host/excel/staging";
-import { type ApplyResult, LedgerSession } from "../../src/taskpane/session/ledgerSession";
+import {
+  type ApplyResult,
+  LedgerSession,
+  type PreparedRefresh,
+} from "../../src/taskpane/session/ledgerSession";
 import { ExcelModel } from "../../src/tooling/excelModel";
 import { cellRound } from "./exact";
 import { type CaseCounter, fuzzSeed } from "./fuzzRuns";
@@ -87,6 +94,12 @@ interface Real {
   session: LedgerSession;
   /** id -> the note the user typed beside that record (text or a formula), and what it shows. */
   readonly notes: Map<string, { readonly typed: string; readonly shows: string }>;
+  /** id -> an amount the user typed beside that record that is not one (an edit not taken in). */
+  readonly badAmounts: Map<string, string>;
+  /** Whether a write since the last one that succeeded said the tables may be mixed. */
+  mixedSinceWrite: boolean;
+  /** The edits not taken in that this step's confirmed review said it replaces ("id|column|typed"). */
+  readonly namedEdits: Set<string>;
   /** Documents the user gave a rate of their own, and the rate. */
   readonly userRates: Map<string, number>;
   /** The last outcome the pane shows (one at a time), for the hidden sheets it names. */
@@ -101,10 +114,11 @@ interface Real {
 /**
  * Failures injected into one step: the first at a request counted from the step's start; the
  * second (if any) at a request counted from the first failure, so it can land in the rollback, the
- * retry or the next write. Each one that fires is tallied by where it landed (FAULT_COVERAGE).
+ * retry or the next write; the third (if any) counted from the second, so a rollback and its retry
+ * can both fail. Each one that fires is tallied by where it landed (FAULT_COVERAGE).
  */
 class Faults {
-  private then: number | null = null;
+  private next: number[] = [];
   private action: Action | null = null;
   private firedInStep = 0;
 
@@ -124,23 +138,30 @@ class Faults {
     this.action = action;
     // The log is only read within a step: keeping a whole session's costs memory for nothing.
     this.model.resetLog();
-    this.then = fault?.then ?? null;
+    this.next = [fault?.then, fault?.then ? fault.again : null].filter(
+      (n): n is number => typeof n === "number"
+    );
     this.firedInStep = 0;
     if (fault) this.model.failAt(fault.at);
     else this.model.clearFault();
   }
 
   disarm(): void {
-    this.then = null;
+    this.next = [];
     this.model.clearFault();
   }
 
   private fired(): void {
     this.firedInStep++;
-    const where = this.firedInStep > 1 ? "a second failure, after the first" : this.where();
+    const where =
+      this.firedInStep === 1
+        ? this.where()
+        : this.firedInStep === 2
+          ? "a second failure, after the first"
+          : "a third failure, after the second";
     FAULT_COVERAGE.set(where, (FAULT_COVERAGE.get(where) ?? 0) + 1);
-    if (this.then !== null) this.model.failAt(this.then);
-    this.then = null;
+    const next = this.next.shift();
+    if (next !== undefined) this.model.failAt(next);
   }
 
   private where(): string {
@@ -270,6 +291,9 @@ const CURRENCY_DIGITS = [
   ["JPY", 0],
 ] as const;
 
+/** What a write whose rollback failed too says. */
+const MIXED = /may hold the new rows and others the old/;
+
 function checkInvariants(real: Real, step: string): void {
   const { model, store, session } = real;
   const at = (what: string) => `${what}, after ${step}`;
@@ -294,6 +318,19 @@ function checkInvariants(real: Real, step: string): void {
   for (const [record, expected] of real.notes)
     assert.deepEqual(beside.get(record), expected, at(`the note typed beside ${record}`));
 
+  // An amount typed that is not one (not taken in) stays beside its record until a review the
+  // user confirmed named it as replaced: nothing typed disappears unnamed.
+  const amountAt = commitments.header.indexOf("amount");
+  const amounts = new Map(commitments.rows.map((r) => [String(r[id]), r[amountAt]]));
+  for (const [record, value] of real.badAmounts) {
+    if (amounts.get(record) === value) continue;
+    assert.ok(
+      real.namedEdits.has(`${record}|amount|${value}`),
+      at(`the amount "${value}" typed beside ${record} is gone, and no review named it`)
+    );
+    real.badAmounts.delete(record);
+  }
+
   // Every rate the user typed is still in Rates.
   const [document, entry, rate] = ["Document", "Entry", "JpyPerUsd"].map((c) =>
     rates.header.indexOf(c)
@@ -310,13 +347,9 @@ function checkInvariants(real: Real, step: string): void {
   // Either warning says the views lag behind the tables, and that Re-read workbook catches up.
   // So does the outcome of a write whose rollback failed too, which stays on screen until the next
   // action: it says the tables may be mixed, names the backups and says to Re-read the workbook.
-  const mixedTold = /may hold the new rows and others the old/.test(
-    `${real.outcome ?? ""} ${state.notice?.message ?? ""}`
-  );
+  const mixedTold = MIXED.test(`${real.outcome ?? ""} ${state.notice?.message ?? ""}`);
   const told =
-    /could not be brought up to date|Your edit could not be read/.test(
-      state.notice?.message ?? ""
-    ) || mixedTold;
+    state.notice?.kind === "derived-failed" || state.notice?.kind === "edit-unread" || mixedTold;
   if (!fresh) {
     // Known limit: edits with problems (listed in the pane) hold a rewrite back.
     const held = state.editProblems.length > 0;
@@ -333,13 +366,15 @@ function checkInvariants(real: Real, step: string): void {
   }
 
   // With no edit problem, the ledger is Commitments.
-  const unread = (state.notice?.message ?? "").startsWith("Your edit could not be read");
+  const unread = state.notice?.kind === "edit-unread";
   if (ready && state.editProblems.length === 0 && !unread) {
     const amount = commitments.header.indexOf("amount");
     const evidence = commitments.header.indexOf("evidence");
-    // A wholly blank row is not a record (readCommitments skips the blank rows a user leaves).
+    // A blank row is no record (readCommitments skips it), but only a write left mixed (its commit
+    // grew the table, and the rollback and its retry failed) may leave one, until the next write
+    // deletes it: anywhere else it is a bug.
     const inTable = commitments.rows
-      .filter((r) => !r.every((v) => v === null || v === ""))
+      .filter((r) => !(real.mixedSinceWrite && r.every((v) => v === null || v === "")))
       .map((r) => `${typed(r[id]!)}|${typed(r[amount]!)}|${typed(r[evidence]!)}`)
       .sort();
     const inLedger = ledger.records
@@ -419,10 +454,20 @@ function checkFactsAgree(
   );
 }
 
+/** The edits not taken in that a review the user confirms names as replaced. */
+function confirming(real: Real, review: PreparedRefresh): PreparedRefresh {
+  for (const edit of review.replacedEdits) {
+    assert.ok(messages().replacedEdit(edit).includes(`row ${edit.line}`));
+    real.namedEdits.add(`${edit.key}|${edit.column}|${typed(edit.typed)}`);
+  }
+  return review;
+}
+
 /** Takes in what a load or refresh did: its outcome, the notes it told the user go. */
 function took(real: Real, result: ApplyResult): void {
   if ("review" in result && result.review) return;
   real.outcome = "message" in result ? (result.message ?? null) : null;
+  if (result.ok) real.mixedSinceWrite = false;
   if (result.ok)
     for (const lost of result.report.lostUserValues ?? []) {
       assert.ok(lostUserValueText(lost).includes(lost.key));
@@ -431,6 +476,31 @@ function took(real: Real, result: ApplyResult): void {
 }
 
 // ---- commands ------------------------------------------------------------------------------------
+
+/** Counterexamples print each step by its label. */
+const labelled = (a: Action): Action =>
+  Object.assign(a, { [fc.toStringMethod]: () => JSON.stringify(a.label) });
+
+/** Saving and reopening: the add-in's handlers are gone, a new session starts and reads the tables. */
+async function reopen(real: Real): Promise<void> {
+  await settle(real);
+  real.model.user.reopen();
+  real.store.awaitWorkbook();
+  real.session = newSession(real.model, real.store);
+  real.outcome = null;
+  await real.session.start();
+}
+
+/**
+ * The start of a session with a workbook an older version wrote, before Facts had its FiscalYear
+ * column: opening it upgrades Facts in place (TableColumnCollection.add), with a failure injected
+ * like any step's.
+ */
+const OPEN_OLDER: Action = labelled({
+  label: "open an older workbook: Facts without FiscalYear",
+  byPane: true,
+  run: reopen,
+});
 
 type Step = (real: Real) => Promise<void> | void;
 
@@ -482,6 +552,7 @@ const actions: fc.Arbitrary<Action>[] = [
       const row = pick(n, t.rows.length);
       real.model.user.deleteTableRows(COMMITMENTS, row);
       real.notes.delete(String(t.rows[row]![t.header.indexOf("id")]));
+      real.badAmounts.delete(String(t.rows[row]![t.header.indexOf("id")]));
     },
   })),
   fc.nat().map((n) => ({
@@ -511,6 +582,17 @@ const actions: fc.Arbitrary<Action>[] = [
       real.model.user.clear(t.sheet, cell("equivalentCurrency"));
       real.model.user.type(t.sheet, cell("evidence"), `approximately $${millions} million`);
       real.model.user.type(t.sheet, cell("amount"), String(millions * 1_000_000));
+      real.badAmounts.delete(String(t.rows[row]![t.header.indexOf("id")]));
+    },
+  })),
+  fc.nat().map((n) => ({
+    label: `type an amount that is not one on row ${n}`,
+    run: (real) => {
+      const t = tablePlace(real.model, COMMITMENTS);
+      const row = pick(n, t.rows.length);
+      const value = `${++real.serial}O million`;
+      real.model.user.type(t.sheet, `${t.letter("amount")}${t.top + 1 + row}`, value);
+      real.badAmounts.set(String(t.rows[row]![t.header.indexOf("id")]), value);
     },
   })),
   fc.nat().map((n) => ({
@@ -546,18 +628,7 @@ const actions: fc.Arbitrary<Action>[] = [
         real.userRates.set(document, rate);
       },
     })),
-  fc.constant({
-    label: "save and reopen",
-    byPane: true,
-    run: async (real) => {
-      await settle(real);
-      real.model.user.reopen();
-      real.store.awaitWorkbook();
-      real.session = newSession(real.model, real.store);
-      real.outcome = null;
-      await real.session.start();
-    },
-  }),
+  fc.constant({ label: "save and reopen", byPane: true, run: reopen }),
   fc.constant({
     label: "Re-read workbook",
     byPane: true,
@@ -570,7 +641,8 @@ const actions: fc.Arbitrary<Action>[] = [
     byPane: true,
     run: async (real) => {
       const loaded = await real.session.load();
-      if ("review" in loaded && loaded.review) took(real, await real.session.apply(loaded.review));
+      if ("review" in loaded && loaded.review)
+        took(real, await real.session.apply(confirming(real, loaded.review)));
       else took(real, loaded);
     },
   }),
@@ -603,7 +675,7 @@ const actions: fc.Arbitrary<Action>[] = [
           real.outcome = prepared.problems.map((p) => p.message).join("; ");
           return;
         }
-        took(real, await real.session.apply(prepared.value));
+        took(real, await real.session.apply(confirming(real, prepared.value)));
       },
     })),
 ];
@@ -613,6 +685,8 @@ interface Fault {
   readonly at: number;
   /** The request (from that failure) that fails next, if any. */
   readonly then: number | null;
+  /** The request (from the second failure) that fails third, if any. */
+  readonly again: number | null;
 }
 
 interface Scripted {
@@ -620,31 +694,63 @@ interface Scripted {
   readonly fault: Fault | null;
 }
 
-/** Counterexamples print each step by its label. */
-const labelled = (a: Action): Action =>
-  Object.assign(a, { [fc.toStringMethod]: () => JSON.stringify(a.label) });
+/**
+ * A step makes up to a few hundred requests (a refresh about 360): a failure early in it, or
+ * anywhere in it; and sometimes a second one soon after the first, and a third soon after that
+ * (a rollback and its retry both failing).
+ */
+const FAULT: fc.Arbitrary<Fault | null> = fc.option(
+  fc.record({
+    at: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 400 })),
+    then: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 3 }),
+    again: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 3 }),
+  }),
+  { freq: 4 }
+);
 
 const scripted: fc.Arbitrary<Scripted> = fc.record({
   action: fc.oneof(...actions).map(labelled),
-  // A step makes up to a few hundred requests (a refresh about 360): a failure early in it, or
-  // anywhere in it; and sometimes a second one soon after the first.
-  fault: fc.option(
-    fc.record({
-      at: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 400 })),
-      then: fc.option(fc.integer({ min: 1, max: 40 }), { freq: 3 }),
-    }),
-    { freq: 4 }
-  ),
+  fault: FAULT,
 });
 
-/** A workbook loaded with the bundled data, a note column of the user's and AID cells. */
-async function loadedWorkbook(): Promise<Real> {
+/** The bundled data's tables as a version before Facts had its FiscalYear column wrote them. */
+function olderTables() {
+  return ledgerTables(BUNDLED_LEDGER).map((spec) => {
+    if (spec.table !== TABLES.facts.table) return spec;
+    const keep = spec.columns.map((c) => c.name !== "FiscalYear");
+    return {
+      ...spec,
+      columns: spec.columns.filter((_, i) => keep[i]),
+      rows: spec.rows.map((r) => r.filter((_, i) => keep[i])),
+    };
+  });
+}
+
+/**
+ * A workbook loaded with the bundled data, a note column of the user's and AID cells; or, `older`,
+ * the same written by an older version (Facts without FiscalYear) and not yet opened by this one.
+ */
+async function loadedWorkbook(older: boolean): Promise<Real> {
   const store = new LedgerStore(() => BUNDLED_LEDGER);
   const model = new ExcelModel({ ledger: store, sheets: ["Sheet1"] });
   const session = newSession(model, store);
-  await session.start();
-  const loaded = await session.load();
-  assert.ok(loaded.ok);
+  if (older) {
+    const records = BUNDLED_LEDGER.records.map((r) => r.record);
+    await new ExcelWorkbook({ run: model.run, supports: model.supports }).writeTables(
+      olderTables(),
+      {
+        source: "bundled",
+        version: "1.0.0",
+        contentHash: contentHash(records),
+        loadedAt: "2026-01-01T00:00:00.000Z",
+        records: records.length,
+      }
+    );
+  } else {
+    await session.start();
+    const loaded = await session.load();
+    assert.ok(loaded.ok);
+  }
   model.user.addTableColumn(COMMITMENTS, NOTE);
   for (const [address, name, args] of AID_CELLS)
     model.user.type("Sheet1", address, `=${name}(${args.map((a) => JSON.stringify(a)).join(",")})`);
@@ -658,6 +764,9 @@ async function loadedWorkbook(): Promise<Real> {
     store,
     session,
     notes: new Map(),
+    badAmounts: new Map(),
+    namedEdits: new Set(),
+    mixedSinceWrite: false,
     userRates: new Map(),
     outcome: null,
     derivedSeen: new Set(),
@@ -666,33 +775,69 @@ async function loadedWorkbook(): Promise<Real> {
   };
   await settle(real);
   real.derivedSeen.add(derivedKey(store.current()));
+  // Until it is upgraded, the older Facts is that version's table of the same ledger.
+  if (older)
+    real.derivedSeen.add(
+      derivedInWorkbook(
+        tablePlace(model, TABLES.facts.table).values,
+        tablePlace(model, TABLES.rates.table).values
+      )
+    );
   return real;
 }
 
-/** Runs one script; throws (with the step) when an invariant fails. */
-export async function runScript(script: readonly Scripted[]): Promise<void> {
-  const real = await loadedWorkbook();
-  checkInvariants(real, "the first load");
-  for (const [i, { action, fault }] of script.entries()) {
-    const failing = fault
-      ? `, failing request ${fault.at}${fault.then ? ` and ${fault.then} after it` : ""}`
-      : "";
-    const step = `step ${i + 1} (${action.label}${failing})`;
-    real.faults.arm(action, fault);
-    // A rejected write (the workbook could not be reached) is an outcome on screen, as in the pane.
-    // A user's action Excel refuses (a protected sheet) did nothing, and tracked nothing.
-    await (async () => action.run(real))().catch((e: unknown) => {
-      if (action.byPane) real.outcome = e instanceof Error ? e.message : String(e);
-      else assert.match(String(e), /protected sheet|already protected|is filtered/);
-    });
-    await settle(real);
-    real.faults.disarm();
-    real.derivedSeen.add(derivedKey(real.store.current()));
-    checkInvariants(real, step);
-  }
+/** Runs one step: its fault armed, the action, the session idle, then the invariants. */
+async function runStep(real: Real, { action, fault }: Scripted, step: string): Promise<void> {
+  real.faults.arm(action, fault);
+  real.namedEdits.clear();
+  // A rejected write (the workbook could not be reached) is an outcome on screen, as in the pane.
+  // A user's action Excel refuses (a protected sheet) did nothing, and tracked nothing.
+  await (async () => action.run(real))().catch((e: unknown) => {
+    if (action.byPane) real.outcome = e instanceof Error ? e.message : String(e);
+    else assert.match(String(e), /protected sheet|already protected|is filtered/);
+  });
+  await settle(real);
+  real.faults.disarm();
+  if (MIXED.test(`${real.outcome ?? ""} ${real.session.snapshot.notice?.message ?? ""}`))
+    real.mixedSinceWrite = true;
+  real.derivedSeen.add(derivedKey(real.store.current()));
+  checkInvariants(real, step);
 }
 
-export const workbookScripts = fc.array(scripted, { minLength: 1, maxLength: 8 });
+const failingText = (fault: Fault | null) =>
+  fault
+    ? `, failing request ${fault.at}${fault.then ? ` and ${fault.then} after it` : ""}${fault.then && fault.again ? ` and ${fault.again} after that` : ""}`
+    : "";
+
+/** A session: how the workbook starts (loaded now, or written by an older version), then the steps. */
+export interface Script {
+  /** Null: loaded by this version; otherwise opened as an older version left it, with this fault. */
+  readonly older: { readonly fault: Fault | null } | null;
+  readonly steps: readonly Scripted[];
+}
+
+/** Runs one script; throws (with the step) when an invariant fails. */
+export async function runScript({ older, steps }: Script): Promise<void> {
+  const real = await loadedWorkbook(older !== null);
+  if (older)
+    await runStep(
+      real,
+      { action: OPEN_OLDER, fault: older.fault },
+      `opening (${OPEN_OLDER.label}${failingText(older.fault)})`
+    );
+  else checkInvariants(real, "the first load");
+  for (const [i, scriptedStep] of steps.entries())
+    await runStep(
+      real,
+      scriptedStep,
+      `step ${i + 1} (${scriptedStep.action.label}${failingText(scriptedStep.fault)})`
+    );
+}
+
+export const workbookScripts: fc.Arbitrary<Script> = fc.record({
+  older: fc.option(fc.record({ fault: FAULT }), { freq: 4 }),
+  steps: fc.array(scripted, { minLength: 1, maxLength: 8 }),
+});
 
 export async function workbookProperties(runs: number, counter: CaseCounter): Promise<void> {
   const seed = fuzzSeed() ?? 13;

@@ -291,8 +291,8 @@ export function ledgerTables(ledger: AidLedger): TableSpec[] {
   return [commitmentsTable(ledger), factsTable(ledger), ratesTable(ledger)];
 }
 
-/** Sheet row of a table's data row i (row 1 is the header). */
-const sheetRow = (i: number) => i + 2;
+/** The sheet row of body row i, as Edits not taken in names it (the header is row 1). */
+export const sheetRow = (i: number) => i + 2;
 
 /** A cell as the text a person typed: numbers in plain decimal digits (plainNumber), never "1e-7". */
 function cellText(v: SheetCell): string {

@@ -154,7 +154,13 @@ async function commitOrRollBack(
     await deps.run((context) => commit(context, deps, inspected, identity));
   } catch (commitError) {
     try {
-      await deps.run((context) => rollBack(context, inspected));
+      // Tried twice: a rollback is safe to repeat (see rollBack), and a request that failed once
+      // for a passing reason (a dropped request, a busy host) need not leave the tables mixed. A
+      // commit stopped after it grew a table but before the new rows arrived leaves empty rows in
+      // it, which only a rollback removes (found by the workbook property).
+      await deps
+        .run((context) => rollBack(context, inspected))
+        .catch(() => deps.run((context) => rollBack(context, inspected)));
     } catch (rollbackError) {
       throw new WorkbookWriteError(
         "partial",

@@ -7,6 +7,7 @@ import {
   type LostUserValue,
   type Problem,
   type ReferenceData,
+  type ReplacedEdit,
   type UserRate,
   describeDataStatus,
   describeContents,
@@ -18,8 +19,10 @@ import {
   readPublishedManifest,
   siblingAddress,
   TABLES,
+  commitmentsTable,
   contentHash,
   createLedger,
+  replacedEdits,
   diffDatasets,
   ledgerTables,
   type CancelSignal,
@@ -78,6 +81,8 @@ export class LedgerSession extends SessionCore {
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether the last read of the user's edits failed: the ledger may lag behind the tables. */
   private editUnread = false;
+  /** Whether the tables are watched for edits (set up once the workbook is read). */
+  private watching = false;
   /** Whether the last rewrite of Facts and Rates failed: they lag behind the ledger. */
   private derivedStale = false;
   /** The ledger read from the tables on opening, until Facts and Rates are checked against it. */
@@ -112,12 +117,49 @@ export class LedgerSession extends SessionCore {
       const opened = await this.readOnOpen();
       void this.environment.checkCalculationMode();
       if (opened) {
-        await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
-        await this.catchUpDerived();
+        await this.watchThenCatchUp();
         // Not awaited by the queue's next task: a slow server must not hold up the workbook.
         void this.checkPublished();
       }
     });
+  }
+
+  /**
+   * Once the tables are read on opening: watch them for edits, and rewrite Facts and Rates if they
+   * lag behind (saved so, or an older version's Facts to upgrade), even when the watch could not
+   * be set up (found by the workbook property, opening an older workbook).
+   */
+  private async watchThenCatchUp(): Promise<void> {
+    await this.watchEdits();
+    await this.catchUpDerived();
+  }
+
+  /**
+   * Watches Commitments and Rates for edits, tried as often as the start-up read. A last failure is
+   * told (edits are then taken in only by Re-read workbook, which tries again): unsaid, the
+   * functions would go on answering from tables the user has since changed.
+   */
+  private async watchEdits(): Promise<void> {
+    const attempts = this.deps.startAttempts ?? 3;
+    for (let attempt = 1; !this.watching; attempt++) {
+      try {
+        await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+        this.watching = true;
+      } catch (e) {
+        if (attempt >= attempts) {
+          this.editUnread = true;
+          this.set({
+            notice: {
+              intent: "warning",
+              kind: "edit-unread",
+              message: messages().editsUnwatched(messageOf(e)),
+            },
+          });
+          return;
+        }
+        await new Promise((r) => setTimeout(r, (this.deps.retryMs ?? 1000) * attempt));
+      }
+    }
   }
 
   /**
@@ -295,9 +337,18 @@ export class LedgerSession extends SessionCore {
     );
     const fixedAddresses = await this.fixedAddressesIn(built.value, diff);
     const lostUserValues = await this.lostUserValuesIn(built.value);
+    const replaced = await this.replacedEditsIn(current, built.value);
     return {
       ok: true,
-      value: { ledger: built.value, identity, base, diff, fixedAddresses, lostUserValues },
+      value: {
+        ledger: built.value,
+        identity,
+        base,
+        diff,
+        fixedAddresses,
+        lostUserValues,
+        replacedEdits: replaced,
+      },
     };
   }
 
@@ -335,10 +386,27 @@ export class LedgerSession extends SessionCore {
   }
 
   /**
-   * The user's formulas that will miss rows this refresh appends: one read of the workbook's
-   * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
-   * when it gets more rows).
+   * While the user's edits of Commitments have problems (or are not watched, or could not be read),
+   * the ledger (and so the diff) is the data as last accepted, not what the table holds: the edits the write would replace are read from the
+   * table itself, so the review names each one rather than let Apply overwrite it unseen. A failed
+   * read fails the check, as for lost values.
    */
+  private async replacedEditsIn(
+    current: AidLedger,
+    next: AidLedger
+  ): Promise<readonly ReplacedEdit[]> {
+    // Otherwise every edit is taken in as it is made, and the table is the ledger.
+    if (this.state.editProblems.length === 0 && this.watching && !this.editUnread) return [];
+    const table = await this.deps.port.readTable(TABLES.commitments.table);
+    if (!table) return [];
+    return replacedEdits(
+      commitmentsTable(current),
+      commitmentsTable(next),
+      table.header.map((h) => h.trim()),
+      table.rows
+    );
+  }
+
   /**
    * The user's values the write would delete with their records' rows, read with the same
    * alignment the write makes. A failed read fails the check (the pane says why): a review that
@@ -348,6 +416,11 @@ export class LedgerSession extends SessionCore {
     return (await this.deps.port.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
   }
 
+  /**
+   * The user's formulas that will miss rows this refresh appends: one read of the workbook's
+   * formulas, only when records are added (each appends rows to Commitments and Facts; Rates grows
+   * when it gets more rows).
+   */
   private async fixedAddressesIn(ledger: AidLedger, diff: DatasetDiff): Promise<FixedAddressCheck> {
     if (diff.added.length === 0) return { kind: "checked", found: [] };
     try {
@@ -405,6 +478,9 @@ export class LedgerSession extends SessionCore {
           ...(this.lagging() ? { notice: null } : {}),
         });
         void this.deps.setLoadOnOpen?.(true);
+        // After a failed opening nothing watches the tables yet: the data just written is the user's
+        // to edit from now on (found by the workbook property).
+        await this.watchEdits();
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
         const { pivot, chart } = await refreshSummary(this.deps.port, prepared.ledger);
         return { ok: true, pivot, chart, report };
@@ -440,7 +516,8 @@ export class LedgerSession extends SessionCore {
     const [commitments] = await this.enqueue(() =>
       this.deps.port.locateTables([TABLES.commitments.table])
     );
-    if (commitments && !isEmptyDiff(prepared.value.diff))
+    const { diff, replacedEdits: replaced } = prepared.value;
+    if (commitments && (!isEmptyDiff(diff) || replaced.length > 0))
       return { ok: false, review: prepared.value, state: "unchanged" };
     return this.apply(prepared.value, onProgress);
   }
@@ -511,10 +588,13 @@ export class LedgerSession extends SessionCore {
     if (this.deps.store.readiness().state === "failed") {
       const opened = await this.enqueue(() => this.readOnOpen());
       if (!opened) return this.state.notice?.message ?? messages().workbookNotRead;
-      await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+      await this.enqueue(() => this.watchThenCatchUp());
       return messages().reopened(describeContents(this.deps.store.current()));
     }
-    const found = await this.enqueue(() => this.intake());
+    const found = await this.enqueue(async () => {
+      await this.watchEdits();
+      return this.intake();
+    });
     const holds = describeContents(this.deps.store.current());
     return messages().reread(
       found === "missing"
@@ -528,8 +608,11 @@ export class LedgerSession extends SessionCore {
 
   private async intake(): Promise<"unchanged" | "changed" | "problems" | "missing"> {
     const built = await this.readWorkbookLedger();
-    this.editUnread = false;
-    if (this.state.notice?.kind === "edit-unread") this.set({ notice: null });
+    // Unwatched, the tables may change again unseen: the warning that says so stays.
+    if (this.watching) {
+      this.editUnread = false;
+      if (this.state.notice?.kind === "edit-unread") this.set({ notice: null });
+    }
     if (!built.ok) {
       this.set({ editProblems: built.problems });
       return built.problems.some((p) => p.field === TABLES.commitments.table)

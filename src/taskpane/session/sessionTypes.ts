@@ -12,6 +12,7 @@ import type {
   Problem,
   PublishedManifest,
   ReferenceData,
+  ReplacedEdit,
   WorkbookPort,
   WriteReport,
 } from "../../domain";
@@ -36,6 +37,8 @@ export interface PreparedRefresh {
   readonly fixedAddresses: FixedAddressCheck;
   /** The user's own values the write would delete with their records' rows (for the review). */
   readonly lostUserValues: readonly LostUserValue[];
+  /** The user's edits of Commitments not taken in (they have problems) that the write would replace. */
+  readonly replacedEdits: readonly ReplacedEdit[];
 }
 
 /** Which data the pane last knew the workbook to hold: bumped by every accepted change and every user edit. */

@@ -328,16 +328,16 @@ test("a partial failure of the rebuild names its backups; the next rebuild (Re-r
   await settle(clean.model, clean.session);
   const fresh = stateOf(clean.model, clean.store, clean.columns);
 
-  // While set, the batch after a failed one (the rollback) fails at its first request.
-  const control = { rollbackFails: false };
+  // While counting, the batches after a failed one (the rollback, its retry) fail at their first request.
+  const control = { rollbacksFailing: 0 };
   const { model, store, session, columns } = await before(
     (m) => (batch) =>
       m.run(async (context) => {
         try {
           return await batch(context);
         } catch (e) {
-          if (control.rollbackFails) {
-            control.rollbackFails = false;
+          if (control.rollbacksFailing > 0) {
+            control.rollbacksFailing--;
             m.failAt(1);
           }
           throw e;
@@ -348,7 +348,7 @@ test("a partial failure of the rebuild names its backups; the next rebuild (Re-r
   // The identity is stored twice: by the intake, then last in the rebuild's commit, which fails.
   let stores = 0;
   model.failAt((r) => r.location.startsWith("SettingCollection.add") && ++stores === 2);
-  control.rollbackFails = true;
+  control.rollbacksFailing = 2; // the rollback and its retry
   raiseAmount(model);
   await settle(model, session);
   model.clearFault();

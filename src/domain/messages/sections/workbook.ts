@@ -1,5 +1,7 @@
 import type { FixedAddressReference } from "../../workbook/fixedAddress";
 import type { LostUserValue } from "../../workbook/rowAlignment";
+import type { SheetCell } from "../../workbook/port";
+import type { ReplacedEdit } from "../../workbook/unacceptedEdits";
 
 /**
  * Messages of writes, refreshes, reviews and refusals (what the writer and preflight say). English
@@ -53,16 +55,29 @@ const stepTextJa = (step: StagingStep) =>
 const NOTHING_JA = "何も変更していません：";
 
 /** Long values are cut at 40 characters. */
-const shortValue = (lost: LostUserValue) => {
-  const shown = String(lost.value);
+const cut = (value: SheetCell | null) => {
+  const shown = String(value);
   return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 };
+const shortValue = (lost: LostUserValue) => cut(lost.value);
+/** A typed or replacing value as the review quotes it; null for an empty cell. */
+const quoted = (value: SheetCell | null): string | null =>
+  value === null || value === "" ? null : `"${cut(value)}"`;
 
 const sizeText = (c: SizeChange) =>
   `this refresh adds ${c.added} and removes ${c.removed} of its rows`;
 const sizeTextJa = (c: SizeChange) => `この更新で${c.added}行が加わり${c.removed}行が消えます`;
 
 const englishWorkbookMessages = {
+  editsUnwatched: (reason: string) =>
+    `Your edit could not be read: watching the tables for edits failed (${reason}); Re-read workbook takes them in.`,
+  replacedEditsTitle: "Your edits not taken in that this replaces",
+  replacedEdit: (edit: ReplacedEdit) =>
+    `Your edit of ${edit.column} on row ${edit.line} (${quoted(edit.typed) ?? "emptied"}) ${
+      edit.replacement === null
+        ? "goes with its row, which the data does not have."
+        : `is replaced by the data's ${quoted(edit.replacement) ?? "empty cell"}.`
+    }`,
   lostUserValue: (lost: LostUserValue) =>
     `${lost.key} leaves the ${lost.table} table: your ${lost.column} on ${lost.key} goes with it ("${shortValue(lost)}").`,
   filteredTable: (at: WriteObstacle, change: SizeChange) =>
@@ -113,6 +128,15 @@ export type WorkbookMessages = Readonly<typeof englishWorkbookMessages>;
 export const englishWorkbook: WorkbookMessages = englishWorkbookMessages;
 
 export const japaneseWorkbook: WorkbookMessages = {
+  editsUnwatched: (reason) =>
+    `編集を読み込めませんでした：編集を監視できません（${reason}）。［ブックを読み直す］で取り込みます。`,
+  replacedEditsTitle: "置き換わる、取り込まれていない編集",
+  replacedEdit: (edit) =>
+    `${edit.line}行目の ${edit.column} へのあなたの編集（${quoted(edit.typed) ?? "空にした"}）は、${
+      edit.replacement === null
+        ? "行ごと消えます（データにない記録）。"
+        : `データの${quoted(edit.replacement) ?? "空のセル"}に置き換わります。`
+    }`,
   lostUserValue: (lost) =>
     `${lost.key} は ${lost.table} テーブルから外れます。${lost.key} の行にあなたが入力した ${lost.column}（「${shortValue(lost)}」）も一緒に消えます。`,
   filteredTable: (at, change) =>
