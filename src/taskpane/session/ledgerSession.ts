@@ -42,6 +42,7 @@ import { SessionCore } from "./sessionCore";
 import type {
   ApplyResult,
   DataVersion,
+  LedgerPorts,
   PreparedRefresh,
   PublishedStatus,
   RefreshSource,
@@ -52,6 +53,7 @@ import { SheetFeatures } from "./sheetFeatures";
 export type {
   ApplyResult,
   DataVersion,
+  LedgerPorts,
   PreparedRefresh,
   PublishedStatus,
   RefreshSource,
@@ -92,8 +94,12 @@ export class LedgerSession extends SessionCore {
   /** Excel's calculation mode. */
   readonly environment: CalculationEnvironment;
 
+  /** The workbook as the data core uses it: the tables and the Summary, nothing of the active cell. */
+  private readonly tables: LedgerPorts;
+
   constructor(private readonly deps: SessionDeps) {
     super();
+    this.tables = deps.port;
     this.features = new SheetFeatures(deps, (task) => this.enqueue(task));
     this.environment = new CalculationEnvironment(deps, {
       read: () => this.snapshot,
@@ -143,7 +149,7 @@ export class LedgerSession extends SessionCore {
     const attempts = this.deps.startAttempts ?? 3;
     for (let attempt = 1; !this.watching; attempt++) {
       try {
-        await this.deps.port.watchTables(WATCHED, () => this.editsChanged());
+        await this.tables.watchTables(WATCHED, () => this.editsChanged());
         this.watching = true;
       } catch (e) {
         if (attempt >= attempts) {
@@ -194,8 +200,8 @@ export class LedgerSession extends SessionCore {
   }
 
   private async openWorkbook(): Promise<void> {
-    const identity = await this.deps.port.readIdentity();
-    const [commitments] = await this.deps.port.locateTables([TABLES.commitments.table]);
+    const identity = await this.tables.readIdentity();
+    const [commitments] = await this.tables.locateTables([TABLES.commitments.table]);
     if (!commitments) {
       this.deps.store.answerFromHeld();
       this.set({
@@ -224,7 +230,7 @@ export class LedgerSession extends SessionCore {
         // office-js #360, #2940, #6091): the tables are the data, so use them and say so.
         const restored = this.workbookIdentity(built.value, null);
         this.replaceLedger(built.value, restored);
-        await this.deps.port.writeIdentity(restored);
+        await this.tables.writeIdentity(restored);
         this.set({
           identity: restored,
           editProblems: [],
@@ -359,7 +365,7 @@ export class LedgerSession extends SessionCore {
    * rates taken in before that still apply.
    */
   private async withTypedRates(first: AidLedger, current: AidLedger): Promise<Checked<AidLedger>> {
-    const table = await this.deps.port.readTable(TABLES.rates.table);
+    const table = await this.tables.readTable(TABLES.rates.table);
     if (!table) return withCarriedRates(first, current.userRates, this.deps.reference);
     const typed = readUserRates(table);
     if (!typed.ok) return typed;
@@ -397,7 +403,7 @@ export class LedgerSession extends SessionCore {
   ): Promise<readonly ReplacedEdit[]> {
     // Otherwise every edit is taken in as it is made, and the table is the ledger.
     if (this.state.editProblems.length === 0 && this.watching && !this.editUnread) return [];
-    const table = await this.deps.port.readTable(TABLES.commitments.table);
+    const table = await this.tables.readTable(TABLES.commitments.table);
     if (!table) return [];
     return replacedEdits(
       commitmentsTable(current),
@@ -413,7 +419,7 @@ export class LedgerSession extends SessionCore {
    * left them out would let Apply delete them unannounced.
    */
   private async lostUserValuesIn(ledger: AidLedger): Promise<readonly LostUserValue[]> {
-    return (await this.deps.port.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
+    return (await this.tables.previewLostUserValues?.(ledgerTables(ledger))) ?? [];
   }
 
   /**
@@ -424,7 +430,7 @@ export class LedgerSession extends SessionCore {
   private async fixedAddressesIn(ledger: AidLedger, diff: DatasetDiff): Promise<FixedAddressCheck> {
     if (diff.added.length === 0) return { kind: "checked", found: [] };
     try {
-      const { formulas, tables } = await this.deps.port.readWorkbookFormulas(OWNED);
+      const { formulas, tables } = await this.tables.readWorkbookFormulas(OWNED);
       const growing = tables.filter(
         (t) => t.table !== TABLES.rates.table || ratesTable(ledger).rows.length > t.rows
       );
@@ -456,7 +462,7 @@ export class LedgerSession extends SessionCore {
           message: messages().dataChangedSinceCheck,
         };
       if (!options.createMissing && this.state.identity) {
-        const found = await this.deps.port.locateTables(OWNED);
+        const found = await this.tables.locateTables(OWNED);
         const missing = OWNED.filter((_, i) => !found[i]);
         if (missing.length > 0) return { ok: false, missing, prepared, state: "unchanged" };
       }
@@ -464,7 +470,7 @@ export class LedgerSession extends SessionCore {
       this.set({ busy: true, notice: this.lagging() ? this.state.notice : null });
       const edits = this.version.edits;
       try {
-        const report = await this.deps.port.writeTables(
+        const report = await this.tables.writeTables(
           ledgerTables(prepared.ledger),
           prepared.identity,
           { onProgress, beforeCommit: () => this.version.edits === edits }
@@ -482,7 +488,7 @@ export class LedgerSession extends SessionCore {
         // to edit from now on (found by the workbook property).
         await this.watchEdits();
         if (prepared.identity.source.startsWith("url:")) void this.checkPublished();
-        const { pivot, chart } = await refreshSummary(this.deps.port, prepared.ledger);
+        const { pivot, chart } = await refreshSummary(this.tables, prepared.ledger);
         return { ok: true, pivot, chart, report };
       } catch (e) {
         const state = e instanceof WorkbookWriteError ? e.state : "partial";
@@ -514,7 +520,7 @@ export class LedgerSession extends SessionCore {
         message: prepared.problems.map((p) => p.message).join("; "),
       };
     const [commitments] = await this.enqueue(() =>
-      this.deps.port.locateTables([TABLES.commitments.table])
+      this.tables.locateTables([TABLES.commitments.table])
     );
     const { diff, replacedEdits: replaced } = prepared.value;
     if (commitments && (!isEmptyDiff(diff) || replaced.length > 0))
@@ -633,7 +639,7 @@ export class LedgerSession extends SessionCore {
     this.replaceLedger(built.value, identity);
     // The functions answer from the edit now; the derived write below saves the identity too, so a
     // failure here must not stop Facts and Rates from following (that write tells its own failure).
-    await this.deps.port.writeIdentity(identity).catch(() => undefined);
+    await this.tables.writeIdentity(identity).catch(() => undefined);
     this.set({ identity, editProblems: [] });
     await this.rebuildDerived(built.value, identity);
     return "changed";
@@ -651,13 +657,13 @@ export class LedgerSession extends SessionCore {
     const edits = this.version.edits;
     this.set({ busy: true, activity: messages().derivedActivity });
     try {
-      await this.deps.port.writeTables(
+      await this.tables.writeTables(
         ledgerTables(ledger).filter((t) => t.table !== TABLES.commitments.table),
         identity,
         { beforeCommit: () => this.version.edits === edits }
       );
       this.derivedStale = false;
-      const summary = await refreshSummary(this.deps.port, ledger);
+      const summary = await refreshSummary(this.tables, ledger);
       const failed = [summary.pivot, summary.chart].flatMap((r) =>
         r.created || r.unsupported ? [] : [r.reason]
       );
@@ -703,7 +709,7 @@ export class LedgerSession extends SessionCore {
     this.openedFrom = null;
     const identity = this.state.identity;
     if (!ledger || !identity) return;
-    const agree = await derivedAgree(this.deps.port, ledger).catch(() => false);
+    const agree = await derivedAgree(this.tables, ledger).catch(() => false);
     if (!agree) await this.rebuildDerived(ledger, identity);
   }
 
@@ -740,8 +746,8 @@ export class LedgerSession extends SessionCore {
   /** The workbook's own data: Commitments and the user's rows of Rates, validated together. */
   async readWorkbookLedger(): Promise<Checked<AidLedger>> {
     const [commitments, rates] = await Promise.all([
-      this.deps.port.readTable(TABLES.commitments.table),
-      this.deps.port.readTable(TABLES.rates.table),
+      this.tables.readTable(TABLES.commitments.table),
+      this.tables.readTable(TABLES.rates.table),
     ]);
     if (!commitments)
       return {

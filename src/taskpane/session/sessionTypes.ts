@@ -13,7 +13,10 @@ import type {
   PublishedManifest,
   ReferenceData,
   ReplacedEdit,
+  SheetFeaturesPort,
+  TableWriter,
   WorkbookPort,
+  WorkbookReader,
   WriteReport,
 } from "../../domain";
 import type { Fetched } from "./fetchDataset";
@@ -107,7 +110,21 @@ export interface SessionState {
   readonly calculationMode: CalculationMode | null;
 }
 
+/**
+ * What the session's data core (LedgerSession's own work) asks of the workbook: reading and
+ * watching the tables, writing them, and the Summary it rebuilds after every accepted change. The
+ * active cell and new sheets (SheetFeatures: SelectionPort & SheetFeaturesPort) and the
+ * calculation mode (CalculationEnvironment: CalculationPort) are asked for by their own parts.
+ */
+export type LedgerPorts = WorkbookReader &
+  TableWriter &
+  Pick<SheetFeaturesPort, "ensurePivotTable" | "ensureChart">;
+
 export interface SessionDeps {
+  /**
+   * The whole adapter, given once where the session is made (the composition root): the session
+   * hands each part only its own ports (LedgerPorts above, SheetFeaturesDeps, CalculationEnvironment).
+   */
   readonly port: WorkbookPort;
   readonly store: LedgerStore;
   readonly reference: ReferenceData;
