@@ -3,9 +3,9 @@ import "./setupDom";
 import { act, within } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import type { Root } from "react-dom/client";
-import { setLanguage } from "../../../src/domain";
-import { mountPane } from "../../../src/taskpane/mountPane";
-import { createTestSession } from "../testSession";
+import { setLanguage } from "../../src/domain";
+import { mountPane } from "../../src/taskpane/mountPane";
+import { createTestSession } from "./testSession";
 
 afterEach(() => setLanguage("en"));
 

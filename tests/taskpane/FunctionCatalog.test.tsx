@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setupDom";
 import { screen, waitFor, within } from "@testing-library/react";
-import { FUNCTIONS } from "../../../src/domain";
+import { FUNCTIONS } from "../../src/domain";
 import { renderPane } from "./renderPane";
 
 test("every catalogue function is listed with its description, arguments and example", async () => {

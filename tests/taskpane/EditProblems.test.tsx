@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import "./setupDom";
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { TABLES } from "../../../src/domain";
-import { TICAD_PLEDGE } from "../../domain/helpers";
+import { TABLES } from "../../src/domain";
+import { TICAD_PLEDGE } from "../domain/helpers";
 import { renderPane } from "./renderPane";
 
 /*

@@ -1,12 +1,12 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
-import { LedgerStore, functionSpec } from "../../../src/domain";
-import { App } from "../../../src/taskpane/App";
-import type { Fetched } from "../../../src/taskpane/session/fetchDataset";
-import { FakePaneActions } from "../fakePaneActions";
-import { createDataActions } from "../../../src/taskpane/paneActionsOverSession";
-import { createTestSession } from "../testSession";
+import { LedgerStore, functionSpec } from "../../src/domain";
+import { App } from "../../src/taskpane/App";
+import type { Fetched } from "../../src/taskpane/session/fetchDataset";
+import { FakePaneActions } from "./fakePaneActions";
+import { createDataActions } from "../../src/taskpane/paneActionsOverSession";
+import { createTestSession } from "./testSession";
 
 /** The pane as Excel shows it, over a real session, an in-memory workbook and the functions' store. */
 export function renderPane(fetched: Fetched = { ok: false, reason: "offline" }) {

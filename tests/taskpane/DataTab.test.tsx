@@ -8,9 +8,9 @@ import {
   formatStatusTime,
   toCsv,
   type CommitmentRecord,
-} from "../../../src/domain";
-import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../../domain/helpers";
-import { generateRecords } from "../../../src/tooling/synthetic";
+} from "../../src/domain";
+import { TICAD_PLEDGE, bundledCopy, ticadAt600Million } from "../domain/helpers";
+import { generateRecords } from "../../src/tooling/synthetic";
 import { renderPane, total } from "./renderPane";
 
 const TICAD = TICAD_PLEDGE;

@@ -16,14 +16,14 @@ import {
   isAidError,
   LIST_HEADER,
   loadBundledLedger,
-} from "../../src/domain";
+} from "../../../src/domain";
 import {
   AidFunctionPlugin,
   createAidEngine,
   refreshAidEngine,
   registerAidFunctions,
-} from "../../src/tooling/hyperformula/aidFunctionPlugin";
-import { generateRecords } from "../../src/tooling/synthetic";
+} from "../../../src/tooling/hyperformula/aidFunctionPlugin";
+import { generateRecords } from "../../../src/tooling/synthetic";
 
 const ledger = loadBundledLedger();
 const A1 = { sheet: 0, row: 0, col: 0 };

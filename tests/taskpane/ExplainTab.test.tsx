@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import "./setupDom";
 import { act, screen, within } from "@testing-library/react";
-import { explainFormula, toJson } from "../../../src/domain";
-import { ticadAt600Million } from "../../domain/helpers";
+import { explainFormula, toJson } from "../../src/domain";
+import { ticadAt600Million } from "../domain/helpers";
 import { renderPane } from "./renderPane";
 
 const HINT = 'Select a cell with an AID formula, such as =AIDTOTAL("Africa",2016).';

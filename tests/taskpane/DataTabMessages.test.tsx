@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import "./setupDom";
 import { screen, within } from "@testing-library/react";
-import { toCsv } from "../../../src/domain";
-import { ticadAt600Million } from "../../domain/helpers";
+import { toCsv } from "../../src/domain";
+import { ticadAt600Million } from "../domain/helpers";
 import { renderPane } from "./renderPane";
 
 const HTML_PAGE =

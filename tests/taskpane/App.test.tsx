@@ -2,9 +2,9 @@
 import "./setupDom";
 import { act, screen, within } from "@testing-library/react";
 import type { Root } from "react-dom/client";
-import { mountPane } from "../../../src/taskpane/mountPane";
-import { clearPaneErrors, reportPaneError } from "../../../src/taskpane/paneErrors";
-import { createTestSession } from "../testSession";
+import { mountPane } from "../../src/taskpane/mountPane";
+import { clearPaneErrors, reportPaneError } from "../../src/taskpane/paneErrors";
+import { createTestSession } from "./testSession";
 import { renderPane } from "./renderPane";
 
 const ROLES = [
