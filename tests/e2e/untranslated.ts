@@ -107,3 +107,29 @@ export async function untranslatedText(
 export function scrollWidths(pane: Locator): Promise<{ scroll: number; client: number }> {
   return pane.evaluate((root) => ({ scroll: root.scrollWidth, client: root.clientWidth }));
 }
+
+/** The task pane's widths the Japanese issue names: Excel opens it at about 350 px, 320 px the narrowest. */
+export const PANE_WIDTHS = [350, 320] as const;
+
+/**
+ * Where the pane scrolls sideways: set to each width in turn, measured, then given back its own
+ * width. Empty when its text wraps at every width.
+ */
+export async function sidewaysAt(
+  pane: Locator
+): Promise<{ width: number; scroll: number; client: number }[]> {
+  const found: { width: number; scroll: number; client: number }[] = [];
+  for (const width of PANE_WIDTHS) {
+    const actual = await pane.evaluate((el, w) => {
+      (el as HTMLElement).style.width = `${w}px`;
+      return Math.round(el.getBoundingClientRect().width);
+    }, width);
+    if (actual !== width) throw new Error(`the pane is ${actual} px wide, not the ${width} px set`);
+    const { scroll, client } = await scrollWidths(pane);
+    if (scroll > client) found.push({ width, scroll, client });
+  }
+  await pane.evaluate((el) => {
+    (el as HTMLElement).style.width = "";
+  });
+  return found;
+}
