@@ -89,15 +89,18 @@ let rememberedIn: Messages | undefined;
 /**
  * Control and invisible characters (and, in names, mixed scripts), said with where they are, or
  * null. Each distinct name is checked once; free texts (evidence, notes) rarely repeat, so
- * remembering them would only cost memory.
+ * remembering them would only cost memory. A clean name is clean in every language, so nearly
+ * every look-up returns before the language is asked for.
  */
 function textProblemOnce(value: string, kind: "name" | "text"): string | null {
   if (kind === "text") return COMMON_TEXT.test(value) ? null : textProblem(value, kind);
+  let problem = rememberedNames.get(value);
+  if (problem === null) return null;
   if (rememberedIn !== messages()) {
     rememberedNames.clear();
     rememberedIn = messages();
+    problem = undefined;
   }
-  let problem = rememberedNames.get(value);
   if (problem === undefined) {
     problem = textProblem(value, kind);
     if (rememberedNames.size >= MAX_REMEMBERED_NAMES) rememberedNames.clear();
