@@ -1,3 +1,4 @@
+import { messages } from "../messages/catalog";
 import { Money } from "../money/money";
 import type { CommitmentRecord } from "./schema";
 
@@ -171,13 +172,12 @@ function untracedMessage(
   v: string | number,
   stated: readonly string[]
 ): string {
-  const says =
-    stated.length === 0 ? "states no figure" : `states ${[...new Set(stated)].join(" and ")}`;
-  return (
-    `${field} ${v} is not stated in the record's evidence phrase "${r.evidence}", which ${says}. ` +
-    `A figure changes only with the words that state it: to record a restated figure, change ${field} ` +
-    `and, in the same edit, evidence to the new report's words for it (under ${EVIDENCE_MAX_WORDS + 1} words, ` +
-    `with its sourceFile and sourceSection); to correct a typing slip, put back the figure the phrase states.`
+  return messages().figureNotInEvidence(
+    field,
+    String(v),
+    r.evidence,
+    [...new Set(stated)],
+    EVIDENCE_MAX_WORDS
   );
 }
 
@@ -228,7 +228,7 @@ export function untracedEvidence(
 ): { field: string; message: string }[] {
   const text = sources.get(r.sourceFile);
   if (text === undefined)
-    return [{ field: "sourceFile", message: `no source document named "${r.sourceFile}"` }];
+    return [{ field: "sourceFile", message: messages().noSourceDocument(r.sourceFile) }];
   const headings = headingLines(text);
   const problems: { field: string; message: string }[] = [];
   let next = 0;
@@ -238,7 +238,7 @@ export function untracedEvidence(
     if (at < 0) {
       problems.push({
         field: "sourceSection",
-        message: `"${heading}" is not a heading of ${r.sourceFile} (after the previous heading of the path)`,
+        message: messages().notAHeadingOf(heading, r.sourceFile),
       });
     } else {
       section = headings[at];
@@ -253,15 +253,15 @@ export function untracedEvidence(
     problems.push({
       field: "evidence",
       message: anywhere
-        ? `occurs in ${r.sourceFile} but not within section "${r.sourceSection}"`
-        : `does not occur verbatim in ${r.sourceFile}`,
+        ? messages().evidenceOutsideSection(r.sourceFile, r.sourceSection)
+        : messages().evidenceNotVerbatim(r.sourceFile),
     });
   }
   const words = wordsOf(r.evidence).length;
   if (words > EVIDENCE_MAX_WORDS)
     problems.push({
       field: "evidence",
-      message: `has ${words} words; evidence phrases stay under ${EVIDENCE_MAX_WORDS + 1} words (the figure and a few words around it)`,
+      message: messages().evidenceTooLong(words, EVIDENCE_MAX_WORDS),
     });
   return problems;
 }

@@ -1,5 +1,6 @@
 import * as z from "../zod";
-import { CURRENCIES, type Currency, parseAmount } from "../money/money";
+import { type Messages, messages } from "../messages/catalog";
+import { CURRENCIES, type Currency, MINOR_DIGITS, parseAmount } from "../money/money";
 import {
   MAX_AMOUNT_MINOR,
   MAX_AMOUNT_TEXT,
@@ -34,8 +35,38 @@ const nullable = <T extends z.ZodMiniType>(schema: T) =>
     z.transform((v: z.output<T> | null | undefined) => v ?? null)
   );
 
-const lengthMessage = (max: number) => (issue: { input?: unknown }) =>
-  `at most ${max} characters; this has ${typeof issue.input === "string" ? issue.input.length : "more"}`;
+/*
+ * A rule's message is a function zod calls when the rule fails, so it is worded in the language
+ * chosen at validation time (a string would be fixed when this module loads). A valid row never
+ * calls one: most rows never reach zod at all (validRecordOf).
+ */
+export function say<K extends SentenceKey>(key: K, ...values: ValuesOf<K>) {
+  return {
+    error: () => {
+      // A generic key's message: TypeScript cannot pair it with its values without this cast.
+      const message = messages()[key] as string | ((...values: ValuesOf<K>) => string);
+      return typeof message === "string" ? message : message(...values);
+    },
+  };
+}
+/** The catalog's keys whose message is a sentence, plain or with values in it. */
+type SentenceKey = {
+  [K in keyof Messages]: Messages[K] extends string | ((...values: never[]) => string) ? K : never;
+}[keyof Messages];
+type ValuesOf<K extends SentenceKey> = Messages[K] extends (...values: infer V) => string ? V : [];
+
+const lengthMessage = (max: number) => ({
+  error: (issue: { input?: unknown }) =>
+    messages().tooLong(max, typeof issue.input === "string" ? issue.input.length : undefined),
+});
+
+/**
+ * safeParse's options that word zod's own issues (a wrong type, an unknown key) in the chosen
+ * language. In English they stay zod's own words (the English locale, set in ../zod).
+ */
+export const IN_CHOSEN_LANGUAGE = {
+  error: (issue: z.core.$ZodRawIssue) => messages().schemaIssue(issue),
+};
 
 /**
  * Free text of characters textProblem accepts one by one, and that reports use: printable ASCII,
@@ -52,15 +83,24 @@ export const COMMON_TEXT =
 /** Distinct names seen, with their problem: a dataset repeats the same few hundred. */
 const MAX_REMEMBERED_NAMES = 20_000;
 const rememberedNames = new Map<string, string | null>();
+/** The language the remembered problems are worded in: another language forgets them. */
+let rememberedIn: Messages | undefined;
 
 /**
  * Control and invisible characters (and, in names, mixed scripts), said with where they are, or
  * null. Each distinct name is checked once; free texts (evidence, notes) rarely repeat, so
- * remembering them would only cost memory.
+ * remembering them would only cost memory. A clean name is clean in every language, so nearly
+ * every look-up returns before the language is asked for.
  */
 function textProblemOnce(value: string, kind: "name" | "text"): string | null {
   if (kind === "text") return COMMON_TEXT.test(value) ? null : textProblem(value, kind);
   let problem = rememberedNames.get(value);
+  if (problem === null) return null;
+  if (rememberedIn !== messages()) {
+    rememberedNames.clear();
+    rememberedIn = messages();
+    problem = undefined;
+  }
   if (problem === undefined) {
     problem = textProblem(value, kind);
     if (rememberedNames.size >= MAX_REMEMBERED_NAMES) rememberedNames.clear();
@@ -79,45 +119,47 @@ const clean = (kind: "name" | "text") => (value: string, ctx: z.core.$Refinement
 const text = z
   .string()
   .check(
-    z.maxLength(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) }),
+    z.maxLength(MAX_NAME_LENGTH, lengthMessage(MAX_NAME_LENGTH)),
     z.trim(),
-    z.minLength(1, "must not be empty"),
+    z.minLength(1, say("mustNotBeEmpty")),
     z.superRefine(clean("name"))
   );
 /** Free text: evidence, notes, source title and section. Tabs and line breaks are allowed. */
 const longText = z
   .string()
   .check(
-    z.maxLength(MAX_TEXT_LENGTH, { error: lengthMessage(MAX_TEXT_LENGTH) }),
+    z.maxLength(MAX_TEXT_LENGTH, lengthMessage(MAX_TEXT_LENGTH)),
     z.trim(),
     z.superRefine(clean("text"))
   );
-const requiredLongText = z.pipe(longText, z.string().check(z.minLength(1, "must not be empty")));
+const requiredLongText = z.pipe(longText, z.string().check(z.minLength(1, say("mustNotBeEmpty"))));
 const evidenceText = z.pipe(
-  z.string().check(z.maxLength(MAX_EVIDENCE_LENGTH, { error: lengthMessage(MAX_EVIDENCE_LENGTH) })),
+  z.string().check(z.maxLength(MAX_EVIDENCE_LENGTH, lengthMessage(MAX_EVIDENCE_LENGTH))),
   requiredLongText
 );
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
 const year = z
   .number()
   .check(
-    z.int("must be a whole number"),
-    z.gte(1900, "must be 1900 or later"),
-    z.lte(2200, "must be 2200 or earlier")
+    z.int(say("mustBeWholeNumber")),
+    z.gte(FIRST_YEAR, say("yearAtLeast", FIRST_YEAR)),
+    z.lte(LAST_YEAR, say("yearAtMost", LAST_YEAR))
   );
 const count = (max: number) =>
   z
     .number()
     .check(
-      z.int("must be a whole number"),
-      z.positive("must be greater than zero"),
-      z.lte(max, `must be at most ${max}`)
+      z.int(say("mustBeWholeNumber")),
+      z.positive(say("mustBePositive")),
+      z.lte(max, say("mustBeAtMost", max))
     );
 const slug = z
   .string()
   .check(
-    z.maxLength(MAX_NAME_LENGTH, { error: lengthMessage(MAX_NAME_LENGTH) }),
-    z.regex(SLUG, "use lower-case letters, digits and single hyphens")
+    z.maxLength(MAX_NAME_LENGTH, lengthMessage(MAX_NAME_LENGTH)),
+    z.regex(SLUG, say("slugRule"))
   );
 const DECIMAL_TEXT = /^\d+(?:\.\d+)?$/;
 /** Longer amount text than this cannot be within the amount limits; it is not echoed either. */
@@ -125,15 +167,13 @@ const MAX_AMOUNT_CHARS = 40;
 const decimalText = z
   .string()
   .check(
-    z.maxLength(MAX_AMOUNT_CHARS, { error: lengthMessage(MAX_AMOUNT_CHARS) }),
-    z.regex(DECIMAL_TEXT, "must be a plain decimal number such as 120000000 or 14.6")
+    z.maxLength(MAX_AMOUNT_CHARS, lengthMessage(MAX_AMOUNT_CHARS)),
+    z.regex(DECIMAL_TEXT, say("plainDecimalRule"))
   );
 const ANNOUNCED = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const ISO_CODE = /^[A-Z]{2}$/;
 const CRS_PURPOSE = /^\d{5}$/;
-const currency = z.enum(CURRENCIES, {
-  error: () => "must be USD or JPY (the currencies the reports state)",
-});
+const currency = z.enum(CURRENCIES, say("currencyRule"));
 
 /** The fields of a record and each one's own rules. */
 const recordShape = z.strictObject({
@@ -145,7 +185,7 @@ const recordShape = z.strictObject({
   donor: text,
   announced: nullable(
     z.string().check(
-      z.regex(ANNOUNCED, "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+      z.regex(ANNOUNCED, say("announcedRule")),
       z.superRefine((value: string, ctx) => {
         const problem = impossibleDate(value);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -155,26 +195,20 @@ const recordShape = z.strictObject({
   fiscalYear: nullable(year),
   periodFrom: nullable(year),
   periodTo: nullable(year),
-  kind: z.enum(KINDS, { error: () => `must be one of ${KINDS.join(", ")}` }),
+  kind: z.enum(KINDS, say("mustBeOneOf", KINDS)),
   amount: nullable(decimalText),
   currency: nullable(currency),
-  approximate: z.boolean({ error: () => "must be true or false" }),
+  approximate: z.boolean(say("mustBeTrueOrFalse")),
   equivalentAmount: nullable(decimalText),
   equivalentCurrency: nullable(currency),
   recipient: text,
-  recipientType: z.enum(RECIPIENT_TYPES, {
-    error: () => `must be one of ${RECIPIENT_TYPES.join(", ")}`,
-  }),
+  recipientType: z.enum(RECIPIENT_TYPES, say("mustBeOneOf", RECIPIENT_TYPES)),
   region: text,
   subregion: nullable(text),
-  country: nullable(
-    z.string().check(z.regex(ISO_CODE, "must be an ISO 3166-1 alpha-2 code such as VN"))
-  ),
+  country: nullable(z.string().check(z.regex(ISO_CODE, say("isoCodeRule")))),
   channel: nullable(text),
   theme: text,
-  crsPurpose: nullable(
-    z.string().check(z.regex(CRS_PURPOSE, "must be a five-digit CRS purpose code"))
-  ),
+  crsPurpose: nullable(z.string().check(z.regex(CRS_PURPOSE, say("crsPurposeRule")))),
   people: nullable(count(MAX_PEOPLE)),
   quantity: nullable(count(MAX_QUANTITY)),
   unit: nullable(text),
@@ -194,12 +228,18 @@ const recordShape = z.strictObject({
  */
 export const commitmentRecordSchema = recordShape.check(
   z.superRefine((r, ctx) => {
-    crossFieldRules(r, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
+    crossFieldRules(r, (path, message) =>
+      ctx.addIssue({ code: "custom", path: [path], message: message(messages()) })
+    );
   })
 );
 
 /** A record's fields as the cross-field rules read them (after a field failed, its raw input). */
 type RecordFields = z.output<typeof recordShape>;
+
+/** A broken rule's message, worded only by a caller that reports it (the fast path only counts). */
+type Wording = (m: Messages) => string;
+type Issue = (path: string, message: Wording) => void;
 
 /**
  * Zod runs refinements even after a field failed: only amounts that are well-formed are checked
@@ -212,12 +252,9 @@ const wellFormed = (v: unknown) =>
  * The rules between fields of one record: amounts with their currencies, equivalents, periods,
  * quantities with units, a country recipient's code, at least one figure, partOf not itself.
  */
-function crossFieldRules(r: RecordFields, issue: (path: string, message: string) => void): void {
+function crossFieldRules(r: RecordFields, issue: Issue): void {
   if ((r.amount === null) !== (r.currency === null)) {
-    issue(
-      r.amount === null ? "amount" : "currency",
-      "amount and currency go together: give both or neither"
-    );
+    issue(r.amount === null ? "amount" : "currency", (m) => m.amountWithCurrency);
   }
   if (r.amount !== null && r.currency !== null && wellFormed(r.amount)) {
     const problem = amountProblem(r.amount, r.currency);
@@ -226,7 +263,7 @@ function crossFieldRules(r: RecordFields, issue: (path: string, message: string)
   if ((r.equivalentAmount === null) !== (r.equivalentCurrency === null)) {
     issue(
       r.equivalentAmount === null ? "equivalentAmount" : "equivalentCurrency",
-      "equivalentAmount and equivalentCurrency go together"
+      (m) => m.equivalentWithCurrency
     );
   }
   if (
@@ -234,45 +271,56 @@ function crossFieldRules(r: RecordFields, issue: (path: string, message: string)
     r.equivalentCurrency !== null &&
     wellFormed(r.equivalentAmount)
   ) {
-    if (r.amount === null)
-      issue("equivalentAmount", "a stated equivalent needs the amount it is equivalent to");
+    if (r.amount === null) issue("equivalentAmount", (m) => m.equivalentNeedsAmount);
     if (r.equivalentCurrency === r.currency)
-      issue("equivalentCurrency", "must differ from currency");
+      issue("equivalentCurrency", (m) => m.mustDifferFromCurrency);
     const problem = amountProblem(r.equivalentAmount, r.equivalentCurrency);
     if (problem) issue("equivalentAmount", problem);
     // A well-formed amount of at most 40 characters is zero exactly when its Number is.
     else if (Number(r.equivalentAmount) === 0)
-      issue("equivalentAmount", "must be greater than zero (it states a rate)");
+      issue("equivalentAmount", (m) => m.equivalentMustBePositive);
     if (r.amount !== null && Number(r.amount) === 0)
-      issue("amount", "must be greater than zero when an equivalent is stated");
+      issue("amount", (m) => m.amountPositiveWithEquivalent);
   }
   if (r.periodFrom !== null && r.periodTo !== null && r.periodFrom > r.periodTo) {
-    issue("periodTo", `must not be before periodFrom (${r.periodFrom})`);
+    const periodFrom = r.periodFrom;
+    issue("periodTo", (m) => m.periodToBeforeFrom(periodFrom));
   }
   if ((r.quantity === null) !== (r.unit === null))
-    issue(r.quantity === null ? "quantity" : "unit", "quantity and unit go together");
+    issue(r.quantity === null ? "quantity" : "unit", (m) => m.quantityWithUnit);
   if (r.recipientType === "country" && r.country === null)
-    issue("country", "a country recipient needs its ISO code");
+    issue("country", (m) => m.countryNeedsCode);
   if (r.amount === null && r.people === null && r.quantity === null) {
-    issue("amount", "a record states at least one figure: amount, people or quantity");
+    issue("amount", (m) => m.recordNeedsFigure);
   }
-  if (r.partOf !== null && r.partOf === r.id) issue("partOf", "a record cannot be part of itself");
+  if (r.partOf !== null && r.partOf === r.id) issue("partOf", (m) => m.partOfItself);
 }
 
 /**
  * Why a well-formed amount is refused, or null: too many decimal places for the currency, or more
  * than MAX_AMOUNT_MINOR minor units (15 digits, what a cell holds exactly).
  */
-function amountProblem(value: string, currency: Currency): string | null {
+function amountProblem(value: string, currency: Currency): Wording | null {
   // A whole amount of up to 13 digits is at most 999,999,999,999,900 minor units (USD), within
   // MAX_AMOUNT_MINOR: nearly every amount, and no parsing (a bigint and an object) to know it.
   if (WHOLE_UP_TO_13_DIGITS.test(value)) return null;
   const parsed = parseAmount(value, currency);
-  const tooLarge =
-    "error" in parsed ? /too large/.test(parsed.error) : parsed.minor > MAX_AMOUNT_MINOR;
-  if (tooLarge)
-    return `${currency} amounts are at most ${MAX_AMOUNT_TEXT[currency]} (15 digits, what a cell holds exactly)`;
-  return "error" in parsed ? parsed.error : null;
+  if (!("error" in parsed))
+    return parsed.minor > MAX_AMOUNT_MINOR
+      ? (m) => m.amountAboveCellLimit(currency, MAX_AMOUNT_TEXT[currency])
+      : null;
+  // parseAmount refuses a well-formed amount for its decimal places (checked first) or for its
+  // size: told apart by the value, not by the message's words, which are in the user's language.
+  const error = parsed.error;
+  return tooManyDecimals(value, currency)
+    ? () => error
+    : (m) => m.amountAboveCellLimit(currency, MAX_AMOUNT_TEXT[currency]);
+}
+
+/** More decimal places than the currency's minor unit, trailing zeros not counted (as parseAmount). */
+function tooManyDecimals(value: string, currency: Currency): boolean {
+  const point = value.indexOf(".");
+  return point >= 0 && value.slice(point + 1).replace(/0+$/, "").length > MINOR_DIGITS[currency];
 }
 
 const WHOLE_UP_TO_13_DIGITS = /^\d{1,13}$/;
@@ -285,7 +333,7 @@ function impossibleDate(value: string): string | null {
   if (y === undefined || m === undefined || d === undefined) return null;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
-  return d > days ? `is not a date: ${value.slice(0, 7)} has ${days} days` : null;
+  return d > days ? messages().notADate(value.slice(0, 7), days) : null;
 }
 
 /** A validated record (output of the schema: absent optional fields are null). */

@@ -6,7 +6,12 @@ import type { PlaceDirectory } from "../places/taxonomy";
 import type { ThemeDirectory } from "../places/themes";
 import type { Checked, Problem } from "./problems";
 import { untracedFigures } from "./evidence";
-import { type CommitmentRecord, commitmentRecordSchema, validRecordOf } from "./schema";
+import {
+  type CommitmentRecord,
+  commitmentRecordSchema,
+  IN_CHOSEN_LANGUAGE,
+  validRecordOf,
+} from "./schema";
 import type * as z from "../zod";
 
 export interface ValidationContext {
@@ -58,7 +63,7 @@ export function* validationSteps(
         {
           row: 0,
           field: "(file)",
-          message: `${rows.length} records; a dataset holds at most ${MAX_RECORDS}`,
+          message: messages().tooManyRecords(rows.length, MAX_RECORDS),
         },
       ],
     };
@@ -101,7 +106,8 @@ function* readRecords(
     const row = rows[index];
     if (++progress.done % VALIDATION_STEP === 0) yield { ...progress };
     const fast = validRecordOf(row);
-    const parsed = fast === null ? commitmentRecordSchema.safeParse(row) : undefined;
+    const parsed =
+      fast === null ? commitmentRecordSchema.safeParse(row, IN_CHOSEN_LANGUAGE) : undefined;
     if (parsed?.success === false) {
       schemaProblems(parsed.error.issues, index, row, context, problems);
       continue;
@@ -181,11 +187,11 @@ function* checkAcrossRecords(
     const parent = r.partOf === null ? undefined : byId.get(r.partOf);
     parents[i] = parent ?? NO_PARENT;
     if (parent === undefined && r.partOf !== null && !anyIds.has(r.partOf))
-      at(i, "partOf", `no record has id "${r.partOf}"`);
+      at(i, "partOf", messages().noParentWithId(r.partOf));
     for (const p of untracedFigures(r)) at(i, p.field, p.message);
   }
   for (const i of cycleMembers(parents))
-    at(i, "partOf", `partOf forms a cycle through "${records[i]!.partOf}"`);
+    at(i, "partOf", messages().partOfCycle(records[i]!.partOf!));
 }
 
 type Report = (i: number, field: string, message: string) => void;
@@ -195,7 +201,7 @@ function uniqueIds({ records, rowNumbers }: ReadRecords, at: Report): Map<string
   const byId = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {
     const first = byId.get(records[i]!.id);
-    if (first !== undefined) at(i, "id", `duplicate id; record ${rowNumbers[first]} has it too`);
+    if (first !== undefined) at(i, "id", messages().duplicateId(rowNumbers[first]!));
     else byId.set(records[i]!.id, i);
   }
   return byId;
@@ -208,11 +214,8 @@ function oneTitlePerDocument({ records, rowNumbers }: ReadRecords, at: Report): 
     const first = titles.get(r.sourceFile);
     if (first === undefined) titles.set(r.sourceFile, i);
     else if (records[first]!.sourceTitle !== r.sourceTitle) {
-      at(
-        i,
-        "sourceTitle",
-        `"${r.sourceFile}" is titled "${echo(records[first]!.sourceTitle)}" in record ${rowNumbers[first]}; one document, one title`
-      );
+      const title = echo(records[first]!.sourceTitle);
+      at(i, "sourceTitle", messages().oneTitlePerDocument(r.sourceFile, title, rowNumbers[first]!));
     }
   }
 }
@@ -322,7 +325,7 @@ function recipientPlaceProblem(r: CommitmentRecord, places: PlaceDirectory): str
   // A recipient of the directory (data/recipients.json) is this organization itself, by a name of its own.
   const place = places.resolve(r.recipient);
   return place && place.kind !== "recipient"
-    ? `"${r.recipient}" is the name or code of the ${place.kind === "all" ? "place" : place.kind} ${place.name}; ${r.recipientType === "organization" ? "an organization" : "a fund"} must have a name no place has`
+    ? messages().recipientNamedLikePlace(r.recipient, place, r.recipientType)
     : null;
 }
 
@@ -337,7 +340,7 @@ function spellingProblem(
 ): string | null {
   return first.recipient !== r.recipient &&
     normalizeName(first.recipient) !== normalizeName(r.recipient)
-    ? `"${r.recipient}" looks like "${first.recipient}" of record ${firstRow} but is spelt with other characters; one recipient, one spelling`
+    ? messages().recipientSpeltOtherwise(r.recipient, first.recipient, firstRow)
     : null;
 }
 
@@ -346,30 +349,31 @@ function checkPlace(
   places: PlaceDirectory,
   report: (field: string, message: string) => void
 ): void {
+  const m = messages();
   if (!places.isRegion(r.region)) {
-    report("region", `unknown region "${r.region}"; regions are ${places.regionNames.join(", ")}`);
+    report("region", m.unknownRegion(r.region, places.regionNames));
     return;
   }
   if (r.subregion !== null) {
     const region = places.regionOfSubregion(r.subregion);
-    if (region === undefined) report("subregion", `unknown subregion "${r.subregion}"`);
+    if (region === undefined) report("subregion", m.unknownSubregion(r.subregion));
     else if (region !== r.region)
-      report("subregion", `"${r.subregion}" is in ${region}, not ${r.region}`);
+      report("subregion", m.subregionInOtherRegion(r.subregion, region, r.region));
   }
   if (r.country !== null) {
     const country = places.country(r.country);
     if (!country) {
-      report("country", `unknown ISO code "${r.country}"`);
+      report("country", m.unknownIsoCode(r.country));
     } else {
       if (country.region !== r.region)
         report(
           "region",
-          `${country.name} (${country.iso2}) is in ${country.region}, not ${r.region}`
+          m.countryInOtherRegion(country.name, country.iso2, country.region, r.region)
         );
       if (country.subregion !== r.subregion) {
         report(
           "subregion",
-          `${country.name} (${country.iso2}) is in ${country.subregion ?? "no subregion"}, not ${r.subregion ?? "no subregion"}`
+          m.countryInOtherSubregion(country.name, country.iso2, country.subregion, r.subregion)
         );
       }
     }
@@ -377,16 +381,16 @@ function checkPlace(
   if (r.recipientType === "country" && r.country !== null) {
     const named = places.resolve(r.recipient);
     if (named?.kind !== "country" || named.country.iso2 !== r.country) {
-      report("recipient", `"${r.recipient}" is not the name of country ${r.country}`);
+      report("recipient", m.notCountryName(r.recipient, r.country));
     }
   }
   if (r.recipientType === "region") {
     const named = places.resolve(r.recipient);
     if (named?.kind !== "region" && named?.kind !== "subregion")
-      report("recipient", `"${r.recipient}" is not a region or subregion of the taxonomy`);
+      report("recipient", m.notRegionOrSubregion(r.recipient));
     else if (named.kind === "region" && named.name !== r.region)
-      report("region", `recipient "${r.recipient}" is the region ${named.name}`);
+      report("region", m.recipientIsRegion(r.recipient, named.name));
   }
   if (r.recipientType === "group" && places.resolve(r.recipient)?.kind !== "group")
-    report("recipient", `"${r.recipient}" is not a country group (data/groups.json)`);
+    report("recipient", m.notCountryGroup(r.recipient));
 }

@@ -9,6 +9,11 @@ import { type DataMessages, englishData, japaneseData } from "./sections/data";
 import { type ExploreMessages, englishExplore, japaneseExplore } from "./sections/explore";
 import { englishFunction, type FunctionMessages, japaneseFunction } from "./sections/functions";
 import { englishSession, japaneseSession, type SessionMessages } from "./sections/session";
+import {
+  englishValidation,
+  japaneseValidation,
+  type ValidationMessages,
+} from "./sections/validation";
 import { englishWorkbook, japaneseWorkbook, type WorkbookMessages } from "./sections/workbook";
 
 export type Messages = CommonMessages &
@@ -16,7 +21,8 @@ export type Messages = CommonMessages &
   WorkbookMessages &
   ExploreMessages &
   FunctionMessages &
-  SessionMessages;
+  SessionMessages &
+  ValidationMessages;
 
 export const english: Messages = {
   ...englishCommon,
@@ -25,6 +31,7 @@ export const english: Messages = {
   ...englishExplore,
   ...englishFunction,
   ...englishSession,
+  ...englishValidation,
 };
 
 export const japanese: Messages = {
@@ -34,6 +41,7 @@ export const japanese: Messages = {
   ...japaneseExplore,
   ...japaneseFunction,
   ...japaneseSession,
+  ...japaneseValidation,
 };
 
 const languages = { en: english, ja: japanese } satisfies Record<string, Messages>;

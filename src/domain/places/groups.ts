@@ -1,11 +1,12 @@
 import * as z from "../zod";
+import { say } from "../dataset/schema";
+import { messages } from "../messages/catalog";
+import type { NameOwner } from "../messages/sections/validation";
 import { japaneseNamesField } from "./japaneseNames";
 import { normalizeName } from "./names";
 import type { Taxonomy } from "./taxonomy";
 
-const iso2 = z
-  .string()
-  .check(z.regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as VN"));
+const iso2 = z.string().check(z.regex(/^[A-Z]{2}$/, say("isoCodeRule")));
 
 /** The shape of data/groups.json: country groups with their members, source and funds. */
 export const groupsSchema = z.object({
@@ -56,36 +57,38 @@ export function referenceProblems(
   groups: GroupList,
   recipients: RecipientList
 ): string[] {
+  const m = messages();
   const problems: string[] = [];
   const countries = new Set(taxonomy.countries.map((c) => c.iso2));
   const funds = new Set(recipients.recipients.map((r) => r.name));
   const ids = new Set<string>();
   for (const g of groups.groups) {
-    if (ids.has(g.id)) problems.push(`group id "${g.id}" is used twice`);
+    if (ids.has(g.id)) problems.push(m.groupIdTwice(g.id));
     ids.add(g.id);
     const seen = new Set<string>();
-    for (const m of g.members) {
-      if (!countries.has(m))
-        problems.push(`group "${g.name}": member ${m} is not a country of the taxonomy`);
-      if (seen.has(m)) problems.push(`group "${g.name}": member ${m} is listed twice`);
-      seen.add(m);
+    for (const member of g.members) {
+      if (!countries.has(member)) problems.push(m.memberNotCountry(g.name, member));
+      if (seen.has(member)) problems.push(m.memberTwice(g.name, member));
+      seen.add(member);
     }
-    for (const f of g.funds)
-      if (!funds.has(f)) problems.push(`group "${g.name}": fund "${f}" is not in recipients.json`);
+    for (const f of g.funds) if (!funds.has(f)) problems.push(m.fundNotListed(g.name, f));
   }
   // A name may mean one group or one recipient, never two (taxonomy names win over both: see PlaceDirectory).
-  const owner = new Map<string, string>();
-  const claim = (name: string, who: string) => {
+  const owner = new Map<string, NameOwner>();
+  const claim = (name: string, who: NameOwner) => {
     const key = normalizeName(name);
     const first = owner.get(key);
-    if (first !== undefined && first !== who)
-      problems.push(`the name "${name}" belongs to both ${first} and ${who}`);
+    if (first !== undefined && (first.kind !== who.kind || first.name !== who.name))
+      problems.push(m.nameOwnedTwice(name, first, who));
     else owner.set(key, who);
   };
-  for (const g of groups.groups)
-    for (const n of [g.name, ...g.aliases, ...(g.ja ?? [])]) claim(n, `group "${g.name}"`);
-  for (const r of recipients.recipients)
-    for (const n of [r.name, r.shortName, ...r.aliases, ...(r.ja ?? [])])
-      claim(n, `recipient "${r.name}"`);
+  for (const g of groups.groups) {
+    const group: NameOwner = { kind: "group", name: g.name };
+    for (const n of [g.name, ...g.aliases, ...(g.ja ?? [])]) claim(n, group);
+  }
+  for (const r of recipients.recipients) {
+    const recipient: NameOwner = { kind: "recipient", name: r.name };
+    for (const n of [r.name, r.shortName, ...r.aliases, ...(r.ja ?? [])]) claim(n, recipient);
+  }
   return problems;
 }

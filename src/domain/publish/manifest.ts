@@ -8,7 +8,8 @@ import type { Checked, Problem } from "../dataset/problems";
 import type { CommitmentRecord } from "../dataset/schema";
 import { contentHash } from "../workbook/identity";
 import type { DatasetIdentity } from "../workbook/port";
-import { messageOf } from "../messages/catalog";
+import { messageOf, messages } from "../messages/catalog";
+import { IN_CHOSEN_LANGUAGE, say } from "../dataset/schema";
 
 /** The manifest's format name and version; a reader refuses formats it does not know. */
 export const MANIFEST_FORMAT = "aid-ledger-manifest/1";
@@ -16,15 +17,11 @@ export const MANIFEST_FORMAT = "aid-ledger-manifest/1";
 export const MANIFEST_FILE = "manifest.json";
 
 export const publishedManifestSchema = z.object({
-  format: z.literal(MANIFEST_FORMAT, {
-    error: () => `must be "${MANIFEST_FORMAT}" (a manifest this version can read)`,
-  }),
+  format: z.literal(MANIFEST_FORMAT, say("manifestFormatRule", MANIFEST_FORMAT)),
   /** The edition's version, as the publisher names it (default: the publication date). */
-  version: z.string().check(z.trim(), z.minLength(1, "must not be empty")),
+  version: z.string().check(z.trim(), z.minLength(1, say("mustNotBeEmpty"))),
   /** contentHash of the dataset's records: equal hashes, equal data. */
-  contentHash: z
-    .string()
-    .check(z.regex(/^fnv1a64:[0-9a-f]{16}$/, "must be fnv1a64: and 16 hex digits")),
+  contentHash: z.string().check(z.regex(/^fnv1a64:[0-9a-f]{16}$/, say("contentHashRule"))),
   records: z.number().check(z.int(), z.nonnegative()),
   documents: z.array(
     z.object({
@@ -34,14 +31,9 @@ export const publishedManifestSchema = z.object({
     })
   ),
   /** ISO 8601 time of publication. */
-  published: z.iso.datetime({ offset: true, error: () => "must be an ISO 8601 date and time" }),
+  published: z.iso.datetime({ offset: true, ...say("dateTimeRule") }),
   /** The dataset's file name, relative to the manifest's address. */
-  dataset: z
-    .string()
-    .check(
-      z.minLength(1),
-      z.regex(/^[^/\\]+$/, "must be a file name beside the manifest, not a path")
-    ),
+  dataset: z.string().check(z.minLength(1), z.regex(/^[^/\\]+$/, say("fileNameNotPath"))),
 });
 
 export type PublishedManifest = z.output<typeof publishedManifestSchema>;
@@ -82,12 +74,12 @@ export function readPublishedManifest(text: string): Checked<PublishedManifest> 
         {
           row: 0,
           field: "(file)",
-          message: `not valid JSON: ${messageOf(e)}`,
+          message: messages().notValidJson(messageOf(e)),
         },
       ],
     };
   }
-  const parsed = publishedManifestSchema.safeParse(data);
+  const parsed = publishedManifestSchema.safeParse(data, IN_CHOSEN_LANGUAGE);
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems: Problem[] = parsed.error.issues.map((i) => ({
     row: 0,

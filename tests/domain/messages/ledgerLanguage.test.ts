@@ -15,6 +15,7 @@ import { englishData } from "../../../src/domain/messages/sections/data";
 import { englishExplore } from "../../../src/domain/messages/sections/explore";
 import { englishFunction } from "../../../src/domain/messages/sections/functions";
 import { englishSession } from "../../../src/domain/messages/sections/session";
+import { englishValidation } from "../../../src/domain/messages/sections/validation";
 import { englishWorkbook } from "../../../src/domain/messages/sections/workbook";
 import { textProblem } from "../../../src/domain/places/names";
 
@@ -33,6 +34,7 @@ it("no section of the catalog gives a key another section already gives", () => 
     englishExplore,
     englishFunction,
     englishSession,
+    englishValidation,
   ];
   const keys = sections.flatMap((s) => Object.keys(s));
   expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
