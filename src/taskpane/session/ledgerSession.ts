@@ -188,7 +188,7 @@ export class LedgerSession extends SessionCore {
           await new Promise((r) => setTimeout(r, (this.deps.retryMs ?? 1000) * attempt));
       }
     }
-    this.deps.store.failedWorkbook(`${messageOf(last)}.`);
+    this.deps.store.failedWorkbook(messages().asSentence(messageOf(last)));
     this.set({
       activity: null,
       notice: {

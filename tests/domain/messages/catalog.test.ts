@@ -73,3 +73,13 @@ describe("the language", () => {
     expect(heard).toEqual(["ja", "en"]);
   });
 });
+
+describe("text from elsewhere as a sentence", () => {
+  it("ends an Excel error's message once, with the language's full stop", () => {
+    expect(english.asSentence("The cell is being edited")).toBe("The cell is being edited.");
+    expect(english.asSentence("The cell is being edited.")).toBe("The cell is being edited.");
+    expect(japanese.asSentence("セルを編集中です")).toBe("セルを編集中です。");
+    expect(japanese.asSentence("セルを編集中です。")).toBe("セルを編集中です。");
+    expect(japanese.asSentence("The cell is being edited.")).toBe("The cell is being edited.");
+  });
+});

@@ -9,6 +9,8 @@ export interface CommonMessages {
   readonly ledgerNotLoaded: (reason: string) => string;
   readonly functionFailed: (name: string, reason: string) => string;
   readonly notValidJson: (reason: string) => string;
+  /** Text from elsewhere (an Excel error's message) ended as a sentence of this language, once. */
+  readonly asSentence: (text: string) => string;
 }
 
 const quoted = (near: readonly string[]) => near.map((n) => `"${n}"`).join(", ");
@@ -22,6 +24,7 @@ export const englishCommon: CommonMessages = {
   ledgerNotLoaded: (reason) => `The ledger could not be loaded: ${reason}`,
   functionFailed: (name, reason) => `${name} failed unexpectedly: ${reason}`,
   notValidJson: (reason) => `not valid JSON: ${reason}`,
+  asSentence: (text) => (/[.!?。]\s*$/.test(text) ? text : `${text}.`),
 };
 
 export const japaneseCommon: CommonMessages = {
@@ -32,4 +35,5 @@ export const japaneseCommon: CommonMessages = {
   ledgerNotLoaded: (reason) => `台帳を読み込めませんでした: ${reason}`,
   functionFailed: (name, reason) => `${name} で予期しないエラーが起きました: ${reason}`,
   notValidJson: (reason) => `JSON として正しくありません: ${reason}`,
+  asSentence: (text) => (/[.!?。．]\s*$/.test(text) ? text : `${text}。`),
 };
