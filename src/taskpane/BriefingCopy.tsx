@@ -54,7 +54,12 @@ export function BriefingCopy({ onStart, shown = true, busy = false }: BriefingCo
     try {
       setState({ kind: "done", result: await actions.makeBriefingCopy() });
     } catch (e) {
-      setState({ kind: "failed", message: messages().copyFailed(messageOf(e)) });
+      setState({
+        kind: "failed",
+        get message() {
+          return messages().copyFailed(messageOf(e));
+        },
+      });
     }
   };
   return (

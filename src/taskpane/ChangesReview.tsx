@@ -95,7 +95,9 @@ export function ChangesReview({
         current &&
         setImpact({
           kind: "failed",
-          message: messages().sheetFormulasFailed(messageOf(e)),
+          get message() {
+            return messages().sheetFormulasFailed(messageOf(e));
+          },
         })
     );
     return () => {

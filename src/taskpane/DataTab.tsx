@@ -173,9 +173,7 @@ function PublishedMessage({ state }: { state: SessionState }) {
   if (!state.identity?.source.startsWith("url:")) return null;
   const published = state.published;
   const m = messages();
-  const check = (
-    <Button onClick={() => void data.checkPublished()}>{m.checkForNewer}</Button>
-  );
+  const check = <Button onClick={() => void data.checkPublished()}>{m.checkForNewer}</Button>;
   if (published?.comparison === "newer") {
     const manifest = published.manifest;
     return (

@@ -58,7 +58,12 @@ function useExplanation(ledger: AidLedger, active: boolean) {
       );
     } catch (e) {
       if (ticket === latest.current)
-        setView({ kind: "failed", message: messages().couldNotReadSelection(messageOf(e)) });
+        setView({
+          kind: "failed",
+          get message() {
+            return messages().couldNotReadSelection(messageOf(e));
+          },
+        });
     }
   }, [actions]);
 
@@ -90,7 +95,12 @@ function useExplanation(ledger: AidLedger, active: boolean) {
       await actions.insertFormula(formula, { overwrite: true });
       await explain();
     } catch (e) {
-      setView({ kind: "failed", message: messages().couldNotInsert(formula, messageOf(e)) });
+      setView({
+        kind: "failed",
+        get message() {
+          return messages().couldNotInsert(formula, messageOf(e));
+        },
+      });
     }
   };
   return { view, explain, useFix };

@@ -128,7 +128,12 @@ function useInsert(formula: string | null) {
           : { kind: "occupied", formula, address: result.address, occupiedBy: result.occupiedBy }
       );
     } catch (e) {
-      setOutcome({ kind: "failed", message: messages().couldNotInsert(formula, messageOf(e)) });
+      setOutcome({
+        kind: "failed",
+        get message() {
+          return messages().couldNotInsert(formula, messageOf(e));
+        },
+      });
     }
   };
   return { outcome, setOutcome, insert };

@@ -57,11 +57,21 @@ function useInsertExample() {
       const result = await actions.insertFormula(formula, { overwrite });
       setInserted(
         result.inserted
-          ? { ok: true, message: messages().insertedFormula(formula, result.address) }
+          ? {
+              ok: true,
+              get message() {
+                return messages().insertedFormula(formula, result.address);
+              },
+            }
           : { ok: false, formula, address: result.address, occupiedBy: result.occupiedBy }
       );
     } catch (e) {
-      setInserted({ ok: false, message: messages().couldNotInsert(formula, messageOf(e)) });
+      setInserted({
+        ok: false,
+        get message() {
+          return messages().couldNotInsert(formula, messageOf(e));
+        },
+      });
     }
   };
   return { inserted, setInserted, insert };

@@ -91,7 +91,9 @@ function MoneyFigure({ text }: { readonly text: string }) {
   const language = currentLanguage();
   if (language !== "ja" || !/^\d+(\.\d+)?$/.test(exact)) return <>{shortMoney(text)}</>;
   const yen = text.startsWith("¥");
-  const exactText = yen ? formatYenExact(exact, language) : `${formatNumber(Number(exact), language)}ドル`;
+  const exactText = yen
+    ? formatYenExact(exact, language)
+    : `${formatNumber(Number(exact), language)}ドル`;
   return (
     <span title={exactText}>
       {yen ? formatYenUnits(exact, language) : formatUsdUnits(exact, language)}

@@ -117,7 +117,12 @@ export function RefreshData({ current, onStart, shown = true, busy, onApply }: R
             }
       );
     } catch (e) {
-      setReview({ kind: "error", message: messages().checkFailed(messageOf(e)) });
+      setReview({
+        kind: "error",
+        get message() {
+          return messages().checkFailed(messageOf(e));
+        },
+      });
     }
   };
 

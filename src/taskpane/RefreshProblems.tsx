@@ -45,9 +45,7 @@ export function RefreshProblems({ problems, text = null, onCancel }: RefreshProb
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody className={styles.body}>
-        <MessageBarTitle>
-          {diagnosis ? m.notADataset : m.problemsRefused(total)}
-        </MessageBarTitle>
+        <MessageBarTitle>{diagnosis ? m.notADataset : m.problemsRefused(total)}</MessageBarTitle>
         {diagnosis && <Body1>{diagnosis}</Body1>}
         {diagnosis && (
           <Button

@@ -34,7 +34,12 @@ export function RepairAidCells({
     try {
       setOutcome({ ok: true, message: await repair() });
     } catch (e) {
-      setOutcome({ ok: false, message: messages().repairFailed(messageOf(e)) });
+      setOutcome({
+        ok: false,
+        get message() {
+          return messages().repairFailed(messageOf(e));
+        },
+      });
     } finally {
       setRunning(false);
     }

@@ -60,7 +60,9 @@ export function useWriteRunner(): WriteRunner {
       setOutcome({
         ok: false,
         action,
-        message: messages().writeFailed(action === "load" ? "load" : "apply", messageOf(e)),
+        get message() {
+          return messages().writeFailed(action === "load" ? "load" : "apply", messageOf(e));
+        },
       });
       return false;
     } finally {

@@ -158,7 +158,9 @@ export class LedgerSession extends SessionCore {
             notice: {
               intent: "warning",
               kind: "edit-unread",
-              message: messages().editsUnwatched(messageOf(e)),
+              get message() {
+                return messages().editsUnwatched(messageOf(e));
+              },
             },
           });
           return;
@@ -193,7 +195,9 @@ export class LedgerSession extends SessionCore {
       activity: null,
       notice: {
         intent: "error",
-        message: messages().openFailed(attempts, messageOf(last)),
+        get message() {
+          return messages().openFailed(attempts, messageOf(last));
+        },
       },
     });
     return false;
@@ -209,7 +213,9 @@ export class LedgerSession extends SessionCore {
         notice: identity
           ? {
               intent: "warning",
-              message: messages().commitmentsGone(TABLES.commitments.table),
+              get message() {
+                return messages().commitmentsGone(TABLES.commitments.table);
+              },
             }
           : null,
       });
@@ -236,7 +242,9 @@ export class LedgerSession extends SessionCore {
           editProblems: [],
           notice: {
             intent: "info",
-            message: messages().identityRestored(TABLES.commitments.sheet, restored.records),
+            get message() {
+              return messages().identityRestored(TABLES.commitments.sheet, restored.records);
+            },
           },
         });
       }
@@ -381,12 +389,14 @@ export class LedgerSession extends SessionCore {
       problems: onRatesRows(built.problems, typed.value.lines).map((p) => ({
         row: 0,
         field: p.field,
-        message: messages().typedRateRefused(
-          TABLES.rates.sheet,
-          p.line ?? 0,
-          p.field.slice(TABLES.rates.sheet.length + 1),
-          p.message
-        ),
+        get message() {
+          return messages().typedRateRefused(
+            TABLES.rates.sheet,
+            p.line ?? 0,
+            p.field.slice(TABLES.rates.sheet.length + 1),
+            p.message
+          );
+        },
       })),
     };
   }
@@ -459,7 +469,9 @@ export class LedgerSession extends SessionCore {
         return {
           ok: false,
           state: "unchanged",
-          message: messages().dataChangedSinceCheck,
+          get message() {
+            return messages().dataChangedSinceCheck;
+          },
         };
       if (!options.createMissing && this.state.identity) {
         const found = await this.tables.locateTables(OWNED);
@@ -577,7 +589,9 @@ export class LedgerSession extends SessionCore {
           notice: {
             intent: "warning",
             kind: "edit-unread",
-            message: messages().editUnread(messageOf(e)),
+            get message() {
+              return messages().editUnread(messageOf(e));
+            },
           },
         });
       });
@@ -674,7 +688,9 @@ export class LedgerSession extends SessionCore {
           notice: {
             intent: "warning",
             kind: "derived-failed",
-            message: messages().derivedSummaryFailed(failed.join("; ")),
+            get message() {
+              return messages().derivedSummaryFailed(failed.join("; "));
+            },
           },
         });
       } else if (this.state.notice?.kind === "derived-failed") this.set({ notice: null });
@@ -691,7 +707,9 @@ export class LedgerSession extends SessionCore {
         notice: {
           intent: "warning",
           kind: "derived-failed",
-          message: messages().derivedFailed(messageOf(e)),
+          get message() {
+            return messages().derivedFailed(messageOf(e));
+          },
         },
       });
     } finally {
@@ -756,7 +774,9 @@ export class LedgerSession extends SessionCore {
           {
             row: 0,
             field: TABLES.commitments.table,
-            message: messages().commitmentsTableMissing(TABLES.commitments.sheet),
+            get message() {
+              return messages().commitmentsTableMissing(TABLES.commitments.sheet);
+            },
           },
         ],
       };

@@ -30,10 +30,12 @@ export async function checkAgainstManifest(
   return {
     row: 0,
     field: "(address)",
-    message: messages().downloadNotManifested(
-      address,
-      { hash: manifest.value.contentHash, records: manifest.value.records },
-      { hash, records: records.length }
-    ),
+    get message() {
+      return messages().downloadNotManifested(
+        address,
+        { hash: manifest.value.contentHash, records: manifest.value.records },
+        { hash, records: records.length }
+      );
+    },
   };
 }

@@ -87,3 +87,13 @@ test("a refused web address is said in the language chosen", async () => {
     reason: 'only https addresses are allowed; "http://example.org/data.json" uses http',
   });
 });
+
+test("a notice already shown follows a switch of language: it is worded when read, not when made", async () => {
+  const { session } = await editWhileFactsFail("en");
+  const notice = session.snapshot.notice;
+  expect(notice?.message).toMatch(/^Facts, Rates and the Summary could not be brought up to date/);
+  setLanguage("ja");
+  expect(notice?.message).toMatch(/^編集に合わせて Facts、Rates、Summary を更新できませんでした：/);
+  setLanguage("en");
+  expect(notice?.message).toMatch(/^Facts, Rates and the Summary could not be brought up to date/);
+});
