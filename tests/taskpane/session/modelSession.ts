@@ -1,5 +1,5 @@
 import { expect } from "@jest/globals";
-import { LedgerStore, type SheetCell, loadBundledLedger } from "../../../src/domain";
+import { LedgerStore, type SheetCell, TABLES, loadBundledLedger } from "../../../src/domain";
 import { columnLetters } from "../../../src/domain/workbook/a1";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
 import type { LedgerSession } from "../../../src/taskpane/session/ledgerSession";
@@ -69,4 +69,28 @@ export function cellOf(
     sheet: t.sheet,
     address: `${columnLetters(header.indexOf(column))}${Number(start[2]) + row}`,
   };
+}
+
+/**
+ * The TICAD VI pledge raised to $600 million, as a user restates it: amount and evidence, and no
+ * yen equivalent (so the White Paper loses a stated pair and its default rate moves).
+ */
+export function raiseTicad(model: ExcelModel, amount = "600000000"): void {
+  const edits: [string, string][] = [
+    ["equivalentAmount", ""],
+    ["equivalentCurrency", ""],
+    ["evidence", `approximately $${Number(amount) / 1e6} million`],
+    ["amount", amount],
+  ];
+  for (const [column, typed] of edits) {
+    const cell = cellOf(
+      model,
+      TABLES.commitments.table,
+      "id",
+      "ticad6-peace-stability-2016",
+      column
+    );
+    if (typed === "") model.user.clear(cell.sheet, cell.address);
+    else model.user.type(cell.sheet, cell.address, typed);
+  }
 }

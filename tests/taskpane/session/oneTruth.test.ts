@@ -1,9 +1,8 @@
 import { expect } from "@jest/globals";
 import { TABLES } from "../../../src/domain";
 import { ExcelWorkbook } from "../../../src/host/excel/excelWorkbook";
-import type { ExcelModel } from "../../../src/tooling/excelModel";
 import { newSession } from "../testSession";
-import { cellOf, modelSession, settle } from "./modelSession";
+import { cellOf, modelSession, raiseTicad, settle } from "./modelSession";
 
 /*
  * Issue 13, items 2 and 3, on the shipped adapter over the Excel model: the derived tables follow
@@ -11,30 +10,6 @@ import { cellOf, modelSession, settle } from "./modelSession";
  */
 
 const setUp = modelSession;
-
-/**
- * The TICAD VI pledge raised to $600 million, as a user restates it: amount and evidence, and no
- * yen equivalent (so the White Paper loses a stated pair and its default rate moves).
- */
-function raiseTicad(model: ExcelModel, amount = "600000000"): void {
-  const edits: [string, string][] = [
-    ["equivalentAmount", ""],
-    ["equivalentCurrency", ""],
-    ["evidence", `approximately $${Number(amount) / 1e6} million`],
-    ["amount", amount],
-  ];
-  for (const [column, typed] of edits) {
-    const cell = cellOf(
-      model,
-      TABLES.commitments.table,
-      "id",
-      "ticad6-peace-stability-2016",
-      column
-    );
-    if (typed === "") model.user.clear(cell.sheet, cell.address);
-    else model.user.type(cell.sheet, cell.address, typed);
-  }
-}
 
 describe("derived tables follow every accepted change (issue 13, item 2)", () => {
   test("after an edit of an amount, a SUMIFS over AidFacts and the AidRates default row agree with AIDTOTAL and AIDRATE", async () => {

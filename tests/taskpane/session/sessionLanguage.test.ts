@@ -1,7 +1,7 @@
 import { expect } from "@jest/globals";
-import { TABLES, messages, setLanguage } from "../../../src/domain";
+import { messages, setLanguage } from "../../../src/domain";
 import { fetchDatasetText } from "../../../src/taskpane/session/fetchDataset";
-import { cellOf, modelSession, settle } from "./modelSession";
+import { modelSession, raiseTicad, settle } from "./modelSession";
 
 /*
  * The session speaks the pane's language: its notices, activities and re-read answers come from
@@ -20,23 +20,7 @@ async function editWhileFactsFail(language: "en" | "ja") {
   await session.load();
   model.failAt((r) => r.statement.includes("Facts"));
   // A valid edit of the TICAD VI record's amount: its stated yen equivalent goes with it.
-  const edits: [string, string][] = [
-    ["equivalentAmount", ""],
-    ["equivalentCurrency", ""],
-    ["evidence", "approximately $600 million"],
-    ["amount", "600000000"],
-  ];
-  for (const [column, typed] of edits) {
-    const cell = cellOf(
-      model,
-      TABLES.commitments.table,
-      "id",
-      "ticad6-peace-stability-2016",
-      column
-    );
-    if (typed === "") model.user.clear(cell.sheet, cell.address);
-    else model.user.type(cell.sheet, cell.address, typed);
-  }
+  raiseTicad(model);
   await settle(model, session);
   model.clearFault();
   return { model, session };
