@@ -8,7 +8,9 @@ import {
   checkChanges,
   loadData,
   refreshFrom,
+  saveScreenshot,
   setFormula,
+  tableCell,
   useWorkbenchPage,
   value,
   values,
@@ -100,6 +102,27 @@ test("notes in a column of the user's stay beside their records through a sort a
     ...Object.fromEntries(typed),
     "added-by-refresh": null,
   });
+});
+
+test("an edit with a problem, not taken in, is named in the review before a refresh would replace it", async () => {
+  const { page, pane } = workbench();
+  await loadData(workbench());
+  const ticad = "ticad6-peace-stability-2016";
+  const amount = await tableCell(page, TABLES.commitments.sheet, "amount", {
+    column: "id",
+    equals: ticad,
+  });
+  await setFormula(page, TABLES.commitments.sheet, amount, "12O million");
+  await pane.getByText("Edits not taken in").first().waitFor({ timeout: 20_000 });
+
+  const rows = [...bundledCopy(), { ...bundledCopy()[0]!, id: "added-by-refresh" }];
+  await checkChanges(workbench(), "one-more.json", rows);
+  const replaced = pane.getByRole("list", { name: "Your edits not taken in that this replaces" });
+  await replaced.waitFor({ timeout: 20_000 });
+  expect(await replaced.getByRole("listitem").allTextContents()).toEqual([
+    `Your edit of amount on row ${Number(amount.replace(/^[A-Z]+/, ""))} ("12O million") is replaced by the data's "500000000".`,
+  ]);
+  await saveScreenshot(page, "pane-replaced-edit");
 });
 
 test("a refresh that adds a record to a table with a Total Row is refused, naming it, with nothing changed", async () => {

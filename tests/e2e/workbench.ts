@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { type Browser, type Locator, type Page, chromium } from "playwright-core";
 import { type CommitmentRecord, type SheetCell, TABLES } from "../../src/domain";
+import { blockAddress } from "../../src/domain/workbook/a1";
 import { IDENTITY_SETTING } from "../../src/host/excel/identitySetting";
 import type {} from "../../src/workbench/testApi"; // window.aidWorkbench's type
 import { WORKBENCH_URL_VARIABLE, chromiumPath } from "./environment";
@@ -146,10 +147,7 @@ export async function waitForSheets(
 
 /** The A1 address of a zero-based row and column. */
 export function addressOf(row: number, col: number): string {
-  let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
+  return blockAddress(row, col, 1, 1);
 }
 
 /** The address of a table cell found by its column header (row 1) and the value in another column. */
